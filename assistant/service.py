@@ -1,0 +1,131 @@
+"""Assistant: the one place where settings, store, embedder, sparse index and retriever are assembled."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.config import Settings
+from assistant.errors import IndexBusy
+from assistant.types import Document, Filters, Hit, IngestReport
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+
+    from assistant.ingest.pipeline import Progress
+    from assistant.retrieve import Retriever
+    from assistant.sparse import SparseIndex
+    from assistant.store import ChromaStore
+
+
+class Assistant:
+    """Ask questions of the corpus: ingest documents, search provisions, answer with citations."""
+
+    def __init__(self, settings: Settings, *, embedder: BaseEmbedding | None = None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._store: ChromaStore | None = None
+        self._writable = False
+        self._retriever: Retriever | None = None
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, embedder: BaseEmbedding | None = None) -> Assistant:
+        """Return an assistant over the index that settings point to (defaults: corpus/ and index/)."""
+        return cls(settings or Settings(), embedder=embedder)
+
+    # components ---------------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> BaseEmbedding:
+        """Return the embedding model, loading it on first use."""
+        with self._lock:
+            if self._embedder is None:
+                from assistant.embeddings import load_embedder
+
+                self._embedder = load_embedder(self.settings.embedding)
+            return self._embedder
+
+    def store(self, create: bool = False) -> ChromaStore:
+        """Return the vector store; with create, make an empty index where there is none."""
+        with self._lock:
+            if self._store is None or (create and not self._writable):
+                from assistant.store import ChromaStore
+
+                self._store = ChromaStore(self.settings, create=create)
+                self._writable = create
+                self._retriever = None
+            return self._store
+
+    def _model_check(self, store: ChromaStore) -> None:
+        from assistant.embeddings import dimension, model_name
+
+        store.check(model_name(self.settings.embedding), dimension(self.embedder))
+
+    # ingest -------------------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[str | Path] | None = None, *, rebuild: bool = False, progress: Progress | None = None,
+    ) -> IngestReport:
+        """Bring the index up to date with the corpus (or the given files); return what changed."""
+        from filelock import FileLock, Timeout
+
+        from assistant.embeddings import model_name
+        from assistant.ingest.pipeline import Ingestor
+
+        index_dir = Path(self.settings.index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(index_dir / "ingest.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise IndexBusy(f"another ingest is running on {index_dir}: wait for it to finish, then try again") from None
+        try:
+            store = self.store(create=True)
+            name = model_name(self.settings.embedding)
+            if rebuild:
+                store.reset()
+            else:
+                store.check(name)
+            ingestor = Ingestor(self.settings, store, lambda: self.embedder, name, progress)
+            report = ingestor.run([Path(p) for p in paths] if paths is not None else None)
+            self._refresh_sparse(store, force=rebuild)
+            return report
+        finally:
+            lock.release()
+
+    # reading ------------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        """Return the ingested documents with their provision counts."""
+        return self.store().documents()
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        """Return the k provisions that best match query, best first."""
+        return self.retriever().search(query, k=k, filters=filters)
+
+    def retriever(self) -> Retriever:
+        """Return a retriever over the current state of the index."""
+        store = self.store()
+        with self._lock:
+            if self._retriever is None or self._retriever.sparse.version != store.version():
+                self._model_check(store)
+                from assistant.retrieve import Retriever
+
+                self._retriever = Retriever(store, self.embedder, self._refresh_sparse(store))
+            return self._retriever
+
+    def _refresh_sparse(self, store: ChromaStore, force: bool = False) -> SparseIndex:
+        from assistant.sparse import Record, SparseIndex
+
+        directory = Path(self.settings.index_dir) / "sparse"
+        version = store.version()
+        cached = None if force else SparseIndex.load(directory)
+        if cached is not None and cached.version == version:
+            return cached
+        live = {d.doc_id: d.fingerprint for d in store.documents()}
+        index = SparseIndex.build((Record(c.id, c.text, c.metadata) for c in store.chunks(live)), version)
+        index.save(directory)
+        return index

@@ -1,0 +1,126 @@
+"""The sparse side of the index: BM25 over every live provision part, plus their records, kept per process.
+
+It is derived from the vector store (never the other way round), saved under `index/sparse/` with
+the store version it was built from, and rebuilt whenever the store has changed since.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import numpy as np
+import Stemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+_STEMMER = Stemmer.Stemmer("english")
+STOPWORDS = frozenset(
+    "a an and are as at be but by for from has have how i if in into is it its of on or so such that the "
+    "their them then there these they this to was were what when where which who whom why will with "
+    "would about does do did can could should any all also our we you your".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-case word tokens of text, hyphenated and dotted codes kept whole and split."""
+    out: list[str] = []
+    for token in _WORD.findall(text.lower()):
+        out.append(token)
+        if "-" in token or "." in token:
+            out.extend(t for t in re.split(r"[.\-]", token) if t)
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the stemmed, stop-word-free terms BM25 indexes and matches."""
+    return _STEMMER.stemWords([w for w in words(text) if w not in STOPWORDS])
+
+
+@dataclass
+class Record:
+    """One live provision part as the sparse index keeps it."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+
+
+class SparseIndex:
+    """BM25 over provision parts, with the parts' records, for one store version."""
+
+    def __init__(self, records: list[Record], model: bm25s.BM25 | None, version: int) -> None:
+        self.records = records
+        self.model = model
+        self.version = version
+        self._vocab: set[str] | None = None
+
+    @classmethod
+    def build(cls, records: Iterable[Record], version: int) -> SparseIndex:
+        """Index the records' label, headings and text."""
+        records = list(records)
+        if not records:
+            return cls([], None, version)
+        model = bm25s.BM25()
+        model.index([tokenize(_indexed_text(r)) or ["_"] for r in records], show_progress=False)
+        return cls(records, model, version)
+
+    def search(self, query: str, k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
+        """Return (record index, BM25 score) pairs, best first; allowed limits the records considered."""
+        terms = tokenize(query)
+        if self.model is None or not terms:
+            return []
+        scores = self.model.get_scores(terms)
+        if allowed is not None:
+            mask = np.zeros(len(scores), dtype=bool)
+            mask[list(allowed)] = True
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:k]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def vocabulary(self) -> set[str]:
+        """Return the unstemmed words of the indexed texts (for typo correction)."""
+        if self._vocab is None:
+            self._vocab = {w for r in self.records for w in words(_indexed_text(r))}
+        return self._vocab
+
+    def save(self, directory: Path) -> None:
+        """Write the index atomically: a crash leaves the previous copy or none, never half of one."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".sparse-", dir=directory.parent))
+        with open(tmp / "records.jsonl", "w", encoding="utf-8") as fh:
+            for r in self.records:
+                fh.write(json.dumps({"id": r.id, "text": r.text, "metadata": r.metadata}, ensure_ascii=False) + "\n")
+        if self.model is not None:
+            self.model.save(str(tmp / "bm25"))
+        (tmp / "version").write_text(str(self.version))
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> SparseIndex | None:
+        """Read a saved index, or return None when there is none or it is unreadable."""
+        try:
+            version = int((directory / "version").read_text())
+            with open(directory / "records.jsonl", encoding="utf-8") as fh:
+                records = [Record(**json.loads(line)) for line in fh]
+            model = bm25s.BM25.load(str(directory / "bm25")) if records else None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return cls(records, model, version)
+
+
+def _indexed_text(record: Record) -> str:
+    meta = record.metadata
+    return f"{meta.get('label', '')} {meta.get('heading', '')} {record.text}"

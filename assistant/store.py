@@ -1,0 +1,265 @@
+"""The vector store: ChromaDB (embedded or a server), the only module that imports chromadb.
+
+Two collections: `<name>` holds one record per provision part (vector, verbatim text, metadata) and
+carries the index manifest (embedding model, dimension, schema version, change counter) in its
+metadata; `<name>-documents` holds one commit record per document. A document's parts are written
+under a new generation first and only then committed, so readers never see half a document.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from assistant.config import Settings
+from assistant.errors import IndexMismatch, IndexMissing, StoreUnavailable
+from assistant.types import Document
+
+SCHEMA_VERSION = 1
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an index was built with."""
+
+    embed_model: str
+    dimension: int
+    schema: int
+    version: int
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """One stored provision part: its id, verbatim text, metadata and (for queries) cosine score."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float = 0.0
+
+
+class ChromaStore:
+    """Provision parts and document records in Chroma."""
+
+    def __init__(self, settings: Settings, create: bool = False) -> None:
+        self.settings = settings
+        self.url = settings.chroma_url
+        self._client = self._guard(lambda: _connect(settings))
+        self._name = settings.collection
+        self._docs_name = f"{settings.collection}-documents"
+        self._parts: Any = None
+        self._docs: Any = None
+        if create:
+            self._create()
+        else:
+            self._open()
+
+    # connection ---------------------------------------------------------------------------
+
+    def _guard(self, call: Callable[[], T], attempts: int = 3) -> T:
+        """Run a store call, retrying briefly when a server is unreachable, then fail clearly."""
+        for attempt in range(attempts):
+            try:
+                return call()
+            except (IndexMismatch, IndexMissing):
+                raise
+            except Exception as exc:
+                if not self.url or not _is_connection_error(exc):
+                    raise
+                if attempt == attempts - 1:
+                    raise StoreUnavailable(
+                        f"Chroma server at {self.url} is unreachable ({type(exc).__name__}): start it "
+                        "(chroma run --path DIR --port N) or fix ASSISTANT_CHROMA_URL"
+                    ) from None
+                time.sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _create(self) -> None:
+        def create() -> None:
+            self._parts = self._client.get_or_create_collection(
+                self._name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+            self._docs = self._client.get_or_create_collection(self._docs_name, embedding_function=None)
+
+        self._guard(create)
+
+    def _open(self) -> None:
+        def open_() -> None:
+            names = {c.name for c in self._client.list_collections()}
+            if self._name not in names or self._docs_name not in names:
+                raise IndexMissing(f"no index at {self.location}: run `policy-assistant ingest` first")
+            self._parts = self._client.get_collection(self._name)
+            self._docs = self._client.get_collection(self._docs_name)
+
+        self._guard(open_)
+
+    @property
+    def location(self) -> str:
+        """Return where the index lives, for messages."""
+        return self.url or str(self.settings.index_dir / "chroma")
+
+    # manifest -----------------------------------------------------------------------------
+
+    def manifest(self) -> Manifest | None:
+        """Return the manifest, or None for an index that was never written to."""
+        meta = self._guard(lambda: self._client.get_collection(self._name).metadata) or {}
+        if "embed_model" not in meta:
+            return None
+        return Manifest(str(meta["embed_model"]), int(meta["dimension"]), int(meta["schema"]), int(meta.get("version", 0)))
+
+    def check(self, embed_model: str, dimension: int | None = None) -> None:
+        """Raise IndexMismatch when the index was built with another model, dimension or schema."""
+        found = self.manifest()
+        if found is None:
+            return
+        dimension = found.dimension if dimension is None else dimension
+        if (found.embed_model, found.dimension, found.schema) != (embed_model, dimension, SCHEMA_VERSION):
+            raise IndexMismatch(
+                f"the index at {self.location} was built with model {found.embed_model!r} "
+                f"(dimension {found.dimension}, schema {found.schema}) but {embed_model!r} (dimension "
+                f"{dimension}, schema {SCHEMA_VERSION}) is configured: run `policy-assistant ingest --rebuild`"
+            )
+
+    def write_manifest(self, embed_model: str, dimension: int) -> None:
+        """Record the model and dimension this index is built with."""
+        self._set_meta(embed_model=embed_model, dimension=dimension, schema=SCHEMA_VERSION)
+
+    def version(self) -> int:
+        """Return the change counter, bumped on every document commit or removal."""
+        found = self.manifest()
+        return found.version if found else 0
+
+    def _set_meta(self, **values: Any) -> None:
+        def update() -> None:
+            current = dict(self._client.get_collection(self._name).metadata or {})
+            current.update(values)
+            self._parts.modify(metadata=current)
+
+        self._guard(update)
+
+    def _bump(self) -> None:
+        self._set_meta(version=self.version() + 1)
+
+    # documents ----------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        """Return the committed documents."""
+        got = self._guard(lambda: self._docs.get(include=["metadatas"]))
+        return sorted((Document(**meta) for meta in got["metadatas"]), key=lambda d: d.doc_id)
+
+    def commit(self, document: Document) -> None:
+        """Make a document's newly written generation the current one, then drop older parts."""
+        meta = {k: v for k, v in document.model_dump().items() if v is not None}
+        self._guard(lambda: self._docs.upsert(ids=[document.doc_id], embeddings=[[1.0]], metadatas=[meta]))
+        self._bump()
+        self.delete_stale(document.doc_id, keep=document.fingerprint)
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document and all its parts."""
+        self._guard(lambda: self._docs.delete(ids=[doc_id]))
+        self._bump()
+        self._guard(lambda: self._parts.delete(where={"doc_id": doc_id}))
+
+    def delete_stale(self, doc_id: str, keep: str) -> None:
+        """Delete a document's parts of every generation but keep."""
+        where = {"$and": [{"doc_id": doc_id}, {"gen": {"$ne": keep}}]}
+        self._guard(lambda: self._parts.delete(where=where))
+
+    def delete_orphans(self, live: dict[str, str]) -> int:
+        """Delete parts whose document or generation is not committed (left by an interrupted ingest)."""
+        stale = [c.id for c in self.chunks(live=None) if live.get(c.metadata.get("doc_id", "")) != c.metadata.get("gen")]
+        for start in range(0, len(stale), 5000):
+            batch = stale[start:start + 5000]
+            self._guard(lambda: self._parts.delete(ids=batch))
+        return len(stale)
+
+    # parts --------------------------------------------------------------------------------
+
+    def vector_store(self) -> ChromaVectorStore:
+        """Return the llama-index vector store that writes parts into this index."""
+        store = ChromaVectorStore(chroma_collection=self._parts)
+        store.flat_metadata = False  # Chroma accepts lists of strings (heading_path, addressees)
+        return store
+
+    def count(self) -> int:
+        """Return how many parts are stored (all generations)."""
+        return int(self._guard(self._parts.count))
+
+    def query(self, embedding: list[float], k: int, where: dict[str, Any] | None = None) -> list[StoredChunk]:
+        """Return the k parts nearest to embedding, best first, with cosine similarity scores."""
+        def run() -> Any:
+            return self._parts.query(
+                query_embeddings=[embedding], n_results=k, where=where or None,
+                include=["documents", "metadatas", "distances"],
+            )
+
+        got = self._guard(run)
+        return [
+            StoredChunk(i, t or "", m or {}, 1.0 - float(d))
+            for i, t, m, d in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
+
+    def similarities(self, embedding: list[float], ids: list[str]) -> dict[str, float]:
+        """Return the cosine similarity of embedding to each stored part in ids."""
+        got = self._guard(lambda: self._parts.get(ids=ids, include=["embeddings"]))
+        query = np.asarray(embedding, dtype=np.float32)
+        query /= np.linalg.norm(query) or 1.0
+        out = {}
+        for chunk_id, vector in zip(got["ids"], got["embeddings"]):
+            v = np.asarray(vector, dtype=np.float32)
+            out[chunk_id] = float(v @ query / (np.linalg.norm(v) or 1.0))
+        return out
+
+    def chunks(self, live: dict[str, str] | None = None, batch: int = 5000) -> Iterator[StoredChunk]:
+        """Yield stored parts; with live ({doc_id: fingerprint}) only those of committed generations."""
+        offset = 0
+        while True:
+            got = self._guard(lambda: self._parts.get(include=["documents", "metadatas"], limit=batch, offset=offset))
+            for i, t, m in zip(got["ids"], got["documents"], got["metadatas"]):
+                m = m or {}
+                if live is None or live.get(m.get("doc_id", "")) == m.get("gen"):
+                    yield StoredChunk(i, t or "", m)
+            if len(got["ids"]) < batch:
+                return
+            offset += batch
+
+    def reset(self) -> None:
+        """Delete everything in this index and start empty."""
+        def drop() -> None:
+            for name in (self._name, self._docs_name):
+                try:
+                    self._client.delete_collection(name)
+                except Exception as exc:  # missing collections are fine to "delete"
+                    if "does not exist" not in str(exc):
+                        raise
+
+        self._guard(drop)
+        self._create()
+
+
+def _connect(settings: Settings) -> Any:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if not settings.chroma_url:
+        path = Path(settings.index_dir) / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    url = urlparse(settings.chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise StoreUnavailable(f"ASSISTANT_CHROMA_URL={settings.chroma_url!r} is not an http(s)://host:port URL")
+    port = url.port or (443 if url.scheme == "https" else 8000)
+    return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=chroma_settings)
+
+
+def _is_connection_error(exc: Exception) -> bool:
+    text = f"{type(exc).__name__} {exc}".lower()
+    return any(s in text for s in ("connect", "timeout", "timed out", "refused", "unreachable", "503", "502"))

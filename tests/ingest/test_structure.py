@@ -1,0 +1,131 @@
+"""The structure of the shipped texts and of related documents comes out exactly."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant import Settings
+from assistant.ingest.clean import clean
+from assistant.ingest.load import load_file
+from assistant.ingest.pipeline import parse_file
+from assistant.types import Provision
+from tests.conftest import G7, ICC
+
+
+def parts_of(path: Path) -> dict[str, Provision]:
+    _, _, parts = parse_file(path, Settings())
+    return {p.provision_id: p for p in parts}
+
+
+def items_under(parts: dict[str, Provision], prefix: str) -> list[str]:
+    return [pid for pid in parts if re.fullmatch(re.escape(prefix) + r"item-\d+", pid)]
+
+
+def test_g7_objectives_have_three_and_seven_actions() -> None:
+    parts = parts_of(G7)
+    assert items_under(parts, "g7-2017-cyber-business/objective-1/") == [
+        f"g7-2017-cyber-business/objective-1/item-{n}" for n in range(1, 4)
+    ]
+    assert items_under(parts, "g7-2017-cyber-business/objective-2/") == [
+        f"g7-2017-cyber-business/objective-2/item-{n}" for n in range(1, 8)
+    ]
+
+
+def test_g7_action_is_verbatim_labelled_and_attributed() -> None:
+    item = parts_of(G7)["g7-2017-cyber-business/objective-2/item-4"]
+    assert item.label == "Objective 2, action 4"
+    assert item.text == "Conduct awareness campaigns amongst SMEs about cyber security risks and how to manage them;"
+    assert item.heading_path[-1] == "OBJECTIVE 2 – ENHANCING COOPERATION"
+    assert item.intro == "To this end we intend to:"
+    assert item.kind == "commitment"
+    assert "SMEs" in item.addressees
+    first = parts_of(G7)["g7-2017-cyber-business/objective-1/item-1"]
+    assert first.actor == "G7 ICT and Industry Ministers"
+    assert first.text.startswith("encourage companies, notably SMEs,")
+    assert first.text.endswith("comparable risk analysis methodologies;")
+
+
+def test_g7_items_are_never_merged_with_neighbours() -> None:
+    parts = parts_of(G7)
+    for n in range(1, 8):
+        text = parts[f"g7-2017-cyber-business/objective-2/item-{n}"].text
+        assert not re.search(r"(^|\n)\d+\. ", text), text
+    assert parts["g7-2017-cyber-business/objective-2/item-3"].text.endswith("confidence in the digital economy.")
+
+
+def test_icc_has_six_takeaways_and_five_opportunities() -> None:
+    parts = parts_of(ICC)
+    assert len(items_under(parts, "icc-board-briefing-cyber/takeaways/")) == 6
+    opportunities = items_under(parts, "icc-board-briefing-cyber/opportunities-for-future-action/")
+    assert len(opportunities) == 5
+    assert parts[opportunities[2]].label == "Opportunity 3"
+    assert parts["icc-board-briefing-cyber/takeaways/item-2"].label == "Takeaway 2"
+
+
+def test_icc_opportunity_cut_by_a_page_break_stays_whole() -> None:
+    fifth = parts_of(ICC)["icc-board-briefing-cyber/opportunities-for-future-action/item-5"]
+    assert fifth.text == (
+        "Efforts to negotiate an international treaty on these issues should not be a priority – it takes too "
+        "long and the level of mutual agreement on key areas amongst the world’s governments is still too "
+        "limited for an ambitious outcome."
+    )
+
+
+def test_icc_takeaway_keeps_its_continuation_paragraph() -> None:
+    first = parts_of(ICC)["icc-board-briefing-cyber/takeaways/item-1"]
+    assert first.text.startswith("How international law applies online")
+    assert first.text.endswith("no geographic borders for cyber challenges.")
+
+
+def test_offsets_point_into_the_cleaned_text() -> None:
+    doc = clean(load_file(ICC, Settings().ingest))
+    for part in parts_of(ICC).values():
+        assert doc.text[part.char_start:part.char_end] == part.text
+
+
+def test_ids_are_stable_across_parses() -> None:
+    assert list(parts_of(G7)) == list(parts_of(G7))
+
+
+def test_budapest_articles_and_paragraphs(related: Path) -> None:
+    parts = parts_of(related / "budapest-convention-2001.md")
+    articles = {m.group(1) for pid in parts if (m := re.search(r"/article-(\d+)/", pid))}
+    assert articles == {str(n) for n in range(1, 49)}
+    paragraphs = {m.group(1) for pid in parts if (m := re.match(r".*/article-27/item-(\d+)", pid))}
+    assert paragraphs == {str(n) for n in range(1, 10)}  # 2 and 9 hold only their points (a), (b), …
+    letters = [pid.rsplit("-", 1)[1] for pid in parts if re.fullmatch(r".*/article-9/item-1/item-[a-z]", pid)]
+    assert letters == list("abcde")
+    sub = parts["budapest-convention-2001/article-1/item-c/item-ii"]
+    assert sub.label == "Article 1(c)(ii)"
+    assert sub.text.startswith("any other entity that processes or stores computer data")
+    assert parts["budapest-convention-2001/article-27/item-2/item-a"].label == "Article 27, paragraph 2(a)"
+    assert parts["budapest-convention-2001/article-2/para-1"].label == "Article 2"
+    assert "Article 2 – Illegal access" in parts["budapest-convention-2001/article-2/para-1"].heading_path
+
+
+def test_nis2_point_i_is_a_letter_not_a_roman_numeral(related: Path) -> None:
+    parts = parts_of(related / "nis2-directive-article-21.md")
+    points = [pid[-1] for pid in parts if re.fullmatch(r".*/article-21/item-2/item-[a-z]", pid)]
+    assert points == list("abcdefghij")
+    assert parts["nis2-directive-article-21/article-21/item-2/item-i"].text.startswith("human resources security")
+
+
+def test_nist_subcategories_use_their_codes(related: Path) -> None:
+    parts = parts_of(related / "nist-csf-2.0-core.md")
+    codes = [p.label for p in parts.values() if re.fullmatch(r"[A-Z]{2}\.[A-Z]{2}-\d{2}", p.label)]
+    assert len(codes) == 106
+    assert parts["nist-csf-2-0-core/gv-oc-01"].text == (
+        "The organizational mission is understood and informs cybersecurity risk management"
+    )
+
+
+@pytest.mark.parametrize("name", ["paris-call-2018.md", "ncsc-cyber-essentials-v3.1.md", "un-ga-res-80-16-oewg-2025.md"])
+def test_related_documents_parse_into_unique_verbatim_parts(related: Path, name: str) -> None:
+    meta, loaded, parts = parse_file(related / name, Settings())
+    doc = clean(loaded)
+    assert len({(p.provision_id, p.part) for p in parts}) == len(parts)
+    assert all(doc.text[p.char_start:p.char_end] == p.text for p in parts)
+    assert meta.title and meta.issuer

@@ -1,0 +1,60 @@
+"""The public API: open, ingest, search, documents; clear errors when there is no index or a wrong model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.config import EmbeddingSettings
+from assistant.errors import IndexBusy, IndexMismatch, IndexMissing
+from assistant.types import Filters
+
+
+def test_search_without_an_index_says_to_ingest(assistant: Assistant) -> None:
+    with pytest.raises(IndexMissing, match="policy-assistant ingest"):
+        assistant.search("anything")
+
+
+def test_search_returns_hits_with_the_contract_fields(assistant: Assistant) -> None:
+    assistant.ingest()
+    hit = assistant.search("awareness campaigns amongst SMEs", k=3)[0]
+    assert hit.provision_id == "g7-2017-cyber-business/objective-2/item-4"
+    assert hit.doc_title == "G7 Actions for Enhancing Cybersecurity for Businesses"
+    assert hit.label == "Objective 2, action 4" and hit.page is None and hit.doc_id == "g7-2017-cyber-business"
+    assert 0 < hit.score <= 1
+
+
+def test_filters_restrict_documents_and_addressees(assistant: Assistant) -> None:
+    assistant.ingest()
+    only_icc = assistant.search("cooperation", k=10, filters=Filters(doc_ids=["icc-board-briefing-cyber"]))
+    assert only_icc and all(h.doc_id == "icc-board-briefing-cyber" for h in only_icc)
+    smes = assistant.search("cyber security", k=10, filters=Filters(addressee="SMEs"))
+    assert smes and all("SMEs" in h.addressees for h in smes)
+
+
+def test_another_model_is_refused_with_rebuild_advice(settings: Settings) -> None:
+    Assistant.open(settings).ingest()
+    other = Assistant.open(settings.model_copy(update={"embedding": EmbeddingSettings(model="hash-other")}))
+    with pytest.raises(IndexMismatch, match=r"ingest --rebuild"):
+        other.ingest()
+
+
+def test_a_second_ingest_on_a_locked_index_exits_at_once(settings: Settings) -> None:
+    from filelock import FileLock
+
+    settings.index_dir.mkdir(parents=True)
+    with FileLock(str(settings.index_dir / "ingest.lock")):
+        with pytest.raises(IndexBusy, match="another ingest is running"):
+            Assistant.open(settings).ingest()
+
+
+def test_settings_come_from_environment_and_toml(tmp_path, monkeypatch) -> None:
+    toml = tmp_path / "assistant.toml"
+    toml.write_text('collection = "from-toml"\n[embedding]\nbatch_size = 7\n')
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(toml))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "idx"))
+    monkeypatch.setenv("ASSISTANT_CHROMA_URL", "http://127.0.0.1:9")
+    settings = Settings()
+    assert settings.index_dir == tmp_path / "idx" and settings.chroma_url == "http://127.0.0.1:9"
+    assert settings.collection == "from-toml" and settings.embedding.batch_size == 7
+    assert Settings(corpus_dir=tmp_path).corpus_dir == tmp_path
