@@ -51,6 +51,37 @@ class IngestSettings(BaseModel):
     catalog_name: str = Field("catalog.toml", description="catalogue file looked up beside each document")
 
 
+class RetrievalSettings(BaseModel):
+    """How provisions are found: dense and sparse candidates, fusion, rescoring, optional reranking."""
+
+    k: int = Field(10, ge=1, le=100, description="hits returned by search")
+    candidates: int = Field(40, ge=5, le=500, description="candidates each retriever contributes before fusion")
+    rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
+    lexical_weight: float = Field(
+        0.35, ge=0, le=2, description="weight of question key-term coverage against cosine similarity in the final order"
+    )
+    spell_correction: bool = Field(True, description="correct query words the corpus never uses")
+    reranker_model: str = Field(
+        "", description="local path of a sentence-transformers CrossEncoder; none is bundled, empty disables reranking"
+    )
+    reranker_candidates: int = Field(20, ge=1, le=200, description="fused candidates the reranker rescores")
+
+
+class AnswerSettings(BaseModel):
+    """How answers are composed and when the assistant abstains (calibrated on evals/)."""
+
+    min_support: float = Field(0.45, ge=0, le=2, description="cosine + weighted key-term coverage a cited provision needs")
+    min_coverage: float = Field(0.25, ge=0, le=1, description="share of the question's key terms a cited provision must cover")
+    weak_coverage: float = Field(0.40, ge=0, le=1, description="below this coverage a provision also needs strong_support")
+    strong_support: float = Field(0.60, ge=0, le=2, description="support a weakly covering provision needs")
+    max_unknown: float = Field(
+        0.35, ge=0, le=1, description="abstain when this share of the question's key terms appears nowhere in the corpus"
+    )
+    max_citations: int = Field(5, ge=1, le=20, description="citations in one answer")
+    related: int = Field(5, ge=0, le=20, description="nearest passages shown with an abstention")
+    quote_chars: int = Field(400, ge=80, description="longest quote taken from one provision")
+
+
 class Settings(BaseSettings):
     """All settings of Policy Assistant; every field has a default."""
 
@@ -69,6 +100,8 @@ class Settings(BaseSettings):
     collection: str = Field("provisions", description="Chroma collection name")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
 
     @classmethod
     def settings_customise_sources(

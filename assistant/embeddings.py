@@ -59,11 +59,7 @@ def load_embedder(settings: EmbeddingSettings) -> BaseEmbedding:
     if settings.model == HASH_MODEL:
         return HashEmbedding(model_name=HASH_MODEL)
     path = resolve_model(settings.model)
-    if settings.offline:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    _quiet_transformers()
+    quiet_offline(settings.offline)
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
     kwargs: dict[str, Any] = {"backend": settings.backend} if settings.backend != "torch" else {}
@@ -95,7 +91,12 @@ def model_name(settings: EmbeddingSettings) -> str:
     return BUNDLED_MODEL if settings.model.endswith(BUNDLED_MODEL) else settings.model
 
 
-def _quiet_transformers() -> None:
+def quiet_offline(offline: bool) -> None:
+    """Keep model loading off the network (when offline) and free of progress-bar noise."""
+    if offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:

@@ -1,16 +1,42 @@
-"""Retrieval: dense (Chroma) and sparse (BM25) candidates fused by reciprocal rank, with metadata filters."""
+"""Hybrid retrieval: dense (Chroma) and sparse (BM25) candidates, fused, rescored, optionally reranked.
+
+Candidates from both retrievers are fused by reciprocal rank, then ordered by cosine similarity plus
+the weighted share of the question's key terms (idf-weighted) that each provision covers; a local
+CrossEncoder, when configured, reorders the best of them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.sparse import Record, SparseIndex
+from assistant.config import RetrievalSettings
+from assistant.query import Analyzed, Analyzer
+from assistant.sparse import Record, SparseIndex, tokenize
 from assistant.store import ChromaStore
-from assistant.types import Filters, Hit
+from assistant.types import Document, Filters, Hit
 
-RRF_K = 60
+
+INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
+
+
+class Reranker(Protocol):
+    """Scores (query, passage) pairs; higher is more relevant."""
+
+    def score(self, query: str, passages: list[str]) -> list[float]: ...
+
+
+@dataclass
+class Scored:
+    """A candidate with the evidence features the answer composer and abstention use."""
+
+    hit: Hit
+    cosine: float
+    coverage: float
+    score: float
 
 
 def hit_from(record: Record, score: float) -> Hit:
@@ -51,54 +77,153 @@ def chroma_where(filters: Filters) -> dict[str, Any] | None:
         clauses.append({"year": filters.year})
     if filters.kinds:
         clauses.append({"kind": {"$in": list(filters.kinds)}})
+    if filters.addressee:
+        clauses.append({"addressees": {"$contains": filters.addressee}})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 class Retriever:
-    """Find the provision parts that best match a query."""
+    """Find the provision parts that best match a query, with the features that justify them."""
 
-    def __init__(self, store: ChromaStore, embedder: BaseEmbedding, sparse: SparseIndex) -> None:
+    def __init__(
+        self, store: ChromaStore, embedder: BaseEmbedding, sparse: SparseIndex, settings: RetrievalSettings,
+        reranker: Reranker | None = None,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.sparse = sparse
+        self.settings = settings
+        self.reranker = reranker
+        self.analyzer = Analyzer((_coverage_text(r) for r in sparse.records), sparse.acronyms, _vocabulary(embedder))
         self._position = {r.id: i for i, r in enumerate(sparse.records)}
+        self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._embeddings: dict[str, list[float]] = {}
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
-        """Return up to k hits, best first, scored by cosine similarity to the query."""
+        """Return up to k hits, best first."""
+        return [s.hit for s in self.retrieve(self.analyze(query), k, filters)]
+
+    def analyze(
+        self, query: str, focus: str | None = None, carried: str = "", framing: frozenset[str] = frozenset(),
+    ) -> Analyzed:
+        """Correct, expand and weigh a query against this corpus (see Analyzer.analyze)."""
+        analyzed = self.analyzer.analyze(query, focus, carried, framing)
+        if not self.settings.spell_correction and analyzed.corrections:
+            analyzed = Analyzed(query, query, {}, [], self.analyzer.keyterms(focus or query))
+        return analyzed
+
+    def retrieve(self, analyzed: Analyzed, k: int, filters: Filters | None = None) -> list[Scored]:
+        """Return up to k scored candidates, best first."""
         filters = filters or Filters()
-        depth = max(3 * k, 30)
-        embedding = self.embedder.get_query_embedding(query)
+        depth = max(self.settings.candidates, k)
+        embedding = self._embed(analyzed.text)
         dense = self._dense(embedding, depth, filters)
-        sparse = self._sparse(query, depth, filters)
-        fused: dict[int, float] = {}
-        for ranking in (list(dense), [i for i, _ in sparse]):
-            for rank, index in enumerate(ranking):
-                fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
-        cosine = self._cosines(embedding, dense, best)
-        return [hit_from(self.sparse.records[i], cosine[i]) for i in best]
+        sparse = self._sparse(analyzed.text, depth, filters)
+        candidates = list(dict.fromkeys([*dense, *(i for i, _ in sparse)]))
+        if not candidates:
+            return []
+        cosine = self._cosines(embedding, dense, candidates)
+        scored = [self._score(i, cosine.get(i, 0.0), analyzed) for i in candidates]
+        scored.sort(key=lambda s: s.score, reverse=True)
+        if self.reranker is not None:
+            scored = self._rerank(analyzed.original, scored)
+        return scored[:k]
+
+    def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
+        """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""
+        if document is None or not document.date:
+            return []
+        year = re.search(r"\b(19|20)\d\d\b", document.date)
+        for record in self.sparse.records:
+            m = record.metadata
+            if m.get("doc_id") == doc_id and len(record.text) <= 120 and year and year.group(0) in record.text:
+                return [Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0)]
+        return []
+
+    def _embed(self, text: str) -> list[float]:
+        """Embed a query, reusing the last few (one question may be retrieved under several filters)."""
+        cached = self._embeddings.get(text)
+        if cached is None:
+            cached = self.embedder.get_query_embedding(text)
+            self._embeddings[text] = cached
+            while len(self._embeddings) > 64:
+                self._embeddings.pop(next(iter(self._embeddings)))
+        return cached
+
+    def _score(self, index: int, cosine: float, analyzed: Analyzed) -> Scored:
+        coverage = self.coverage(index, analyzed)
+        final = cosine + self.settings.lexical_weight * coverage
+        if analyzed.intent and self.sparse.records[index].metadata.get("kind") == analyzed.intent:
+            final += INTENT_BONUS
+        return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final)
+
+    def coverage(self, index: int, analyzed: Analyzed) -> float:
+        """Return the idf-weighted share of the key terms a part covers: fully in its own text, half in its context.
+
+        Context is the document title, issuer, headings, label and list intro: it places a provision,
+        but the provision that says the thing itself should outrank its siblings under the same heading.
+        """
+        total = sum(analyzed.keyterms.values())
+        if not total:
+            return 0.0
+        if index not in self._terms:
+            record = self.sparse.records[index]
+            own = f"{record.metadata.get('label', '')} {record.text}"
+            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(_context_text(record))))
+        own, context = self._terms[index]
+
+        def credit(term: str, terms: frozenset[str]) -> float:
+            if term in terms:
+                return 1.0
+            # an expansion is good evidence, the literal acronym or word better
+            return 0.8 if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) else 0.0
+
+        gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
+        return gained / total
 
     def _dense(self, embedding: list[float], depth: int, filters: Filters) -> dict[int, float]:
-        chunks = self.store.query(embedding, depth, chroma_where(filters))
         found: dict[int, float] = {}
-        for chunk in chunks:
+        for chunk in self.store.query(embedding, depth, chroma_where(filters)):
             index = self._position.get(chunk.id)
             if index is not None and matches(self.sparse.records[index].metadata, filters):
                 found[index] = chunk.score
         return found
 
-    def _sparse(self, query: str, depth: int, filters: Filters) -> list[tuple[int, float]]:
+    def _sparse(self, text: str, depth: int, filters: Filters) -> list[tuple[int, float]]:
         allowed = None
         if not filters.is_empty():
             allowed = {i for i, r in enumerate(self.sparse.records) if matches(r.metadata, filters)}
-        return self.sparse.search(query, depth, allowed)
+        return self.sparse.search(text, depth, allowed)
 
-    def _cosines(self, embedding: list[float], dense: dict[int, float], best: list[int]) -> dict[int, float]:
-        missing = [self.sparse.records[i].id for i in best if i not in dense]
+    def _cosines(self, embedding: list[float], dense: dict[int, float], candidates: list[int]) -> dict[int, float]:
+        missing = [self.sparse.records[i].id for i in candidates if i not in dense]
         scores = dict(dense)
         if missing:
             for chunk_id, score in self.store.similarities(embedding, missing).items():
                 scores[self._position[chunk_id]] = score
         return scores
+
+    def _rerank(self, query: str, scored: list[Scored]) -> list[Scored]:
+        head = scored[: self.settings.reranker_candidates]
+        assert self.reranker is not None
+        values = self.reranker.score(query, [s.hit.text for s in head])
+        order = sorted(range(len(head)), key=lambda i: values[i], reverse=True)
+        return [head[i] for i in order] + scored[len(head):]
+
+
+def _context_text(record: Record) -> str:
+    m = record.metadata
+    return " ".join([m.get("doc_title", ""), m.get("issuer", ""), m.get("heading", ""), m.get("label", ""), m.get("intro", "")])
+
+
+def _coverage_text(record: Record) -> str:
+    return f"{_context_text(record)} {record.text}"
+
+
+def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:
+    """Return the whole words of the embedding model's tokenizer (a general English vocabulary)."""
+    tokenizer = getattr(getattr(embedder, "_model", None), "tokenizer", None)
+    vocab = getattr(tokenizer, "vocab", None) or {}
+    return frozenset(w for w in vocab if w.isalpha() and w.islower() and len(w) > 2)

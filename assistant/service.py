@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from itertools import zip_longest
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.errors import IndexBusy
-from assistant.types import Document, Filters, Hit, IngestReport
+from assistant.types import Answer, Document, Filters, Hit, IngestReport
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
+    from assistant.answer import Composer
+    from assistant.conversation import SourceIndex
     from assistant.ingest.pipeline import Progress
     from assistant.retrieve import Retriever
     from assistant.sparse import SparseIndex
     from assistant.store import ChromaStore
+
+
+_DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
 
 
 class Assistant:
@@ -28,6 +35,8 @@ class Assistant:
         self._embedder = embedder
         self._store: ChromaStore | None = None
         self._writable = False
+        self._sources: SourceIndex | None = None
+        self._composer: Composer | None = None
         self._retriever: Retriever | None = None
         self._lock = threading.RLock()
 
@@ -106,16 +115,66 @@ class Assistant:
         """Return the k provisions that best match query, best first."""
         return self.retriever().search(query, k=k, filters=filters)
 
+    def ask(
+        self, question: str, history: list[str] | None = None, filters: Filters | None = None, k: int | None = None,
+    ) -> Answer:
+        """Answer a question from the corpus with citations, or abstain; history holds earlier user turns."""
+        from assistant.conversation import resolve
+
+        retriever = self.retriever()
+        with self._lock:
+            sources, composer = self._sources, self._composer
+        assert sources is not None and composer is not None
+        k = k or self.settings.retrieval.k
+        base = filters or Filters()
+        resolved = resolve(question, list(history or []), sources)
+        focus = sources.strip(resolved.question, resolved.sources)
+        carried = " ".join(resolved.carried)
+        query = f"{focus} {carried}" if resolved.comparison else resolved.query
+        analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))
+        pool = retriever.retrieve(analyzed, k, base)
+        named = [] if base.doc_ids else resolved.sources
+        if resolved.comparison:
+            compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:2]
+            sections = {d: retriever.retrieve(analyzed, 4, base.model_copy(update={"doc_ids": [d]})) for d in compared}
+            scored = [s for group in zip_longest(*sections.values()) for s in group if s is not None]
+            answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None)
+        else:
+            scored = retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool
+            if named and _DATE_QUESTION.match(question):
+                scored = retriever.dateline(named[0], composer.documents.get(named[0])) + scored
+            answer = composer.compose(resolved, analyzed, scored, pool)
+        answer._retrieved = [s.hit for s in scored]
+        return answer
+
     def retriever(self) -> Retriever:
         """Return a retriever over the current state of the index."""
         store = self.store()
         with self._lock:
             if self._retriever is None or self._retriever.sparse.version != store.version():
                 self._model_check(store)
-                from assistant.retrieve import Retriever
-
-                self._retriever = Retriever(store, self.embedder, self._refresh_sparse(store))
+                self._retriever = self._build_retriever(store)
             return self._retriever
+
+    def _build_retriever(self, store: ChromaStore) -> Retriever:
+        from assistant import glossary
+        from assistant.answer import Composer
+        from assistant.conversation import SourceIndex
+        from assistant.retrieve import Retriever
+
+        documents = store.documents()
+        sparse = self._refresh_sparse(store)
+        reranker = None
+        if self.settings.retrieval.reranker_model:
+            from assistant.rerank import CrossEncoderReranker
+
+            reranker = CrossEncoderReranker(self.settings.retrieval.reranker_model, self.settings.embedding)
+        retriever = Retriever(store, self.embedder, sparse, self.settings.retrieval, reranker)
+        self._sources = SourceIndex(documents, glossary.merged(sparse.acronyms))
+        self._composer = Composer(
+            self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents}
+        )
+        return retriever
 
     def _refresh_sparse(self, store: ChromaStore, force: bool = False) -> SparseIndex:
         from assistant.sparse import Record, SparseIndex

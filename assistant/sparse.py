@@ -20,6 +20,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from assistant import glossary
+
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 _STEMMER = Stemmer.Stemmer("english")
 STOPWORDS = frozenset(
@@ -56,21 +58,23 @@ class Record:
 class SparseIndex:
     """BM25 over provision parts, with the parts' records, for one store version."""
 
-    def __init__(self, records: list[Record], model: bm25s.BM25 | None, version: int) -> None:
+    def __init__(
+        self, records: list[Record], model: bm25s.BM25 | None, version: int, acronyms: dict[str, set[str]] | None = None,
+    ) -> None:
         self.records = records
         self.model = model
         self.version = version
-        self._vocab: set[str] | None = None
+        self.acronyms = acronyms or {}
 
     @classmethod
     def build(cls, records: Iterable[Record], version: int) -> SparseIndex:
-        """Index the records' label, headings and text."""
+        """Index the records' label, headings and text, and learn the acronyms they define."""
         records = list(records)
         if not records:
             return cls([], None, version)
         model = bm25s.BM25()
         model.index([tokenize(_indexed_text(r)) or ["_"] for r in records], show_progress=False)
-        return cls(records, model, version)
+        return cls(records, model, version, glossary.learn(r.text for r in records))
 
     def search(self, query: str, k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
         """Return (record index, BM25 score) pairs, best first; allowed limits the records considered."""
@@ -85,12 +89,6 @@ class SparseIndex:
         top = np.argsort(-scores)[:k]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
-    def vocabulary(self) -> set[str]:
-        """Return the unstemmed words of the indexed texts (for typo correction)."""
-        if self._vocab is None:
-            self._vocab = {w for r in self.records for w in words(_indexed_text(r))}
-        return self._vocab
-
     def save(self, directory: Path) -> None:
         """Write the index atomically: a crash leaves the previous copy or none, never half of one."""
         directory.parent.mkdir(parents=True, exist_ok=True)
@@ -100,6 +98,7 @@ class SparseIndex:
                 fh.write(json.dumps({"id": r.id, "text": r.text, "metadata": r.metadata}, ensure_ascii=False) + "\n")
         if self.model is not None:
             self.model.save(str(tmp / "bm25"))
+        (tmp / "acronyms.json").write_text(json.dumps({k: sorted(v) for k, v in self.acronyms.items()}))
         (tmp / "version").write_text(str(self.version))
         old = directory.with_name(directory.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -116,9 +115,10 @@ class SparseIndex:
             with open(directory / "records.jsonl", encoding="utf-8") as fh:
                 records = [Record(**json.loads(line)) for line in fh]
             model = bm25s.BM25.load(str(directory / "bm25")) if records else None
+            acronyms = {k: set(v) for k, v in json.loads((directory / "acronyms.json").read_text()).items()}
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return cls(records, model, version)
+        return cls(records, model, version, acronyms)
 
 
 def _indexed_text(record: Record) -> str:

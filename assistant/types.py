@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 Kind = Literal["commitment", "recommendation", "finding", "context"]
 
@@ -73,6 +73,44 @@ class Hit(BaseModel):
     part_count: int = 1
     char_start: int = 0
     char_end: int = 0
+
+
+class Citation(BaseModel):
+    """A numbered source of an answer: the cited provision (verbatim) and the part the answer relies on."""
+
+    n: int
+    provision_id: str
+    doc_id: str
+    doc_title: str
+    label: str
+    page: int | None = None
+    text: str
+    quote: str
+    score: float
+    issuer: str = ""
+    date: str = ""
+    heading_path: list[str] = Field(default_factory=list)
+    part: int = 1
+    part_count: int = 1
+    char_start: int = 0
+    char_end: int = 0
+
+
+class Answer(BaseModel):
+    """An answer with [n] citation markers, or an abstention with the nearest passages as related."""
+
+    question: str
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    abstained: bool = False
+    related: list[Citation] = Field(default_factory=list)
+    resolved_query: str = ""
+    _retrieved: list[Hit] = PrivateAttr(default_factory=list)
+
+    @property
+    def retrieved(self) -> list[Hit]:
+        """Return the ranked hits the answer was composed from (for evaluation)."""
+        return self._retrieved
 
 
 class FileProblem(BaseModel):

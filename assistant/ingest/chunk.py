@@ -25,7 +25,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _fit(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+def fit_spans(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
     """Cut sentences longer than limit at commas or semicolons, then at spaces."""
     fitted: list[tuple[int, int]] = []
     for start, end in spans:
@@ -58,7 +58,7 @@ def split(provision: Provision, doc: CleanDoc, max_chars: int, part_chars: int) 
     if len(provision.text) <= max_chars:
         return [provision]
     text = provision.text
-    parts = _pack(_fit(text, sentence_spans(text), part_chars), part_chars)
+    parts = _pack(fit_spans(text, sentence_spans(text), part_chars), part_chars)
     starts = [p.start for p in doc.paras]
     out = []
     for number, (start, end) in enumerate(parts, 1):

@@ -1,0 +1,239 @@
+"""The extractive composer: grounded answers that quote the best-supported provisions, or an honest abstention.
+
+No language model is needed. Each claim is a verbatim quote from a cited provision, introduced by who
+said it, in which document, when and where ("Objective 2, action 1"); several provisions become
+bullets grouped by document, and comparison questions get one section per source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.config import AnswerSettings
+from assistant.conversation import Resolved, looks_like_name
+from assistant.ingest.chunk import fit_spans, sentence_spans
+from assistant.query import Analyzed
+from assistant.retrieve import Scored
+from assistant.sparse import tokenize
+from assistant.types import Answer, Citation, Document, Hit
+
+_LIST = re.compile(
+    r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
+    r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
+    r"\bhow should\b",
+    re.I,
+)
+_INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
+_QUANTITY = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b", re.I)
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+@dataclass
+class Evidence:
+    """A provision chosen to support the answer, with the span of it the answer quotes."""
+
+    scored: Scored
+    quote: str
+
+    @property
+    def hit(self) -> Hit:
+        """Return the cited hit."""
+        return self.scored.hit
+
+
+class Composer:
+    """Turn scored provisions into an answer with citations, or an abstention."""
+
+    def __init__(self, settings: AnswerSettings, lexical_weight: float, documents: dict[str, Document]) -> None:
+        self.settings = settings
+        self.weight = lexical_weight
+        self.documents = documents
+
+    def support(self, scored: Scored) -> float:
+        """Return how well a provision supports an answer (cosine plus weighted key-term coverage)."""
+        return scored.cosine + self.weight * scored.coverage
+
+    def adequate(self, scored: Scored, analyzed: Analyzed) -> bool:
+        """Return True when a provision is good enough evidence to answer the question from."""
+        s = self.settings
+        support, coverage = self.support(scored), scored.coverage
+        if support < s.min_support or coverage < s.min_coverage:
+            return False
+        if coverage < s.weak_coverage and support < s.strong_support:
+            return False
+        return not (_QUANTITY.search(analyzed.original) and not _NUMBER.search(scored.hit.text))
+
+    def compose(
+        self, resolved: Resolved, analyzed: Analyzed, scored: list[Scored], related: list[Scored],
+        sections: dict[str, list[Scored]] | None = None,
+    ) -> Answer:
+        """Compose the answer to a resolved question from its scored candidates."""
+        if analyzed.unknown_share >= self.settings.max_unknown:
+            return self._abstain(resolved, related or scored)
+        if sections:
+            return self._comparison(resolved, analyzed, sections, related)
+        chosen = self._select(resolved.question, scored, analyzed)
+        if not chosen:
+            return self._abstain(resolved, related or scored)
+        evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
+        citations = [_citation(n, e) for n, e in enumerate(evidence, 1)]
+        return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
+                      resolved_query=resolved.query)
+
+    # selection ----------------------------------------------------------------------------
+
+    def _select(self, question: str, scored: list[Scored], analyzed: Analyzed) -> list[Scored]:
+        good = [s for s in scored if self.adequate(s, analyzed)]
+        if not good:
+            return []
+        wants_list = bool(_LIST.search(question))
+        limit = self.settings.max_citations if wants_list else 2
+        floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
+        chosen: list[Scored] = [good[0]]
+        for s in good[1:]:
+            if len(chosen) >= limit or self.support(s) < floor:
+                break
+            if s.hit.kind != "context" and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
+                chosen.append(s)
+        return chosen
+
+    def quote(self, text: str, analyzed: Analyzed) -> str:
+        """Return the verbatim span of text the answer relies on: the sentences that best cover the question."""
+        limit = self.settings.quote_chars
+        if len(text) <= limit:
+            return _trim(text)
+        spans = fit_spans(text, sentence_spans(text), limit)
+        weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
+
+        def value(span: tuple[int, int]) -> float:
+            terms = set(tokenize(text[span[0]:span[1]]))
+            return sum(w for t, w in weights.items() if t in terms)
+
+        values = [value(span) for span in spans]
+        best = max(range(len(spans)), key=lambda i: (values[i], -i))
+        low = high = best
+        while True:  # grow the window by the more relevant neighbour while it fits
+            options = [i for i in (low - 1, high + 1) if 0 <= i < len(spans)]
+            options = [i for i in options if max(spans[high][1], spans[i][1]) - min(spans[low][0], spans[i][0]) <= limit]
+            if not options:
+                break
+            pick = max(options, key=lambda i: (values[i], -abs(i - best)))
+            low, high = min(low, pick), max(high, pick)
+        start, end = spans[low][0], spans[high][1]
+        if end - start > limit:
+            cut = text.rfind(" ", start, start + limit)
+            end = cut if cut > start else start + limit
+        return _trim(text[start:end])
+
+    # rendering ----------------------------------------------------------------------------
+
+    def _render(self, evidence: list[Evidence], first: int = 1) -> str:
+        if len(evidence) == 1:
+            return self._sentence(evidence[0], first)
+        blocks, number = [], first
+        for doc_id in dict.fromkeys(e.hit.doc_id for e in evidence):
+            group = [e for e in evidence if e.hit.doc_id == doc_id]
+            lines = [self._header(group[0].hit)]
+            for e in group:
+                lines.append(f"- {e.hit.label}: “{e.quote}” [{number}]")
+                number += 1
+            blocks.append("\n".join(lines))
+        return "\n\n".join(blocks)
+
+    def _sentence(self, e: Evidence, n: int) -> str:
+        hit = e.hit
+        verb = _intro_verb(hit.intro)
+        if verb and hit.actor:
+            return f"The {hit.actor} ({self._date(hit)}) {verb} “{e.quote}” [{n}] ({self._doc(hit)}, {hit.label})."
+        return f"According to {self._doc(hit)} ({self._who(hit)}, {self._date(hit)}), {hit.label}: “{e.quote}” [{n}]."
+
+    def _header(self, hit: Hit) -> str:
+        verb = _intro_verb(hit.intro)
+        if verb and hit.actor:
+            return f"The {hit.actor} ({self._doc(hit)}, {self._date(hit)}) {verb}:"
+        return f"According to {self._doc(hit)} ({self._who(hit)}, {self._date(hit)}):"
+
+    def _comparison(
+        self, resolved: Resolved, analyzed: Analyzed, sections: dict[str, list[Scored]], related: list[Scored],
+    ) -> Answer:
+        blocks, citations = [], []
+        for doc_id, scored in sections.items():
+            chosen = [s for s in scored if self.adequate(s, analyzed)][:2]
+            document = self.documents.get(doc_id)
+            name = document.title if document else doc_id
+            if not chosen:
+                blocks.append(f"{_short_title(name)}: the text does not address this.")
+                continue
+            evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
+            lines = [self._header(evidence[0].hit)]
+            for e in evidence:
+                citations.append(_citation(len(citations) + 1, e))
+                lines.append(f"- {e.hit.label}: “{e.quote}” [{len(citations)}]")
+            blocks.append("\n".join(lines))
+        if not citations:
+            return self._abstain(resolved, related)
+        return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,
+                      resolved_query=resolved.query)
+
+    def _abstain(self, resolved: Resolved, related: list[Scored]) -> Answer:
+        named = [self.documents[d] for d in resolved.sources if d in self.documents]
+        scope = " or ".join(_short_title(d.title) for d in named) if named else "the indexed corpus"
+        text = (
+            f"The corpus does not address this: no provision in {scope} adequately supports an answer. "
+            "The nearest passages are listed as related; they may help rephrase the question."
+        )
+        nearest = [Evidence(s, _trim(s.hit.text[: self.settings.quote_chars])) for s in related[: self.settings.related]]
+        return Answer(question=resolved.question, text=text, abstained=True,
+                      related=[_citation(n, e) for n, e in enumerate(nearest, 1)], resolved_query=resolved.query)
+
+    # naming -------------------------------------------------------------------------------
+
+    def _doc(self, hit: Hit) -> str:
+        return _short_title(hit.doc_title)
+
+    def _who(self, hit: Hit) -> str:
+        issuer = hit.issuer or (self.documents[hit.doc_id].issuer if hit.doc_id in self.documents else "")
+        acronym = re.search(r"\(([A-Z]{2,6})\)", issuer)
+        return acronym.group(1) if acronym else re.split(r"\s*\(", issuer)[0].strip() or "the issuer"
+
+    def _date(self, hit: Hit) -> str:
+        return readable_date(hit.date) or "undated"
+
+
+def readable_date(date: str) -> str:
+    """Return '23 November 2001' for '2001-11-23 (opened…)', 'January 2023' for '2023-01', else the text."""
+    date = re.split(r"\s*\(", date)[0].strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date):
+        return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", date):
+        return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return date
+
+
+def _short_title(title: str) -> str:
+    named = [p for p in re.findall(r"\(([^()]+)\)", title) if len(p.split()) >= 2 and looks_like_name(p)]
+    if named:
+        return "the " + named[0] if not named[0].startswith(("the ", "The ")) else named[0]
+    head = re.split(r"\s[—–]\s|:|\s\(", title)[0].strip()
+    return head if len(head) <= 70 else head[:67].rsplit(" ", 1)[0] + "…"
+
+
+def _intro_verb(intro: str) -> str | None:
+    m = _INTRO_VERB.search(intro.strip())
+    return m.group(1).lower() if m else None
+
+
+def _trim(text: str) -> str:
+    return text.strip().rstrip(";,: ").strip()
+
+
+def _citation(n: int, evidence: Evidence) -> Citation:
+    hit = evidence.hit
+    return Citation(
+        n=n, provision_id=hit.provision_id, doc_id=hit.doc_id, doc_title=hit.doc_title, label=hit.label,
+        page=hit.page, text=hit.text, quote=evidence.quote, score=round(evidence.scored.score, 4),
+        issuer=hit.issuer, date=hit.date, heading_path=hit.heading_path, part=hit.part,
+        part_count=hit.part_count, char_start=hit.char_start, char_end=hit.char_end,
+    )

@@ -1,0 +1,135 @@
+"""Conversation: which documents a question names, and how a follow-up borrows the earlier topic.
+
+No language model is involved. A question that names a source ("the G7", "ICC", "Budapest
+Convention") restricts retrieval to it; a follow-up ("And what role do businesses play in that?")
+keeps the earlier question's topic terms and sources unless it names its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.sparse import STOPWORDS, words
+from assistant.types import Document
+
+_NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
+_FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above)\b", re.I)
+_COMPARE = re.compile(r"\b(?:compare|comparison|differ|differs|difference|differences|versus|vs\.?|contrast|both|similar|similarities|whereas)\b", re.I)
+_GENERIC = {"role", "play", "plays", "say", "about", "role", "part", "mean", "means", "think", "view", "position", "stance"}
+
+
+def aliases(document: Document) -> set[str]:
+    """Return the names a question may use for a document: acronyms, parenthesised names, short titles."""
+    names: set[str] = set()
+    for source in (document.title, document.issuer):
+        for inner in re.findall(r"\(([^()]{2,60})\)", source):
+            if looks_like_name(inner):
+                names.add(inner.strip())
+        names.update(re.findall(r"(?<![/\w])(?:[A-Z]+\d+[A-Z\d]*|[A-Z]\d+|[A-Z]{2,}(?:\s\d)?)(?![/\w])", source))
+        head = re.split(r"\s[—–:-]\s|:|\(", source)[0].strip().removeprefix("The ").strip()
+        for candidate in (head, re.split(r" for | on ", head)[0]):
+            if 1 < len(candidate.split()) <= 5 and looks_like_name(candidate):
+                names.add(candidate)
+        capitals = [w for w in head.split() if w[:1].isupper()]
+        if len(capitals) >= 3 and capitals == head.split()[: len(capitals)]:
+            names.add(" ".join(capitals[:2]))
+            names.add("".join(w[0] for w in capitals))
+    for number in re.findall(r"\b\d+/\d+\b", document.title):
+        names.update({number, f"resolution {number}"})
+    return {n for n in names if n.lower() not in _NOT_ALIASES and len(n) >= 2}
+
+
+def looks_like_name(text: str) -> bool:
+    """Return True for a short capitalised name such as 'Budapest Convention' (not a list or a clause)."""
+    words_ = text.split()
+    if "," in text or not words_ or len(words_) > 5 or not text[:1].isupper():
+        return False
+    capitalised = sum(1 for w in words_ if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words_) >= 0.6
+
+
+class SourceIndex:
+    """Find the documents a question names."""
+
+    def __init__(self, documents: list[Document], expansions: dict[str, set[str]] | None = None) -> None:
+        self.patterns: list[tuple[re.Pattern[str], str]] = []
+        for document in documents:
+            names = aliases(document)
+            for acronym, forms in (expansions or {}).items():
+                if any(n.lower().startswith(form) for n in names for form in forms if len(form.split()) > 1):
+                    names.add(acronym.upper())
+            for name in names:
+                pattern = re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s*") + r"(?![\w-])", re.I)
+                self.patterns.append((pattern, document.doc_id))
+        self.titles = {d.doc_id: d for d in documents}
+
+    def find(self, question: str) -> list[str]:
+        """Return the doc_ids named in the question, in order of first mention."""
+        found: dict[str, int] = {}
+        for pattern, doc_id in self.patterns:
+            if m := pattern.search(question):
+                found[doc_id] = min(found.get(doc_id, m.start()), m.start())
+        return sorted(found, key=found.__getitem__)
+
+    def framing(self, doc_ids: list[str]) -> frozenset[str]:
+        """Return the issuer words of the named documents: in a question they say who, not what about."""
+        from assistant.sparse import tokenize
+
+        return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(self.titles[d].issuer))
+
+    def strip(self, question: str, doc_ids: list[str] | None = None) -> str:
+        """Return the question without the names of doc_ids (default: all sources); filters are not topics."""
+        for pattern, doc_id in self.patterns:
+            if doc_ids is None or doc_id in doc_ids:
+                question = pattern.sub(" ", question)
+        return question
+
+
+@dataclass
+class Resolved:
+    """A question made self-contained: the query to retrieve with and the sources it is about."""
+
+    question: str
+    query: str
+    sources: list[str] = field(default_factory=list)
+    follow_up: bool = False
+    comparison: bool = False
+    carried: list[str] = field(default_factory=list)
+
+
+def content_words(text: str) -> list[str]:
+    """Return the words of text that carry its topic."""
+    from assistant.query import QUESTION_WORDS
+
+    return [w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
+
+
+def is_follow_up(question: str) -> bool:
+    """Return True when a question leans on the one before it."""
+    own = [w for w in content_words(question) if w not in _GENERIC]
+    return bool(_FOLLOW_START.match(question)) or len(own) <= 1 or (
+        bool(_ANAPHORA.search(question)) and len(own) <= 3
+    )
+
+
+def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved:
+    """Resolve a question against earlier turns (oldest first) into a self-contained query."""
+    named = sources.find(question)
+    comparison = bool(_COMPARE.search(question))
+    if not comparison:
+        named = named[:1]  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
+    if not history or not is_follow_up(question):
+        return Resolved(question, question, named, False, comparison)
+    topic: list[str] = []
+    inherited: list[str] = []
+    for earlier in reversed(history):
+        earlier_sources = sources.find(earlier)[:1]
+        topic = [w for w in content_words(sources.strip(earlier, earlier_sources)) if w not in topic] + topic
+        inherited = inherited or earlier_sources
+        if not is_follow_up(earlier):
+            break
+    carried = [w for w in dict.fromkeys(topic) if w not in content_words(question)]
+    query = f"{question} {' '.join(carried)}".strip()
+    return Resolved(question, query, named or inherited, True, comparison, carried)

@@ -1,0 +1,1 @@
+"""Regression question sets: loading and validation, running, metrics, baselines and reports."""

@@ -1,0 +1,104 @@
+"""Acronyms and their expansions, learned from the corpus's own definitions ("CSIRTs (computer security …)").
+
+Definitions are found both ways round, "long form (ACRONYM)" and "ACRONYM (long form)", and
+accepted only when the acronym's letters can be matched, in order, to the long form's words (the
+Schwartz–Hearst rule), so that "(see below)" or "(GV.OC)" never become expansions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A few expansions common in cyber-policy questions that texts use without defining them.
+SEED: dict[str, set[str]] = {
+    "sme": {"small and medium-sized enterprises", "small businesses"},
+    "mfa": {"multi-factor authentication"},
+    "2fa": {"two-factor authentication", "multi-factor authentication"},
+    "ict": {"information and communications technologies"},
+    "iot": {"internet of things"},
+    "un": {"united nations"},
+    "eu": {"european union"},
+    "csirt": {"computer security incident response team"},
+    "cert": {"computer emergency response team"},
+    "ddos": {"distributed denial of service"},
+    "vpn": {"virtual private network"},
+    "byod": {"bring your own device"},
+    "oewg": {"open-ended working group"},
+    "gge": {"group of governmental experts"},
+    "mlat": {"mutual legal assistance treaty"},
+}
+
+_QUOTES = "\"“”‘’'"
+_ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?"
+_LONG_THEN_SHORT = re.compile(
+    r"((?:[A-Za-z][\w'’-]*\s+){1,9}[A-Za-z][\w'’-]*)\s*\(\s*[" + _QUOTES + r"]?(" + _ACRONYM + r")[" + _QUOTES + r"]?\s*\)"
+)
+_SHORT_THEN_LONG = re.compile(r"\b(" + _ACRONYM + r")\s*\(([A-Za-z][^()]{3,80})\)")
+
+
+def normalize(acronym: str) -> str:
+    """Return the lookup key of an acronym: lower case, plural 's' dropped."""
+    key = acronym.strip(_QUOTES).lower()
+    return key[:-1] if len(key) > 2 and key.endswith("s") and acronym[-1] == "s" else key
+
+
+def _matches(acronym: str, long_form: str) -> str | None:
+    """Return the shortest tail of long_form whose words spell the acronym (Schwartz–Hearst), if any."""
+    letters = [c.lower() for c in normalize(acronym) if c.isalnum()]
+    words = long_form.split()
+    if len(letters) < 2:
+        return None
+    for start in range(len(words) - 1, -1, -1):
+        candidate = words[start:]
+        if candidate[0][0].lower() != letters[0] or len(candidate) > len(letters) + 3:
+            continue
+        text = " ".join(candidate).lower()
+        position = 0
+        for letter in letters:
+            position = text.find(letter, position)
+            if position < 0:
+                break
+            position += 1
+        else:
+            return " ".join(candidate).strip(_QUOTES + " ,;:")
+    return None
+
+
+def learn(texts: Iterable[str]) -> dict[str, set[str]]:
+    """Return {acronym key: long forms} defined in the texts."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for long_form, acronym in _LONG_THEN_SHORT.findall(text):
+            if (tail := _matches(acronym, long_form)) and len(tail.split()) >= 2:
+                found.setdefault(normalize(acronym), set()).add(tail.lower())
+        for acronym, long_form in _SHORT_THEN_LONG.findall(text):
+            words = long_form.split()
+            if len(words) >= 2 and _matches(acronym, long_form) == long_form.strip(_QUOTES + " ,;:"):
+                found.setdefault(normalize(acronym), set()).add(long_form.lower().strip())
+    return found
+
+
+def merged(learned: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Return the learned glossary with the seed entries added."""
+    out = {k: set(v) for k, v in SEED.items()}
+    for key, forms in learned.items():
+        out.setdefault(key, set()).update(forms)
+    return out
+
+
+def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
+    """Return the expansions a query calls for: long forms of its acronyms, acronyms of its long forms."""
+    extra: list[str] = []
+    lowered = query.lower()
+    for token in re.findall(r"[A-Za-z0-9]+", query):
+        key = normalize(token) if token.isupper() or len(token) > 2 else ""
+        if key in glossary and (token.isupper() or token.lower() not in _COMMON_WORDS):
+            extra.extend(sorted(glossary[key]))
+    for key, forms in glossary.items():
+        if any(form in lowered for form in forms):
+            extra.append(key.upper())
+    return [e for e in dict.fromkeys(extra) if e.lower() not in lowered]
+
+
+_COMMON_WORDS = {"it", "us", "use", "act", "art", "may", "can", "all", "are", "not", "its", "one", "who", "sme"}

@@ -1,0 +1,199 @@
+"""Query analysis: spelling correction against the corpus vocabulary, acronym expansion, key terms.
+
+Short keyword queries, typos and all-lower-case queries must still find the right provision: a word
+the corpus never uses is corrected to the most frequent corpus word within two edits (symmetric
+delete lookup, as in SymSpell), and acronyms and long forms are added both ways.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant import glossary
+from assistant.sparse import STOPWORDS, tokenize, words
+
+INTENTS = {
+    "commitment": frozenset("commit commits committed commitment commitments pledge pledged pledges promise promised "
+                            "intend intends intended intention undertake undertook undertaken agree agreed decide decides decided "
+                            "decision".split()),
+    "recommendation": frozenset("recommend recommends recommended recommendation recommendations advise advises "
+                                "advice suggest suggests should".split()),
+}
+CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
+QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how say says said tell tells does do did according "
+    "document documents text texts mention mentions mentioned provide provides about regarding concerning "
+    "there anything something please give show list explain describe summarise summarize me us want wants "
+    "wanted like would had has have having happen happens much many".split()
+)
+
+
+def damerau(a: str, b: str) -> int:
+    """Return the optimal-string-alignment edit distance between a and b."""
+    rows = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        rows[i][0] = i
+    for j in range(len(b) + 1):
+        rows[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class Speller:
+    """Correct words the corpus never uses to the most frequent corpus word within two edits.
+
+    Words of a general vocabulary (the embedding model's tokenizer holds ~20,000 whole English words)
+    are real words, not typos: "want" must not become the corpus's "wait".
+    """
+
+    def __init__(self, counts: Counter[str], known: frozenset[str] = frozenset()) -> None:
+        self.counts = counts
+        self.known = known
+        self._index: dict[str, list[str]] = {}
+        for word in counts:
+            if len(word) >= 4 and word.isalpha():
+                for variant in _deletes(word) | {word}:
+                    self._index.setdefault(variant, []).append(word)
+
+    def correct(self, word: str) -> str | None:
+        """Return the correction of word, or None when it is known, too short, or has no close match."""
+        if word in self.counts or word in self.known or len(word) < 4 or not word.isalpha():
+            return None
+        candidates = {c for variant in _deletes(word) | {word} for c in self._index.get(variant, [])}
+        limit = 1 if len(word) < 6 else 2
+        scored = [(damerau(word, c), -self.counts[c], c) for c in candidates]
+        best = min((s for s in scored if s[0] <= limit), default=None)
+        return best[2] if best else None
+
+
+@dataclass
+class Analyzed:
+    """A query after analysis: the text to retrieve with and the key terms an answer must cover.
+
+    alternatives maps a key term to term sets that also satisfy it (the stems of an acronym's long
+    form, or the acronym of a long form); unknown holds key terms the corpus never uses.
+    """
+
+    original: str
+    text: str
+    corrections: dict[str, str] = field(default_factory=dict)
+    expansions: list[str] = field(default_factory=list)
+    keyterms: dict[str, float] = field(default_factory=dict)
+    alternatives: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    intent: str | None = None
+
+    @property
+    def unknown_share(self) -> float:
+        """Return the idf-weighted share of key terms that appear nowhere in the corpus."""
+        total = sum(self.keyterms.values())
+        return sum(self.keyterms[t] for t in self.unknown) / total if total else 0.0
+
+
+class Analyzer:
+    """Analyse queries against the statistics of one version of the corpus."""
+
+    def __init__(self, texts: Iterable[str], learned: dict[str, set[str]], known: frozenset[str] = frozenset()) -> None:
+        texts = list(texts)
+        self.size = max(1, len(texts))
+        self.word_counts: Counter[str] = Counter()
+        self.doc_freq: Counter[str] = Counter()
+        for text in texts:
+            tokens = words(text)
+            self.word_counts.update(tokens)
+            self.doc_freq.update(set(tokenize(text)))
+        self.glossary = glossary.merged(learned)
+        self.speller = Speller(self.word_counts, known)
+        self._stem_set: frozenset[str] | None = None
+
+    def idf(self, term: str) -> float:
+        """Return the BM25-style inverse document frequency of a stemmed term."""
+        df = self.doc_freq.get(term, 0)
+        return math.log((self.size - df + 0.5) / (df + 0.5) + 1.0)
+
+    def analyze(
+        self, query: str, focus: str | None = None, carried: str = "", framing: frozenset[str] = frozenset(),
+    ) -> Analyzed:
+        """Correct, expand and weigh a query.
+
+        Key terms come from focus (the question without source names) at full weight and from carried
+        (topic words of earlier turns) at half weight; framing terms (who is asked) and intent words
+        ("commit", "recommend") are left out of them, the intent being kept apart.
+        """
+        corrections = self._corrections(f"{query} {carried}")
+        corrected = _apply(query, corrections)
+        expansions = glossary.expand(corrected, self.glossary)
+        own = _apply(focus if focus is not None else query, corrections)
+        intent = next((k for k, ws in INTENTS.items() if any(w in ws for w in words(own))), None)
+        keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing}
+        for term, weight in self.keyterms(_apply(carried, corrections)).items():
+            keyterms.setdefault(term, CARRIED_WEIGHT * weight)
+        alternatives = self._alternatives(f"{own} {carried}", keyterms)
+        unknown = [t for t in keyterms if self._unknown(t) and not alternatives.get(t)]
+        return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
+                        unknown, intent)
+
+    def _corrections(self, text: str) -> dict[str, str]:
+        corrections = {}
+        for token in re.findall(r"[A-Za-z]+", text):
+            lower = token.lower()
+            if lower in STOPWORDS or lower in QUESTION_WORDS:
+                continue
+            fixed = self.speller.correct(lower)
+            if fixed and fixed != lower:
+                corrections[lower] = fixed
+        return corrections
+
+    def _unknown(self, term: str) -> bool:
+        """Return True for a key term no corpus word shares (nor a long prefix of it: 'elect' ~ 'electoral')."""
+        if self.doc_freq.get(term, 0):
+            return False
+        prefix = term[: max(5, len(term) - 2)]
+        return len(term) < 5 or not any(t.startswith(prefix) for t in self._stems())
+
+    def _stems(self) -> frozenset[str]:
+        if self._stem_set is None:
+            self._stem_set = frozenset(self.doc_freq)
+        return self._stem_set
+
+    def keyterms(self, text: str) -> dict[str, float]:
+        """Return the stemmed content terms of a question with their idf weights."""
+        intent_words = INTENTS["commitment"] | INTENTS["recommendation"]
+        content = [w for w in words(text) if w not in QUESTION_WORDS and w not in STOPWORDS and w not in intent_words]
+        return {term: self.idf(term) for term in tokenize(" ".join(content))}
+
+    def _alternatives(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
+        """Map each key term that is an acronym (or part of a long form) to the terms that can stand for it."""
+        out: dict[str, list[frozenset[str]]] = {}
+        lowered = text.lower()
+        for term in keyterms:
+            key = glossary.normalize(term)
+            forms = self.glossary.get(key) or self.glossary.get(term)
+            if forms:
+                out[term] = [frozenset(tokenize(f)) for f in forms]
+        for key, forms in self.glossary.items():
+            for form in forms:
+                if form in lowered:
+                    for term in tokenize(form):
+                        if term in keyterms:
+                            out.setdefault(term, []).append(frozenset({key}))
+        return out
+
+
+def _apply(text: str, corrections: dict[str, str]) -> str:
+    for wrong, right in corrections.items():
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+    return text
