@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TORCH_SPEC ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench eval clean
 
 setup: $(STAMP)
 
@@ -20,13 +20,20 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/policy-assistant ingest
-	$(BIN)/policy-assistant search "What did the G7 commit to on CSIRT cooperation?" --k 3
+	$(BIN)/policy-assistant ask "What did the G7 commit to on CSIRT cooperation?"
 
 test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/ask_latency.py
+	$(BIN)/python benchmarks/quality_vs_naive.py
+
+eval: setup
+	$(BIN)/policy-assistant ingest
+	$(BIN)/policy-assistant ingest ../shared/corpus-related
+	$(BIN)/policy-assistant eval evals/shipped.yaml evals/related.yaml --baseline evals/baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

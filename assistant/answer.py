@@ -8,6 +8,7 @@ bullets grouped by document, and comparison questions get one section per source
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.config import AnswerSettings
@@ -46,10 +47,14 @@ class Evidence:
 class Composer:
     """Turn scored provisions into an answer with citations, or an abstention."""
 
-    def __init__(self, settings: AnswerSettings, lexical_weight: float, documents: dict[str, Document]) -> None:
+    def __init__(
+        self, settings: AnswerSettings, lexical_weight: float, documents: dict[str, Document],
+        list_items: Callable[[Hit], list[Hit]] | None = None,
+    ) -> None:
         self.settings = settings
         self.weight = lexical_weight
         self.documents = documents
+        self.list_items = list_items or (lambda hit: [])
 
     def support(self, scored: Scored) -> float:
         """Return how well a provision supports an answer (cosine plus weighted key-term coverage)."""
@@ -77,7 +82,7 @@ class Composer:
         chosen = self._select(resolved.question, scored, analyzed)
         if not chosen:
             return self._abstain(resolved, related or scored)
-        evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
+        evidence = _reading_order([Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen])
         citations = [_citation(n, e) for n, e in enumerate(evidence, 1)]
         return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
                       resolved_query=resolved.query)
@@ -97,6 +102,16 @@ class Composer:
                 break
             if s.hit.kind != "context" and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
+        return self._complete_lists(chosen) if wants_list else chosen
+
+    def _complete_lists(self, chosen: list[Scored]) -> list[Scored]:
+        """When a cited provision introduces a list ('… five technical controls:'), cite the whole list."""
+        for s in chosen:
+            items = self.list_items(s.hit)
+            if items:
+                cited = {c.hit.provision_id for c in chosen}
+                extra = [Scored(h, s.cosine, s.coverage, s.score) for h in items if h.provision_id not in cited]
+                return [*chosen, *extra]
         return chosen
 
     def quote(self, text: str, analyzed: Analyzed) -> str:
@@ -129,13 +144,14 @@ class Composer:
 
     # rendering ----------------------------------------------------------------------------
 
-    def _render(self, evidence: list[Evidence], first: int = 1) -> str:
+    def _render(self, evidence: list[Evidence]) -> str:
+        """Render evidence already in reading order; markers [n] follow that order."""
         if len(evidence) == 1:
-            return self._sentence(evidence[0], first)
-        blocks, number = [], first
+            return self._sentence(evidence[0], 1)
+        blocks, number = [], 1
         for doc_id in dict.fromkeys(e.hit.doc_id for e in evidence):
             group = [e for e in evidence if e.hit.doc_id == doc_id]
-            lines = [self._header(group[0].hit)]
+            lines = [self._header([e.hit for e in group])]
             for e in group:
                 lines.append(f"- {e.hit.label}: “{e.quote}” [{number}]")
                 number += 1
@@ -149,9 +165,10 @@ class Composer:
             return f"The {hit.actor} ({self._date(hit)}) {verb} “{e.quote}” [{n}] ({self._doc(hit)}, {hit.label})."
         return f"According to {self._doc(hit)} ({self._who(hit)}, {self._date(hit)}), {hit.label}: “{e.quote}” [{n}]."
 
-    def _header(self, hit: Hit) -> str:
+    def _header(self, hits: list[Hit]) -> str:
+        hit = hits[0]
         verb = _intro_verb(hit.intro)
-        if verb and hit.actor:
+        if verb and hit.actor and all(_intro_verb(h.intro) == verb for h in hits):
             return f"The {hit.actor} ({self._doc(hit)}, {self._date(hit)}) {verb}:"
         return f"According to {self._doc(hit)} ({self._who(hit)}, {self._date(hit)}):"
 
@@ -167,7 +184,7 @@ class Composer:
                 blocks.append(f"{_short_title(name)}: the text does not address this.")
                 continue
             evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
-            lines = [self._header(evidence[0].hit)]
+            lines = [self._header([e.hit for e in evidence])]
             for e in evidence:
                 citations.append(_citation(len(citations) + 1, e))
                 lines.append(f"- {e.hit.label}: “{e.quote}” [{len(citations)}]")
@@ -223,6 +240,12 @@ def _short_title(title: str) -> str:
 def _intro_verb(intro: str) -> str | None:
     m = _INTRO_VERB.search(intro.strip())
     return m.group(1).lower() if m else None
+
+
+def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
+    """Group evidence by document (best document first) and order each group as the document does."""
+    documents = list(dict.fromkeys(e.hit.doc_id for e in evidence))
+    return sorted(evidence, key=lambda e: (documents.index(e.hit.doc_id), e.hit.char_start, e.hit.part))
 
 
 def _trim(text: str) -> str:

@@ -158,20 +158,39 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = F
     out.print(table)
 
 
+DocOpt = Annotated[Optional[list[str]], typer.Option("--doc", help="only this document id (repeatable)")]
+IssuerOpt = Annotated[str, typer.Option("--issuer", help="only documents whose issuer contains this")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", help="only documents of this year")]
+KindOpt = Annotated[Optional[list[str]], typer.Option("--kind", help="commitment, recommendation, finding or context")]
+AddresseeOpt = Annotated[str, typer.Option("--addressee", help="only provisions addressed to this group, e.g. SMEs")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
+
+
+def _filters(doc: list[str] | None, issuer: str, year: int | None, kind: list[str] | None, addressee: str) -> Any:
+    from pydantic import ValidationError
+
+    from assistant.types import Filters
+
+    try:
+        return Filters(doc_ids=doc or [], issuer=issuer, year=year, kinds=kind or [], addressee=addressee)
+    except ValidationError:
+        console(stderr=True).print("error: --kind must be commitment, recommendation, finding or context")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="words to look for")],
     k: Annotated[int, typer.Option("--k", min=1, max=100, help="number of results")] = 10,
-    doc: Annotated[Optional[list[str]], typer.Option("--doc", help="only this document id (repeatable)")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    doc: DocOpt = None, issuer: IssuerOpt = "", year: YearOpt = None, kind: KindOpt = None,
+    addressee: AddresseeOpt = "", as_json: JsonOpt = False,
 ) -> None:
     """Search provisions and list the best matches with their labels and pages."""
     from rich.table import Table
 
-    from assistant.types import Filters
-
+    filters = _filters(doc, issuer, year, kind, addressee)
     with domain_errors():
-        hits = open_assistant().search(query, k=k, filters=Filters(doc_ids=doc or []))
+        hits = open_assistant().search(query, k=k, filters=filters)
     if as_json:
         typer.echo(json.dumps([h.model_dump() for h in hits], indent=2, ensure_ascii=False))
         return
@@ -180,7 +199,114 @@ def search(
         table.add_column(column, max_width=width, overflow="fold")
     for n, hit in enumerate(hits, 1):
         page = f", p. {hit.page}" if hit.page else ""
-        table.add_row(str(n), f"{hit.score:.2f}", f"{hit.doc_title}\n{hit.label}{page}", _snippet(hit.text))
+        table.add_row(str(n), f"{hit.score:.2f}", escape(f"{hit.doc_title}\n{hit.label}{page}"), escape(_snippet(hit.text)))
+    console().print(table)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="the question")],
+    history: Annotated[Optional[list[str]], typer.Option("--history", help="an earlier question, oldest first (repeatable)")] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="passages considered")] = 10,
+    doc: DocOpt = None, issuer: IssuerOpt = "", year: YearOpt = None, kind: KindOpt = None,
+    addressee: AddresseeOpt = "", as_json: JsonOpt = False,
+) -> None:
+    """Answer a question with numbered citations to the exact provisions, or say the corpus does not address it."""
+    filters = _filters(doc, issuer, year, kind, addressee)
+    with domain_errors():
+        answer = open_assistant().ask(question, history=history or [], filters=filters, k=k)
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+    else:
+        print_answer(answer)
+
+
+def print_answer(answer: Any) -> None:
+    """Print an answer and its sources, the quoted span of each provision highlighted."""
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(answer.text, style="yellow" if answer.abstained else ""))
+    sources = answer.citations or answer.related
+    if sources:
+        out.print(Text("\nRelated passages:" if answer.abstained else "\nSources:", style="bold"))
+    for c in sources:
+        page = f", p. {c.page}" if c.page else ""
+        marker = f"[{c.n}]" if not answer.abstained else "-"
+        out.print(Text(f"{marker} {c.doc_title} — {c.label}{page}  ({c.provision_id})", style="bold cyan"))
+        body = Text(_snippet(c.text, 600))
+        start = body.plain.find(" ".join(c.quote.split()))
+        if start >= 0 and not answer.abstained:
+            body.stylize("bold", start, start + len(" ".join(c.quote.split())))
+        out.print(body)
+
+
+@app.command()
+def chat() -> None:
+    """Talk to the corpus in the terminal: follow-up questions use the conversation; /reset starts over."""
+    from rich.prompt import Prompt
+
+    assistant = open_assistant()
+    history: list[str] = []
+    out = console()
+    out.print("Ask about the corpus. Commands: /reset (new conversation), /quit. Empty line or Ctrl-D ends.")
+    while True:
+        try:
+            question = Prompt.ask("[bold green]you[/bold green]", console=out).strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if question in ("", "/quit", "/exit"):
+            break
+        if question == "/reset":
+            history = []
+            out.print("(conversation reset)")
+            continue
+        with domain_errors():
+            answer = assistant.ask(question, history=history)
+        print_answer(answer)
+        history.append(question)
+        out.print()
+
+
+@app.command()
+def practices(
+    addressee: AddresseeOpt = "",
+    doc: DocOpt = None,
+    q: Annotated[str, typer.Option("--q", help="only practices containing these words")] = "",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, md or json")] = "table",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write to this file instead of printing")] = None,
+) -> None:
+    """List the commitments and recommendations, e.g. those addressed to SMEs, as a table or an export."""
+    from assistant import render
+
+    if fmt not in ("table", "csv", "md", "json"):
+        console(stderr=True).print("error: --format must be table, csv, md or json")
+        raise typer.Exit(EXIT_USAGE)
+    with domain_errors():
+        items = open_assistant().practices(addressee=addressee, query=q, doc_ids=doc or [])
+    if fmt == "table" and output is None:
+        _practices_table(items, addressee)
+        return
+    text = {"csv": render.practices_csv, "md": render.practices_markdown, "json": render.practices_json,
+            "table": render.practices_markdown}[fmt](items)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        console(stderr=True).print(f"wrote {len(items)} practices to {output}")
+
+
+def _practices_table(items: list[Any], addressee: str) -> None:
+    from rich.table import Table
+
+    title = f"{len(items)} commitments and recommendations" + (f" addressed to {addressee}" if addressee else "")
+    table = Table(title=title, show_lines=True)
+    table.add_column("source", max_width=30, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("addressees", max_width=20)
+    table.add_column("text")
+    for p in items:
+        table.add_row(escape(f"{p.doc_title}\n{p.label}"), p.kind, ", ".join(p.addressees), escape(_snippet(p.text, 400)))
     console().print(table)
 
 
@@ -191,6 +317,8 @@ def _snippet(text: str, limit: int = 300) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI."""
+    import assistant.cli_eval  # noqa: F401  (registers the eval command)
+
     run: Callable[..., Any] = app
     run(args=argv, prog_name="policy-assistant")
 

@@ -23,6 +23,8 @@ INTENTS = {
     "recommendation": frozenset("recommend recommends recommended recommendation recommendations advise advises "
                                 "advice suggest suggests should".split()),
 }
+GENERIC = frozenset("role roles play plays played part parts way ways thing things issue issues aspect aspects".split())
+GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said tell tells does do did according "
@@ -150,7 +152,7 @@ class Analyzer:
         corrections = {}
         for token in re.findall(r"[A-Za-z]+", text):
             lower = token.lower()
-            if lower in STOPWORDS or lower in QUESTION_WORDS:
+            if lower in STOPWORDS or lower in QUESTION_WORDS or glossary.normalize(token) in self.glossary:
                 continue
             fixed = self.speller.correct(lower)
             if fixed and fixed != lower:
@@ -173,7 +175,8 @@ class Analyzer:
         """Return the stemmed content terms of a question with their idf weights."""
         intent_words = INTENTS["commitment"] | INTENTS["recommendation"]
         content = [w for w in words(text) if w not in QUESTION_WORDS and w not in STOPWORDS and w not in intent_words]
-        return {term: self.idf(term) for term in tokenize(" ".join(content))}
+        generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
+        return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in tokenize(" ".join(content))}
 
     def _alternatives(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
         """Map each key term that is an acronym (or part of a long form) to the terms that can stand for it."""

@@ -131,6 +131,22 @@ class Retriever:
             scored = self._rerank(analyzed.original, scored)
         return scored[:k]
 
+    def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
+        """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""
+        text = hit.text.rstrip()
+        if not text.endswith(":"):
+            return []
+        from assistant.ingest.structure import last_sentence
+
+        intro = last_sentence(text)
+        items = [
+            hit_from(r, hit.score) for r in self.sparse.records
+            if r.metadata.get("doc_id") == hit.doc_id and r.metadata.get("intro") == intro
+            and int(r.metadata.get("part", 1)) == 1 and r.metadata.get("provision_id", "").startswith(
+                hit.provision_id.rsplit("/", 1)[0])
+        ]
+        return items[:limit] if len(items) <= limit else []
+
     def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
         """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""
         if document is None or not document.date:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.errors import IndexBusy
-from assistant.types import Answer, Document, Filters, Hit, IngestReport
+from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -25,6 +25,18 @@ if TYPE_CHECKING:
 
 
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
+
+
+def _practice(parts: list) -> Practice:
+    meta = parts[0].metadata
+    page = meta.get("page")
+    return Practice(
+        provision_id=meta["provision_id"], doc_id=meta.get("doc_id", ""), doc_title=meta.get("doc_title", ""),
+        issuer=meta.get("issuer", ""), date=meta.get("date", ""), label=meta.get("label", ""),
+        kind=meta.get("kind", ""), actor=meta.get("actor", ""), addressees=list(meta.get("addressees") or []),
+        text=" ".join(p.text for p in parts), page=int(page) if page not in (None, "") else None,
+        heading_path=list(meta.get("heading_path") or []),
+    )
 
 
 class Assistant:
@@ -147,6 +159,29 @@ class Assistant:
         answer._retrieved = [s.hit for s in scored]
         return answer
 
+    def practices(
+        self, addressee: str = "", query: str = "", doc_ids: list[str] | None = None,
+        kinds: tuple[str, ...] = ("commitment", "recommendation"),
+    ) -> list[Practice]:
+        """List commitments and recommendations, optionally for one addressee, documents, or containing words."""
+        from assistant.retrieve import matches
+
+        filters = Filters(doc_ids=doc_ids or [], addressee=addressee)
+        words = query.lower().split()
+        grouped: dict[str, list] = {}
+        for record in self.retriever().sparse.records:
+            meta = record.metadata
+            if meta.get("kind") in kinds and matches(meta, filters):
+                grouped.setdefault(meta["provision_id"], []).append(record)
+        out = []
+        for parts in grouped.values():
+            parts.sort(key=lambda r: int(r.metadata.get("part", 1)))
+            practice = _practice(parts)
+            haystack = f"{practice.label} {practice.text} {' '.join(practice.heading_path)}".lower()
+            if all(w in haystack for w in words):
+                out.append(practice)
+        return sorted(out, key=lambda p: (p.doc_id, int(grouped[p.provision_id][0].metadata.get("char_start", 0))))
+
     def retriever(self) -> Retriever:
         """Return a retriever over the current state of the index."""
         store = self.store()
@@ -172,7 +207,8 @@ class Assistant:
         retriever = Retriever(store, self.embedder, sparse, self.settings.retrieval, reranker)
         self._sources = SourceIndex(documents, glossary.merged(sparse.acronyms))
         self._composer = Composer(
-            self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents}
+            self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents},
+            retriever.list_items,
         )
         return retriever
 

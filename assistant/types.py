@@ -141,6 +141,23 @@ class IngestReport(BaseModel):
         return not self.problems
 
 
+class Practice(BaseModel):
+    """A commitment or recommendation as listed for SMEs and other readers (all parts of the provision)."""
+
+    provision_id: str
+    doc_id: str
+    doc_title: str
+    issuer: str = ""
+    date: str = ""
+    label: str
+    kind: str
+    actor: str = ""
+    addressees: list[str] = Field(default_factory=list)
+    text: str
+    page: int | None = None
+    heading_path: list[str] = Field(default_factory=list)
+
+
 class Filters(BaseModel):
     """Restrict retrieval to some documents, issuers, years, kinds or addressees."""
 

@@ -92,3 +92,24 @@ def make_pdf(path: Path, pages: list[str], header: str = "", footer_numbers: boo
             pdf.cell(0, 8, str(number), align="C")
     pdf.output(str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def full_index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Settings:
+    """Ingest the shipped corpus and the six related documents once, with the real model and Chroma."""
+    if not RELATED.is_dir():
+        pytest.fail(f"{RELATED} is missing: the tests need ../shared beside the checkout")
+    root = tmp_path_factory.mktemp("full")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    assistant = Assistant.open(settings, embedder=real_embedder)
+    assert assistant.ingest().ok
+    assert assistant.ingest([RELATED]).ok
+    return settings
+
+
+@pytest.fixture
+def full(full_index: Settings, real_embedder) -> Assistant:
+    """Return an assistant over the shared full index (read-only use)."""
+    return Assistant.open(full_index, embedder=real_embedder)

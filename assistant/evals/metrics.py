@@ -143,32 +143,43 @@ METRICS = (
 LOWER_IS_BETTER = {"false_abstention", "mean_cited_chars", "latency_p50_ms", "latency_p95_ms"}
 
 
+def case_value(result: CaseResult, metric: str) -> float | None:
+    """Return one case's contribution to a metric (None when the metric does not apply to it)."""
+    rank = result.first_rank
+    answered = result.answerable and not result.abstained
+    if metric.startswith("hit@"):
+        return None if not result.answerable else float(rank is not None and rank <= int(metric[4:]))
+    values: dict[str, float | bool | None] = {
+        "mrr": (1 / rank if rank else 0.0) if result.answerable else None,
+        "ndcg@5": (result.ndcg5 or 0.0) if result.answerable else None,
+        "cites_expected": result.cites_expected if result.answerable else None,
+        "citation_precision": result.citation_precision if answered else None,
+        "citation_recall": result.citation_recall if answered else None,
+        "fact_recall": result.fact_recall if result.answerable else None,
+        "abstention": None if result.answerable else result.abstained,
+        "false_abstention": result.abstained if result.answerable else None,
+        "quotes_verbatim": result.quotes_verbatim,
+        "pass_rate": result.passed,
+        "mean_cited_chars": sum(result.cited_chars) / len(result.cited_chars) if result.cited_chars else None,
+        "latency_p50_ms": result.latency_ms,
+        "latency_p95_ms": result.latency_ms,
+    }
+    value = values[metric]
+    return None if value is None else float(value)
+
+
 def summarize(results: list[CaseResult]) -> dict[str, float | None]:
     """Return every metric over a list of case results (None where no case applies)."""
-    answerable = [r for r in results if r.answerable]
-    unanswerable = [r for r in results if not r.answerable]
-    ranks = [r.first_rank for r in answerable]
-    answered = [r for r in answerable if not r.abstained]
-    chars = [c for r in results for c in r.cited_chars]
-    latencies = sorted(r.latency_ms for r in results)
-    return {
-        "hit@1": _mean(rank is not None and rank <= 1 for rank in ranks),
-        "hit@3": _mean(rank is not None and rank <= 3 for rank in ranks),
-        "hit@5": _mean(rank is not None and rank <= 5 for rank in ranks),
-        "mrr": _mean(1 / rank if rank else 0.0 for rank in ranks),
-        "ndcg@5": _mean(r.ndcg5 or 0.0 for r in answerable),
-        "cites_expected": _mean(r.cites_expected for r in answerable),
-        "citation_precision": _mean(r.citation_precision for r in answered if r.citation_precision is not None),
-        "citation_recall": _mean(r.citation_recall for r in answered if r.citation_recall is not None),
-        "fact_recall": _mean(r.fact_recall or 0.0 for r in answerable if r.fact_recall is not None),
-        "abstention": _mean(r.abstained for r in unanswerable),
-        "false_abstention": _mean(r.abstained for r in answerable),
-        "quotes_verbatim": _mean(r.quotes_verbatim for r in results),
-        "mean_cited_chars": round(sum(chars) / len(chars), 1) if chars else None,
-        "pass_rate": _mean(r.passed for r in results),
-        "latency_p50_ms": _percentile(latencies, 50),
-        "latency_p95_ms": _percentile(latencies, 95),
-    }
+    out: dict[str, float | None] = {}
+    for metric in METRICS:
+        if metric.startswith("latency"):
+            out[metric] = _percentile(sorted(r.latency_ms for r in results), 50 if "p50" in metric else 95)
+        elif metric == "mean_cited_chars":
+            chars = [c for r in results for c in r.cited_chars]
+            out[metric] = round(sum(chars) / len(chars), 1) if chars else None
+        else:
+            out[metric] = _mean(v for r in results if (v := case_value(r, metric)) is not None)
+    return out
 
 
 def by_tag(results: list[CaseResult]) -> dict[str, dict[str, float | None]]:

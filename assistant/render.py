@@ -1,0 +1,65 @@
+"""Plain renderings shared by the CLI, the web app and exports: Markdown answers, CSV and Markdown tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from assistant.types import Answer, Citation, Practice
+
+PRACTICE_COLUMNS = ("doc_title", "label", "kind", "actor", "addressees", "text", "page", "provision_id")
+
+
+def where(citation: Citation) -> str:
+    """Return 'Document title, label, p. N' for a citation."""
+    page = f", p. {citation.page}" if citation.page else ""
+    return f"{citation.doc_title}, {citation.label}{page}"
+
+
+def answer_markdown(answer: Answer) -> str:
+    """Return the answer with its numbered sources as Markdown (for copying)."""
+    lines = [answer.text.strip(), ""]
+    if answer.citations:
+        lines.append("**Sources**")
+        lines += [f"{c.n}. {where(c)} ({c.provision_id}): “{c.quote}”" for c in answer.citations]
+    elif answer.related:
+        lines.append("**Related passages**")
+        lines += [f"- {where(c)} ({c.provision_id}): “{c.quote}”" for c in answer.related]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _row(practice: Practice) -> dict[str, str]:
+    data = practice.model_dump()
+    data["addressees"] = ", ".join(practice.addressees)
+    data["page"] = "" if practice.page is None else str(practice.page)
+    return {column: str(data[column]) for column in PRACTICE_COLUMNS}
+
+
+def practices_csv(practices: Sequence[Practice]) -> str:
+    """Return practices as CSV with a header row."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=PRACTICE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_row(p) for p in practices)
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def practices_markdown(practices: Sequence[Practice]) -> str:
+    """Return practices as a Markdown table."""
+    header = ("Document", "Label", "Kind", "Addressees", "Text")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for p in practices:
+        cells = (p.doc_title, p.label, p.kind, ", ".join(p.addressees), p.text)
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def practices_json(practices: Sequence[Practice]) -> str:
+    """Return practices as a JSON array."""
+    return json.dumps([p.model_dump() for p in practices], indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,103 @@
+"""The extractive composer: verbatim quotes, concise answers, bullets, sections, honest abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import Composer, readable_date
+from assistant.config import AnswerSettings
+from assistant.conversation import Resolved
+from assistant.query import Analyzed
+from assistant.retrieve import Scored
+from assistant.types import Document, Hit
+
+G7 = Document(doc_id="g7", title="G7 Actions for Enhancing Cybersecurity for Businesses", issuer="G7 ICT and Industry Ministers",
+              date="26 September 2017")
+ICC = Document(doc_id="icc", title="ICC Board Briefing: 5 Takeaways", issuer="International Chamber of Commerce (ICC)",
+               date="08 February (year not stated)")
+
+
+def scored(pid: str, text: str, cosine: float = 0.7, coverage: float = 1.0, doc: Document = G7, **extra: object) -> Scored:
+    hit = Hit(provision_id=pid, doc_id=doc.doc_id, doc_title=doc.title, label=str(extra.pop("label", pid)), text=text,
+              score=cosine, issuer=doc.issuer, date=doc.date, **extra)
+    return Scored(hit, cosine, coverage, cosine + 0.35 * coverage)
+
+
+def analyzed(question: str, unknown: list[str] | None = None) -> Analyzed:
+    return Analyzed(question, question, keyterms={"csirt": 5.0, "cooper": 3.0}, unknown=unknown or [])
+
+
+@pytest.fixture
+def composer() -> Composer:
+    return Composer(AnswerSettings(), 0.35, {"g7": G7, "icc": ICC})
+
+
+ACTION = ("Foster constructive cooperation amongst the G7 countries' national CSIRTs and between CSIRTs and "
+          "businesses of all sizes, in order to exchange information about cyber threats and vulnerabilities;")
+
+
+def test_one_fact_answer_names_actor_date_and_quotes_verbatim(composer: Composer) -> None:
+    hit = scored("g7/objective-2/item-1", ACTION, label="Objective 2, action 1", intro="To this end we intend to:",
+                 actor="G7 ICT and Industry Ministers", kind="commitment")
+    answer = composer.compose(Resolved("q", "q"), analyzed("What did the G7 commit to on CSIRT cooperation?"), [hit], [])
+    assert not answer.abstained and len(answer.citations) == 1
+    citation = answer.citations[0]
+    assert citation.quote in citation.text and citation.quote in answer.text
+    assert answer.text.startswith("The G7 ICT and Industry Ministers (26 September 2017) intend to")
+    assert "[1]" in answer.text and "Objective 2, action 1" in answer.text
+
+
+def test_long_provisions_are_quoted_in_part(composer: Composer) -> None:
+    filler = "This sentence is about something else entirely and goes on for a while. " * 8
+    text = filler + "National CSIRTs are the main focal point for cooperation. " + filler
+    answer = composer.compose(Resolved("q", "q"), analyzed("csirt cooperation"), [scored("g7/p", text)], [])
+    quote = answer.citations[0].quote
+    assert "main focal point" in quote and quote in text and len(quote) <= AnswerSettings().quote_chars
+
+
+def test_list_questions_get_bullets_in_document_order(composer: Composer) -> None:
+    hits = [scored(f"g7/item-{n}", f"Action number {n} on CSIRT cooperation.", 0.7 - n * 0.01, char_start=100 * (5 - n),
+                   label=f"action {n}") for n in (1, 2, 3)]
+    question = "What are the actions on CSIRT cooperation?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), hits, [])
+    assert answer.text.count("\n- ") == 3
+    assert [c.label for c in answer.citations] == ["action 3", "action 2", "action 1"]  # reading order of the text
+    for citation in answer.citations:
+        assert f"“{citation.quote}” [{citation.n}]" in answer.text
+
+
+def test_weak_evidence_abstains_with_related_passages(composer: Composer) -> None:
+    weak = scored("g7/p", "Cooperation represents the key factor.", cosine=0.4, coverage=0.1)
+    answer = composer.compose(Resolved("q", "q"), analyzed("quantum computing"), [weak], [weak])
+    assert answer.abstained and answer.citations == []
+    assert "does not address" in answer.text
+    assert [r.provision_id for r in answer.related] == ["g7/p"]
+
+
+def test_unknown_terms_make_it_abstain_even_with_good_passages(composer: Composer) -> None:
+    strong = scored("g7/p", ACTION)
+    answer = composer.compose(Resolved("q", "q"), analyzed("quantum csirts", unknown=["csirt"]), [strong], [strong])
+    assert answer.abstained
+
+
+def test_quantity_questions_need_a_number(composer: Composer) -> None:
+    no_number = scored("g7/p", "Passwords should be long and unique.")
+    question = "How many characters must a password have?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [no_number], [])
+    assert answer.abstained
+
+
+def test_comparison_has_a_section_per_source(composer: Composer) -> None:
+    sections = {
+        "g7": [scored("g7/item-6", "Promote information sharing through ISACs.", label="Objective 2, action 6")],
+        "icc": [scored("icc/opp-3", "There should be greater information sharing by governments.", doc=ICC, label="Opportunity 3")],
+    }
+    answer = composer.compose(Resolved("q", "q", comparison=True), analyzed("compare"), [], [], sections)
+    assert [c.doc_id for c in answer.citations] == ["g7", "icc"]
+    assert "According to G7 Actions" in answer.text and "According to ICC Board Briefing (ICC, 08 February)" in answer.text
+
+
+def test_dates_read_naturally() -> None:
+    assert readable_date("2001-11-23 (opened for signature, Budapest)") == "23 November 2001"
+    assert readable_date("2023-01 (v3.1, January 2023)") == "January 2023"
+    assert readable_date("26 September 2017") == "26 September 2017"

@@ -1,0 +1,62 @@
+"""Conversation: named sources become filters, follow-ups keep the earlier topic without a language model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import SourceIndex, aliases, is_follow_up, resolve
+from assistant.types import Document
+
+DOCS = [
+    Document(doc_id="g7", title="G7 Actions for Enhancing Cybersecurity for Businesses", issuer="G7 ICT and Industry Ministers"),
+    Document(doc_id="icc", title="ICC Board Briefing: 5 Takeaways", issuer="International Chamber of Commerce (ICC)"),
+    Document(doc_id="bud", title="Convention on Cybercrime (Budapest Convention), ETS No. 185", issuer="Council of Europe"),
+    Document(doc_id="paris", title="Paris Call for Trust and Security in Cyberspace", issuer="Government of France"),
+]
+
+
+@pytest.fixture
+def sources() -> SourceIndex:
+    return SourceIndex(DOCS)
+
+
+def test_aliases_come_from_titles_and_issuers() -> None:
+    assert {"Budapest Convention", "Convention on Cybercrime", "Council of Europe"} <= aliases(DOCS[2])
+    assert "ICC" in aliases(DOCS[1]) and "G7" in aliases(DOCS[0]) and "Paris Call" in aliases(DOCS[3])
+    assert "ETS" not in aliases(DOCS[2])
+
+
+def test_sources_are_found_in_any_case(sources: SourceIndex) -> None:
+    assert sources.find("compare icc and g7 on information sharing") == ["icc", "g7"]
+    assert sources.find("What does the convention on cybercrime say?") == ["bud"]
+
+
+def test_a_follow_up_keeps_the_topic_and_source(sources: SourceIndex) -> None:
+    resolved = resolve("And what role do businesses play in that?", ["What did the G7 commit to on CSIRT cooperation?"], sources)
+    assert resolved.follow_up and resolved.sources == ["g7"]
+    assert "csirt" in resolved.carried and "cooperation" in resolved.carried
+    assert "g7" not in resolved.carried
+
+
+def test_a_follow_up_naming_another_source_switches_to_it(sources: SourceIndex) -> None:
+    resolved = resolve("What about the ICC?", ["What does the G7 say about information sharing?"], sources)
+    assert resolved.sources == ["icc"] and "sharing" in resolved.carried
+
+
+def test_a_self_contained_question_ignores_history(sources: SourceIndex) -> None:
+    resolved = resolve("What does the Paris Call say about hacking back?", ["What did the G7 say about SMEs?"], sources)
+    assert not resolved.follow_up and resolved.sources == ["paris"] and resolved.carried == []
+
+
+def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> None:
+    resolved = resolve("What does the Paris Call say about the Budapest Convention?", [], sources)
+    assert resolved.sources == ["paris"] and not resolved.comparison
+    assert resolve("Compare the Paris Call and the Budapest Convention", [], sources).comparison
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("And what role do businesses play in that?", True), ("What about consumers?", True), ("why?", True),
+    ("What did the ICC say about Mutual Legal Assistance Treaties?", False),
+])
+def test_follow_up_detection(question: str, expected: bool) -> None:
+    assert is_follow_up(question) is expected

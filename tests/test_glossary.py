@@ -1,0 +1,30 @@
+"""Acronyms are learned from the corpus's own definitions and expanded both ways."""
+
+from __future__ import annotations
+
+from assistant.glossary import expand, learn, merged
+
+
+def test_definitions_are_learned_both_ways_round() -> None:
+    learned = learn([
+        "national CSIRTs (computer security incident response teams) and businesses",
+        "These Mutual Assistance Treaties (“MLATs”) need to be updated",
+        "such as ISAC (Information Sharing and Analysis Centres) or its equivalents",
+        "Critical Information Infrastructure Protection (CIIP) is part of the agenda",
+    ])
+    assert learned["csirt"] == {"computer security incident response teams"}
+    assert learned["mlat"] == {"mutual assistance treaties"}
+    assert learned["isac"] == {"information sharing and analysis centres"}
+    assert learned["ciip"] == {"critical information infrastructure protection"}
+
+
+def test_parentheses_that_are_not_definitions_are_ignored() -> None:
+    learned = learn(["use multi-factor authentication (see below)", "Organizational Context (GV.OC): text", "a rule (IT)"])
+    assert learned == {}
+
+
+def test_queries_expand_acronyms_and_long_forms_case_insensitively() -> None:
+    glossary = merged({"isac": {"information sharing and analysis centres"}})
+    assert "information sharing and analysis centres" in expand("isac", glossary)
+    assert "ISAC" in expand("what do information sharing and analysis centres do", glossary)
+    assert expand("it is what it is", glossary) == []

@@ -1,0 +1,48 @@
+"""Query analysis: typos are corrected to corpus words, real words are left alone, unknown terms noticed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from assistant.query import Analyzer, Speller, damerau
+
+TEXTS = [
+    "Foster constructive cooperation amongst national CSIRTs and businesses",
+    "Conduct awareness campaigns amongst SMEs about cyber security risks",
+    "Passwords need a minimum password length of 12 characters",
+]
+
+
+def test_edit_distance_counts_transpositions_once() -> None:
+    assert damerau("cyebr", "cyber") == 1
+    assert damerau("pasword", "password") == 1
+    assert damerau("lenght", "length") == 1
+
+
+def test_speller_fixes_typos_but_not_known_words() -> None:
+    speller = Speller(Counter({"cooperation": 3, "awareness": 2, "campaigns": 1, "wait": 1}), frozenset({"want"}))
+    assert speller.correct("coperation") == "cooperation"
+    assert speller.correct("awarness") == "awareness"
+    assert speller.correct("want") is None  # a real word, not a typo of the corpus's "wait"
+    assert speller.correct("cooperation") is None
+
+
+def test_analyzer_corrects_expands_and_weighs() -> None:
+    analyzer = Analyzer(TEXTS, {"csirt": {"computer security incident response teams"}})
+    analyzed = analyzer.analyze("csirt coperation")
+    assert analyzed.corrections == {"coperation": "cooperation"}
+    assert "computer security incident response teams" in analyzed.text
+    assert set(analyzed.keyterms) == {"csirt", "cooper"}
+    assert analyzed.alternatives["csirt"]
+
+
+def test_terms_the_corpus_never_uses_are_unknown() -> None:
+    analyzed = Analyzer(TEXTS, {}).analyze("What about quantum computing and password length?")
+    assert "quantum" in analyzed.unknown and "password" not in analyzed.unknown
+    assert 0 < analyzed.unknown_share < 1
+
+
+def test_intent_words_set_the_intent_not_the_topic() -> None:
+    analyzed = Analyzer(TEXTS, {}).analyze("What did they commit to on cooperation?")
+    assert analyzed.intent == "commitment"
+    assert "commit" not in analyzed.keyterms

@@ -1,0 +1,56 @@
+"""Hybrid retrieval: filters, keyword/typo/acronym queries, the optional CrossEncoder reranker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.config import RetrievalSettings
+from assistant.errors import ModelUnavailable
+from assistant.types import Filters
+
+
+def test_kind_year_issuer_and_document_filters(assistant: Assistant) -> None:
+    assistant.ingest()
+    commitments = assistant.search("cooperation", k=20, filters=Filters(kinds=["commitment"]))
+    assert commitments and all(h.kind == "commitment" for h in commitments)
+    assert all(h.doc_id == "g7-2017-cyber-business" for h in assistant.search("cooperation", k=20, filters=Filters(year=2017)))
+    assert all(h.issuer.startswith("International Chamber") for h in assistant.search("cyber", k=20, filters=Filters(issuer="chamber")))
+    assert assistant.search("cooperation", k=5, filters=Filters(year=1999)) == []
+
+
+def test_typos_lower_case_and_acronyms_find_the_provision(assistant: Assistant) -> None:
+    assistant.ingest()
+    assert assistant.search("awarness campaings smes", k=1)[0].provision_id == "g7-2017-cyber-business/objective-2/item-4"
+    assert assistant.search("isac", k=1)[0].provision_id == "g7-2017-cyber-business/objective-2/item-6"
+    # the long form is found from its acronym, learned from "ISAC (Information Sharing and Analysis Centres)"
+    hits = assistant.search("information sharing and analysis centres", k=3)
+    assert "g7-2017-cyber-business/objective-2/item-6" in [h.provision_id for h in hits]
+
+
+def test_a_missing_reranker_model_is_a_clear_error(settings: Settings, tmp_path: Path) -> None:
+    configured = settings.model_copy(update={"retrieval": RetrievalSettings(reranker_model=str(tmp_path / "nope"))})
+    assistant = Assistant.open(configured)
+    assistant.ingest()
+    with pytest.raises(ModelUnavailable, match="no reranker is bundled"):
+        assistant.search("cooperation")
+
+
+@pytest.mark.slow
+def test_a_local_cross_encoder_reorders_the_candidates(settings: Settings, tmp_path: Path) -> None:
+    from sentence_transformers import CrossEncoder
+
+    from assistant.embeddings import resolve_model
+
+    local = tmp_path / "cross-encoder"
+    CrossEncoder(resolve_model("all-MiniLM-L6-v2"), num_labels=1).save(str(local))  # a real CrossEncoder, on disk
+    plain = Assistant.open(settings)
+    plain.ingest()
+    reranked = Assistant.open(settings.model_copy(update={"retrieval": RetrievalSettings(reranker_model=str(local))}))
+    hits = reranked.search("cooperation between CSIRTs and businesses", k=8)
+    model = CrossEncoder(str(local))
+    scores = model.predict([("cooperation between CSIRTs and businesses", h.text) for h in hits])
+    assert list(scores) == sorted(scores, reverse=True)
+    assert {h.provision_id for h in hits} <= {h.provision_id for h in plain.search("cooperation between CSIRTs and businesses", k=40)}
