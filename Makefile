@@ -1,4 +1,4 @@
-# Policy Assistant: `make run` sets up, ingests the shipped corpus and answers; `make test` runs every test.
+# Policy Assistant: `make run` sets up, ingests the shipped corpus and serves the web chat; `make test` runs every test.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TORCH_SPEC ?= torch==2.13.0
 TORCH_INDEX ?=
 
-.PHONY: setup run test bench eval clean
+.PHONY: setup run test browser bench eval clean
 
 setup: $(STAMP)
 
@@ -20,10 +20,20 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/policy-assistant ingest
-	$(BIN)/policy-assistant ask "What did the G7 commit to on CSIRT cooperation?"
+	GRADIO_ANALYTICS_ENABLED=False $(BIN)/policy-assistant serve
 
-test: setup
-	$(BIN)/python -m pytest -q
+test: setup browser
+	GRADIO_ANALYTICS_ENABLED=False $(BIN)/python -m pytest -q
+
+# Browser tests drive the system's Chromium (Playwright's own download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu) or install"; \
+			echo "Chromium/Google Chrome so that 'chromium' is on PATH, then run 'make test' again."; exit 1; \
+		fi; }
 
 bench: setup
 	$(BIN)/python benchmarks/ingest.py

@@ -163,14 +163,14 @@ class Composer:
         verb = _intro_verb(hit.intro)
         if verb and hit.actor:
             return f"The {hit.actor} ({self._date(hit)}) {verb} “{e.quote}” [{n}] ({self._doc(hit)}, {hit.label})."
-        return f"According to {self._doc(hit)} ({self._who(hit)}, {self._date(hit)}), {hit.label}: “{e.quote}” [{n}]."
+        return f"According to {self._doc(hit)} ({self._who_when(hit)}), {hit.label}: “{e.quote}” [{n}]."
 
     def _header(self, hits: list[Hit]) -> str:
         hit = hits[0]
         verb = _intro_verb(hit.intro)
         if verb and hit.actor and all(_intro_verb(h.intro) == verb for h in hits):
             return f"The {hit.actor} ({self._doc(hit)}, {self._date(hit)}) {verb}:"
-        return f"According to {self._doc(hit)} ({self._who(hit)}, {self._date(hit)}):"
+        return f"According to {self._doc(hit)} ({self._who_when(hit)}):"
 
     def _comparison(
         self, resolved: Resolved, analyzed: Analyzed, sections: dict[str, list[Scored]], related: list[Scored],
@@ -210,10 +210,11 @@ class Composer:
     def _doc(self, hit: Hit) -> str:
         return _short_title(hit.doc_title)
 
-    def _who(self, hit: Hit) -> str:
+    def _who_when(self, hit: Hit) -> str:
         issuer = hit.issuer or (self.documents[hit.doc_id].issuer if hit.doc_id in self.documents else "")
         acronym = re.search(r"\(([A-Z]{2,6})\)", issuer)
-        return acronym.group(1) if acronym else re.split(r"\s*\(", issuer)[0].strip() or "the issuer"
+        who = acronym.group(1) if acronym else re.split(r"\s*\(", issuer)[0].strip()
+        return ", ".join(x for x in (who, readable_date(hit.date)) if x) or "undated"
 
     def _date(self, hit: Hit) -> str:
         return readable_date(hit.date) or "undated"
@@ -243,9 +244,23 @@ def _intro_verb(intro: str) -> str | None:
 
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
-    """Group evidence by document (best document first) and order each group as the document does."""
+    """Group evidence by document (best document first); the items of one list keep the document's order."""
     documents = list(dict.fromkeys(e.hit.doc_id for e in evidence))
-    return sorted(evidence, key=lambda e: (documents.index(e.hit.doc_id), e.hit.char_start, e.hit.part))
+    ordered: list[Evidence] = []
+    for doc_id in documents:
+        group = [e for e in evidence if e.hit.doc_id == doc_id]
+        lists = {e.hit.intro or _introduces(e.hit.text) for e in group}
+        if len(lists) == 1 and "" not in lists:
+            group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
+        ordered += group
+    return ordered
+
+
+def _introduces(text: str) -> str:
+    """Return the sentence a provision uses to introduce a list ('… five technical controls:'), or ''."""
+    from assistant.ingest.structure import last_sentence
+
+    return last_sentence(text) if text.rstrip().endswith(":") else ""
 
 
 def _trim(text: str) -> str:

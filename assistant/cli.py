@@ -310,6 +310,46 @@ def _practices_table(items: list[Any], addressee: str) -> None:
     console().print(table)
 
 
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option("--host", help="interface (default 127.0.0.1)")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", help="TCP port (default 7860)")] = None,
+    auth: Annotated[Optional[str], typer.Option("--auth", help="USER:PASSWORD for every page and API call")] = None,
+    no_auth: Annotated[bool, typer.Option("--no-auth", help="allow a non-loopback host without authentication")] = False,
+) -> None:
+    """Serve the web chat, practices browser and REST API (OpenAPI docs at /docs) in one process."""
+    import time
+
+    started = time.perf_counter()
+    assistant = open_assistant()
+    server = assistant.settings.server
+    host, port = host or server.host, port or server.port
+    from assistant.ui.app import check_bind, parse_auth
+
+    try:
+        credentials = parse_auth(auth if auth is not None else server.auth)
+    except ValueError as exc:
+        console(stderr=True).print(f"error: --auth: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    from assistant.ui.app import BindRefused
+
+    try:
+        check_bind(host, auth or server.auth, no_auth)
+    except BindRefused as exc:
+        console(stderr=True).print(f"error: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    with domain_errors():
+        assistant.ask("warm-up")  # load the model and indexes before the first visitor
+    import uvicorn
+
+    from assistant.ui.app import build_app
+
+    application = build_app(assistant, credentials)
+    console(stderr=True).print(f"Policy Assistant ready in {time.perf_counter() - started:.1f} s: http://{host}:{port}/ "
+                               f"(API docs at /docs){' with authentication' if credentials else ''}")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def _snippet(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -82,6 +82,17 @@ class AnswerSettings(BaseModel):
     quote_chars: int = Field(400, ge=80, description="longest quote taken from one provision")
 
 
+class ServerSettings(BaseModel):
+    """The web app and REST API."""
+
+    host: str = Field("127.0.0.1", description="interface to listen on; anything but loopback needs auth or --no-auth")
+    port: int = Field(7860, ge=1, le=65535, description="TCP port")
+    auth: str = Field("", description="USER:PASSWORD required by every page and API call (HTTP Basic)")
+    max_question_chars: int = Field(2000, ge=10, description="longest question accepted")
+    max_history: int = Field(20, ge=0, description="most earlier turns accepted with a question")
+    max_k: int = Field(50, ge=1, description="largest k accepted by search and ask")
+
+
 class Settings(BaseSettings):
     """All settings of Policy Assistant; every field has a default."""
 
@@ -102,6 +113,7 @@ class Settings(BaseSettings):
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
 
     @classmethod
     def settings_customise_sources(

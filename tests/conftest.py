@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,109 @@ def full_index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Setti
 def full(full_index: Settings, real_embedder) -> Assistant:
     """Return an assistant over the shared full index (read-only use)."""
     return Assistant.open(full_index, embedder=real_embedder)
+
+
+HOSTILE = (
+    "HOSTILE TEST NOTE\n\n"
+    "The zebra resilience pledge says: <script>window.__pwned = 1</script> "
+    '<img src="http://203.0.113.7/pixel.png" onerror="window.__pwned = 2"> '
+    "![tracker](http://203.0.113.7/tracker.png) [click me](javascript:window.__pwned=3) "
+    "and every zebra company should keep backups.\n"
+)
+BROWSER_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+ARTIFACTS = REPO / "artifacts"
+
+
+def free_port() -> int:
+    """Return a free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_server(env: dict[str, str], *args: str, wait: float = 240) -> Iterator[str]:
+    """Start `policy-assistant serve` on a loopback port, wait until it answers, stop it afterwards."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "server.log", "a")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+        env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", **env}, stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + wait
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited with {process.returncode}; see {ARTIFACTS / 'server.log'}")
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError("server did not become ready") from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def web_index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Settings:
+    """Index the shipped corpus plus a hostile document (markup in its text), with the real model."""
+    root = tmp_path_factory.mktemp("web")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "hostile-test.txt").write_text(HOSTILE, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    assert Assistant.open(settings, embedder=real_embedder).ingest().ok
+    return settings
+
+
+@pytest.fixture(scope="session")
+def web_server(web_index: Settings) -> Iterator[str]:
+    """Serve the web index from a real server process on a loopback port."""
+    env = {"ASSISTANT_INDEX_DIR": str(web_index.index_dir), "ASSISTANT_CORPUS_DIR": str(web_index.corpus_dir)}
+    with running_server(env) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch Debian Chromium through Playwright (never Playwright's own download)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is not installed: run 'sudo apt-get install chromium' (make test does it as root)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, request: pytest.FixtureRequest):
+    """Open a fresh page; save a screenshot as an artefact when the test ends."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    shots = ARTIFACTS / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"{request.node.name}.png"), full_page=True)
+    context.close()

@@ -57,7 +57,7 @@ def test_long_provisions_are_quoted_in_part(composer: Composer) -> None:
 
 def test_list_questions_get_bullets_in_document_order(composer: Composer) -> None:
     hits = [scored(f"g7/item-{n}", f"Action number {n} on CSIRT cooperation.", 0.7 - n * 0.01, char_start=100 * (5 - n),
-                   label=f"action {n}") for n in (1, 2, 3)]
+                   label=f"action {n}", intro="To this end we intend to:") for n in (1, 2, 3)]
     question = "What are the actions on CSIRT cooperation?"
     answer = composer.compose(Resolved(question, question), analyzed(question), hits, [])
     assert answer.text.count("\n- ") == 3

@@ -1,0 +1,105 @@
+"""The web app in a real browser (Debian Chromium via Playwright) against a real server on loopback."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ARTIFACTS
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+TIMEOUT = 60_000
+
+
+def ask(page: Page, question: str) -> None:
+    page.fill("#pa-question textarea", question)
+    page.click("#pa-ask")
+
+
+def open_app(page: Page, url: str, outside: list[str] | None = None) -> None:
+    if outside is not None:
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
+    page.goto(url + "/", wait_until="load")
+    page.wait_for_selector("#pa-question textarea", timeout=TIMEOUT)
+
+
+def test_chat_answers_with_citations_sources_and_a_follow_up(page: Page, web_server: str) -> None:
+    outside: list[str] = []
+    open_app(page, web_server, outside)
+    ask(page, "What did the G7 commit to on CSIRT cooperation?")
+    sources = page.locator("#pa-sources")
+    expect(sources.locator(".pa-card").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator("#pa-chat")).to_contain_text("[1]", timeout=TIMEOUT)
+    expect(sources).to_contain_text("Foster constructive cooperation amongst the G7 countries")
+    expect(sources).to_contain_text("G7 ICT and Industry Ministers")
+    expect(sources.locator("mark").first).to_be_visible()
+    expect(sources.locator("a.pa-open").first).to_have_attribute("href", "/files/g7-2017-actions-cybersecurity-for-businesses.txt")
+    ask(page, "And what role do businesses play in that?")
+    expect(page.locator("#pa-chat .message-row, #pa-chat [data-testid='bot']").last).to_contain_text("businesses", timeout=TIMEOUT)
+    expect(sources).to_contain_text("G7 Actions for Enhancing Cybersecurity for Businesses")
+    page.click("#pa-copy-md")
+    expect(page.locator("#pa-markdown textarea")).to_have_value(__import__("re").compile(r"\*\*Sources\*\*"), timeout=TIMEOUT)
+    assert outside == [], outside
+
+
+def test_abstention_is_shown_with_related_passages(page: Page, web_server: str) -> None:
+    open_app(page, web_server)
+    ask(page, "What does the G7 say about quantum computing?")
+    expect(page.locator("#pa-sources .pa-abstain")).to_contain_text("No answer in the corpus", timeout=TIMEOUT)
+    expect(page.locator("#pa-chat")).to_contain_text("does not address")
+    assert page.locator("#pa-sources .pa-card").count() >= 1
+
+
+def test_hostile_document_text_renders_inert(page: Page, web_server: str) -> None:
+    outside: list[str] = []
+    open_app(page, web_server, outside)
+    ask(page, "What does the zebra resilience pledge say?")
+    sources = page.locator("#pa-sources")
+    expect(sources).to_contain_text("<script>window.__pwned = 1</script>", timeout=TIMEOUT)
+    expect(page.locator("#pa-chat")).to_contain_text("zebra", timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # give any injected handler a chance to fire
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#pa-chat img, #pa-sources img").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert not any("203.0.113.7" in u for u in outside), outside
+
+
+def test_practices_filter_row_detail_and_csv_export(page: Page, web_server: str) -> None:
+    open_app(page, web_server)
+    page.get_by_role("tab", name="Practices").click()
+    page.fill("#pa-practice-text textarea, #pa-practice-text input", "awareness")
+    expect(page.locator("#pa-practice-count")).to_contain_text("commitments and recommendations", timeout=TIMEOUT)
+    table = page.locator("#pa-practices")
+    expect(table).to_contain_text("Conduct awareness campaigns amongst SMEs", timeout=TIMEOUT)
+    expect(table).not_to_contain_text("Foster constructive cooperation")
+    table.get_by_text("Conduct awareness campaigns amongst SMEs").first.click()
+    expect(page.locator("#pa-practice-detail")).to_contain_text("Objective 2, action 4", timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.click("#pa-export-csv")
+    content = download.value.path().read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert rows and all("awareness" in (r["text"] + r["label"]).lower() for r in rows)
+    assert any(r["provision_id"] == "g7-2017-cyber-business/objective-2/item-4" for r in rows)
+
+
+def test_documents_tab_lists_the_catalogue(page: Page, web_server: str) -> None:
+    open_app(page, web_server)
+    page.get_by_role("tab", name="Documents").click()
+    table = page.locator("#pa-documents")
+    expect(table).to_contain_text("g7-2017-cyber-business", timeout=TIMEOUT)
+    expect(table).to_contain_text("G7 ICT and Industry Ministers")
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_screenshots_at_desktop_and_narrow_widths(page: Page, web_server: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 1000})
+    open_app(page, web_server)
+    ask(page, "Where do ICC and G7 differ on information sharing?")
+    expect(page.locator("#pa-sources .pa-card").nth(1)).to_be_visible(timeout=TIMEOUT)
+    shots = ARTIFACTS / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"chat-{width}px.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1  # no horizontal scrolling
