@@ -93,6 +93,11 @@ class Composer:
         good = [s for s in scored if self.adequate(s, analyzed)]
         if not good:
             return []
+        # a dateline ("Paris, 12th of November, 2018") leads only when nothing substantive is nearly as good
+        lead = next((s for s in good if not _dateline(s.hit) and self.support(s) >= 0.85 * self.support(good[0])), None)
+        if lead is not None and lead is not good[0]:
+            good.remove(lead)
+            good.insert(0, lead)
         wants_list = bool(_LIST.search(question))
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
@@ -241,6 +246,10 @@ def _short_title(title: str) -> str:
 def _intro_verb(intro: str) -> str | None:
     m = _INTRO_VERB.search(intro.strip())
     return m.group(1).lower() if m else None
+
+
+def _dateline(hit: Hit) -> bool:
+    return hit.kind == "context" and len(hit.text.split()) <= 8 and not hit.text.rstrip().endswith(":")
 
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:

@@ -97,6 +97,7 @@ class Analyzed:
     alternatives: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     intent: str | None = None
+    scoped: bool = False  # the question names its source(s), so "what does X say?" needs no topic words
 
     @property
     def unknown_share(self) -> float:

@@ -8,9 +8,11 @@ CrossEncoder, when configured, reorders the best of them.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.config import RetrievalSettings
@@ -98,6 +100,11 @@ class Retriever:
         self.reranker = reranker
         self.analyzer = Analyzer((_coverage_text(r) for r in sparse.records), sparse.acronyms, _vocabulary(embedder))
         self._position = {r.id: i for i, r in enumerate(sparse.records)}
+        self._by_doc: dict[str, list[int]] = {}
+        for i, record in enumerate(sparse.records):
+            self._by_doc.setdefault(record.metadata.get("doc_id", ""), []).append(i)
+        self._masks: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._embeddings: dict[str, list[float]] = {}
 
@@ -139,11 +146,12 @@ class Retriever:
         from assistant.ingest.structure import last_sentence
 
         intro = last_sentence(text)
+        parent = hit.provision_id.rsplit("/", 1)[0]
+        records = [self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])]
         items = [
-            hit_from(r, hit.score) for r in self.sparse.records
-            if r.metadata.get("doc_id") == hit.doc_id and r.metadata.get("intro") == intro
-            and int(r.metadata.get("part", 1)) == 1 and r.metadata.get("provision_id", "").startswith(
-                hit.provision_id.rsplit("/", 1)[0])
+            hit_from(r, hit.score) for r in records
+            if r.metadata.get("intro") == intro and int(r.metadata.get("part", 1)) == 1
+            and r.metadata.get("provision_id", "").startswith(parent)
         ]
         return items[:limit] if len(items) <= limit else []
 
@@ -152,20 +160,22 @@ class Retriever:
         if document is None or not document.date:
             return []
         year = re.search(r"\b(19|20)\d\d\b", document.date)
-        for record in self.sparse.records:
-            m = record.metadata
-            if m.get("doc_id") == doc_id and len(record.text) <= 120 and year and year.group(0) in record.text:
+        for index in self._by_doc.get(doc_id, []):
+            record = self.sparse.records[index]
+            if len(record.text) <= 120 and year and year.group(0) in record.text:
                 return [Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0)]
         return []
 
     def _embed(self, text: str) -> list[float]:
         """Embed a query, reusing the last few (one question may be retrieved under several filters)."""
-        cached = self._embeddings.get(text)
+        with self._lock:
+            cached = self._embeddings.get(text)
         if cached is None:
             cached = self.embedder.get_query_embedding(text)
-            self._embeddings[text] = cached
-            while len(self._embeddings) > 64:
-                self._embeddings.pop(next(iter(self._embeddings)))
+            with self._lock:
+                if len(self._embeddings) >= 64:
+                    self._embeddings.clear()
+                self._embeddings[text] = cached
         return cached
 
     def _score(self, index: int, cosine: float, analyzed: Analyzed) -> Scored:
@@ -183,7 +193,7 @@ class Retriever:
         """
         total = sum(analyzed.keyterms.values())
         if not total:
-            return 0.0
+            return 1.0 if analyzed.scoped else 0.0
         if index not in self._terms:
             record = self.sparse.records[index]
             own = f"{record.metadata.get('label', '')} {record.text}"
@@ -208,10 +218,23 @@ class Retriever:
         return found
 
     def _sparse(self, text: str, depth: int, filters: Filters) -> list[tuple[int, float]]:
-        allowed = None
-        if not filters.is_empty():
-            allowed = {i for i, r in enumerate(self.sparse.records) if matches(r.metadata, filters)}
-        return self.sparse.search(text, depth, allowed)
+        return self.sparse.search(text, depth, None if filters.is_empty() else self._mask(filters))
+
+    def _mask(self, filters: Filters) -> np.ndarray:
+        """Return (and cache) which records pass the filters, without a Python loop per query."""
+        key = filters.model_dump_json()
+        with self._lock:
+            mask = self._masks.get(key)
+        if mask is None:
+            records = self.sparse.records
+            candidates = [i for d in filters.doc_ids for i in self._by_doc.get(d, [])] if filters.doc_ids else range(len(records))
+            mask = np.zeros(len(records), dtype=bool)
+            mask[[i for i in candidates if matches(records[i].metadata, filters)]] = True
+            with self._lock:
+                if len(self._masks) > 64:
+                    self._masks.clear()
+                self._masks[key] = mask
+        return mask
 
     def _cosines(self, embedding: list[float], dense: dict[int, float], candidates: list[int]) -> dict[int, float]:
         missing = [self.sparse.records[i].id for i in candidates if i not in dense]

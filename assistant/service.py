@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from itertools import zip_longest
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from assistant.store import ChromaStore
 
 
+VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
 
 
@@ -47,6 +49,7 @@ class Assistant:
         self._embedder = embedder
         self._store: ChromaStore | None = None
         self._writable = False
+        self._checked = 0.0
         self._sources: SourceIndex | None = None
         self._composer: Composer | None = None
         self._retriever: Retriever | None = None
@@ -113,6 +116,8 @@ class Assistant:
             ingestor = Ingestor(self.settings, store, lambda: self.embedder, name, progress)
             report = ingestor.run([Path(p) for p in paths] if paths is not None else None)
             self._refresh_sparse(store, force=rebuild)
+            with self._lock:
+                self._retriever = None  # this process changed the index: do not wait for the version check
             return report
         finally:
             lock.release()
@@ -144,6 +149,7 @@ class Assistant:
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))
+        analyzed.scoped = bool(resolved.sources)
         pool = retriever.retrieve(analyzed, k, base)
         named = [] if base.doc_ids else resolved.sources
         if resolved.comparison:
@@ -183,12 +189,16 @@ class Assistant:
         return sorted(out, key=lambda p: (p.doc_id, int(grouped[p.provision_id][0].metadata.get("char_start", 0))))
 
     def retriever(self) -> Retriever:
-        """Return a retriever over the current state of the index."""
+        """Return a retriever over the current state of the index (checked at most every VERSION_TTL s)."""
         store = self.store()
         with self._lock:
+            now = time.monotonic()
+            if self._retriever is not None and now - self._checked < VERSION_TTL:
+                return self._retriever
             if self._retriever is None or self._retriever.sparse.version != store.version():
                 self._model_check(store)
                 self._retriever = self._build_retriever(store)
+            self._checked = now
             return self._retriever
 
     def _build_retriever(self, store: ChromaStore) -> Retriever:

@@ -76,17 +76,16 @@ class SparseIndex:
         model.index([tokenize(_indexed_text(r)) or ["_"] for r in records], show_progress=False)
         return cls(records, model, version, glossary.learn(r.text for r in records))
 
-    def search(self, query: str, k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
-        """Return (record index, BM25 score) pairs, best first; allowed limits the records considered."""
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Return (record index, BM25 score) pairs, best first; allowed (a boolean mask) limits the records."""
         terms = tokenize(query)
         if self.model is None or not terms:
             return []
         scores = self.model.get_scores(terms)
         if allowed is not None:
-            mask = np.zeros(len(scores), dtype=bool)
-            mask[list(allowed)] = True
-            scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores)[:k]
+            scores = np.where(allowed, scores, 0.0)
+        top = np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
+        top = top[np.argsort(-scores[top])]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
     def save(self, directory: Path) -> None:

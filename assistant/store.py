@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
+import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -25,6 +28,7 @@ from assistant.errors import IndexMismatch, IndexMissing, StoreUnavailable
 from assistant.types import Document
 
 SCHEMA_VERSION = 1
+SERVER_TIMEOUT = 30.0  # seconds for one request to a Chroma server: a hung server is an error, not a hang
 T = TypeVar("T")
 
 
@@ -51,10 +55,11 @@ class StoredChunk:
 class ChromaStore:
     """Provision parts and document records in Chroma."""
 
-    def __init__(self, settings: Settings, create: bool = False) -> None:
+    def __init__(self, settings: Settings, create: bool = False, timeout: float = SERVER_TIMEOUT) -> None:
         self.settings = settings
         self.url = settings.chroma_url
-        self._client = self._guard(lambda: _connect(settings))
+        self.timeout = timeout
+        self._client = self._guard(lambda: _connect(settings, self.timeout))
         self._name = settings.collection
         self._docs_name = f"{settings.collection}-documents"
         self._parts: Any = None
@@ -247,7 +252,7 @@ class ChromaStore:
         self._create()
 
 
-def _connect(settings: Settings) -> Any:
+def _connect(settings: Settings, timeout: float) -> Any:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if not settings.chroma_url:
         path = Path(settings.index_dir) / "chroma"
@@ -257,9 +262,21 @@ def _connect(settings: Settings) -> Any:
     if url.scheme not in ("http", "https") or not url.hostname:
         raise StoreUnavailable(f"ASSISTANT_CHROMA_URL={settings.chroma_url!r} is not an http(s)://host:port URL")
     port = url.port or (443 if url.scheme == "https" else 8000)
-    return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=chroma_settings)
+    # the client's first request (tenant check) has no timeout of its own: bound it from outside
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(chromadb.HttpClient, host=url.hostname, port=port, ssl=url.scheme == "https",
+                         settings=chroma_settings)
+    pool.shutdown(wait=False)
+    try:
+        client = future.result(timeout=timeout)
+    except FutureTimeout:
+        raise TimeoutError(f"connect timed out after {timeout:g} s") from None
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if session is not None:
+        session.timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
+    return client
 
 
 def _is_connection_error(exc: Exception) -> bool:
     text = f"{type(exc).__name__} {exc}".lower()
-    return any(s in text for s in ("connect", "timeout", "timed out", "refused", "unreachable", "503", "502"))
+    return any(s in text for s in ("connect", "timeout", "timed out", "refused", "unreachable", "503", "502", "remoteprotocol"))
