@@ -1,5 +1,6 @@
 """REST API: ask, search, practices, documents, health, and the corpus file route. Thin: parse, call, return."""
 
+import logging
 import mimetypes
 from pathlib import Path
 from typing import Annotated
@@ -94,8 +95,23 @@ def corpus_file(corpus_dir: Path, name: str) -> Path:
     return path
 
 
+MAX_BODY = 1_000_000  # bytes: far above any valid request (2,000-character question, 20 turns)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Make validation errors a clear 422 and domain errors a 503 or 404 with one message, never a trace."""
+    """Make validation errors a clear 422, domain errors a 503, anything else a 500 without a trace."""
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
+        length = request.headers.get("content-length", "")
+        if request.url.path.startswith("/api/") and length.isdigit() and int(length) > MAX_BODY:
+            return JSONResponse({"detail": f"request body over {MAX_BODY:,} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logging.getLogger("assistant.api").exception("unexpected error on %s", request.url.path)
+        return JSONResponse({"detail": "internal error: the server log has the details"}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

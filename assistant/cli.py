@@ -96,12 +96,13 @@ def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="files or directories (default: the corpus directory)")] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="drop the index and build it from scratch")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    wait: Annotated[float, typer.Option("--wait", min=0, help="seconds to wait for another ingest to finish")] = 0,
 ) -> None:
     """Ingest documents: new and changed files go in, unchanged ones are skipped, deleted ones removed."""
     bar = _Bar()
     with domain_errors():
         try:
-            report = open_assistant().ingest(paths or None, rebuild=rebuild, progress=bar)
+            report = open_assistant().ingest(paths or None, rebuild=rebuild, progress=bar, wait=wait)
         finally:
             bar.stop()
     if as_json:

@@ -40,6 +40,9 @@ class IngestSettings(BaseModel):
 
     max_file_mb: float = Field(50.0, gt=0, description="files larger than this are refused")
     max_pdf_pages: int = Field(2000, ge=1, description="PDFs with more pages are refused")
+    pdf_timeout_s: float = Field(120.0, gt=0, description="longest time one PDF may take to read")
+    pdf_memory_mb: int = Field(1536, ge=128, description="most memory reading one PDF may use")
+    pdf_isolation: bool = Field(True, description="read PDFs in a child process bounded by the two limits above")
     max_provision_chars: int = Field(
         900, ge=200, description="provisions longer than this are split at sentence boundaries"
     )
@@ -49,6 +52,10 @@ class IngestSettings(BaseModel):
         description="file-name patterns skipped when a directory is ingested",
     )
     catalog_name: str = Field("catalog.toml", description="catalogue file looked up beside each document")
+    debug_pause: str = Field(
+        "", description="testing aid for crash tests: POINT[:N] pauses the N-th time ingest reaches POINT "
+        "(embedded, committed, sparse) so that a test can kill the process there",
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -91,6 +98,7 @@ class ServerSettings(BaseModel):
     max_question_chars: int = Field(2000, ge=10, description="longest question accepted")
     max_history: int = Field(20, ge=0, description="most earlier turns accepted with a question")
     max_k: int = Field(50, ge=1, description="largest k accepted by search and ask")
+    answer_cache: int = Field(512, ge=0, description="answers kept per index version (0 disables the cache)")
 
 
 class Settings(BaseSettings):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant import glossary
-from assistant.sparse import STOPWORDS, tokenize, words
+from assistant.sparse import STOPWORDS, TermStats, tokenize, words
 
 INTENTS = {
     "commitment": frozenset("commit commits committed commitment commitments pledge pledged pledges promise promised "
@@ -109,18 +109,26 @@ class Analyzed:
 class Analyzer:
     """Analyse queries against the statistics of one version of the corpus."""
 
-    def __init__(self, texts: Iterable[str], learned: dict[str, set[str]], known: frozenset[str] = frozenset()) -> None:
-        texts = list(texts)
-        self.size = max(1, len(texts))
-        self.word_counts: Counter[str] = Counter()
-        self.doc_freq: Counter[str] = Counter()
-        for text in texts:
-            tokens = words(text)
-            self.word_counts.update(tokens)
-            self.doc_freq.update(set(tokenize(text)))
+    def __init__(self, stats: TermStats, learned: dict[str, set[str]], known: frozenset[str] = frozenset()) -> None:
+        self.size = max(1, stats.size)
+        self.word_counts: Counter[str] = Counter(stats.words)
+        self.doc_freq: Counter[str] = Counter(stats.doc_freq)
         self.glossary = glossary.merged(learned)
-        self.speller = Speller(self.word_counts, known)
+        self.known = known
+        self._speller: Speller | None = None
         self._stem_set: frozenset[str] | None = None
+
+    @classmethod
+    def of_texts(cls, texts: Iterable[str], learned: dict[str, set[str]], known: frozenset[str] = frozenset()) -> Analyzer:
+        """Build an analyzer straight from texts (tests, small tools)."""
+        return cls(TermStats.of(texts), learned, known)
+
+    @property
+    def speller(self) -> Speller:
+        """Return the speller, built on first use (large vocabularies take a moment)."""
+        if self._speller is None:
+            self._speller = Speller(self.word_counts, self.known)
+        return self._speller
 
     def idf(self, term: str) -> float:
         """Return the BM25-style inverse document frequency of a stemmed term."""

@@ -17,7 +17,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.config import RetrievalSettings
 from assistant.query import Analyzed, Analyzer
-from assistant.sparse import Record, SparseIndex, tokenize
+from assistant.sparse import Record, SparseIndex, context_text, tokenize
 from assistant.store import ChromaStore
 from assistant.types import Document, Filters, Hit
 
@@ -98,7 +98,7 @@ class Retriever:
         self.sparse = sparse
         self.settings = settings
         self.reranker = reranker
-        self.analyzer = Analyzer((_coverage_text(r) for r in sparse.records), sparse.acronyms, _vocabulary(embedder))
+        self.analyzer = Analyzer(sparse.stats, sparse.acronyms, _vocabulary(embedder))
         self._position = {r.id: i for i, r in enumerate(sparse.records)}
         self._by_doc: dict[str, list[int]] = {}
         for i, record in enumerate(sparse.records):
@@ -197,7 +197,7 @@ class Retriever:
         if index not in self._terms:
             record = self.sparse.records[index]
             own = f"{record.metadata.get('label', '')} {record.text}"
-            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(_context_text(record))))
+            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(context_text(record))))
         own, context = self._terms[index]
 
         def credit(term: str, terms: frozenset[str]) -> float:
@@ -250,15 +250,6 @@ class Retriever:
         values = self.reranker.score(query, [s.hit.text for s in head])
         order = sorted(range(len(head)), key=lambda i: values[i], reverse=True)
         return [head[i] for i in order] + scored[len(head):]
-
-
-def _context_text(record: Record) -> str:
-    m = record.metadata
-    return " ".join([m.get("doc_title", ""), m.get("issuer", ""), m.get("heading", ""), m.get("label", ""), m.get("intro", "")])
-
-
-def _coverage_text(record: Record) -> str:
-    return f"{_context_text(record)} {record.text}"
 
 
 def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:

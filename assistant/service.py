@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import OrderedDict
 from itertools import zip_longest
 from collections.abc import Iterable
 from pathlib import Path
@@ -50,6 +51,7 @@ class Assistant:
         self._store: ChromaStore | None = None
         self._writable = False
         self._checked = 0.0
+        self._answers: OrderedDict[tuple, Answer] = OrderedDict()
         self._sources: SourceIndex | None = None
         self._composer: Composer | None = None
         self._retriever: Retriever | None = None
@@ -92,8 +94,13 @@ class Assistant:
 
     def ingest(
         self, paths: Iterable[str | Path] | None = None, *, rebuild: bool = False, progress: Progress | None = None,
+        wait: float = 0,
     ) -> IngestReport:
-        """Bring the index up to date with the corpus (or the given files); return what changed."""
+        """Bring the index up to date with the corpus (or the given files); return what changed.
+
+        Only one ingest runs on an index directory at a time: another one waits up to `wait` seconds
+        for it, then fails with IndexBusy.
+        """
         from filelock import FileLock, Timeout
 
         from assistant.embeddings import model_name
@@ -101,11 +108,13 @@ class Assistant:
 
         index_dir = Path(self.settings.index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(index_dir / "ingest.lock"), timeout=0)
+        lock = FileLock(str(index_dir / "ingest.lock"), timeout=wait)
         try:
             lock.acquire()
         except Timeout:
-            raise IndexBusy(f"another ingest is running on {index_dir}: wait for it to finish, then try again") from None
+            raise IndexBusy(
+                f"another ingest is running on {index_dir}: wait for it to finish (or pass --wait SECONDS), then try again"
+            ) from None
         try:
             store = self.store(create=True)
             name = model_name(self.settings.embedding)
@@ -115,7 +124,7 @@ class Assistant:
                 store.check(name)
             ingestor = Ingestor(self.settings, store, lambda: self.embedder, name, progress)
             report = ingestor.run([Path(p) for p in paths] if paths is not None else None)
-            self._refresh_sparse(store, force=rebuild)
+            self._refresh_sparse(store, force=rebuild, writer=True)
             with self._lock:
                 self._retriever = None  # this process changed the index: do not wait for the version check
             return report
@@ -136,9 +145,25 @@ class Assistant:
         self, question: str, history: list[str] | None = None, filters: Filters | None = None, k: int | None = None,
     ) -> Answer:
         """Answer a question from the corpus with citations, or abstain; history holds earlier user turns."""
+        retriever = self.retriever()
+        key = (question, tuple(history or ()), (filters or Filters()).model_dump_json(), k, retriever.sparse.version)
+        with self._lock:
+            cached = self._answers.get(key)
+            if cached is not None:
+                self._answers.move_to_end(key)
+                return cached.model_copy(deep=True)
+        answer = self._answer(retriever, question, history, filters, k)
+        with self._lock:
+            self._answers[key] = answer.model_copy(deep=True)
+            while len(self._answers) > self.settings.server.answer_cache:
+                self._answers.popitem(last=False)
+        return answer
+
+    def _answer(
+        self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
+    ) -> Answer:
         from assistant.conversation import resolve
 
-        retriever = self.retriever()
         with self._lock:
             sources, composer = self._sources, self._composer
         assert sources is not None and composer is not None
@@ -196,6 +221,8 @@ class Assistant:
             if self._retriever is not None and now - self._checked < VERSION_TTL:
                 return self._retriever
             if self._retriever is None or self._retriever.sparse.version != store.version():
+                if self._retriever is not None:
+                    store.reopen()  # another process changed the index: load its vectors too
                 self._model_check(store)
                 self._retriever = self._build_retriever(store)
             self._checked = now
@@ -222,15 +249,23 @@ class Assistant:
         )
         return retriever
 
-    def _refresh_sparse(self, store: ChromaStore, force: bool = False) -> SparseIndex:
-        from assistant.sparse import Record, SparseIndex
+    def _refresh_sparse(self, store: ChromaStore, force: bool = False, writer: bool = False) -> SparseIndex:
+        """Return the sparse index of the committed documents, from the local cache when it is current.
+
+        A writer that finds the cache behind the committed documents although the version did not move
+        (an ingest killed between its commit and its version bump) bumps the version, so replicas refresh.
+        """
+        from assistant.ingest.pipeline import pause_point
+        from assistant.sparse import Record, SparseIndex, catalog_digest
 
         directory = Path(self.settings.index_dir) / "sparse"
-        version = store.version()
-        cached = None if force else SparseIndex.load(directory)
-        if cached is not None and cached.version == version:
-            return cached
         live = {d.doc_id: d.fingerprint for d in store.documents()}
-        index = SparseIndex.build((Record(c.id, c.text, c.metadata) for c in store.chunks(live)), version)
-        index.save(directory)
+        digest = catalog_digest(live)
+        cached = None if force else SparseIndex.load(directory)
+        if cached is not None and cached.version == store.version() and cached.digest == digest:
+            return cached
+        if writer and cached is not None and cached.version == store.version() and cached.digest != digest:
+            store.touch()
+        index = SparseIndex.build((Record(c.id, c.text, c.metadata) for c in store.chunks(live)), store.version(), digest)
+        index.save(directory, before_swap=lambda: pause_point(self.settings, "sparse"))
         return index

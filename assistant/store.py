@@ -21,6 +21,7 @@ import chromadb
 import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from assistant.config import Settings
@@ -28,6 +29,8 @@ from assistant.errors import IndexMismatch, IndexMissing, StoreUnavailable
 from assistant.types import Document
 
 SCHEMA_VERSION = 1
+# llama-index's copies of the node (kept by the vector store for its own reads) that readers here never need
+_INTERNAL_KEYS = frozenset({"_node_content", "_node_type", "document_id", "ref_doc_id"})
 SERVER_TIMEOUT = 30.0  # seconds for one request to a Chroma server: a hung server is an error, not a hang
 T = TypeVar("T")
 
@@ -108,6 +111,20 @@ class ChromaStore:
 
         self._guard(open_)
 
+    def reopen(self) -> None:
+        """Reconnect so that vectors written by another process are searched too.
+
+        An embedded Chroma client keeps its vector index in memory and does not see what another
+        process added to the same directory; a fresh client loads it again. A server needs nothing.
+        """
+        if self.url:
+            return
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+        self._client = self._guard(lambda: _connect(self.settings, self.timeout))
+        self._open()
+
     @property
     def location(self) -> str:
         """Return where the index lives, for messages."""
@@ -152,7 +169,8 @@ class ChromaStore:
 
         self._guard(update)
 
-    def _bump(self) -> None:
+    def touch(self) -> None:
+        """Bump the change counter so that every replica refreshes its sparse index."""
         self._set_meta(version=self.version() + 1)
 
     # documents ----------------------------------------------------------------------------
@@ -162,17 +180,19 @@ class ChromaStore:
         got = self._guard(lambda: self._docs.get(include=["metadatas"]))
         return sorted((Document(**meta) for meta in got["metadatas"]), key=lambda d: d.doc_id)
 
-    def commit(self, document: Document) -> None:
+    def commit(self, document: Document, after_commit: Callable[[], None] | None = None) -> None:
         """Make a document's newly written generation the current one, then drop older parts."""
         meta = {k: v for k, v in document.model_dump().items() if v is not None}
         self._guard(lambda: self._docs.upsert(ids=[document.doc_id], embeddings=[[1.0]], metadatas=[meta]))
-        self._bump()
+        self.touch()
+        if after_commit is not None:
+            after_commit()
         self.delete_stale(document.doc_id, keep=document.fingerprint)
 
     def remove(self, doc_id: str) -> None:
         """Remove a document and all its parts."""
         self._guard(lambda: self._docs.delete(ids=[doc_id]))
-        self._bump()
+        self.touch()
         self._guard(lambda: self._parts.delete(where={"doc_id": doc_id}))
 
     def delete_stale(self, doc_id: str, keep: str) -> None:
@@ -186,6 +206,8 @@ class ChromaStore:
         for start in range(0, len(stale), 5000):
             batch = stale[start:start + 5000]
             self._guard(lambda: self._parts.delete(ids=batch))
+        if stale:
+            self.touch()
         return len(stale)
 
     # parts --------------------------------------------------------------------------------
@@ -208,7 +230,14 @@ class ChromaStore:
                 include=["documents", "metadatas", "distances"],
             )
 
-        got = self._guard(run)
+        try:
+            got = self._guard(run)
+        except ChromaError:
+            if self.url:
+                raise
+            # another process wrote to this embedded index: our in-memory vectors are behind its metadata
+            self.reopen()
+            got = self._guard(run)
         return [
             StoredChunk(i, t or "", m or {}, 1.0 - float(d))
             for i, t, m, d in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
@@ -216,7 +245,13 @@ class ChromaStore:
 
     def similarities(self, embedding: list[float], ids: list[str]) -> dict[str, float]:
         """Return the cosine similarity of embedding to each stored part in ids."""
-        got = self._guard(lambda: self._parts.get(ids=ids, include=["embeddings"]))
+        try:
+            got = self._guard(lambda: self._parts.get(ids=ids, include=["embeddings"]))
+        except ChromaError:
+            if self.url:
+                raise
+            self.reopen()
+            got = self._guard(lambda: self._parts.get(ids=ids, include=["embeddings"]))
         query = np.asarray(embedding, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
         out = {}
@@ -231,7 +266,7 @@ class ChromaStore:
         while True:
             got = self._guard(lambda: self._parts.get(include=["documents", "metadatas"], limit=batch, offset=offset))
             for i, t, m in zip(got["ids"], got["documents"], got["metadatas"]):
-                m = m or {}
+                m = {k: v for k, v in (m or {}).items() if k not in _INTERNAL_KEYS}
                 if live is None or live.get(m.get("doc_id", "")) == m.get("gen"):
                     yield StoredChunk(i, t or "", m)
             if len(got["ids"]) < batch:

@@ -85,3 +85,11 @@ def test_an_open_bind_without_auth_is_refused(web_index: Settings) -> None:
     assert refused.returncode == 2
     assert "refusing to listen on 0.0.0.0 without authentication" in refused.stderr
     assert "--no-auth" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_oversized_bodies_and_turns_are_refused(web_server: str) -> None:
+    huge = httpx.post(f"{web_server}/api/ask", content=b'{"question": "' + b"x" * 2_000_000 + b'"}',
+                      headers={"content-type": "application/json"}, timeout=30)
+    assert huge.status_code == 413 and "request body" in huge.json()["detail"]
+    long_turn = httpx.post(f"{web_server}/api/ask", json={"question": "q", "history": ["x" * 5000]}, timeout=30)
+    assert long_turn.status_code == 422 and "history" in long_turn.json()["detail"]

@@ -28,7 +28,7 @@ def test_speller_fixes_typos_but_not_known_words() -> None:
 
 
 def test_analyzer_corrects_expands_and_weighs() -> None:
-    analyzer = Analyzer(TEXTS, {"csirt": {"computer security incident response teams"}})
+    analyzer = Analyzer.of_texts(TEXTS, {"csirt": {"computer security incident response teams"}})
     analyzed = analyzer.analyze("csirt coperation")
     assert analyzed.corrections == {"coperation": "cooperation"}
     assert "computer security incident response teams" in analyzed.text
@@ -37,12 +37,12 @@ def test_analyzer_corrects_expands_and_weighs() -> None:
 
 
 def test_terms_the_corpus_never_uses_are_unknown() -> None:
-    analyzed = Analyzer(TEXTS, {}).analyze("What about quantum computing and password length?")
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("What about quantum computing and password length?")
     assert "quantum" in analyzed.unknown and "password" not in analyzed.unknown
     assert 0 < analyzed.unknown_share < 1
 
 
 def test_intent_words_set_the_intent_not_the_topic() -> None:
-    analyzed = Analyzer(TEXTS, {}).analyze("What did they commit to on cooperation?")
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("What did they commit to on cooperation?")
     assert analyzed.intent == "commitment"
     assert "commit" not in analyzed.keyterms

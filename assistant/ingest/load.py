@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import io
+import json
 import re
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -139,37 +141,52 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _pdf_pages(path: Path, data: bytes, settings: IngestSettings) -> list[Page]:
-    import logging
-
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damage is reported once, as the file's problem
-
     name = str(path)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise FileRejected(
-                name, "encrypted PDF: remove the password (e.g. qpdf --decrypt) and ingest again"
-            )
-        count = len(reader.pages)
-        if count > settings.max_pdf_pages:
-            raise FileRejected(
-                name, f"PDF has {count} pages, over the {settings.max_pdf_pages} page limit: split it"
-            )
-        pages = [Page(page.extract_text() or "", i + 1) for i, page in enumerate(reader.pages)]
-    except FileRejected:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged input
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    result = _read_pdf(path, data, settings)
+    error = result.get("error")
+    if error == "encrypted":
+        raise FileRejected(name, "encrypted PDF: remove the password (e.g. qpdf --decrypt) and ingest again")
+    if error == "too_many_pages":
         raise FileRejected(
-            name, f"damaged or truncated PDF ({detail}): re-export or download it again"
-        ) from None
+            name, f"PDF has {result['detail']} pages, over the {settings.max_pdf_pages} page limit: split it"
+        )
+    if error == "memory":
+        raise FileRejected(
+            name, f"PDF needs more than {settings.pdf_memory_mb} MB to read (a decompression bomb?): "
+            "check the file, or raise ASSISTANT_INGEST__PDF_MEMORY_MB",
+        )
+    if error == "timeout":
+        raise FileRejected(
+            name, f"PDF took more than {settings.pdf_timeout_s:g} s to read (pathological structure?): "
+            "re-export it, or raise ASSISTANT_INGEST__PDF_TIMEOUT_S",
+        )
+    if error:
+        raise FileRejected(name, f"damaged or truncated PDF ({result.get('detail') or error}): re-export or download it again")
+    pages = [Page(text, i + 1) for i, text in enumerate(result["pages"])]
     if not any(p.text.strip() for p in pages):
         raise FileRejected(
             name, "PDF has no text layer (scanned image?): needs OCR, e.g. ocrmypdf, then ingest again"
         )
     return pages
+
+
+def _read_pdf(path: Path, data: bytes, settings: IngestSettings) -> dict:
+    """Extract the pages in a child process bounded in time and memory (or in-process when isolation is off)."""
+    from assistant.ingest import pdfworker
+
+    if not settings.pdf_isolation:
+        return pdfworker.extract(data, settings.max_pdf_pages)
+    command = [sys.executable, "-m", "assistant.ingest.pdfworker", str(path), str(settings.max_pdf_pages),
+               str(settings.pdf_memory_mb)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=settings.pdf_timeout_s)
+    except subprocess.TimeoutExpired:
+        return {"error": "timeout"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        memory = "MemoryError" in done.stderr or done.returncode in (-9, 137)
+        return {"error": "memory" if memory else "damaged", "detail": (done.stderr.strip().splitlines() or [""])[-1][:120]}
+    return json.loads(lines[-1])
 
 
 _BLOCK_TAGS = {"p", "div", "section", "article", "br", "tr", "table", "ul", "ol", "blockquote", "pre"}
