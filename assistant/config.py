@@ -64,6 +64,7 @@ class RetrievalSettings(BaseModel):
     k: int = Field(10, ge=1, le=100, description="hits returned by search")
     candidates: int = Field(40, ge=5, le=500, description="candidates each retriever contributes before fusion")
     rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
+    rrf_weight: float = Field(1.0, ge=0, le=20, description="weight of the fused rank score in the final order")
     lexical_weight: float = Field(
         0.35, ge=0, le=2, description="weight of question key-term coverage against cosine similarity in the final order"
     )

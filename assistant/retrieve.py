@@ -1,8 +1,8 @@
 """Hybrid retrieval: dense (Chroma) and sparse (BM25) candidates, fused, rescored, optionally reranked.
 
-Candidates from both retrievers are fused by reciprocal rank, then ordered by cosine similarity plus
-the weighted share of the question's key terms (idf-weighted) that each provision covers; a local
-CrossEncoder, when configured, reorders the best of them.
+Candidates from both retrievers are fused by reciprocal rank and ordered by cosine similarity plus the
+weighted share of the question's key terms (idf-weighted) that each provision covers plus the weighted
+fusion score; a local CrossEncoder, when configured, reorders the best of them.
 """
 
 from __future__ import annotations
@@ -128,11 +128,14 @@ class Retriever:
         embedding = self._embed(analyzed.text)
         dense = self._dense(embedding, depth, filters)
         sparse = self._sparse(analyzed.text, depth, filters)
-        candidates = list(dict.fromkeys([*dense, *(i for i, _ in sparse)]))
-        if not candidates:
+        fused: dict[int, float] = {}
+        for ranking in (list(dense), [i for i, _ in sparse]):  # reciprocal rank fusion of the two lists
+            for rank, index in enumerate(ranking):
+                fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        if not fused:
             return []
-        cosine = self._cosines(embedding, dense, candidates)
-        scored = [self._score(i, cosine.get(i, 0.0), analyzed) for i in candidates]
+        cosine = self._cosines(embedding, dense, list(fused))
+        scored = [self._score(i, cosine.get(i, 0.0), analyzed, fused[i]) for i in fused]
         scored.sort(key=lambda s: s.score, reverse=True)
         if self.reranker is not None:
             scored = self._rerank(analyzed.original, scored)
@@ -178,9 +181,9 @@ class Retriever:
                 self._embeddings[text] = cached
         return cached
 
-    def _score(self, index: int, cosine: float, analyzed: Analyzed) -> Scored:
+    def _score(self, index: int, cosine: float, analyzed: Analyzed, fused: float) -> Scored:
         coverage = self.coverage(index, analyzed)
-        final = cosine + self.settings.lexical_weight * coverage
+        final = cosine + self.settings.lexical_weight * coverage + self.settings.rrf_weight * fused
         if analyzed.intent and self.sparse.records[index].metadata.get("kind") == analyzed.intent:
             final += INTENT_BONUS
         return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final)

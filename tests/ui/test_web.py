@@ -38,7 +38,10 @@ def test_chat_answers_with_citations_sources_and_a_follow_up(page: Page, web_ser
     expect(sources.locator("mark").first).to_be_visible()
     expect(sources.locator("a.pa-open").first).to_have_attribute("href", "/files/g7-2017-actions-cybersecurity-for-businesses.txt")
     ask(page, "And what role do businesses play in that?")
-    expect(page.locator("#pa-chat .message-row, #pa-chat [data-testid='bot']").last).to_contain_text("businesses", timeout=TIMEOUT)
+    bots = page.locator("#pa-chat [data-testid='bot']")
+    expect(bots).to_have_count(2, timeout=TIMEOUT)
+    expect(bots.last).to_contain_text("CSIRTs", timeout=TIMEOUT)  # the follow-up kept the topic
+    expect(bots.last).to_contain_text("[1]", timeout=TIMEOUT)  # streamed in full
     expect(sources).to_contain_text("G7 Actions for Enhancing Cybersecurity for Businesses")
     page.click("#pa-copy-md")
     expect(page.locator("#pa-markdown textarea")).to_have_value(__import__("re").compile(r"\*\*Sources\*\*"), timeout=TIMEOUT)
