@@ -14,17 +14,16 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant import Assistant, Settings  # noqa: E402
 from assistant.config import EmbeddingSettings  # noqa: E402
 from assistant.embeddings import load_embedder  # noqa: E402
 from assistant.evals import cases as case_files  # noqa: E402
+from benchmarks.common import SETS, full_index  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -46,16 +45,11 @@ def main() -> None:
     parser.add_argument("--related", type=Path, default=ROOT.parent / "shared" / "corpus-related")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    cases = case_files.load([ROOT / "evals" / "shipped.yaml", ROOT / "evals" / "related.yaml"])
+    cases = case_files.load(SETS)
     embedder = load_embedder(EmbeddingSettings())
-    workdir = Path(tempfile.mkdtemp(prefix="bench-ask-"))
+    assistant, workdir = full_index(embedder, args.related, "bench-ask-")
     try:
-        shutil.copytree(ROOT / "corpus", workdir / "corpus")
-        assistant = Assistant.open(Settings(corpus_dir=workdir / "corpus", index_dir=workdir / "index"), embedder=embedder)
-        assistant.ingest()
-        assistant.ingest([args.related])
         parts = assistant.store().count()
-        assistant.ask("warm-up")
         cache = assistant.retriever()._embeddings  # cleared before each call: every timing pays its encode
         encode, ask, search = [], [], []
         for case in cases:

@@ -13,20 +13,19 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant import Assistant, Settings  # noqa: E402
 from assistant.config import EmbeddingSettings  # noqa: E402
 from assistant.embeddings import load_embedder  # noqa: E402
 from assistant.evals import cases as case_files  # noqa: E402
 from assistant.evals.metrics import METRICS, SourceMatcher, summarize  # noqa: E402
 from assistant.evals.runner import run  # noqa: E402
 from assistant.evals.session import provision_texts  # noqa: E402
+from benchmarks.common import SETS, full_index  # noqa: E402
 from assistant.types import Answer, Citation, Hit  # noqa: E402
 
 
@@ -62,15 +61,10 @@ def main() -> None:
     parser.add_argument("--related", type=Path, default=ROOT.parent / "shared" / "corpus-related")
     args = parser.parse_args()
     files = sorted((ROOT / "corpus").glob("*.txt")) + sorted(p for p in args.related.glob("*.md") if p.name != "SOURCES.md")
-    cases = case_files.load([ROOT / "evals" / "shipped.yaml", ROOT / "evals" / "related.yaml"])
+    cases = case_files.load(SETS)
     embedder = load_embedder(EmbeddingSettings())
-    workdir = Path(tempfile.mkdtemp(prefix="bench-quality-"))
+    ours, workdir = full_index(embedder, args.related, "bench-quality-")
     try:
-        shutil.copytree(ROOT / "corpus", workdir / "corpus")
-        ours = Assistant.open(Settings(corpus_dir=workdir / "corpus", index_dir=workdir / "index"), embedder=embedder)
-        ours.ingest()
-        ours.ingest([args.related])
-        ours.ask("warm-up")
         matcher = SourceMatcher(provision_texts(ours))
         started = time.perf_counter()
         naive = NaivePipeline(files, embedder)

@@ -82,11 +82,13 @@ def child_ingest(corpus: str, index: str, sample: int) -> dict:
 def child_query(corpus: str, index: str) -> dict:
     """Time warm search and ask over the question sets on an existing index."""
     from assistant import Assistant, Settings
+    from assistant.config import ServerSettings
     from assistant.evals.cases import load
 
     cases = load(SETS)
     started = time.perf_counter()
-    assistant = Assistant.open(Settings(corpus_dir=Path(corpus), index_dir=Path(index)))
+    settings = Settings(corpus_dir=Path(corpus), index_dir=Path(index), server=ServerSettings(answer_cache=0))
+    assistant = Assistant.open(settings)
     assistant.ask("warm-up")
     opened = time.perf_counter() - started
     cache = assistant.retriever()._embeddings

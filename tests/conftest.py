@@ -141,40 +141,41 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(env: dict[str, str], *args: str, wait: float = 240) -> Iterator[str]:
-    """Start `policy-assistant serve` on a loopback port, wait until it answers, stop it afterwards."""
+def serving(command: list[str], probe: str, env: dict[str, str] | None = None, wait: float = 240) -> Iterator[None]:
+    """Run a server process until the probe URL answers; stop it when the block ends."""
     import time
     import urllib.request
 
-    port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "server.log", "a")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
-        env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", **env}, stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + wait
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited with {process.returncode}; see {ARTIFACTS / 'server.log'}")
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.time() > deadline:
-                    raise RuntimeError("server did not become ready") from None
-                time.sleep(0.5)
-        yield url
-    finally:
-        process.terminate()
+    with open(ARTIFACTS / "server.log", "a") as log:
+        process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            deadline = time.time() + wait
+            while True:
+                try:
+                    with urllib.request.urlopen(probe, timeout=2):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.time() > deadline:
+                        raise RuntimeError(f"{command[0]} did not start; see {ARTIFACTS / 'server.log'}") from None
+                    time.sleep(0.3)
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@contextmanager
+def running_server(env: dict[str, str], *args: str) -> Iterator[str]:
+    """Start `policy-assistant serve` on a loopback port, wait until it answers, stop it afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
+    url = f"http://127.0.0.1:{port}"
+    with serving(command, url + "/healthz", {"GRADIO_ANALYTICS_ENABLED": "False", **env}):
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -226,28 +227,9 @@ def page(browser, request: pytest.FixtureRequest):
 @contextmanager
 def chroma_server(path: Path) -> Iterator[str]:
     """Start `chroma run` on a loopback port for one test and stop it afterwards."""
-    import time
-    import urllib.request
-
     port = free_port()
     chroma = Path(sys.executable).with_name("chroma")
-    process = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/api/v2/heartbeat", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("chroma server did not start") from None
-                time.sleep(0.3)
+    command = [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    with serving(command, url + "/api/v2/heartbeat", wait=60):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()

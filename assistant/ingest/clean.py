@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest.load import LoadedFile, Page
+from assistant.ingest.load import LoadedFile
 from assistant.ingest.patterns import (
     is_allcaps_heading,
     is_keyword_heading,
