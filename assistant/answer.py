@@ -156,12 +156,15 @@ class Composer:
         blocks, number = [], 1
         for doc_id in dict.fromkeys(e.hit.doc_id for e in evidence):
             group = [e for e in evidence if e.hit.doc_id == doc_id]
-            lines = [self._header([e.hit for e in group])]
-            for e in group:
-                lines.append(f"- {e.hit.label}: “{e.quote}” [{number}]")
-                number += 1
-            blocks.append("\n".join(lines))
+            blocks.append(self._block(group, number))
+            number += len(group)
         return "\n\n".join(blocks)
+
+    def _block(self, group: list[Evidence], first: int) -> str:
+        """Render one document's evidence as a header line and bullets numbered from first."""
+        lines = [self._header([e.hit for e in group])]
+        lines += [f"- {e.hit.label}: “{e.quote}” [{n}]" for n, e in enumerate(group, start=first)]
+        return "\n".join(lines)
 
     def _sentence(self, e: Evidence, n: int) -> str:
         hit = e.hit
@@ -189,11 +192,8 @@ class Composer:
                 blocks.append(f"{_short_title(name)}: the text does not address this.")
                 continue
             evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
-            lines = [self._header([e.hit for e in evidence])]
-            for e in evidence:
-                citations.append(_citation(len(citations) + 1, e))
-                lines.append(f"- {e.hit.label}: “{e.quote}” [{len(citations)}]")
-            blocks.append("\n".join(lines))
+            blocks.append(self._block(evidence, len(citations) + 1))
+            citations += [_citation(len(citations) + n, e) for n, e in enumerate(evidence, start=1)]
         if not citations:
             return self._abstain(resolved, related)
         return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,

@@ -19,7 +19,7 @@ def evaluate(
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="compare with this accepted run")] = None,
     save_baseline: Annotated[Optional[Path], typer.Option("--save-baseline", help="save this run as a baseline")] = None,
     fail_under: Annotated[Optional[list[str]], typer.Option("--fail-under", help="METRIC=VALUE gate (repeatable)")] = None,
-    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="allowed drop of a metric vs the baseline")] = 0.02,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="allowed drop of a rate vs the baseline (for mean_cited_chars: a share of it)")] = 0.02,
     tags: Annotated[Optional[list[str]], typer.Option("--tags", help="only cases with this tag (repeatable)")] = None,
     k: Annotated[Optional[int], typer.Option("--k", min=1, max=50, help="passages considered per question")] = None,
     validate: Annotated[bool, typer.Option("--validate", help="check the files and provision ids, run nothing")] = False,

@@ -27,6 +27,7 @@ SEED: dict[str, set[str]] = {
     "oewg": {"open-ended working group"},
     "gge": {"group of governmental experts"},
     "mlat": {"mutual legal assistance treaty"},
+    "24/7": {"twenty-four hour, seven-day-a-week", "round-the-clock"},
 }
 
 _QUOTES = "\"“”‘’'"
@@ -95,6 +96,8 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
         key = normalize(token) if token.isupper() or len(token) > 2 else ""
         if key in glossary and (token.isupper() or token.lower() not in _COMMON_WORDS):
             extra.extend(sorted(glossary[key]))
+    for key in (k for k in glossary if not k.isalnum() and k in lowered):  # "24/7" is no single token
+        extra.extend(sorted(glossary[key]))
     for key, forms in glossary.items():
         if any(form in lowered for form in forms):
             extra.append(key.upper())

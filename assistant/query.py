@@ -196,6 +196,10 @@ class Analyzer:
             forms = self.glossary.get(key) or self.glossary.get(term)
             if forms:
                 out[term] = [frozenset(tokenize(f)) for f in forms]
+        for key in (k for k in self.glossary if not k.isalnum() and k in lowered):  # "24/7": each part may stand for it
+            for term in tokenize(key):
+                if term in keyterms:
+                    out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])
         for key, forms in self.glossary.items():
             for form in forms:
                 if form in lowered:

@@ -46,3 +46,12 @@ def test_intent_words_set_the_intent_not_the_topic() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("What did they commit to on cooperation?")
     assert analyzed.intent == "commitment"
     assert "commit" not in analyzed.keyterms
+
+
+def test_a_phrase_shorthand_stands_for_its_spelled_out_form() -> None:
+    texts = [*TEXTS, "Each Party shall designate a point of contact available on a twenty-four hour, seven-day-a-week basis"]
+    analyzed = Analyzer.of_texts(texts, {}).analyze("24/7 point of contact")
+    assert "twenty-four hour, seven-day-a-week" in analyzed.text
+    spelled = {"twenty-four", "hour", "seven-day-a-week"}
+    assert any(spelled <= alt for alt in analyzed.alternatives["24"])
+    assert any(spelled <= alt for alt in analyzed.alternatives["7"])

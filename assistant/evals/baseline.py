@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.evals.metrics import LOWER_IS_BETTER, METRICS, CaseResult, case_value
+from assistant.evals.metrics import LOWER_IS_BETTER, METRICS, RELATIVE, CaseResult, case_value
 
 GATED = tuple(m for m in METRICS if not m.startswith("latency"))  # timings vary by machine: reported, not gated
 MIN_PAIRED = 30
@@ -93,7 +93,8 @@ def _change(
 ) -> MetricChange:
     old, new = baseline.metrics.get(metric), current.metrics.get(metric)
     delta = None if old is None or new is None else round(new - old, 4)
-    worse = delta is not None and (delta > tolerance if metric in LOWER_IS_BETTER else delta < -tolerance)
+    allowed = tolerance * abs(old) if metric in RELATIVE and old is not None else tolerance  # chars, not a rate
+    worse = delta is not None and (delta > allowed if metric in LOWER_IS_BETTER else delta < -allowed)
     change = MetricChange(metric=metric, baseline=old, current=new, delta=delta,
                           regression=worse and metric in GATED)
     pairs = [(case_value(before[i], metric), case_value(now[i], metric)) for i in paired]

@@ -140,6 +140,7 @@ METRICS = (
     "fact_recall", "abstention", "false_abstention", "quotes_verbatim", "mean_cited_chars", "pass_rate",
     "latency_p50_ms", "latency_p95_ms",
 )
+RELATIVE = {"mean_cited_chars"}  # measured in characters: the tolerance is a share of the baseline value
 LOWER_IS_BETTER = {"false_abstention", "mean_cited_chars", "latency_p50_ms", "latency_p95_ms"}
 
 

@@ -25,6 +25,19 @@ def test_metric_drops_beyond_the_tolerance_regress_and_within_do_not() -> None:
     assert not any(m.regression for m in compare(worse, base, tolerance=0.2).metrics)
 
 
+def test_cited_length_tolerance_is_a_share_of_the_baseline_length() -> None:
+    def cited(chars: int) -> Run:
+        cases = [CaseResult(id="c0", question="q", first_rank=1, cites_expected=True, passed=True, cited_chars=[chars])]
+        return Run(fingerprint={}, metrics=summarize(cases), cases=cases)
+
+    def regressed(chars: int) -> bool:
+        changes = compare(cited(chars), cited(300), tolerance=0.02).metrics
+        return next(m for m in changes if m.metric == "mean_cited_chars").regression
+
+    assert not regressed(305)  # +1.7 %: noise in characters, not a drop in quality
+    assert regressed(310)  # +3.3 %
+
+
 def test_fingerprint_differences_are_reported() -> None:
     result = compare(run([True], {"corpus": "b", "git_revision": "x"}), run([True], {"corpus": "a"}), 0.02)
     assert result.fingerprint_changes == {"corpus": ("a", "b"), "git_revision": ("", "x")}
