@@ -54,8 +54,8 @@ def domain_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def open_assistant() -> Assistant:
-    """Open the assistant with settings from assistant.toml and ASSISTANT_* variables."""
+def open_assistant(device: str | None = None) -> Assistant:
+    """Open the assistant with settings from assistant.toml and ASSISTANT_* variables (device overrides them)."""
     from assistant import Assistant, Settings
 
     try:
@@ -63,7 +63,14 @@ def open_assistant() -> Assistant:
     except Exception as exc:  # pydantic validation of a bad variable or TOML file
         console(stderr=True).print(f"error: invalid settings: {str(exc).splitlines()[0]} ({exc})")
         raise typer.Exit(EXIT_USAGE) from None
+    if device:
+        settings = settings.model_copy(update={"embedding": settings.embedding.model_copy(update={"device": device})})
     return Assistant.open(settings)
+
+
+DeviceOption = Annotated[
+    Optional[str], typer.Option("--device", help="torch device for the embedding model: cpu, cuda, cuda:1, mps"),
+]
 
 
 class _Bar:
@@ -97,12 +104,13 @@ def ingest(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="drop the index and build it from scratch")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
     wait: Annotated[float, typer.Option("--wait", min=0, help="seconds to wait for another ingest to finish")] = 0,
+    device: DeviceOption = None,
 ) -> None:
     """Ingest documents: new and changed files go in, unchanged ones are skipped, deleted ones removed."""
     bar = _Bar()
     with domain_errors():
         try:
-            report = open_assistant().ingest(paths or None, rebuild=rebuild, progress=bar, wait=wait)
+            report = open_assistant(device).ingest(paths or None, rebuild=rebuild, progress=bar, wait=wait)
         finally:
             bar.stop()
     if as_json:
@@ -317,12 +325,13 @@ def serve(
     port: Annotated[Optional[int], typer.Option("--port", help="TCP port (default 7860)")] = None,
     auth: Annotated[Optional[str], typer.Option("--auth", help="USER:PASSWORD for every page and API call")] = None,
     no_auth: Annotated[bool, typer.Option("--no-auth", help="allow a non-loopback host without authentication")] = False,
+    device: DeviceOption = None,
 ) -> None:
     """Serve the web chat, practices browser and REST API (OpenAPI docs at /docs) in one process."""
     import time
 
     started = time.perf_counter()
-    assistant = open_assistant()
+    assistant = open_assistant(device)
     server = assistant.settings.server
     host, port = host or server.host, port or server.port
     from assistant.ui.app import check_bind, parse_auth

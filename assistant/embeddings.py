@@ -60,6 +60,7 @@ def load_embedder(settings: EmbeddingSettings) -> BaseEmbedding:
         return HashEmbedding(model_name=HASH_MODEL)
     path = resolve_model(settings.model)
     quiet_offline(settings.offline)
+    check_device(settings.device)
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
     kwargs: dict[str, Any] = {"backend": settings.backend} if settings.backend != "torch" else {}
@@ -73,6 +74,24 @@ def load_embedder(settings: EmbeddingSettings) -> BaseEmbedding:
             f"cannot load embedding model {settings.model!r} ({where}): {str(exc).splitlines()[0][:200]}. "
             "Set ASSISTANT_EMBEDDING__MODEL to a local sentence-transformers model path"
         ) from None
+
+
+def check_device(device: str) -> None:
+    """Raise ModelUnavailable, saying what to use instead, when torch cannot reach device."""
+    import torch
+
+    match = re.fullmatch(r"(cpu|cuda|mps)(?::(\d+))?", device)
+    if not match:
+        raise ModelUnavailable(f"unknown embedding device {device!r}: use cpu, cuda, cuda:N or mps")
+    kind, number = match.group(1), int(match.group(2) or 0)
+    available = {"cpu": True, "cuda": torch.cuda.is_available(), "mps": torch.backends.mps.is_available()}
+    if not available[kind]:
+        raise ModelUnavailable(
+            f"embedding device {device!r} is not available to torch {torch.__version__} on this machine: use "
+            "--device cpu (or ASSISTANT_EMBEDDING__DEVICE=cpu), or install a torch build for that device"
+        )
+    if kind == "cuda" and number >= torch.cuda.device_count():
+        raise ModelUnavailable(f"embedding device {device!r}: only {torch.cuda.device_count()} CUDA device(s) visible")
 
 
 def dimension(embedder: BaseEmbedding) -> int:

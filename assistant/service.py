@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings
-from assistant.errors import IndexBusy
+from assistant.errors import IndexBusy, IndexMissing
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
 
 if TYPE_CHECKING:
@@ -139,13 +139,13 @@ class Assistant:
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """Return the k provisions that best match query, best first."""
-        return self.retriever().search(query, k=k, filters=filters)
+        return self._populated().search(query, k=k, filters=filters)
 
     def ask(
         self, question: str, history: list[str] | None = None, filters: Filters | None = None, k: int | None = None,
     ) -> Answer:
         """Answer a question from the corpus with citations, or abstain; history holds earlier user turns."""
-        retriever = self.retriever()
+        retriever = self._populated()
         key = (question, tuple(history or ()), (filters or Filters()).model_dump_json(), k, retriever.sparse.version)
         with self._lock:
             cached = self._answers.get(key)
@@ -227,6 +227,13 @@ class Assistant:
                 self._retriever = self._build_retriever(store)
             self._checked = now
             return self._retriever
+
+    def _populated(self) -> Retriever:
+        """Return the retriever, or raise IndexMissing when the index holds no documents to answer from."""
+        retriever = self.retriever()
+        if not retriever.sparse.records:
+            raise IndexMissing(f"the index at {self.store().location} holds no documents: run `policy-assistant ingest`")
+        return retriever
 
     def _build_retriever(self, store: ChromaStore) -> Retriever:
         from assistant import glossary

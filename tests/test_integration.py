@@ -40,3 +40,13 @@ def test_cli_ingests_searches_and_lists_with_the_bundled_model(tmp_path: Path, c
     assert hits[0]["provision_id"] == "g7-2017-cyber-business/objective-2/item-4"
     listing = run_cli("docs", env=env)
     assert "g7-2017-cyber-business" in listing.stdout and "22" in listing.stdout
+
+
+def test_an_unusable_embedding_device_is_one_clear_error_and_ingests_nothing(tmp_path: Path, corpus_dir: Path) -> None:
+    env = {"ASSISTANT_CORPUS_DIR": str(corpus_dir), "ASSISTANT_INDEX_DIR": str(tmp_path / "index")}
+    for device, reason in (("cuda:99", "'cuda:99'"), ("tpu", "unknown embedding device")):
+        result = run_cli("ingest", "--device", device, env=env)
+        assert result.returncode == 3, result.stderr
+        assert reason in result.stderr and "Traceback" not in result.stderr
+    assert run_cli("search", "awareness", env=env).returncode != 0  # nothing was ingested
+    assert run_cli("ingest", "--device", "cpu", env=env).returncode == 0
