@@ -223,12 +223,13 @@ class ChromaStore:
         return int(self._guard(self._parts.count))
 
     def query(self, embedding: list[float], k: int, where: dict[str, Any] | None = None) -> list[StoredChunk]:
-        """Return the k parts nearest to embedding, best first, with cosine similarity scores."""
+        """Return the ids of the k parts nearest to embedding, best first, with cosine similarity scores.
+
+        Text and metadata are not fetched: the retriever holds them in memory, and at 100k parts reading
+        them back from the store costs more than the vector search itself.
+        """
         def run() -> Any:
-            return self._parts.query(
-                query_embeddings=[embedding], n_results=k, where=where or None,
-                include=["documents", "metadatas", "distances"],
-            )
+            return self._parts.query(query_embeddings=[embedding], n_results=k, where=where or None, include=["distances"])
 
         try:
             got = self._guard(run)
@@ -238,10 +239,7 @@ class ChromaStore:
             # another process wrote to this embedded index: our in-memory vectors are behind its metadata
             self.reopen()
             got = self._guard(run)
-        return [
-            StoredChunk(i, t or "", m or {}, 1.0 - float(d))
-            for i, t, m, d in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
-        ]
+        return [StoredChunk(i, "", {}, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0])]
 
     def similarities(self, embedding: list[float], ids: list[str]) -> dict[str, float]:
         """Return the cosine similarity of embedding to each stored part in ids."""

@@ -30,6 +30,7 @@ SME_EXAMPLES = [
 STREAM_PAUSE = 0.03  # seconds between streamed chunks: the answer appears progressively, in well under a second
 EXPORTS = Path(tempfile.mkdtemp(prefix="pa-exports-"))
 PRACTICE_COLUMNS = ["Document", "Label", "Kind", "Addressees", "Actor", "Text"]
+MAX_ROWS = 500  # a large index holds tens of thousands of practices: the table shows the first, exports hold all
 
 
 def build(assistant: Assistant) -> gr.Blocks:
@@ -132,7 +133,7 @@ def _practices_tab(assistant: Assistant) -> None:
     documents = _documents_by_id(assistant)
     items = _practices(assistant, "", "", [])
     addressees = sorted({a for p in items for a in p.addressees})
-    shown = gr.State([p.model_dump() for p in items])
+    shown = gr.State([p.model_dump() for p in items[:MAX_ROWS]])
     with gr.Row():
         text = gr.Textbox(label="Contains", placeholder="e.g. awareness, passwords", elem_id="pa-practice-text", scale=3)
         addressee = gr.Dropdown(["", *addressees], value="", label="Addressed to", elem_id="pa-practice-addressee")
@@ -149,7 +150,7 @@ def _practices_tab(assistant: Assistant) -> None:
     def refresh(words: str, who: str, doc_ids: list[str] | None) -> tuple[Any, ...]:
         found = _practices(assistant, words or "", who or "", doc_ids or [])
         return (_rows(found), _count(found), _export(found, "csv"), _export(found, "md"),
-                [p.model_dump() for p in found], views.practice_html(None, documents))
+                [p.model_dump() for p in found[:MAX_ROWS]], views.practice_html(None, documents))
 
     def select(data: list[dict], event: gr.SelectData) -> str:
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
@@ -169,7 +170,7 @@ def _practices(assistant: Assistant, words: str, addressee: str, doc_ids: list[s
 
 
 def _rows(items: list[Practice]) -> list[list[str]]:
-    return [[p.doc_title, p.label, p.kind, ", ".join(p.addressees), p.actor, _short(p.text)] for p in items]
+    return [[p.doc_title, p.label, p.kind, ", ".join(p.addressees), p.actor, _short(p.text)] for p in items[:MAX_ROWS]]
 
 
 def _short(text: str, limit: int = 220) -> str:
@@ -179,6 +180,9 @@ def _short(text: str, limit: int = 220) -> str:
 
 
 def _count(items: list[Practice]) -> str:
+    if len(items) > MAX_ROWS:
+        return (f"**{len(items):,}** commitments and recommendations; the first {MAX_ROWS} are shown, narrow them "
+                "with the filters (the exports hold all). Select a row to see its source passage.")
     return f"**{len(items)}** commitments and recommendations. Select a row to see its source passage."
 
 
