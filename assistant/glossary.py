@@ -96,12 +96,17 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
         key = normalize(token) if token.isupper() or len(token) > 2 else ""
         if key in glossary and (token.isupper() or token.lower() not in _COMMON_WORDS):
             extra.extend(sorted(glossary[key]))
-    for key in (k for k in glossary if not k.isalnum() and k in lowered):  # "24/7" is no single token
+    for key in shorthands(lowered, glossary):
         extra.extend(sorted(glossary[key]))
     for key, forms in glossary.items():
         if any(form in lowered for form in forms):
             extra.append(key.upper())
     return [e for e in dict.fromkeys(extra) if e.lower() not in lowered]
+
+
+def shorthands(lowered: str, glossary: dict[str, set[str]]) -> list[str]:
+    """Return the glossary keys in a lower-cased text that are no single token ("24/7")."""
+    return [k for k in glossary if not k.isalnum() and k in lowered]
 
 
 _COMMON_WORDS = {"it", "us", "use", "act", "art", "may", "can", "all", "are", "not", "its", "one", "who", "sme"}

@@ -196,7 +196,7 @@ class Analyzer:
             forms = self.glossary.get(key) or self.glossary.get(term)
             if forms:
                 out[term] = [frozenset(tokenize(f)) for f in forms]
-        for key in (k for k in self.glossary if not k.isalnum() and k in lowered):  # "24/7": each part may stand for it
+        for key in glossary.shorthands(lowered, self.glossary):  # "24/7": each part may stand for it
             for term in tokenize(key):
                 if term in keyterms:
                     out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])

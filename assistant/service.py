@@ -242,7 +242,7 @@ class Assistant:
         from assistant.retrieve import Retriever
 
         documents = store.documents()
-        sparse = self._refresh_sparse(store)
+        sparse = self._refresh_sparse(store, documents=documents)
         reranker = None
         if self.settings.retrieval.reranker_model:
             from assistant.rerank import CrossEncoderReranker
@@ -256,7 +256,9 @@ class Assistant:
         )
         return retriever
 
-    def _refresh_sparse(self, store: ChromaStore, force: bool = False, writer: bool = False) -> SparseIndex:
+    def _refresh_sparse(
+        self, store: ChromaStore, force: bool = False, writer: bool = False, documents: list[Document] | None = None,
+    ) -> SparseIndex:
         """Return the sparse index of the committed documents, from the local cache when it is current.
 
         A writer that finds the cache behind the committed documents although the version did not move
@@ -266,7 +268,7 @@ class Assistant:
         from assistant.sparse import Record, SparseIndex, catalog_digest
 
         directory = Path(self.settings.index_dir) / "sparse"
-        live = {d.doc_id: d.fingerprint for d in store.documents()}
+        live = {d.doc_id: d.fingerprint for d in (store.documents() if documents is None else documents)}
         digest = catalog_digest(live)
         cached = None if force else SparseIndex.load(directory)
         if cached is not None and cached.version == store.version() and cached.digest == digest:

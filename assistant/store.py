@@ -92,6 +92,17 @@ class ChromaStore:
                 time.sleep(0.2 * 2**attempt)
         raise AssertionError("unreachable")
 
+    def _read(self, call: Callable[[], T]) -> T:
+        """Run a vector read; on an embedded index another process wrote to, reopen once and retry."""
+        try:
+            return self._guard(call)
+        except ChromaError:
+            if self.url:
+                raise
+            # our in-memory vectors are behind the metadata another process committed
+            self.reopen()
+            return self._guard(call)
+
     def _create(self) -> None:
         def create() -> None:
             self._parts = self._client.get_or_create_collection(
@@ -231,25 +242,12 @@ class ChromaStore:
         def run() -> Any:
             return self._parts.query(query_embeddings=[embedding], n_results=k, where=where or None, include=["distances"])
 
-        try:
-            got = self._guard(run)
-        except ChromaError:
-            if self.url:
-                raise
-            # another process wrote to this embedded index: our in-memory vectors are behind its metadata
-            self.reopen()
-            got = self._guard(run)
+        got = self._read(run)
         return [StoredChunk(i, "", {}, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0])]
 
     def similarities(self, embedding: list[float], ids: list[str]) -> dict[str, float]:
         """Return the cosine similarity of embedding to each stored part in ids."""
-        try:
-            got = self._guard(lambda: self._parts.get(ids=ids, include=["embeddings"]))
-        except ChromaError:
-            if self.url:
-                raise
-            self.reopen()
-            got = self._guard(lambda: self._parts.get(ids=ids, include=["embeddings"]))
+        got = self._read(lambda: self._parts.get(ids=ids, include=["embeddings"]))
         query = np.asarray(embedding, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
         out = {}

@@ -133,7 +133,7 @@ def _practices_tab(assistant: Assistant) -> None:
     documents = _documents_by_id(assistant)
     items = _practices(assistant, "", "", [])
     addressees = sorted({a for p in items for a in p.addressees})
-    shown = gr.State([p.model_dump() for p in items[:MAX_ROWS]])
+    shown = gr.State(_shown(items))
     with gr.Row():
         text = gr.Textbox(label="Contains", placeholder="e.g. awareness, passwords", elem_id="pa-practice-text", scale=3)
         addressee = gr.Dropdown(["", *addressees], value="", label="Addressed to", elem_id="pa-practice-addressee")
@@ -150,7 +150,7 @@ def _practices_tab(assistant: Assistant) -> None:
     def refresh(words: str, who: str, doc_ids: list[str] | None) -> tuple[Any, ...]:
         found = _practices(assistant, words or "", who or "", doc_ids or [])
         return (_rows(found), _count(found), _export(found, "csv"), _export(found, "md"),
-                [p.model_dump() for p in found[:MAX_ROWS]], views.practice_html(None, documents))
+                _shown(found), views.practice_html(None, documents))
 
     def select(data: list[dict], event: gr.SelectData) -> str:
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
@@ -171,6 +171,11 @@ def _practices(assistant: Assistant, words: str, addressee: str, doc_ids: list[s
 
 def _rows(items: list[Practice]) -> list[list[str]]:
     return [[p.doc_title, p.label, p.kind, ", ".join(p.addressees), p.actor, _short(p.text)] for p in items[:MAX_ROWS]]
+
+
+def _shown(items: list[Practice]) -> list[dict[str, Any]]:
+    """Return the rows on screen as the state a row selection looks up."""
+    return [p.model_dump() for p in items[:MAX_ROWS]]
 
 
 def _short(text: str, limit: int = 220) -> str:
