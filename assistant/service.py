@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from itertools import zip_longest
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 
 VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
+
+
+PRACTICE_KINDS = ("commitment", "recommendation")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One practice with what the filters look at: its first part's metadata and its lower-cased words."""
+
+    practice: Practice
+    meta: dict
+    haystack: str
+    start: int
 
 
 def _practice(parts: list) -> Practice:
@@ -55,6 +69,7 @@ class Assistant:
         self._sources: SourceIndex | None = None
         self._composer: Composer | None = None
         self._retriever: Retriever | None = None
+        self._catalogue: tuple[Retriever, list[_Entry]] | None = None
         self._lock = threading.RLock()
 
     @classmethod
@@ -192,26 +207,38 @@ class Assistant:
 
     def practices(
         self, addressee: str = "", query: str = "", doc_ids: list[str] | None = None,
-        kinds: tuple[str, ...] = ("commitment", "recommendation"),
+        kinds: tuple[str, ...] = PRACTICE_KINDS,
     ) -> list[Practice]:
         """List commitments and recommendations, optionally for one addressee, documents, or containing words."""
         from assistant.retrieve import matches
 
         filters = Filters(doc_ids=doc_ids or [], addressee=addressee)
         words = query.lower().split()
+        return [
+            entry.practice for entry in self._practice_catalogue()
+            if entry.practice.kind in kinds and matches(entry.meta, filters) and all(w in entry.haystack for w in words)
+        ]
+
+    def _practice_catalogue(self) -> list[_Entry]:
+        """Return every practice of the current index in document order, built once per index version."""
+        retriever = self.retriever()
+        with self._lock:
+            if self._catalogue is not None and self._catalogue[0] is retriever:
+                return self._catalogue[1]
         grouped: dict[str, list] = {}
-        for record in self.retriever().sparse.records:
-            meta = record.metadata
-            if meta.get("kind") in kinds and matches(meta, filters):
-                grouped.setdefault(meta["provision_id"], []).append(record)
-        out = []
+        for record in retriever.sparse.records:
+            if record.metadata.get("kind") in PRACTICE_KINDS:
+                grouped.setdefault(record.metadata["provision_id"], []).append(record)
+        entries = []
         for parts in grouped.values():
             parts.sort(key=lambda r: int(r.metadata.get("part", 1)))
             practice = _practice(parts)
             haystack = f"{practice.label} {practice.text} {' '.join(practice.heading_path)}".lower()
-            if all(w in haystack for w in words):
-                out.append(practice)
-        return sorted(out, key=lambda p: (p.doc_id, int(grouped[p.provision_id][0].metadata.get("char_start", 0))))
+            entries.append(_Entry(practice, parts[0].metadata, haystack, int(parts[0].metadata.get("char_start", 0))))
+        entries.sort(key=lambda e: (e.practice.doc_id, e.start))
+        with self._lock:
+            self._catalogue = (retriever, entries)
+        return entries
 
     def retriever(self) -> Retriever:
         """Return a retriever over the current state of the index (checked at most every VERSION_TTL s)."""

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,8 +12,8 @@ import pytest
 from assistant import Assistant, Settings
 from assistant.config import EmbeddingSettings, ServerSettings
 from assistant.types import Filters
-from tests.conftest import CORPUS, REPO, run_cli
-from tests.test_crash import kill_when, start_ingest
+from tests.conftest import CORPUS, run_cli
+from tests.test_crash import start_ingest
 
 pytestmark = pytest.mark.slow
 MIX = "# Mix Pledge\n\n1. The mix pledge {word} commits every member to rotate keys.\n2. The mix pledge {word} asks members to test backups.\n"

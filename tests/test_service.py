@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from assistant import Assistant, Settings
 from assistant.config import EmbeddingSettings
 from assistant.errors import IndexBusy, IndexMismatch, IndexMissing
+from assistant.service import VERSION_TTL
 from assistant.types import Filters
 
 
@@ -58,3 +61,20 @@ def test_settings_come_from_environment_and_toml(tmp_path, monkeypatch) -> None:
     assert settings.index_dir == tmp_path / "idx" and settings.chroma_url == "http://127.0.0.1:9"
     assert settings.collection == "from-toml" and settings.embedding.batch_size == 7
     assert Settings(corpus_dir=tmp_path).corpus_dir == tmp_path
+
+
+def test_practices_filter_and_follow_a_later_ingest(settings: Settings) -> None:
+    icc = settings.corpus_dir / "icc-board-briefing-cybersecurity-takeaways.txt"
+    aside = icc.rename(settings.corpus_dir.parent / icc.name)
+    reader, writer = Assistant.open(settings), Assistant.open(settings)
+    writer.ingest()
+    before = reader.practices()
+    assert before and {p.doc_id for p in before} == {"g7-2017-cyber-business"}
+    smes = reader.practices(addressee="smes", query="Awareness Campaigns")
+    assert [p.provision_id for p in smes] == ["g7-2017-cyber-business/objective-2/item-4"]
+    aside.rename(icc)
+    writer.ingest()  # another assistant on the same index: the reader's listing must not stay stale
+    time.sleep(VERSION_TTL)  # replicas look for changes at most this often
+    after = reader.practices(doc_ids=["icc-board-briefing-cyber"])
+    assert any("Mutual Legal Assistance" in p.text for p in after)
+    assert len(reader.practices()) == len(before) + len(after)

@@ -34,19 +34,32 @@ MAX_ROWS = 500  # a large index holds tens of thousands of practices: the table 
 
 
 def build(assistant: Assistant) -> gr.Blocks:
-    """Return the Blocks app over one assistant."""
+    """Return the Blocks app over one assistant.
+
+    Nothing index-wide is computed while the app is built: each page load reads the catalogue afresh
+    and the Practices and Documents tabs fill when opened, so the server is ready at once on a large
+    index and shows what an ingest added while it runs.
+    """
     with gr.Blocks(title="Policy Assistant", analytics_enabled=False) as blocks:
         gr.Markdown(
             "# Policy Assistant\nAnswers from international cyber-policy texts, quoting the exact provision: "
             "who said it, when, and where.", elem_id="pa-title",
         )
         with gr.Tab("Chat", id="chat"):
-            _chat_tab(assistant)
-        with gr.Tab("Practices", id="practices"):
-            _practices_tab(assistant)
-        with gr.Tab("Documents", id="documents"):
-            _documents_tab(assistant)
+            chat_filters = _chat_tab(assistant)
+        with gr.Tab("Practices", id="practices") as practices_tab:
+            _practices_tab(assistant, practices_tab)
+        with gr.Tab("Documents", id="documents") as documents_tab:
+            _documents_tab(assistant, documents_tab)
+        blocks.load(lambda: _filter_choices(assistant), None, chat_filters)
     return blocks
+
+
+def _filter_choices(assistant: Assistant) -> tuple[Any, Any]:
+    """Return the document and issuer choices of the chat filters as the index holds them now."""
+    documents = _documents_by_id(assistant)
+    issuers = sorted({d.issuer for d in documents.values() if d.issuer})
+    return gr.update(choices=[(d.title, d.doc_id) for d in documents.values()]), gr.update(choices=["", *issuers])
 
 
 def _documents_by_id(assistant: Assistant) -> dict[str, Document]:
@@ -59,9 +72,7 @@ def _documents_by_id(assistant: Assistant) -> dict[str, Document]:
 # chat -------------------------------------------------------------------------------------
 
 
-def _chat_tab(assistant: Assistant) -> None:
-    documents = _documents_by_id(assistant)
-    issuers = sorted({d.issuer for d in documents.values() if d.issuer})
+def _chat_tab(assistant: Assistant) -> list[gr.Dropdown]:
     history = gr.State([])
     last = gr.State(None)
     with gr.Row(equal_height=False):
@@ -78,13 +89,13 @@ def _chat_tab(assistant: Assistant) -> None:
             markdown = gr.Textbox(label="Latest answer as Markdown (copy with the button)", lines=6,
                                   buttons=["copy"], visible=False, elem_id="pa-markdown")
             with gr.Accordion("Filters: documents and issuer", open=False, elem_id="pa-filters"):
-                doc_filter = gr.Dropdown([(d.title, d.doc_id) for d in documents.values()], multiselect=True,
+                doc_filter = gr.Dropdown([], multiselect=True,
                                          label="Only these documents", elem_id="pa-doc-filter")
-                issuer_filter = gr.Dropdown(["", *issuers], value="", label="Only this issuer", elem_id="pa-issuer-filter")
+                issuer_filter = gr.Dropdown([""], value="", label="Only this issuer", elem_id="pa-issuer-filter")
             gr.Examples(NEGOTIATOR_EXAMPLES, inputs=question, label="For negotiators")
             gr.Examples(SME_EXAMPLES, inputs=question, label="For small businesses")
         with gr.Column(scale=2, min_width=280):
-            sources = gr.HTML(views.sources_html(None, documents), label="Sources", elem_id="pa-sources")
+            sources = gr.HTML(views.sources_html(None, {}), label="Sources", elem_id="pa-sources")
 
     def respond(text: str, messages: list[dict], turns: list[str], doc_ids: list[str] | None,
                 issuer: str | None) -> Iterator[tuple[Any, ...]]:
@@ -116,6 +127,7 @@ def _chat_tab(assistant: Assistant) -> None:
                 None, [chatbot, question, history, sources, last, markdown])
     export.click(lambda data: gr.update(visible=True, value=render.answer_markdown(Answer(**data)) if data else
                                         "Ask a question first."), last, markdown)
+    return [doc_filter, issuer_filter]
 
 
 def _stream_points(text: str, steps: int = 12) -> list[int]:
@@ -129,36 +141,42 @@ def _stream_points(text: str, steps: int = 12) -> list[int]:
 # practices --------------------------------------------------------------------------------
 
 
-def _practices_tab(assistant: Assistant) -> None:
-    documents = _documents_by_id(assistant)
-    items = _practices(assistant, "", "", [])
-    addressees = sorted({a for p in items for a in p.addressees})
-    shown = gr.State(_shown(items))
+def _practices_tab(assistant: Assistant, tab: gr.Tab) -> None:
+    shown = gr.State([])
     with gr.Row():
         text = gr.Textbox(label="Contains", placeholder="e.g. awareness, passwords", elem_id="pa-practice-text", scale=3)
-        addressee = gr.Dropdown(["", *addressees], value="", label="Addressed to", elem_id="pa-practice-addressee")
-        doc = gr.Dropdown([(d.title, d.doc_id) for d in documents.values()], multiselect=True, label="Documents",
-                          elem_id="pa-practice-doc")
-    count = gr.Markdown(_count(items), elem_id="pa-practice-count")
-    table = gr.Dataframe(_rows(items), headers=PRACTICE_COLUMNS, interactive=False, wrap=True, elem_id="pa-practices",
+        addressee = gr.Dropdown([""], value="", label="Addressed to", elem_id="pa-practice-addressee")
+        doc = gr.Dropdown([], multiselect=True, label="Documents", elem_id="pa-practice-doc")
+    count = gr.Markdown("Loading the commitments and recommendations …", elem_id="pa-practice-count")
+    table = gr.Dataframe([], headers=PRACTICE_COLUMNS, interactive=False, wrap=True, elem_id="pa-practices",
                          max_height=520, column_widths=["19%", "13%", "13%", "13%", "12%", "30%"])
     with gr.Row():
-        csv_button = gr.DownloadButton("Export CSV", value=_export(items, "csv"), elem_id="pa-export-csv")
-        md_button = gr.DownloadButton("Export Markdown", value=_export(items, "md"), elem_id="pa-export-md")
-    detail = gr.HTML(views.practice_html(None, documents), elem_id="pa-practice-detail")
+        csv_button = gr.DownloadButton("Export CSV", elem_id="pa-export-csv")
+        md_button = gr.DownloadButton("Export Markdown", elem_id="pa-export-md")
+    detail = gr.HTML(views.practice_html(None, {}), elem_id="pa-practice-detail")
+    listing = [table, count, csv_button, md_button, shown, detail]
 
     def refresh(words: str, who: str, doc_ids: list[str] | None) -> tuple[Any, ...]:
         found = _practices(assistant, words or "", who or "", doc_ids or [])
         return (_rows(found), _count(found), _export(found, "csv"), _export(found, "md"),
-                _shown(found), views.practice_html(None, documents))
+                _shown(found), views.practice_html(None, {}))
+
+    def opened() -> tuple[Any, Any]:
+        everyone = _practices(assistant, "", "", [])
+        documents = _documents_by_id(assistant)
+        return (gr.update(choices=["", *sorted({a for p in everyone for a in p.addressees})]),
+                gr.update(choices=[(d.title, d.doc_id) for d in documents.values()]))
 
     def select(data: list[dict], event: gr.SelectData) -> str:
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
         practice = Practice(**data[row]) if 0 <= row < len(data) else None
         return views.practice_html(practice, _documents_by_id(assistant))
 
-    for control in (text, addressee, doc):
-        control.change(refresh, [text, addressee, doc], [table, count, csv_button, md_button, shown, detail])
+    # one queue for every listing refresh: the last filter typed is the listing shown
+    filters = [text, addressee, doc]
+    tab.select(opened, None, [addressee, doc]).then(refresh, filters, listing, concurrency_id="practices")
+    for control in filters:
+        control.change(refresh, filters, listing, concurrency_id="practices")
     table.select(select, shown, detail)
 
 
@@ -203,11 +221,19 @@ def _export(items: list[Practice], fmt: str) -> str:
 # documents --------------------------------------------------------------------------------
 
 
-def _documents_tab(assistant: Assistant) -> None:
+def _documents_tab(assistant: Assistant, tab: gr.Tab) -> None:
+    summary = gr.Markdown("Loading the catalogue …", elem_id="pa-documents-count")
+    table = gr.Dataframe([], headers=["doc_id", "Title", "Issuer", "Date", "Provisions", "Ingested (UTC)"],
+                        interactive=False, wrap=True, elem_id="pa-documents",
+                        column_widths=["16%", "33%", "21%", "11%", "9%", "10%"])
+    tab.select(lambda: _catalogue(assistant), None, [summary, table])
+
+
+def _catalogue(assistant: Assistant) -> tuple[str, list[list[Any]]]:
+    """Return the catalogue's summary line and rows as the index holds them now."""
     documents = list(_documents_by_id(assistant).values())
     rows = [[d.doc_id, d.title, d.issuer, d.date, d.provision_count, d.ingested_at.replace("T", " ")[:16]]
             for d in documents]
-    gr.Markdown(f"**{len(documents)}** documents in the index." if documents else
-                "No documents yet: run `policy-assistant ingest`.")
-    gr.Dataframe(rows, headers=["doc_id", "Title", "Issuer", "Date", "Provisions", "Ingested (UTC)"],
-                 interactive=False, wrap=True, elem_id="pa-documents")
+    if not documents:
+        return "No documents yet: run `policy-assistant ingest`.", rows
+    return f"**{len(documents)}** documents in the index.", rows

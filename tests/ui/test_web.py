@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import shutil
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ARTIFACTS
+from assistant import Assistant, Settings
+from tests.conftest import ARTIFACTS, G7, ICC, running_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 TIMEOUT = 60_000
@@ -94,6 +97,36 @@ def test_documents_tab_lists_the_catalogue(page: Page, web_server: str) -> None:
     table = page.locator("#pa-documents")
     expect(table).to_contain_text("g7-2017-cyber-business", timeout=TIMEOUT)
     expect(table).to_contain_text("G7 ICT and Industry Ministers")
+
+
+def test_tabs_show_what_an_ingest_added_while_the_server_runs(page: Page, tmp_path, real_embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(G7, corpus / G7.name)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    writer = Assistant.open(settings, embedder=real_embedder)
+    assert writer.ingest().ok
+    env = {"ASSISTANT_INDEX_DIR": str(settings.index_dir), "ASSISTANT_CORPUS_DIR": str(corpus)}
+    with running_server(env) as url:
+        open_app(page, url)
+        page.get_by_role("tab", name="Documents").click()
+        expect(page.locator("#pa-documents-count")).to_contain_text("1 documents", timeout=TIMEOUT)
+        page.get_by_role("tab", name="Practices").click()
+        page.fill("#pa-practice-text textarea, #pa-practice-text input", "mutual legal")
+        expect(page.locator("#pa-practice-count")).to_contain_text("**0**".strip("*"), timeout=TIMEOUT)
+        shutil.copy(ICC, corpus / ICC.name)
+        assert writer.ingest().ok  # another process changes the index under the running server
+        page.get_by_role("tab", name="Documents").click()
+        expect(page.locator("#pa-documents-count")).to_contain_text("2 documents", timeout=TIMEOUT)
+        expect(page.locator("#pa-documents")).to_contain_text("icc-board-briefing-cyber", timeout=TIMEOUT)
+        page.get_by_role("tab", name="Practices").click()  # the filter typed earlier now finds the new passage
+        expect(page.locator("#pa-practices")).to_contain_text("Mutual Legal Assistance", timeout=TIMEOUT)
+        expect(page.locator("#pa-practice-count")).to_contain_text("1 commitments", timeout=TIMEOUT)
+        page.reload()
+        page.wait_for_selector("#pa-question textarea", timeout=TIMEOUT)
+        page.click("#pa-filters")
+        page.click("#pa-doc-filter input")
+        expect(page.get_by_role("option", name=re.compile("takeaways", re.I))).to_be_visible(timeout=TIMEOUT)
 
 
 @pytest.mark.parametrize("width", [1400, 420])
