@@ -28,6 +28,7 @@ _LIST = re.compile(
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
 _QUANTITY = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b", re.I)
+LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -49,12 +50,13 @@ class Composer:
 
     def __init__(
         self, settings: AnswerSettings, lexical_weight: float, documents: dict[str, Document],
-        list_items: Callable[[Hit], list[Hit]] | None = None,
+        list_items: Callable[[Hit], list[Hit]] | None = None, list_intro: Callable[[Hit], Hit | None] | None = None,
     ) -> None:
         self.settings = settings
         self.weight = lexical_weight
         self.documents = documents
         self.list_items = list_items or (lambda hit: [])
+        self.list_intro = list_intro or (lambda hit: None)
 
     def support(self, scored: Scored) -> float:
         """Return how well a provision supports an answer (cosine plus weighted key-term coverage)."""
@@ -64,6 +66,8 @@ class Composer:
         """Return True when a provision is good enough evidence to answer the question from."""
         s = self.settings
         support, coverage = self.support(scored), scored.coverage
+        if scored.placed >= 1.0 and coverage >= s.weak_coverage:
+            return True  # the question names this provision's place ("What does Article 12 require?")
         if support < s.min_support or coverage < s.min_coverage:
             return False
         if coverage < s.weak_coverage and support < s.strong_support:
@@ -75,14 +79,14 @@ class Composer:
         sections: dict[str, list[Scored]] | None = None,
     ) -> Answer:
         """Compose the answer to a resolved question from its scored candidates."""
-        if analyzed.unknown_share >= self.settings.max_unknown:
+        if analyzed.unknown_share >= self.settings.max_unknown or analyzed.out_of_scope >= self.settings.max_out_of_scope:
             return self._abstain(resolved, related or scored)
         if sections:
             return self._comparison(resolved, analyzed, sections, related)
         chosen = self._select(resolved.question, scored, analyzed)
         if not chosen:
             return self._abstain(resolved, related or scored)
-        evidence = _reading_order([Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen])
+        evidence = _reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]))
         citations = [_citation(n, e) for n, e in enumerate(evidence, 1)]
         return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
                       resolved_query=resolved.query)
@@ -118,6 +122,37 @@ class Composer:
                 extra = [Scored(h, s.cosine, s.coverage, s.score) for h in items if h.provision_id not in cited]
                 return [*chosen, *extra]
         return chosen
+
+    def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
+        """Put before the best evidence, when it is a list item that is only a fragment, the sentence it completes.
+
+        "any input, alteration, deletion or suppression of computer data" is an offence only under
+        "… the causing of a loss of property to another person by:". Framing that says little
+        ("For the purposes of this Convention:") or that the header already says ("we intend to:") is left out.
+        """
+        first = evidence[0].hit
+        if not first.intro or not first.text[:1].islower() or _intro_verb(first.intro):
+            return evidence
+        lead = self.list_intro(first)
+        if lead is None or lead.provision_id in {e.hit.provision_id for e in evidence}:
+            return evidence
+        quote = self._lead(lead)
+        if len(tokenize(quote)) < LEAD_MIN_TERMS:
+            return evidence
+        return [Evidence(Scored(lead, *_features(evidence[0].scored)), quote), *evidence]
+
+    def _lead(self, hit: Hit) -> str:
+        """Return the quote of a list's introduction: all of it, its last sentence, or the tail of that which fits."""
+        from assistant.ingest.structure import last_sentence
+
+        limit = self.settings.quote_chars
+        if len(hit.text.strip()) <= limit:
+            return _trim(hit.text)
+        sentence = _trim(last_sentence(hit.text))
+        if len(sentence) <= limit:
+            return sentence
+        tail = sentence[-limit:]
+        return tail[tail.find(" ") + 1:] if " " in tail else tail
 
     def quote(self, text: str, analyzed: Analyzed) -> str:
         """Return the verbatim span of text the answer relies on: the sentences that best cover the question."""
@@ -254,22 +289,22 @@ def _dateline(hit: Hit) -> bool:
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
     """Group evidence by document (best document first); the items of one list keep the document's order."""
+    from assistant.ingest.structure import introduces
+
     documents = list(dict.fromkeys(e.hit.doc_id for e in evidence))
     ordered: list[Evidence] = []
     for doc_id in documents:
         group = [e for e in evidence if e.hit.doc_id == doc_id]
-        lists = {e.hit.intro or _introduces(e.hit.text) for e in group}
+        intros = {e.hit.intro for e in group if e.hit.intro}
+        lists = {e.hit.intro or next((i for i in intros if introduces(e.hit.text, i)), "") for e in group}
         if len(lists) == 1 and "" not in lists:
             group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
         ordered += group
     return ordered
 
 
-def _introduces(text: str) -> str:
-    """Return the sentence a provision uses to introduce a list ('… five technical controls:'), or ''."""
-    from assistant.ingest.structure import last_sentence
-
-    return last_sentence(text) if text.rstrip().endswith(":") else ""
+def _features(scored: Scored) -> tuple[float, float, float]:
+    return scored.cosine, scored.coverage, scored.score
 
 
 def _trim(text: str) -> str:

@@ -85,6 +85,10 @@ class AnswerSettings(BaseModel):
     max_unknown: float = Field(
         0.35, ge=0, le=1, description="abstain when this share of the question's key terms appears nowhere in the corpus"
     )
+    max_out_of_scope: float = Field(
+        0.5, ge=0, le=1,
+        description="abstain when this share of a question's own key terms never occurs in the documents it names",
+    )
     max_citations: int = Field(5, ge=1, le=20, description="citations in one answer")
     related: int = Field(5, ge=0, le=20, description="nearest passages shown with an abstention")
     quote_chars: int = Field(400, ge=80, description="longest quote taken from one provision")

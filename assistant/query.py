@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant import glossary
+from assistant import glossary, references
+from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, tokenize, words
 
 INTENTS = {
@@ -24,6 +25,7 @@ INTENTS = {
                                 "advice suggest suggests should".split()),
 }
 GENERIC = frozenset("role roles play plays played part parts way ways thing things issue issues aspect aspects".split())
+MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 QUESTION_WORDS = frozenset(
@@ -98,6 +100,8 @@ class Analyzed:
     unknown: list[str] = field(default_factory=list)
     intent: str | None = None
     scoped: bool = False  # the question names its source(s), so "what does X say?" needs no topic words
+    references: frozenset[Reference] = frozenset()  # places the question names: "Article 3", "Objective 2"
+    out_of_scope: float = 0.0  # idf-weighted share of the question's own terms the documents it names never use
 
     @property
     def unknown_share(self) -> float:
@@ -155,7 +159,7 @@ class Analyzer:
         alternatives = self._alternatives(f"{own} {carried}", keyterms)
         unknown = [t for t in keyterms if self._unknown(t) and not alternatives.get(t)]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
-                        unknown, intent)
+                        unknown, intent, references=references.parse(own))
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}
@@ -186,6 +190,11 @@ class Analyzer:
         content = [w for w in words(text) if w not in QUESTION_WORDS and w not in STOPWORDS and w not in intent_words]
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in tokenize(" ".join(content))}
+
+    def topic_terms(self, text: str) -> dict[str, float]:
+        """Return the key terms of text that say what it is about: not 'role', 'play' nor 'must'."""
+        shape = set(tokenize(" ".join(GENERIC | MODALS)))
+        return {t: w for t, w in self.keyterms(text).items() if t not in shape}
 
     def _alternatives(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
         """Map each key term that is an acronym (or part of a long form) to the terms that can stand for it."""

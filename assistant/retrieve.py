@@ -10,19 +10,24 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from assistant import references
 from assistant.config import RetrievalSettings
 from assistant.query import Analyzed, Analyzer
+from assistant.references import Reference
 from assistant.sparse import Record, SparseIndex, context_text, tokenize
 from assistant.store import ChromaStore
 from assistant.types import Document, Filters, Hit
 
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
+PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
+PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 
 
 class Reranker(Protocol):
@@ -39,6 +44,7 @@ class Scored:
     cosine: float
     coverage: float
     score: float
+    placed: float = 0.0  # share of the place the question names ("Article 21(2)") that this provision is at
 
 
 def hit_from(record: Record, score: float) -> Hit:
@@ -107,6 +113,8 @@ class Retriever:
         self._lock = threading.Lock()
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._embeddings: dict[str, list[float]] = {}
+        self._places: dict[Reference, list[int]] | None = None
+        self._vocabularies: dict[str, frozenset[str]] = {}
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """Return up to k hits, best first."""
@@ -132,6 +140,8 @@ class Retriever:
         for ranking in (list(dense), [i for i, _ in sparse]):  # reciprocal rank fusion of the two lists
             for rank, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        for index in self._placed(analyzed.references, filters):
+            fused.setdefault(index, 0.0)
         if not fused:
             return []
         cosine = self._cosines(embedding, dense, list(fused))
@@ -146,17 +156,56 @@ class Retriever:
         text = hit.text.rstrip()
         if not text.endswith(":"):
             return []
-        from assistant.ingest.structure import last_sentence
+        from assistant.ingest.structure import introduces
 
-        intro = last_sentence(text)
         parent = hit.provision_id.rsplit("/", 1)[0]
         records = [self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])]
         items = [
             hit_from(r, hit.score) for r in records
-            if r.metadata.get("intro") == intro and int(r.metadata.get("part", 1)) == 1
+            if introduces(text, r.metadata.get("intro", "")) and int(r.metadata.get("part", 1)) == 1
             and r.metadata.get("provision_id", "").startswith(parent)
         ]
         return items[:limit] if len(items) <= limit else []
+
+    def absent_from(self, analyzed: Analyzed, terms: Iterable[str], doc_ids: list[str]) -> list[str]:
+        """Return the terms that none of the documents uses, nor a word sharing a long prefix, nor an alternative."""
+        vocabulary: set[str] = set()
+        for doc_id in doc_ids:
+            vocabulary |= self._vocabulary_of(doc_id)
+        prefixes = {t[:5] for t in vocabulary}
+
+        def present(term: str) -> bool:
+            if term in vocabulary or any(alt <= vocabulary for alt in analyzed.alternatives.get(term, ())):
+                return True
+            stem = term[: max(5, len(term) - 2)]  # "elections" ~ "electoral"
+            return len(term) >= 5 and term[:5] in prefixes and any(v.startswith(stem) for v in vocabulary)
+
+        return [t for t in terms if t in analyzed.keyterms and not present(t)]
+
+    def _vocabulary_of(self, doc_id: str) -> frozenset[str]:
+        with self._lock:
+            known = self._vocabularies.get(doc_id)
+        if known is None:
+            records = (self.sparse.records[i] for i in self._by_doc.get(doc_id, []))
+            known = frozenset(t for r in records for t in tokenize(f"{context_text(r)} {r.text}"))
+            with self._lock:
+                self._vocabularies[doc_id] = known
+        return known
+
+    def list_intro(self, hit: Hit) -> Hit | None:
+        """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""
+        if not hit.intro:
+            return None
+        from assistant.ingest.structure import introduces
+
+        before = [
+            self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])
+            if int(self.sparse.records[i].metadata.get("char_start", 0)) < hit.char_start
+        ]
+        for record in sorted(before, key=lambda r: int(r.metadata.get("char_start", 0)), reverse=True):
+            if introduces(record.text, hit.intro):
+                return hit_from(record, hit.score)
+        return None
 
     def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
         """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""
@@ -186,7 +235,9 @@ class Retriever:
         final = cosine + self.settings.lexical_weight * coverage + self.settings.rrf_weight * fused
         if analyzed.intent and self.sparse.records[index].metadata.get("kind") == analyzed.intent:
             final += INTENT_BONUS
-        return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final)
+        placed = self._place_match(index, analyzed.references) if analyzed.references else 0.0
+        final += PLACE_BONUS * placed
+        return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed)
 
     def coverage(self, index: int, analyzed: Analyzed) -> float:
         """Return the idf-weighted share of the key terms a part covers: fully in its own text, half in its context.
@@ -211,6 +262,40 @@ class Retriever:
 
         gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
         return gained / total
+
+    def _placed(self, wanted: frozenset[Reference], filters: Filters) -> list[int]:
+        """Return the provisions at the place a question names (all its references, else its major ones)."""
+        if not references.specific(wanted):
+            return []
+        places = self._place_index()
+        for group in (wanted, frozenset(r for r in wanted if r[0] in references.MAJOR)):
+            found = set.intersection(*(set(places.get(r, ())) for r in group)) if group else set()
+            if found:
+                return [i for i in sorted(found) if matches(self.sparse.records[i].metadata, filters)][:PLACED_CANDIDATES]
+        return []
+
+    def _place_match(self, index: int, wanted: frozenset[Reference]) -> float:
+        """Return the share of the named place a provision is at (0 unless its major references all match)."""
+        own = self._place_of(index)
+        major = {r for r in wanted if r[0] in references.MAJOR}
+        if not major or not major <= own:
+            return 0.0
+        return len(wanted & own) / len(wanted)
+
+    def _place_of(self, index: int) -> frozenset[Reference]:
+        meta = self.sparse.records[index].metadata
+        return references.of_place(str(meta.get("label", "")), meta.get("heading_path") or [])
+
+    def _place_index(self) -> dict[Reference, list[int]]:
+        """Map each reference to the provisions it places, built on the first question that names a place."""
+        with self._lock:
+            if self._places is None:
+                places: dict[Reference, list[int]] = {}
+                for index in range(len(self.sparse.records)):
+                    for reference in self._place_of(index):
+                        places.setdefault(reference, []).append(index)
+                self._places = places
+            return self._places
 
     def _dense(self, embedding: list[float], depth: int, filters: Filters) -> dict[int, float]:
         found: dict[int, float] = {}

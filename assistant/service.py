@@ -190,6 +190,10 @@ class Assistant:
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))
         analyzed.scoped = bool(resolved.sources)
+        if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
+            own = retriever.analyzer.topic_terms(focus)
+            absent = retriever.absent_from(analyzed, own, resolved.sources)
+            analyzed.out_of_scope = sum(own[t] for t in absent) / sum(own.values()) if len(own) >= 2 else 0.0
         pool = retriever.retrieve(analyzed, k, base)
         named = [] if base.doc_ids else resolved.sources
         if resolved.comparison:
@@ -279,7 +283,7 @@ class Assistant:
         self._sources = SourceIndex(documents, glossary.merged(sparse.acronyms))
         self._composer = Composer(
             self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents},
-            retriever.list_items,
+            retriever.list_items, retriever.list_intro,
         )
         return retriever
 

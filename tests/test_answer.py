@@ -66,6 +66,32 @@ def test_list_questions_get_bullets_in_document_order(composer: Composer) -> Non
         assert f"“{citation.quote}” [{citation.n}]" in answer.text
 
 
+INTRO = ("Each Party shall establish as criminal offences, when committed intentionally and without right, "
+         "the causing of a loss of property to another person by:")
+
+
+def test_a_list_item_that_is_a_fragment_is_quoted_after_the_sentence_it_completes() -> None:
+    lead = Hit(provision_id="t/article-8/para-1", doc_id="g7", doc_title=G7.title, label="Article 8", text=INTRO, score=0.5)
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_intro=lambda hit: lead if hit.intro else None)
+    item = scored("t/article-8/item-a", "any input, alteration, deletion or suppression of computer data;",
+                  label="Article 8(a)", intro=INTRO, char_start=200)
+    question = "How is computer fraud described?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [item], [])
+    assert [c.provision_id for c in answer.citations] == ["t/article-8/para-1", "t/article-8/item-a"]
+    assert answer.citations[0].quote in INTRO and "loss of property" in answer.text
+    assert answer.text.index("loss of property") < answer.text.index("any input")
+
+
+def test_an_actors_own_framing_is_not_repeated_before_its_items() -> None:
+    framing = Hit(provision_id="g7/objective-2/para-5", doc_id="g7", doc_title=G7.title, label="Objective 2",
+                  text="To this end we intend to:", score=0.5)
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_intro=lambda hit: framing)
+    item = scored("g7/objective-2/item-1", "foster cooperation amongst CSIRTs;", intro="To this end we intend to:",
+                  actor="G7 ICT and Industry Ministers")
+    answer = composer.compose(Resolved("q", "q"), analyzed("csirt cooperation"), [item], [])
+    assert [c.provision_id for c in answer.citations] == ["g7/objective-2/item-1"]
+
+
 def test_weak_evidence_abstains_with_related_passages(composer: Composer) -> None:
     weak = scored("g7/p", "Cooperation represents the key factor.", cosine=0.4, coverage=0.1)
     answer = composer.compose(Resolved("q", "q"), analyzed("quantum computing"), [weak], [weak])

@@ -33,6 +33,13 @@ def test_question_sets_meet_the_bar_and_do_not_regress_from_the_baseline(full_in
         assert (value <= bound) if metric in ("false_abstention", "mean_cited_chars") else (value >= bound), metric
 
 
+def test_the_unseen_set_does_not_regress_from_its_baseline(full_index: Settings, tmp_path: Path) -> None:
+    result = run_cli("eval", str(REPO / "evals" / "unseen.yaml"), "--baseline", str(REPO / "evals" / "unseen-baseline.json"),
+                     "--json", str(tmp_path / "report.json"), env=env_for(full_index))
+    print(result.stdout)
+    assert result.returncode == 0, json.loads((tmp_path / "report.json").read_text())["failures"]
+
+
 def test_every_quote_is_verbatim_and_answers_name_their_source(full: Assistant) -> None:
     answer = full.ask("What did the G7 commit to on CSIRT cooperation?")
     assert answer.citations and not answer.abstained
@@ -53,6 +60,21 @@ def test_unanswerable_question_abstains_with_related_passages(full: Assistant) -
     answer = full.ask("What does the G7 say about quantum computing?")
     assert answer.abstained and not answer.citations and answer.related
     assert "does not address" in answer.text
+
+
+def test_a_named_article_and_the_sentence_a_list_item_completes(full: Assistant) -> None:
+    named = full.ask("What does Article 3 of the Budapest Convention make a criminal offence?")
+    assert named.citations[0].provision_id == "budapest-convention-2001/article-3/para-1"
+    fraud = full.ask("How does the Convention on Cybercrime describe computer-related fraud?")
+    ids = [c.provision_id for c in fraud.citations]
+    assert ids[:2] == ["budapest-convention-2001/article-8/para-1", "budapest-convention-2001/article-8/item-a"]
+    assert "loss of property" in fraud.text and all(c.quote in c.text for c in fraud.citations)
+
+
+def test_a_named_source_that_never_speaks_of_the_topic_is_not_quoted_as_if_it_did(full: Assistant) -> None:
+    assert full.ask("Did the ICC recommend paying ransoms?").abstained  # "online crime doesn't pay" is no answer
+    covered = full.ask("Does the Budapest Convention cover copyright infringement?")
+    assert not covered.abstained and "copyright" in covered.text
 
 
 def test_comparison_has_a_section_per_source(full: Assistant) -> None:

@@ -260,7 +260,7 @@ def _node(part: Provision, document: Document) -> TextNode:
     """Build the llama-index node of a part: verbatim text, embedded with title and headings."""
     metadata = {
         "doc_title": document.title, "heading": " > ".join(part.heading_path[-2:]), "label": part.label,
-        "intro": part.intro[:200], "gen": document.fingerprint, "provision_id": part.provision_id,
+        "intro": part.intro[: structure.INTRO_CHARS], "gen": document.fingerprint, "provision_id": part.provision_id,
         "part": part.part, "part_count": part.part_count, "heading_path": part.heading_path,
         "page": part.page, "page_end": part.page_end, "char_start": part.char_start, "char_end": part.char_end,
         "kind": part.kind, "actor": part.actor, "addressees": part.addressees, "issuer": document.issuer,

@@ -412,6 +412,15 @@ def slugify(text: str) -> str:
     return slug or "section"
 
 
+INTRO_CHARS = 200  # a list item stores this much of the sentence that introduces its list
+
+
+def introduces(text: str, stored: str) -> bool:
+    """Return True when a provision's text is the introduction a list item stored (its last sentence, or all of it)."""
+    text = text.strip()
+    return bool(stored) and text.endswith(":") and stored in (last_sentence(text)[:INTRO_CHARS], text[:INTRO_CHARS])
+
+
 def last_sentence(text: str) -> str:
     """Return the last sentence of a paragraph (the one that introduces a list)."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text.strip())

@@ -1,0 +1,71 @@
+"""Structural references: "Article 3", "Article 21(2)(d)", "Objective 2, action 4", "Chapter III".
+
+A question that names a provision by its place in a document means that provision, whatever its
+words; labels and headings name each provision's place the same way, so both sides parse into sets of
+(kind, value) pairs that can be compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Reference = tuple[str, str]
+
+KINDS = {
+    "article": "article", "art": "article", "section": "section", "chapter": "chapter", "title": "title",
+    "paragraph": "paragraph", "para": "paragraph", "objective": "objective", "action": "action", "item": "item",
+    "point": "item", "takeaway": "takeaway", "opportunity": "opportunity", "annex": "annex",
+    "principle": "principle", "part": "part", "recommendation": "recommendation", "norm": "norm",
+}
+# kinds that place a provision on their own; "paragraph 2" or "item a" alone could be anywhere
+MAJOR = frozenset({"article", "section", "chapter", "title", "objective", "takeaway", "opportunity", "annex",
+                   "principle", "part", "recommendation", "norm"})
+ROMAN_KINDS = frozenset({"chapter", "title", "section", "part", "annex"})
+_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")s?\.?\s*(?:no\.?\s*)?"
+    r"\(?(\d{1,3}|[ivxlc]{1,6}|[a-z])\)?(?![\w-])((?:\s*\(\s*(?:\d{1,3}|[a-z]{1,4})\s*\))*)",
+    re.I,
+)
+_SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def parse(text: str) -> frozenset[Reference]:
+    """Return the references a text makes: 'Article 21(2)(d)' gives article 21, paragraph 2, item d."""
+    found: set[Reference] = set()
+    for match in _PATTERN.finditer(text):
+        kind = KINDS[match.group(1).lower()]
+        value = _value(kind, match.group(2).lower())
+        if value is None:
+            continue
+        found.add((kind, value))
+        for sub in _SUB.findall(match.group(3) or ""):
+            sub = sub.lower()
+            found.add(("paragraph" if sub.isdigit() else "item", sub))
+    return frozenset(found)
+
+
+def of_place(label: str, headings: Iterable[str]) -> frozenset[Reference]:
+    """Return the references that name a provision: those in its label and in its headings."""
+    return parse(" ; ".join([label, *headings]))
+
+
+def specific(references: frozenset[Reference]) -> bool:
+    """Return True when the references place a provision on their own (at least one major kind)."""
+    return any(kind in MAJOR for kind, _ in references)
+
+
+def _value(kind: str, raw: str) -> str | None:
+    if raw.isdigit():
+        return str(int(raw))
+    if kind in ROMAN_KINDS and set(raw) <= set(_ROMAN):
+        return str(_roman(raw))
+    if len(raw) == 1 and kind in ("item", "paragraph", "annex", "part", "section"):
+        return raw
+    return None
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

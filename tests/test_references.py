@@ -1,0 +1,49 @@
+"""Structural references in questions and in provision labels: 'Article 21(2)(d)', 'Objective 2, action 4'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.references import of_place, parse, specific
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("What does Article 3 of the Budapest Convention make a criminal offence?", {("article", "3")}),
+    ("Article 21(2)(d)", {("article", "21"), ("paragraph", "2"), ("item", "d")}),
+    ("art. 8(a)", {("article", "8"), ("item", "a")}),
+    ("Objective 2, action 4", {("objective", "2"), ("action", "4")}),
+    ("CHAPTER III", {("chapter", "3")}),
+    ("chapter 3", {("chapter", "3")}),
+    ("Article 30", {("article", "30")}),
+    ("What is the title of the artificial intelligence part of the text?", set()),
+    ("recommendations of the G7", set()),
+])
+def test_references_parse_from_questions_and_labels(text: str, expected: set[tuple[str, str]]) -> None:
+    assert parse(text) == expected
+
+
+def test_a_place_is_named_by_its_label_and_headings_and_only_major_kinds_place_alone() -> None:
+    place = of_place("Article 21, paragraph 2(h)", ["Article 21", "Cybersecurity risk-management measures"])
+    assert place == {("article", "21"), ("paragraph", "2"), ("item", "h")}
+    assert specific(parse("Article 21(2)")) and not specific(parse("paragraph 2(h)"))
+
+
+def test_a_question_naming_an_article_gets_that_article_first(tmp_path: Path) -> None:
+    texts = {n: f"Each Party shall keep records of kind {n} for the secretariat." for n in range(1, 13)}
+    texts[3] = "Each Party shall establish as an offence the interception without right of non-public transmissions."
+    texts[7] = "Each Party shall treat the criminal offences referred to in Article 3 as extraditable criminal offences."
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = "\n\n".join(f"## Article {n}\n\n{text}" for n, text in texts.items())
+    (corpus / "treaty.md").write_text(f"# Model Treaty on Offences\n\n{body}\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"})
+    assistant = Assistant.open(settings)
+    assert assistant.ingest().ok
+    # Article 7 shares more words with the question (and names Article 3); the question means Article 3 itself
+    assert assistant.search("What does Article 3 make a criminal offence?", k=3)[0].label.startswith("Article 3")
+    assert assistant.search("article 11", k=1)[0].label.startswith("Article 11")  # not Article 1
+    answer = assistant.ask("What does Article 3 of the Model Treaty say?")
+    assert answer.citations and answer.citations[0].label.startswith("Article 3")
