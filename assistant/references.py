@@ -8,7 +8,12 @@ words; labels and headings name each provision's place the same way, so both sid
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.sparse import Record
 
 Reference = tuple[str, str]
 
@@ -54,6 +59,48 @@ def of_place(label: str, headings: Iterable[str]) -> frozenset[Reference]:
 def specific(references: frozenset[Reference]) -> bool:
     """Return True when the references place a provision on their own (at least one major kind)."""
     return any(kind in MAJOR for kind, _ in references)
+
+
+class PlaceIndex:
+    """Find the provisions at a place a question names ("Article 4", "Objective 2, action 4")."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.records = records
+        self._lock = threading.Lock()
+        self._places: dict[Reference, list[int]] | None = None
+
+    def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int) -> list[int]:
+        """Return the provisions at the place a question names (all its references, else its major ones)."""
+        if not specific(wanted):
+            return []
+        places = self._place_index()
+        for group in (wanted, frozenset(r for r in wanted if r[0] in MAJOR)):
+            found = set.intersection(*(set(places.get(r, ())) for r in group)) if group else set()
+            if found:
+                return [i for i in sorted(found) if keep(i)][:limit]
+        return []
+
+    def place_match(self, index: int, wanted: frozenset[Reference]) -> float:
+        """Return the share of the named place a provision is at (0 unless its major references all match)."""
+        own = self._place_of(index)
+        major = {r for r in wanted if r[0] in MAJOR}
+        if not major or not major <= own:
+            return 0.0
+        return len(wanted & own) / len(wanted)
+
+    def _place_of(self, index: int) -> frozenset[Reference]:
+        meta = self.records[index].metadata
+        return of_place(str(meta.get("label", "")), meta.get("heading_path") or [])
+
+    def _place_index(self) -> dict[Reference, list[int]]:
+        with self._lock:
+            if self._places is None:
+                places: dict[Reference, list[int]] = {}
+                for index in range(len(self.records)):
+                    for reference in self._place_of(index):
+                        places.setdefault(reference, []).append(index)
+                self._places = places
+            return self._places
 
 
 def _value(kind: str, raw: str) -> str | None:

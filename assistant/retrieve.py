@@ -19,7 +19,6 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant import references
 from assistant.config import RetrievalSettings
 from assistant.query import Analyzed, Analyzer
-from assistant.references import Reference
 from assistant.sparse import Record, SparseIndex, context_text, tokenize
 from assistant.store import ChromaStore
 from assistant.types import Document, Filters, Hit
@@ -113,7 +112,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._embeddings: dict[str, list[float]] = {}
-        self._places: dict[Reference, list[int]] | None = None
+        self.places = references.PlaceIndex(sparse.records)
         self._vocabularies: dict[str, frozenset[str]] = {}
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
@@ -140,7 +139,8 @@ class Retriever:
         for ranking in (list(dense), [i for i, _ in sparse]):  # reciprocal rank fusion of the two lists
             for rank, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
-        for index in self._placed(analyzed.references, filters):
+        keep = (lambda i: True) if filters.is_empty() else (lambda i: matches(self.sparse.records[i].metadata, filters))
+        for index in self.places.placed(analyzed.references, keep, PLACED_CANDIDATES):
             fused.setdefault(index, 0.0)
         if not fused:
             return []
@@ -235,7 +235,7 @@ class Retriever:
         final = cosine + self.settings.lexical_weight * coverage + self.settings.rrf_weight * fused
         if analyzed.intent and self.sparse.records[index].metadata.get("kind") == analyzed.intent:
             final += INTENT_BONUS
-        placed = self._place_match(index, analyzed.references) if analyzed.references else 0.0
+        placed = self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
         final += PLACE_BONUS * placed
         return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed)
 
@@ -262,40 +262,6 @@ class Retriever:
 
         gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
         return gained / total
-
-    def _placed(self, wanted: frozenset[Reference], filters: Filters) -> list[int]:
-        """Return the provisions at the place a question names (all its references, else its major ones)."""
-        if not references.specific(wanted):
-            return []
-        places = self._place_index()
-        for group in (wanted, frozenset(r for r in wanted if r[0] in references.MAJOR)):
-            found = set.intersection(*(set(places.get(r, ())) for r in group)) if group else set()
-            if found:
-                return [i for i in sorted(found) if matches(self.sparse.records[i].metadata, filters)][:PLACED_CANDIDATES]
-        return []
-
-    def _place_match(self, index: int, wanted: frozenset[Reference]) -> float:
-        """Return the share of the named place a provision is at (0 unless its major references all match)."""
-        own = self._place_of(index)
-        major = {r for r in wanted if r[0] in references.MAJOR}
-        if not major or not major <= own:
-            return 0.0
-        return len(wanted & own) / len(wanted)
-
-    def _place_of(self, index: int) -> frozenset[Reference]:
-        meta = self.sparse.records[index].metadata
-        return references.of_place(str(meta.get("label", "")), meta.get("heading_path") or [])
-
-    def _place_index(self) -> dict[Reference, list[int]]:
-        """Map each reference to the provisions it places, built on the first question that names a place."""
-        with self._lock:
-            if self._places is None:
-                places: dict[Reference, list[int]] = {}
-                for index in range(len(self.sparse.records)):
-                    for reference in self._place_of(index):
-                        places.setdefault(reference, []).append(index)
-                self._places = places
-            return self._places
 
     def _dense(self, embedding: list[float], depth: int, filters: Filters) -> dict[int, float]:
         found: dict[int, float] = {}
