@@ -103,6 +103,14 @@ class PlaceIndex:
             return self._places
 
 
+def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> bool:
+    """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?")."""
+    from assistant.sparse import tokenize
+
+    named = set(tokenize(" ".join(f"{kind} {value}" for kind, value in references)))
+    return specific(references) and set(keyterms) <= named
+
+
 def _value(kind: str, raw: str) -> str | None:
     if raw.isdigit():
         return str(int(raw))

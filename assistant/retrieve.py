@@ -146,7 +146,11 @@ class Retriever:
             return []
         cosine = self._cosines(embedding, dense, list(fused))
         scored = [self._score(i, cosine.get(i, 0.0), analyzed, fused[i]) for i in fused]
-        scored.sort(key=lambda s: s.score, reverse=True)
+        if references.only_place(analyzed.references, analyzed.keyterms):  # "What is Article 35 about?": read it in order
+            scored.sort(key=lambda s: (-s.placed, (s.hit.doc_id, s.hit.char_start, s.hit.part) if s.placed else ("", 0, 0),
+                                       -s.score))
+        else:
+            scored.sort(key=lambda s: s.score, reverse=True)
         if self.reranker is not None:
             scored = self._rerank(analyzed.original, scored)
         return scored[:k]

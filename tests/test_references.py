@@ -47,3 +47,20 @@ def test_a_question_naming_an_article_gets_that_article_first(tmp_path: Path) ->
     assert assistant.search("article 11", k=1)[0].label.startswith("Article 11")  # not Article 1
     answer = assistant.ask("What does Article 3 of the Model Treaty say?")
     assert answer.citations and answer.citations[0].label.startswith("Article 3")
+
+
+def test_a_question_about_a_place_and_nothing_more_reads_it_from_the_start(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = ["Each Party shall notify the depositary of the measures it takes.",
+             "The notification shall name the authority responsible.",
+             "The depositary shall publish every notification made under Article 5 of the Model Treaty.",
+             "A Party may withdraw a notification at any time."]
+    paragraphs = "\n\n".join(f"{n}. {text}" for n, text in enumerate(texts, 1))
+    (corpus / "treaty.md").write_text(f"# Model Treaty\n\n## Article 5\n\n{paragraphs}\n\n## Article 6\n\nOther.\n",
+                                      encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"})
+    assistant = Assistant.open(settings)
+    assert assistant.ingest().ok
+    answer = assistant.ask("What is Article 5 of the Model Treaty about?")
+    assert [c.label for c in answer.citations][:2] == ["Article 5, paragraph 1", "Article 5, paragraph 2"]
