@@ -31,6 +31,7 @@ _LIST_NOUNS = {
     "priorities", "measures", "objectives", "goals", "findings", "conclusions", "requirements", "steps",
     "rules", "guidelines", "lessons", "proposals", "pledges", "controls", "practices",
 }
+DESCRIBED_WORDS = 6  # a coded heading with a statement this long after its colon is also a provision
 _COMMIT_INTRO = re.compile(r"\b(?:intend|will|commit|agree|undertake|pledge|resolve)\w*\b", re.I)
 
 
@@ -126,6 +127,7 @@ class _Parser:
         heading = self._as_heading(i, para)
         if heading:
             self._open_heading(heading)
+            self._describe(para, heading)
             return
         marker = list_marker(para.text)
         if marker:
@@ -152,6 +154,18 @@ class _Parser:
         if self._short_title(i, para):
             return _Heading(text, 2.0)
         return None
+
+    def _describe(self, para: Para, heading: _Heading) -> None:
+        """Make a coded heading that states something citable: 'GOVERN (GV): The organization's … are established'."""
+        head, sep, description = heading.text.partition(": ")
+        offset = para.text.find(heading.text)
+        if not heading.code or not sep or len(description.split()) < DESCRIBED_WORDS or offset < 0:
+            return
+        start = para.start + offset + len(head) + len(sep)  # the label names the heading; the text is its statement
+        self.drafts.append(_Draft(
+            self._anchor_segments() + ["summary"], heading.label, start, start + len(description), para.page,
+            para.page_end, self._heading_path(), "", False, heading,
+        ))
 
     @staticmethod
     def _keyword_or(text: str, level: float) -> _Heading | None:

@@ -122,7 +122,20 @@ def test_nist_subcategories_use_their_codes(related: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["paris-call-2018.md", "ncsc-cyber-essentials-v3.1.md", "un-ga-res-80-16-oewg-2025.md"])
+def test_nist_functions_and_categories_state_what_they_cover(related: Path) -> None:
+    parts = parts_of(related / "nist-csf-2.0-core.md")
+    summaries = [p for pid, p in parts.items() if pid.endswith("/summary")]
+    assert len(summaries) == 6 + 22  # the CSF Core's Functions and Categories
+    govern = parts["nist-csf-2-0-core/gv/summary"]
+    assert govern.label == "GOVERN (GV)" and govern.text == (
+        "The organization's cybersecurity risk management strategy, expectations, and policy are established, "
+        "communicated, and monitored"
+    )
+    assert parts["nist-csf-2-0-core/gv-sc/summary"].label == "Cybersecurity Supply Chain Risk Management (GV.SC)"
+
+
+@pytest.mark.parametrize("name", ["paris-call-2018.md", "ncsc-cyber-essentials-v3.1.md", "un-ga-res-80-16-oewg-2025.md",
+                                  "nist-csf-2.0-core.md"])
 def test_related_documents_parse_into_unique_verbatim_parts(related: Path, name: str) -> None:
     meta, loaded, parts = parse_file(related / name, Settings())
     doc = clean(loaded)
