@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved, looks_like_name
@@ -119,7 +119,7 @@ class Composer:
             items = self.list_items(s.hit)
             if items:
                 cited = {c.hit.provision_id for c in chosen}
-                extra = [Scored(h, s.cosine, s.coverage, s.score) for h in items if h.provision_id not in cited]
+                extra = [replace(s, hit=h) for h in items if h.provision_id not in cited]
                 return [*chosen, *extra]
         return chosen
 
@@ -139,7 +139,7 @@ class Composer:
         quote = self._lead(lead)
         if len(tokenize(quote)) < LEAD_MIN_TERMS:
             return evidence
-        return [Evidence(Scored(lead, *_features(evidence[0].scored)), quote), *evidence]
+        return [Evidence(replace(evidence[0].scored, hit=lead), quote), *evidence]
 
     def _lead(self, hit: Hit) -> str:
         """Return the quote of a list's introduction: all of it, its last sentence, or the tail of that which fits."""
@@ -301,10 +301,6 @@ def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
             group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
         ordered += group
     return ordered
-
-
-def _features(scored: Scored) -> tuple[float, float, float]:
-    return scored.cosine, scored.coverage, scored.score
 
 
 def _trim(text: str) -> str:

@@ -173,11 +173,8 @@ class Analyzer:
         return corrections
 
     def _unknown(self, term: str) -> bool:
-        """Return True for a key term no corpus word shares (nor a long prefix of it: 'elect' ~ 'electoral')."""
-        if self.doc_freq.get(term, 0):
-            return False
-        prefix = term[: max(5, len(term) - 2)]
-        return len(term) < 5 or not any(t.startswith(prefix) for t in self._stems())
+        """Return True for a key term no corpus word shares (nor a long prefix of it)."""
+        return not self.doc_freq.get(term, 0) and not known_in(term, self._stems())
 
     def _stems(self) -> frozenset[str]:
         if self._stem_set is None:
@@ -216,6 +213,14 @@ class Analyzer:
                         if term in keyterms:
                             out.setdefault(term, []).append(frozenset({key}))
         return out
+
+
+def known_in(term: str, vocabulary: Iterable[str]) -> bool:
+    """Return True when vocabulary holds a stemmed term, or a word sharing a long prefix ('elect' ~ 'electoral')."""
+    if term in vocabulary:
+        return True
+    prefix = term[: max(5, len(term) - 2)]
+    return len(term) >= 5 and any(v.startswith(prefix) for v in vocabulary)
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:

@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.sparse import tokenize
+
 if TYPE_CHECKING:
     from assistant.sparse import Record
 
@@ -67,7 +69,7 @@ class PlaceIndex:
     def __init__(self, records: Sequence[Record]) -> None:
         self.records = records
         self._lock = threading.Lock()
-        self._places: dict[Reference, list[int]] | None = None
+        self._places: tuple[dict[Reference, list[int]], list[frozenset[Reference]]] | None = None
 
     def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int) -> list[int]:
         """Return the provisions at the place a question names (all its references, else its major ones)."""
@@ -82,31 +84,33 @@ class PlaceIndex:
 
     def place_match(self, index: int, wanted: frozenset[Reference]) -> float:
         """Return the share of the named place a provision is at (0 unless its major references all match)."""
-        own = self._place_of(index)
+        own = self._by_record()[index]
         major = {r for r in wanted if r[0] in MAJOR}
         if not major or not major <= own:
             return 0.0
         return len(wanted & own) / len(wanted)
 
-    def _place_of(self, index: int) -> frozenset[Reference]:
-        meta = self.records[index].metadata
-        return of_place(str(meta.get("label", "")), meta.get("heading_path") or [])
-
     def _place_index(self) -> dict[Reference, list[int]]:
+        return self._indexes()[0]
+
+    def _by_record(self) -> list[frozenset[Reference]]:
+        return self._indexes()[1]
+
+    def _indexes(self) -> tuple[dict[Reference, list[int]], list[frozenset[Reference]]]:
+        """Parse every provision's place once, on the first question that names one."""
         with self._lock:
             if self._places is None:
+                of = [of_place(str(r.metadata.get("label", "")), r.metadata.get("heading_path") or []) for r in self.records]
                 places: dict[Reference, list[int]] = {}
-                for index in range(len(self.records)):
-                    for reference in self._place_of(index):
+                for index, own in enumerate(of):
+                    for reference in own:
                         places.setdefault(reference, []).append(index)
-                self._places = places
+                self._places = (places, of)
             return self._places
 
 
 def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> bool:
     """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?")."""
-    from assistant.sparse import tokenize
-
     named = set(tokenize(" ".join(f"{kind} {value}" for kind, value in references)))
     return specific(references) and set(keyterms) <= named
 

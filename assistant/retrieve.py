@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from collections.abc import Iterable
 from typing import Any, Protocol
 
 import numpy as np
@@ -18,7 +17,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant import references
 from assistant.config import RetrievalSettings
-from assistant.query import Analyzed, Analyzer
+from assistant.query import Analyzed, Analyzer, known_in
 from assistant.sparse import Record, SparseIndex, context_text, tokenize
 from assistant.store import ChromaStore
 from assistant.types import Document, Filters, Hit
@@ -113,7 +112,6 @@ class Retriever:
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._embeddings: dict[str, list[float]] = {}
         self.places = references.PlaceIndex(sparse.records)
-        self._vocabularies: dict[str, frozenset[str]] = {}
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """Return up to k hits, best first."""
@@ -171,30 +169,20 @@ class Retriever:
         ]
         return items[:limit] if len(items) <= limit else []
 
-    def absent_from(self, analyzed: Analyzed, terms: Iterable[str], doc_ids: list[str]) -> list[str]:
-        """Return the terms that none of the documents uses, nor a word sharing a long prefix, nor an alternative."""
+    def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:
+        """Return the idf-weighted share of a question's own topic terms that the documents it names never use."""
+        own = self.analyzer.topic_terms(focus)
+        if len(own) < 2:
+            return 0.0
         vocabulary: set[str] = set()
         for doc_id in doc_ids:
-            vocabulary |= self._vocabulary_of(doc_id)
-        prefixes = {t[:5] for t in vocabulary}
-
-        def present(term: str) -> bool:
-            if term in vocabulary or any(alt <= vocabulary for alt in analyzed.alternatives.get(term, ())):
-                return True
-            stem = term[: max(5, len(term) - 2)]  # "elections" ~ "electoral"
-            return len(term) >= 5 and term[:5] in prefixes and any(v.startswith(stem) for v in vocabulary)
-
-        return [t for t in terms if t in analyzed.keyterms and not present(t)]
-
-    def _vocabulary_of(self, doc_id: str) -> frozenset[str]:
-        with self._lock:
-            known = self._vocabularies.get(doc_id)
-        if known is None:
-            records = (self.sparse.records[i] for i in self._by_doc.get(doc_id, []))
-            known = frozenset(t for r in records for t in tokenize(f"{context_text(r)} {r.text}"))
-            with self._lock:
-                self._vocabularies[doc_id] = known
-        return known
+            for index in self._by_doc.get(doc_id, []):
+                vocabulary.update(*self._term_sets(index))
+        absent = [
+            t for t in own if t in analyzed.keyterms and not known_in(t, vocabulary)
+            and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
+        ]
+        return sum(own[t] for t in absent) / sum(own.values())
 
     def list_intro(self, hit: Hit) -> Hit | None:
         """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""
@@ -252,11 +240,7 @@ class Retriever:
         total = sum(analyzed.keyterms.values())
         if not total:
             return 1.0 if analyzed.scoped else 0.0
-        if index not in self._terms:
-            record = self.sparse.records[index]
-            own = f"{record.metadata.get('label', '')} {record.text}"
-            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(context_text(record))))
-        own, context = self._terms[index]
+        own, context = self._term_sets(index)
 
         def credit(term: str, terms: frozenset[str]) -> float:
             if term in terms:
@@ -266,6 +250,14 @@ class Retriever:
 
         gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
         return gained / total
+
+    def _term_sets(self, index: int) -> tuple[frozenset[str], frozenset[str]]:
+        """Return (and cache) a part's own terms (label and text) and its context terms."""
+        if index not in self._terms:
+            record = self.sparse.records[index]
+            own = f"{record.metadata.get('label', '')} {record.text}"
+            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(context_text(record))))
+        return self._terms[index]
 
     def _dense(self, embedding: list[float], depth: int, filters: Filters) -> dict[int, float]:
         found: dict[int, float] = {}

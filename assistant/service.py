@@ -191,9 +191,7 @@ class Assistant:
         analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
-            own = retriever.analyzer.topic_terms(focus)
-            absent = retriever.absent_from(analyzed, own, resolved.sources)
-            analyzed.out_of_scope = sum(own[t] for t in absent) / sum(own.values()) if len(own) >= 2 else 0.0
+            analyzed.out_of_scope = retriever.out_of_scope(analyzed, focus, resolved.sources)
         pool = retriever.retrieve(analyzed, k, base)
         named = [] if base.doc_ids else resolved.sources
         if resolved.comparison:

@@ -59,7 +59,11 @@ def _filter_choices(assistant: Assistant) -> tuple[Any, Any]:
     """Return the document and issuer choices of the chat filters as the index holds them now."""
     documents = _documents_by_id(assistant)
     issuers = sorted({d.issuer for d in documents.values() if d.issuer})
-    return gr.update(choices=[(d.title, d.doc_id) for d in documents.values()]), gr.update(choices=["", *issuers])
+    return gr.update(choices=_document_choices(documents)), gr.update(choices=["", *issuers])
+
+
+def _document_choices(documents: dict[str, Document]) -> list[tuple[str, str]]:
+    return [(d.title, d.doc_id) for d in documents.values()]
 
 
 def _documents_by_id(assistant: Assistant) -> dict[str, Document]:
@@ -165,7 +169,7 @@ def _practices_tab(assistant: Assistant, tab: gr.Tab) -> None:
         everyone = _practices(assistant, "", "", [])
         documents = _documents_by_id(assistant)
         return (gr.update(choices=["", *sorted({a for p in everyone for a in p.addressees})]),
-                gr.update(choices=[(d.title, d.doc_id) for d in documents.values()]))
+                gr.update(choices=_document_choices(documents)))
 
     def select(data: list[dict], event: gr.SelectData) -> str:
         row = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
