@@ -176,11 +176,13 @@ def _practices_tab(assistant: Assistant, tab: gr.Tab) -> None:
         practice = Practice(**data[row]) if 0 <= row < len(data) else None
         return views.practice_html(practice, _documents_by_id(assistant))
 
-    # one queue for every listing refresh: the last filter typed is the listing shown
+    # every listing refresh is triggered straight by a user action and runs in one queue, in the order of
+    # those actions: the last filter typed is the listing shown (a refresh chained after `opened` would be
+    # queued whenever `opened` ends, possibly after a filter typed meanwhile, and overwrite it)
     filters = [text, addressee, doc]
-    tab.select(opened, None, [addressee, doc]).then(refresh, filters, listing, concurrency_id="practices")
-    for control in filters:
-        control.change(refresh, filters, listing, concurrency_id="practices")
+    tab.select(opened, None, [addressee, doc])
+    for trigger in (tab.select, text.change, addressee.change, doc.change):
+        trigger(refresh, filters, listing, concurrency_id="practices")
     table.select(select, shown, detail)
 
 
