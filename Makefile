@@ -45,6 +45,7 @@ eval: setup
 	$(BIN)/policy-assistant ingest ../shared/corpus-related
 	$(BIN)/policy-assistant eval evals/shipped.yaml evals/related.yaml --baseline evals/baseline.json
 	$(BIN)/policy-assistant eval evals/unseen.yaml --baseline evals/unseen-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen2.yaml --baseline evals/unseen2-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

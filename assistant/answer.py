@@ -28,6 +28,7 @@ _LIST = re.compile(
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
 _QUANTITY = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b", re.I)
+TIE = 0.02  # supports closer than this do not tell provisions apart
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 _MONTHS = "January February March April May June July August September October November December".split()
 
@@ -102,6 +103,13 @@ class Composer:
         if lead is not None and lead is not good[0]:
             good.remove(lead)
             good.insert(0, lead)
+        # among near-equal provisions of one document the earlier leads: texts state the rule before its variants
+        if not good[0].placed:  # a named place is already read in order
+            ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
+                    and self.support(s) >= self.support(good[0]) - TIE]
+            first = min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=good[0])
+            good.remove(first)
+            good.insert(0, first)
         wants_list = bool(_LIST.search(question))
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)

@@ -34,6 +34,12 @@ QUESTION_WORDS = frozenset(
     "there anything something please give show list explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many".split()
 )
+# words that frame a question but name nothing ("under the Convention", "helping someone"): never key terms
+FUNCTION_WORDS = frozenset(
+    "under over someone somebody anyone anybody everyone everybody get gets got getting one ones other others "
+    "than very just being been via upon".split()
+)
+_NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 
 
 def damerau(a: str, b: str) -> int:
@@ -165,7 +171,7 @@ class Analyzer:
         corrections = {}
         for token in re.findall(r"[A-Za-z]+", text):
             lower = token.lower()
-            if lower in STOPWORDS or lower in QUESTION_WORDS or glossary.normalize(token) in self.glossary:
+            if lower in _NOT_TERMS or glossary.normalize(token) in self.glossary:
                 continue
             fixed = self.speller.correct(lower)
             if fixed and fixed != lower:
@@ -184,7 +190,8 @@ class Analyzer:
     def keyterms(self, text: str) -> dict[str, float]:
         """Return the stemmed content terms of a question with their idf weights."""
         intent_words = INTENTS["commitment"] | INTENTS["recommendation"]
-        content = [w for w in words(text) if w not in QUESTION_WORDS and w not in STOPWORDS and w not in intent_words]
+        skip = _NOT_TERMS | intent_words
+        content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in tokenize(" ".join(content))}
 

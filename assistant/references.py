@@ -34,6 +34,8 @@ _PATTERN = re.compile(
     r"\(?(\d{1,3}|[ivxlc]{1,6}|[a-z])\)?(?![\w-])((?:\s*\(\s*(?:\d{1,3}|[a-z]{1,4})\s*\))*)",
     re.I,
 )
+_CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
+MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -70,6 +72,7 @@ class PlaceIndex:
         self.records = records
         self._lock = threading.Lock()
         self._places: tuple[dict[Reference, list[int]], list[frozenset[Reference]]] | None = None
+        self._titles: tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]] | None = None
 
     def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int) -> list[int]:
         """Return the provisions at the place a question names (all its references, else its major ones)."""
@@ -89,6 +92,44 @@ class PlaceIndex:
         if not major or not major <= own:
             return 0.0
         return len(wanted & own) / len(wanted)
+
+    def titled(self, terms: frozenset[str], expansions: frozenset[str], keep: Callable[[int], bool]) -> list[list[int]]:
+        """Return, per section whose own title is all a question asks about ('corporate liability'), its provisions.
+
+        A title matches when the question's terms are all in it and it holds nothing the question (or an
+        acronym's expansion) lacks; each section's provisions come in reading order.
+        """
+        terms, expansions = _title_words(terms), _title_words(expansions)
+        if not terms:
+            return []
+        by_term, sections = self._title_index()
+        found = set.intersection(*(set(by_term.get(t, ())) for t in terms))
+        groups = [[i for i in sections[key][1] if keep(i)] for key in sorted(found)
+                  if sections[key][0] <= terms | expansions]
+        return [g for g in groups if g]
+
+    def _title_index(self) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
+        """Index each section's own short title by its terms, once per index, on first use."""
+        with self._lock:
+            if self._titles is None:
+                keys: dict[tuple[str, ...], int] = {}
+                sections: list[tuple[frozenset[str], list[int]]] = []
+                for index, record in enumerate(self.records):
+                    path = tuple(record.metadata.get("heading_path") or ())
+                    terms = title_terms(path[-1]) if len(path) > 1 else frozenset()
+                    if terms:
+                        key = (str(record.metadata.get("doc_id", "")), *path)
+                        if key not in keys:
+                            keys[key] = len(sections)
+                            sections.append((terms, []))
+                        sections[keys[key]][1].append(index)
+                by_term: dict[str, list[int]] = {}
+                for number, (terms, members) in enumerate(sections):
+                    members.sort(key=lambda i: (self.records[i].metadata.get("char_start", 0), self.records[i].metadata.get("part", 0)))
+                    for term in terms:
+                        by_term.setdefault(term, []).append(number)
+                self._titles = (by_term, sections)
+            return self._titles
 
     def _place_index(self) -> dict[Reference, list[int]]:
         return self._indexes()[0]
@@ -113,6 +154,17 @@ def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> boo
     """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?")."""
     named = set(tokenize(" ".join(f"{kind} {value}" for kind, value in references)))
     return specific(references) and set(keyterms) <= named
+
+
+def title_terms(heading: str) -> frozenset[str]:
+    """Return the terms of a short section title ('Article 12 – Corporate liability'), without its place or code."""
+    placeless = _PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2).lower()) else m.group(0), heading)
+    terms = _title_words(tokenize(_CODE.sub(" ", placeless)))
+    return terms if len(terms) <= MAX_TITLE_TERMS else frozenset()
+
+
+def _title_words(terms: Iterable[str]) -> frozenset[str]:
+    return frozenset(t for t in terms if t.isalpha() and len(t) > 2)
 
 
 def _value(kind: str, raw: str) -> str | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -26,6 +27,11 @@ from assistant.types import Document, Filters, Hit
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
+TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
+_ASKED_FOR = re.compile(r"\s*(?:which|what)\s+([a-z]+)", re.I)
+MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
+# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif'); "intern"/"internet" differ by more
+ENDINGS = frozenset({"c", "e", "i", "ur", "al", "ion", "iti", "or", "ic", "ive"})  # "appli"/"applic": apply, application
 
 
 class Reranker(Protocol):
@@ -140,11 +146,19 @@ class Retriever:
         keep = (lambda i: True) if filters.is_empty() else (lambda i: matches(self.sparse.records[i].metadata, filters))
         for index in self.places.placed(analyzed.references, keep, PLACED_CANDIDATES):
             fused.setdefault(index, 0.0)
+        titled = self._titled(analyzed, keep)
+        # many documents may share a title: read the sections retrieval already found, else the first few
+        titled = [g for g in titled if not fused.keys().isdisjoint(g)] or titled[:TITLED_SECTIONS]
+        for index in (i for group in titled for i in group[:PLACED_CANDIDATES]):
+            fused.setdefault(index, 0.0)
         if not fused:
             return []
         cosine = self._cosines(embedding, dense, list(fused))
         scored = [self._score(i, cosine.get(i, 0.0), analyzed, fused[i]) for i in fused]
-        if references.only_place(analyzed.references, analyzed.keyterms):  # "What is Article 35 about?": read it in order
+        if titled:
+            scored = _place_titled(scored, titled, self.sparse.records)
+        if titled or references.only_place(analyzed.references, analyzed.keyterms):
+            # "What is Article 35 about?", "corporate liability": read the section in order
             scored.sort(key=lambda s: (-s.placed, (s.hit.doc_id, s.hit.char_start, s.hit.part) if s.placed else ("", 0, 0),
                                        -s.score))
         else:
@@ -152,6 +166,13 @@ class Retriever:
         if self.reranker is not None:
             scored = self._rerank(analyzed.original, scored)
         return scored[:k]
+
+    def _titled(self, analyzed: Analyzed, keep: Callable[[int], bool]) -> list[list[int]]:
+        """Return the sections whose own title is all the question asks about, if it names no place itself."""
+        if analyzed.references or not analyzed.keyterms:
+            return []
+        expansions = frozenset(t for alts in analyzed.alternatives.values() for alt in alts for t in alt)
+        return self.places.titled(frozenset(analyzed.keyterms), expansions, keep)
 
     def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
         """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""
@@ -174,6 +195,10 @@ class Retriever:
         own = self.analyzer.topic_terms(focus)
         if len(own) < 2:
             return 0.0
+        asked = _ASKED_FOR.match(focus)  # "Which countries …": the thing asked for weighs double
+        for term in tokenize(asked.group(1)) if asked else []:
+            if term in own:
+                own[term] *= 2
         vocabulary: set[str] = set()
         for doc_id in doc_ids:
             for index in self._by_doc.get(doc_id, []):
@@ -245,8 +270,10 @@ class Retriever:
         def credit(term: str, terms: frozenset[str]) -> float:
             if term in terms:
                 return 1.0
-            # an expansion is good evidence, the literal acronym or word better
-            return 0.8 if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) else 0.0
+            # an expansion or a form the stemmer kept apart ('exposed' ~ 'exposure') is good evidence, the word better
+            if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) or _variant_in(term, terms):
+                return 0.8
+            return 0.0
 
         gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
         return gained / total
@@ -300,6 +327,22 @@ class Retriever:
         values = self.reranker.score(query, [s.hit.text for s in head])
         order = sorted(range(len(head)), key=lambda i: values[i], reverse=True)
         return [head[i] for i in order] + scored[len(head):]
+
+
+def _place_titled(scored: list[Scored], titled: list[list[int]], records: Sequence[Record]) -> list[Scored]:
+    """Mark the provisions of the best-scoring titled section as placed (several documents may share a title)."""
+    by_id = {s.hit.provision_id: s for s in scored}
+    members = [{str(records[i].metadata.get("provision_id", records[i].id)) for i in group} for group in titled]
+    best = max(members, key=lambda ids: max((by_id[p].score for p in ids if p in by_id), default=0.0))
+    return [replace(s, placed=1.0, score=s.score + PLACE_BONUS) if s.hit.provision_id in best else s for s in scored]
+
+
+def _variant_in(term: str, terms: frozenset[str]) -> bool:
+    """Return True when terms hold a longer or shorter form of a stem ('expos' ~ 'exposur', 'cyber' ~ 'cybersecur')."""
+    if len(term) < MIN_VARIANT:
+        return False
+    return any((t.startswith(term) and t[len(term):] in ENDINGS)
+               or (len(t) >= MIN_VARIANT and term.startswith(t) and term[len(t):] in ENDINGS) for t in terms)
 
 
 def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:

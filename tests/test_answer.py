@@ -127,3 +127,17 @@ def test_dates_read_naturally() -> None:
     assert readable_date("2001-11-23 (opened for signature, Budapest)") == "23 November 2001"
     assert readable_date("2023-01 (v3.1, January 2023)") == "January 2023"
     assert readable_date("26 September 2017") == "26 September 2017"
+
+
+def test_of_near_equal_provisions_the_earlier_in_the_document_leads(composer: Composer) -> None:
+    later = scored("g7/p-9", "CSIRT cooperation in the special cases listed here.", 0.71, char_start=900, label="paragraph 9")
+    earlier = scored("g7/p-1", "CSIRT cooperation as the general rule.", 0.70, char_start=100, label="paragraph 1")
+    weaker = scored("g7/p-0", "CSIRT cooperation mentioned in passing.", 0.60, char_start=50, label="paragraph 0")
+    answer = composer.compose(Resolved("q", "q"), analyzed("csirt cooperation"), [later, earlier, weaker], [])
+    assert [c.label for c in answer.citations] == ["paragraph 1", "paragraph 9"]
+
+
+def test_a_dateline_alone_still_answers_a_when_question(composer: Composer) -> None:
+    dateline = scored("g7/dateline", "26 September 2017", 0.8, kind="context", label="dateline")
+    answer = composer.compose(Resolved("q", "q"), analyzed("When were the CSIRT cooperation actions adopted?"), [dateline], [])
+    assert not answer.abstained and answer.citations[0].quote == "26 September 2017"

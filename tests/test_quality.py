@@ -33,8 +33,9 @@ def test_question_sets_meet_the_bar_and_do_not_regress_from_the_baseline(full_in
         assert (value <= bound) if metric in ("false_abstention", "mean_cited_chars") else (value >= bound), metric
 
 
-def test_the_unseen_set_does_not_regress_from_its_baseline(full_index: Settings, tmp_path: Path) -> None:
-    result = run_cli("eval", str(REPO / "evals" / "unseen.yaml"), "--baseline", str(REPO / "evals" / "unseen-baseline.json"),
+@pytest.mark.parametrize("name", ["unseen", "unseen2"])
+def test_the_unseen_sets_do_not_regress_from_their_baselines(name: str, full_index: Settings, tmp_path: Path) -> None:
+    result = run_cli("eval", str(REPO / "evals" / f"{name}.yaml"), "--baseline", str(REPO / "evals" / f"{name}-baseline.json"),
                      "--json", str(tmp_path / "report.json"), env=env_for(full_index))
     print(result.stdout)
     assert result.returncode == 0, json.loads((tmp_path / "report.json").read_text())["failures"]

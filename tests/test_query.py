@@ -55,3 +55,8 @@ def test_a_phrase_shorthand_stands_for_its_spelled_out_form() -> None:
     spelled = {"twenty-four", "hour", "seven-day-a-week"}
     assert any(spelled <= alt for alt in analyzed.alternatives["24"])
     assert any(spelled <= alt for alt in analyzed.alternatives["7"])
+
+
+def test_words_that_frame_a_question_are_not_key_terms() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Can someone get help under a Party's password rules?")
+    assert set(analyzed.keyterms) == {"help", "parti", "password", "rule"}  # no "someon", "get", "under" nor "s"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import of_place, parse, specific
+from assistant.references import of_place, parse, specific, title_terms
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -64,3 +64,33 @@ def test_a_question_about_a_place_and_nothing_more_reads_it_from_the_start(tmp_p
     assert assistant.ingest().ok
     answer = assistant.ask("What is Article 5 of the Model Treaty about?")
     assert [c.label for c in answer.citations][:2] == ["Article 5, paragraph 1", "Article 5, paragraph 2"]
+
+
+@pytest.mark.parametrize(("heading", "terms"), [
+    ("Article 12 – Corporate liability", {"corpor", "liabil"}),
+    ("C.i Bring your own device (BYOD)", {"bring", "own", "devic", "byod"}),
+    ("PRINCIPLES RELATING TO EXTRADITION", {"principl", "relat", "extradit"}),
+    ("GOVERN (GV): The organization's cybersecurity risk management strategy is established and monitored", set()),
+])
+def test_a_section_title_is_its_words_without_place_or_code(heading: str, terms: set[str]) -> None:
+    assert title_terms(heading) == terms
+
+
+def test_a_question_that_is_a_section_title_reads_that_section_from_the_start(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    liability = ["Each Party shall ensure that legal persons can be held liable for offences committed for their benefit.",
+                 "A legal person can also be held liable where a lack of supervision made the offence possible.",
+                 "The corporate liability of a legal person may be criminal, civil or administrative."]
+    body = "\n\n".join(f"{n}. {text}" for n, text in enumerate(liability, 1))
+    (corpus / "treaty.md").write_text(
+        "# Model Treaty\n\n## Article 11 – Sanctions\n\nEach Party shall punish offences, including corporate ones.\n\n"
+        f"## Article 12 – Corporate liability\n\n{body}\n\n## Article 13 – Jurisdiction\n\nEach Party shall establish "
+        "jurisdiction over corporate liability offences committed in its territory.\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"})
+    assistant = Assistant.open(settings)
+    assert assistant.ingest().ok
+    # paragraph 3 and Article 13 repeat the title's words; the article's first paragraph states the rule
+    answer = assistant.ask("corporate liability")
+    assert answer.citations[0].label == "Article 12, paragraph 1"
+    assert assistant.search("corporate liability", k=1)[0].label == "Article 12, paragraph 1"

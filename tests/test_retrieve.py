@@ -54,3 +54,11 @@ def test_a_local_cross_encoder_reorders_the_candidates(settings: Settings, tmp_p
     scores = model.predict([("cooperation between CSIRTs and businesses", h.text) for h in hits])
     assert list(scores) == sorted(scores, reverse=True)
     assert {h.provision_id for h in hits} <= {h.provision_id for h in plain.search("cooperation between CSIRTs and businesses", k=40)}
+
+
+def test_a_word_form_the_stemmer_keeps_apart_still_counts(assistant: Assistant) -> None:
+    assistant.ingest()
+    # "exposed" and "exposure" stem differently; only two provisions speak of the exposure of enterprises
+    hits = assistant.search("exposed enterprises", k=2)
+    assert {h.provision_id for h in hits} == {"g7-2017-cyber-business/objective-2/item-2",
+                                              "g7-2017-cyber-business/objective-2/para-3"}
