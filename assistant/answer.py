@@ -110,7 +110,8 @@ class Composer:
             first = min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=good[0])
             good.remove(first)
             good.insert(0, first)
-        wants_list = bool(_LIST.search(question))
+        # a section read from its start whose first provision introduces a list ("… based on:") brings the list
+        wants_list = bool(_LIST.search(question)) or (good[0].placed >= 1.0 and good[0].hit.text.rstrip().endswith(":"))
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
         chosen: list[Scored] = [good[0]]

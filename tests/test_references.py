@@ -94,3 +94,17 @@ def test_a_question_that_is_a_section_title_reads_that_section_from_the_start(tm
     answer = assistant.ask("corporate liability")
     assert answer.citations[0].label == "Article 12, paragraph 1"
     assert assistant.search("corporate liability", k=1)[0].label == "Article 12, paragraph 1"
+
+
+def test_a_section_read_from_its_start_brings_the_list_its_first_provision_introduces(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "treaty.md").write_text(
+        "# Model Treaty\n\n## Article 4 – Corporate liability\n\n1. Each Party shall ensure that legal persons can be "
+        "held liable for offences committed by a person who has a leading position, based on:\n\n"
+        "a) a power of representation of the legal person;\n\nb) an authority to take decisions for the legal person.\n\n"
+        "2. Such corporate liability may be criminal, civil or administrative.\n", encoding="utf-8")
+    assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"}))
+    assert assistant.ingest().ok
+    labels = [c.label for c in assistant.ask("corporate liability").citations]
+    assert labels[:3] == ["Article 4, paragraph 1", "Article 4, paragraph 1(a)", "Article 4, paragraph 1(b)"]
