@@ -40,6 +40,11 @@ FUNCTION_WORDS = frozenset(
     "than very just being been via upon".split()
 )
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
+_ASKED_FOR = re.compile(r"\s*(?:which|what)\s+([a-z]+)", re.I)
+MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
+# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
+# "intern"/"internet" differ by more
+ENDINGS = frozenset({"c", "e", "i", "ur", "al", "ion", "iti", "or", "ic", "ive"})
 
 
 def damerau(a: str, b: str) -> int:
@@ -196,9 +201,17 @@ class Analyzer:
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in tokenize(" ".join(content))}
 
     def topic_terms(self, text: str) -> dict[str, float]:
-        """Return the key terms of text that say what it is about: not 'role', 'play' nor 'must'."""
+        """Return the key terms of text that say what it is about: not 'role', 'play' nor 'must'.
+
+        The thing a "which X" question asks for weighs double ("Which countries have ratified …?").
+        """
         shape = set(tokenize(" ".join(GENERIC | MODALS)))
-        return {t: w for t, w in self.keyterms(text).items() if t not in shape}
+        topic = {t: w for t, w in self.keyterms(text).items() if t not in shape}
+        asked = _ASKED_FOR.match(text)
+        for term in tokenize(asked.group(1)) if asked else []:
+            if term in topic:
+                topic[term] *= 2
+        return topic
 
     def _alternatives(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
         """Map each key term that is an acronym (or part of a long form) to the terms that can stand for it."""
@@ -228,6 +241,17 @@ def known_in(term: str, vocabulary: Iterable[str]) -> bool:
         return True
     prefix = term[: max(5, len(term) - 2)]
     return len(term) >= 5 and any(v.startswith(prefix) for v in vocabulary)
+
+
+def variant_in(term: str, terms: frozenset[str]) -> bool:
+    """Return True when terms hold a longer or shorter form of a stem ('expos' ~ 'exposur', 'ratifi' ~ 'ratif').
+
+    Stricter than known_in: the forms may differ only by an ending, as they must to count as evidence.
+    """
+    if len(term) < MIN_VARIANT:
+        return False
+    return any((t.startswith(term) and t[len(term):] in ENDINGS)
+               or (len(t) >= MIN_VARIANT and term.startswith(t) and term[len(t):] in ENDINGS) for t in terms)
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:

@@ -116,15 +116,15 @@ class PlaceIndex:
                 sections: list[tuple[frozenset[str], list[int]]] = []
                 for index, record in enumerate(self.records):
                     path = tuple(record.metadata.get("heading_path") or ())
-                    terms = title_terms(path[-1]) if len(path) > 1 else frozenset()
-                    if terms:
-                        key = (str(record.metadata.get("doc_id", "")), *path)
-                        if key not in keys:
-                            keys[key] = len(sections)
-                            sections.append((terms, []))
-                        sections[keys[key]][1].append(index)
+                    key = (str(record.metadata.get("doc_id", "")), *path)
+                    if key not in keys:  # a title is parsed once per section, not once per provision
+                        keys[key] = len(sections)
+                        sections.append((title_terms(path[-1]) if len(path) > 1 else frozenset(), []))
+                    sections[keys[key]][1].append(index)
                 by_term: dict[str, list[int]] = {}
                 for number, (terms, members) in enumerate(sections):
+                    if not terms:
+                        continue
                     members.sort(key=lambda i: (self.records[i].metadata.get("char_start", 0), self.records[i].metadata.get("part", 0)))
                     for term in terms:
                         by_term.setdefault(term, []).append(number)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -18,7 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant import references
 from assistant.config import RetrievalSettings
-from assistant.query import Analyzed, Analyzer, known_in
+from assistant.query import Analyzed, Analyzer, known_in, variant_in
 from assistant.sparse import Record, SparseIndex, context_text, tokenize
 from assistant.store import ChromaStore
 from assistant.types import Document, Filters, Hit
@@ -28,10 +28,6 @@ INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one abo
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
-_ASKED_FOR = re.compile(r"\s*(?:which|what)\s+([a-z]+)", re.I)
-MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
-# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif'); "intern"/"internet" differ by more
-ENDINGS = frozenset({"c", "e", "i", "ur", "al", "ion", "iti", "or", "ic", "ive"})  # "appli"/"applic": apply, application
 
 
 class Reranker(Protocol):
@@ -154,9 +150,10 @@ class Retriever:
         if not fused:
             return []
         cosine = self._cosines(embedding, dense, list(fused))
-        scored = [self._score(i, cosine.get(i, 0.0), analyzed, fused[i]) for i in fused]
+        by_index = {i: self._score(i, cosine.get(i, 0.0), analyzed, fused[i]) for i in fused}
         if titled:
-            scored = _place_titled(scored, titled, self.sparse.records)
+            _place_titled(by_index, titled)
+        scored = list(by_index.values())
         if titled or references.only_place(analyzed.references, analyzed.keyterms):
             # "What is Article 35 about?", "corporate liability": read the section in order
             scored.sort(key=lambda s: (-s.placed, (s.hit.doc_id, s.hit.char_start, s.hit.part) if s.placed else ("", 0, 0),
@@ -195,10 +192,6 @@ class Retriever:
         own = self.analyzer.topic_terms(focus)
         if len(own) < 2:
             return 0.0
-        asked = _ASKED_FOR.match(focus)  # "Which countries …": the thing asked for weighs double
-        for term in tokenize(asked.group(1)) if asked else []:
-            if term in own:
-                own[term] *= 2
         vocabulary: set[str] = set()
         for doc_id in doc_ids:
             for index in self._by_doc.get(doc_id, []):
@@ -271,7 +264,7 @@ class Retriever:
             if term in terms:
                 return 1.0
             # an expansion or a form the stemmer kept apart ('exposed' ~ 'exposure') is good evidence, the word better
-            if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) or _variant_in(term, terms):
+            if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) or variant_in(term, terms):
                 return 0.8
             return 0.0
 
@@ -329,20 +322,12 @@ class Retriever:
         return [head[i] for i in order] + scored[len(head):]
 
 
-def _place_titled(scored: list[Scored], titled: list[list[int]], records: Sequence[Record]) -> list[Scored]:
+def _place_titled(by_index: dict[int, Scored], titled: list[list[int]]) -> None:
     """Mark the provisions of the best-scoring titled section as placed (several documents may share a title)."""
-    by_id = {s.hit.provision_id: s for s in scored}
-    members = [{str(records[i].metadata.get("provision_id", records[i].id)) for i in group} for group in titled]
-    best = max(members, key=lambda ids: max((by_id[p].score for p in ids if p in by_id), default=0.0))
-    return [replace(s, placed=1.0, score=s.score + PLACE_BONUS) if s.hit.provision_id in best else s for s in scored]
-
-
-def _variant_in(term: str, terms: frozenset[str]) -> bool:
-    """Return True when terms hold a longer or shorter form of a stem ('expos' ~ 'exposur', 'cyber' ~ 'cybersecur')."""
-    if len(term) < MIN_VARIANT:
-        return False
-    return any((t.startswith(term) and t[len(term):] in ENDINGS)
-               or (len(t) >= MIN_VARIANT and term.startswith(t) and term[len(t):] in ENDINGS) for t in terms)
+    best = max(titled, key=lambda group: max(by_index[i].score for i in group if i in by_index))
+    for i in best:
+        if i in by_index:
+            by_index[i] = replace(by_index[i], placed=1.0, score=by_index[i].score + PLACE_BONUS)
 
 
 def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:

@@ -60,3 +60,10 @@ def test_a_phrase_shorthand_stands_for_its_spelled_out_form() -> None:
 def test_words_that_frame_a_question_are_not_key_terms() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Can someone get help under a Party's password rules?")
     assert set(analyzed.keyterms) == {"help", "parti", "password", "rule"}  # no "someon", "get", "under" nor "s"
+
+
+def test_the_thing_a_which_question_asks_for_weighs_double_as_a_topic() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    question = "Which countries have ratified the password rules?"
+    assert analyzer.topic_terms(question)["countri"] == 2 * analyzer.keyterms(question)["countri"]
+    assert analyzer.topic_terms(question)["password"] == analyzer.keyterms(question)["password"]
