@@ -46,6 +46,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/shipped.yaml evals/related.yaml --baseline evals/baseline.json
 	$(BIN)/policy-assistant eval evals/unseen.yaml --baseline evals/unseen-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen2.yaml --baseline evals/unseen2-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen3.yaml --baseline evals/unseen3-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

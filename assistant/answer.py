@@ -80,7 +80,7 @@ class Composer:
         sections: dict[str, list[Scored]] | None = None,
     ) -> Answer:
         """Compose the answer to a resolved question from its scored candidates."""
-        if analyzed.unknown_share >= self.settings.max_unknown or analyzed.out_of_scope >= self.settings.max_out_of_scope:
+        if self._off_vocabulary(analyzed) and not self._confident(scored, analyzed):
             return self._abstain(resolved, related or scored)
         if sections:
             return self._comparison(resolved, analyzed, sections, related)
@@ -91,6 +91,15 @@ class Composer:
         citations = [_citation(n, e) for n, e in enumerate(evidence, 1)]
         return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
                       resolved_query=resolved.query)
+
+    def _off_vocabulary(self, analyzed: Analyzed) -> bool:
+        """Return True when too much of the question is words the corpus (or the documents it names) never uses."""
+        s = self.settings
+        return analyzed.unknown_share >= s.max_unknown or analyzed.out_of_scope >= s.max_out_of_scope
+
+    def _confident(self, scored: list[Scored], analyzed: Analyzed) -> bool:
+        """Return True when a provision matches so closely that the unknown words must be paraphrase, not topic."""
+        return any(self.support(s) >= self.settings.confident_support and self.adequate(s, analyzed) for s in scored[:3])
 
     # selection ----------------------------------------------------------------------------
 

@@ -89,6 +89,10 @@ class AnswerSettings(BaseModel):
         0.5, ge=0, le=1,
         description="abstain when this share of a question's own key terms never occurs in the documents it names",
     )
+    confident_support: float = Field(
+        0.85, ge=0, le=3,
+        description="support at which an adequate provision answers although the question's vocabulary gates would abstain",
+    )
     max_citations: int = Field(5, ge=1, le=20, description="citations in one answer")
     related: int = Field(5, ge=0, le=20, description="nearest passages shown with an abstention")
     quote_chars: int = Field(400, ge=80, description="longest quote taken from one provision")

@@ -17,6 +17,7 @@ _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "f
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|differ|differs|difference|differences|versus|vs\.?|contrast|both|similar|similarities|whereas)\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:according\s+to|per|under|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _GENERIC = {"role", "play", "plays", "say", "about", "role", "part", "mean", "means", "think", "view", "position", "stance"}
 
 
@@ -73,6 +74,14 @@ class SourceIndex:
                 found[doc_id] = min(found.get(doc_id, m.start()), m.start())
         return sorted(found, key=found.__getitem__)
 
+    def attributed(self, question: str) -> str | None:
+        """Return the doc_id a question attributes itself to ('…, according to the ICC?', 'under NIS 2'), if any."""
+        for pattern, doc_id in self.patterns:
+            for m in pattern.finditer(question):
+                if _ATTRIBUTION.search(question[: m.start()]):
+                    return doc_id
+        return None
+
     def framing(self, doc_ids: list[str]) -> frozenset[str]:
         """Return the issuer words of the named documents: in a question they say who, not what about."""
         from assistant.sparse import tokenize
@@ -118,8 +127,9 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     """Resolve a question against earlier turns (oldest first) into a self-contained query."""
     named = sources.find(question)
     comparison = bool(_COMPARE.search(question))
-    if not comparison:
-        named = named[:1]  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
+    if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
+        attributed = sources.attributed(question) if len(named) > 1 else None
+        named = [attributed] if attributed else named[:1]  # "… the UN norms, according to the ICC?"
     if not history or not is_follow_up(question):
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []

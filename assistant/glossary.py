@@ -28,6 +28,15 @@ SEED: dict[str, set[str]] = {
     "gge": {"group of governmental experts"},
     "mlat": {"mutual legal assistance treaty"},
     "24/7": {"twenty-four hour, seven-day-a-week", "round-the-clock"},
+    "sms": {"text message", "short message service"},
+    "pin": {"personal identification number"},
+    "otp": {"one-time password", "one-time code"},
+    "isp": {"internet service provider"},
+    "dns": {"domain name system"},
+    "ai": {"artificial intelligence"},
+    "ot": {"operational technology"},
+    "soc": {"security operations centre", "security operations center"},
+    "pki": {"public key infrastructure"},
 }
 
 _QUOTES = "\"“”‘’'"

@@ -34,10 +34,15 @@ QUESTION_WORDS = frozenset(
     "there anything something please give show list explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many".split()
 )
-# words that frame a question but name nothing ("under the Convention", "helping someone"): never key terms
+# closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
+# ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
 FUNCTION_WORDS = frozenset(
     "under over someone somebody anyone anybody everyone everybody get gets got getting one ones other others "
-    "than very just being been via upon".split()
+    "than very just being been via upon per each every few several enough some many more most less much another "
+    "same own both either neither whether not no nor only too still yet ever even quite rather really "
+    "before after during within without between among across through towards toward above below beyond "
+    "until since while because though although unless instead onto off out up down "
+    "my mine our ours his her hers him he she i me myself itself themselves ourselves those am".split()
 )
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 _ASKED_FOR = re.compile(r"\s*(?:which|what)\s+([a-z]+)", re.I)
@@ -168,7 +173,12 @@ class Analyzer:
         for term, weight in self.keyterms(_apply(carried, corrections)).items():
             keyterms.setdefault(term, CARRIED_WEIGHT * weight)
         alternatives = self._alternatives(f"{own} {carried}", keyterms)
-        unknown = [t for t in keyterms if self._unknown(t) and not alternatives.get(t)]
+        for word, variants in self._regional(f"{own} {carried}").items():
+            expansions.extend(v for v in variants if v not in expansions)
+            for term in tokenize(word):
+                if term in keyterms:
+                    alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
+        unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=references.parse(own))
 
@@ -178,10 +188,22 @@ class Analyzer:
             lower = token.lower()
             if lower in _NOT_TERMS or glossary.normalize(token) in self.glossary:
                 continue
+            if any(v in self.word_counts for v in regional_variants(lower)):
+                continue  # "prioritise" is the corpus's "prioritize", not a typo of "priorities"
             fixed = self.speller.correct(lower)
             if fixed and fixed != lower:
                 corrections[lower] = fixed
         return corrections
+
+    def _regional(self, text: str) -> dict[str, list[str]]:
+        """Map each word of text to its other regional spellings that the corpus uses."""
+        found: dict[str, list[str]] = {}
+        for word in dict.fromkeys(words(text)):
+            if word not in _NOT_TERMS and word.isalpha():
+                variants = sorted(v for v in regional_variants(word) if v in self.word_counts)
+                if variants:
+                    found[word] = variants
+        return found
 
     def _unknown(self, term: str) -> bool:
         """Return True for a key term no corpus word shares (nor a long prefix of it)."""
@@ -252,6 +274,32 @@ def variant_in(term: str, terms: frozenset[str]) -> bool:
         return False
     return any((t.startswith(term) and t[len(term):] in ENDINGS)
                or (len(t) >= MIN_VARIANT and term.startswith(t) and term[len(t):] in ENDINGS) for t in terms)
+
+
+# British and American spellings of one word ("organisation"/"organization", "behaviour"/"behavior"): the
+# stemmer keeps them apart, and the corpus mixes them (the NCSC writes British, NIST American)
+_REGIONAL = [
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$"), r"is\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|al|able)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{3})or(s|ed|ing|al|able)?$"), r"our\1"),
+    (re.compile(r"(?<=\w{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{2})yz(e|es|ed|ing)$"), r"ys\1"),
+    (re.compile(r"(?<=\w{3})ence(s)?$"), r"ense\1"),
+    (re.compile(r"(?<=\w{3})ense(s)?$"), r"ence\1"),
+    (re.compile(r"(?<=\w{3})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=\w{3})ter(s)?$"), r"tre\1"),
+    (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),
+    (re.compile(r"(?<=\w{3})og(s)?$"), r"ogue\1"),
+    (re.compile(r"(?<=\w{3})mme(s)?$"), r"m\1"),
+    (re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=\w{3}[aeiou])l(ed|ing|er|ers)$"), r"ll\1"),
+]
+
+
+def regional_variants(word: str) -> set[str]:
+    """Return the other regional spellings a word might have (candidates only: most are no words at all)."""
+    return {rule.sub(repl, word) for rule, repl in _REGIONAL if rule.search(word)} - {word}
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:

@@ -101,9 +101,19 @@ def test_weak_evidence_abstains_with_related_passages(composer: Composer) -> Non
 
 
 def test_unknown_terms_make_it_abstain_even_with_good_passages(composer: Composer) -> None:
-    strong = scored("g7/p", ACTION)
-    answer = composer.compose(Resolved("q", "q"), analyzed("quantum csirts", unknown=["csirt"]), [strong], [strong])
+    # the passage covers every known term ('cooper', 3 of 8), as well as a passage can when 'csirt' is unknown
+    good = scored("g7/p", ACTION, cosine=0.6, coverage=0.375)
+    answer = composer.compose(Resolved("q", "q"), analyzed("quantum csirts", unknown=["csirt"]), [good], [good])
     assert answer.abstained
+
+
+def test_a_close_match_outweighs_a_paraphrased_word(composer: Composer) -> None:
+    """'Is helping someone commit a cybercrime an offence?' when the text says 'aiding': the words differ, the meaning not."""
+    question = Analyzed("q", "q", keyterms={"csirt": 2.0, "cooper": 3.0}, unknown=["csirt"])  # unknown share 0.4
+    close = scored("g7/p", ACTION, cosine=0.8, coverage=0.6)
+    assert not composer.compose(Resolved("q", "q"), question, [close], [close]).abstained
+    loose = scored("g7/p", ACTION, cosine=0.55, coverage=0.6)
+    assert composer.compose(Resolved("q", "q"), question, [loose], [loose]).abstained
 
 
 def test_quantity_questions_need_a_number(composer: Composer) -> None:

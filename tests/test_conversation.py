@@ -60,3 +60,10 @@ def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> 
 ])
 def test_follow_up_detection(question: str, expected: bool) -> None:
     assert is_follow_up(question) is expected
+
+
+def test_the_source_a_question_is_attributed_to_wins_over_one_it_mentions(sources: SourceIndex) -> None:
+    resolved = resolve("What should governments do about the Budapest Convention, according to the ICC?", [], sources)
+    assert resolved.sources == ["icc"]
+    assert resolve("Is the Paris Call binding under the Budapest Convention?", [], sources).sources == ["bud"]
+    assert resolve("What does the Paris Call say about the Budapest Convention?", [], sources).sources == ["paris"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.query import Analyzer, Speller, damerau
+from assistant.query import Analyzer, Speller, damerau, regional_variants
 
 TEXTS = [
     "Foster constructive cooperation amongst national CSIRTs and businesses",
@@ -67,3 +67,34 @@ def test_the_thing_a_which_question_asks_for_weighs_double_as_a_topic() -> None:
     question = "Which countries have ratified the password rules?"
     assert analyzer.topic_terms(question)["countri"] == 2 * analyzer.keyterms(question)["countri"]
     assert analyzer.topic_terms(question)["password"] == analyzer.keyterms(question)["password"]
+
+
+def test_quantifiers_and_prepositions_are_not_key_terms() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Is every few months per password enough before awareness campaigns?")
+    assert set(analyzed.keyterms) == {"month", "password", "awar", "campaign"}
+
+
+def test_a_british_spelling_finds_the_american_one_and_back() -> None:
+    american = ["The organization shall prioritize the analysis of behavior", "Licensed software"]
+    analyzer = Analyzer.of_texts(american, {})
+    analyzed = analyzer.analyze("How should an organisation prioritise behaviour?")
+    assert analyzed.corrections == {}  # "prioritise" is a spelling of "prioritize", not a typo of anything
+    assert {"organization", "prioritize", "behavior"} <= set(analyzed.text.split())
+    assert analyzed.unknown == []
+    assert any(alt == {"organiz"} for alt in analyzed.alternatives["organis"])
+    british = Analyzer.of_texts(["Each organisation must analyse its defences"], {})
+    assert {"organisation", "analyse"} <= set(british.analyze("organization analyze").text.split())
+
+
+def test_regional_variants_are_only_spellings_the_corpus_uses() -> None:
+    assert regional_variants("organisation") == {"organization"}
+    assert "advize" in regional_variants("advise")  # a candidate only: no corpus spells it so, so it is never used
+    analyzed = Analyzer.of_texts(["Advise the enterprise"], {}).analyze("advise the enterprise")
+    assert "advize" not in analyzed.text and "enterprize" not in analyzed.text
+
+
+def test_a_common_acronym_stands_for_its_everyday_words() -> None:
+    analyzer = Analyzer.of_texts(["SMS is not the most secure type of MFA"], {})
+    analyzed = analyzer.analyze("Is a text message code a good second factor?")
+    assert {"sms"} in analyzed.alternatives["messag"]
+    assert "SMS" in analyzed.text
