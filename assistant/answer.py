@@ -177,7 +177,10 @@ class Composer:
         limit = self.settings.quote_chars
         if len(text) <= limit:
             return _trim(text)
-        spans = fit_spans(text, sentence_spans(text), limit)
+        # a sentence up to half again the limit is quoted whole: a cut one may lose its main clause
+        # ("This article shall not be interpreted as imposing criminal liability where …")
+        stretch = limit + limit // 2
+        spans = fit_spans(text, sentence_spans(text), stretch)
         weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
 
         def value(span: tuple[int, int]) -> float:
@@ -195,9 +198,9 @@ class Composer:
             pick = max(options, key=lambda i: (values[i], -abs(i - best)))
             low, high = min(low, pick), max(high, pick)
         start, end = spans[low][0], spans[high][1]
-        if end - start > limit:
-            cut = text.rfind(" ", start, start + limit)
-            end = cut if cut > start else start + limit
+        if end - start > stretch:
+            cut = text.rfind(" ", start, start + stretch)
+            end = cut if cut > start else start + stretch
         return _trim(text[start:end])
 
     # rendering ----------------------------------------------------------------------------

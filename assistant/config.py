@@ -95,7 +95,9 @@ class AnswerSettings(BaseModel):
     )
     max_citations: int = Field(5, ge=1, le=20, description="citations in one answer")
     related: int = Field(5, ge=0, le=20, description="nearest passages shown with an abstention")
-    quote_chars: int = Field(400, ge=80, description="longest quote taken from one provision")
+    quote_chars: int = Field(
+        400, ge=80, description="longest quote taken from one provision (one sentence may run to half again as long)"
+    )
 
 
 class ServerSettings(BaseModel):

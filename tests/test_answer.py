@@ -55,6 +55,15 @@ def test_long_provisions_are_quoted_in_part(composer: Composer) -> None:
     assert "main focal point" in quote and quote in text and len(quote) <= AnswerSettings().quote_chars
 
 
+def test_a_long_sentence_is_quoted_whole_with_its_main_clause(composer: Composer) -> None:
+    sentence = ("This article shall not be interpreted as imposing criminal liability where the making available of "
+                + "tools, devices and access codes, " * 8 + "is for the authorised testing of CSIRT cooperation.")
+    assert AnswerSettings().quote_chars < len(sentence) <= 1.5 * AnswerSettings().quote_chars
+    text = sentence + " A second sentence on another matter follows here."
+    answer = composer.compose(Resolved("q", "q"), analyzed("csirt cooperation"), [scored("g7/p", text)], [])
+    assert answer.citations[0].quote == sentence
+
+
 def test_list_questions_get_bullets_in_document_order(composer: Composer) -> None:
     hits = [scored(f"g7/item-{n}", f"Action number {n} on CSIRT cooperation.", 0.7 - n * 0.01, char_start=100 * (5 - n),
                    label=f"action {n}", intro="To this end we intend to:") for n in (1, 2, 3)]
