@@ -17,7 +17,9 @@ _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "f
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|differ|differs|difference|differences|versus|vs\.?|contrast|both|similar|similarities|whereas)\b", re.I)
-_ATTRIBUTION = re.compile(r"\b(?:according\s+to|per|under|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
+_ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
+_SUBJECT = re.compile(r"\b(?:does|did|do|has|have|is|are|was|were|will|would|can|could|should|must)\s+(?:the\s+)?$", re.I)
 _GENERIC = {"role", "play", "plays", "say", "about", "role", "part", "mean", "means", "think", "view", "position", "stance"}
 
 
@@ -75,11 +77,16 @@ class SourceIndex:
         return sorted(found, key=found.__getitem__)
 
     def attributed(self, question: str) -> str | None:
-        """Return the doc_id a question attributes itself to ('…, according to the ICC?', 'under NIS 2'), if any."""
-        for pattern, doc_id in self.patterns:
-            for m in pattern.finditer(question):
-                if _ATTRIBUTION.search(question[: m.start()]):
-                    return doc_id
+        """Return the doc_id a question attributes itself to ('…, according to the ICC?', 'under NIS 2'), if any.
+
+        'under' and 'per' yield to a source that is the question's subject ("What does the Paris Call say
+        about cooperation under the Budapest Convention?"); 'according to' does not.
+        """
+        mentions = [(question[: m.start()], doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question)]
+        subject = any(_SUBJECT.search(before) for before, _ in mentions)
+        for before, doc_id in mentions:
+            if _ACCORDING.search(before) or (_ATTRIBUTION.search(before) and not subject):
+                return doc_id
         return None
 
     def framing(self, doc_ids: list[str]) -> frozenset[str]:

@@ -65,5 +65,6 @@ def test_follow_up_detection(question: str, expected: bool) -> None:
 def test_the_source_a_question_is_attributed_to_wins_over_one_it_mentions(sources: SourceIndex) -> None:
     resolved = resolve("What should governments do about the Budapest Convention, according to the ICC?", [], sources)
     assert resolved.sources == ["icc"]
-    assert resolve("Is the Paris Call binding under the Budapest Convention?", [], sources).sources == ["bud"]
+    assert resolve("Given the Paris Call, is hacking back an offence under the Budapest Convention?", [], sources).sources == ["bud"]
     assert resolve("What does the Paris Call say about the Budapest Convention?", [], sources).sources == ["paris"]
+    assert resolve("What does the Paris Call say about cooperation under the Budapest Convention?", [], sources).sources == ["paris"]
