@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant import glossary, references
 from assistant.references import Reference
@@ -297,9 +298,10 @@ _REGIONAL = [
 ]
 
 
-def regional_variants(word: str) -> set[str]:
+@lru_cache(maxsize=8192)  # asked twice per word and query: by the speller's guard and for expansions
+def regional_variants(word: str) -> frozenset[str]:
     """Return the other regional spellings a word might have (candidates only: most are no words at all)."""
-    return {rule.sub(repl, word) for rule, repl in _REGIONAL if rule.search(word)} - {word}
+    return frozenset(rule.sub(repl, word) for rule, repl in _REGIONAL if rule.search(word)) - {word}
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:

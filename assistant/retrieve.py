@@ -112,6 +112,7 @@ class Retriever:
         self._masks: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._vocabularies: dict[str, frozenset[str]] = {}
         self._embeddings: dict[str, list[float]] = {}
         self.places = references.PlaceIndex(sparse.records)
 
@@ -192,10 +193,7 @@ class Retriever:
         own = self.analyzer.topic_terms(focus)
         if len(own) < 2:
             return 0.0
-        vocabulary: set[str] = set()
-        for doc_id in doc_ids:
-            for index in self._by_doc.get(doc_id, []):
-                vocabulary.update(*self._term_sets(index))
+        vocabulary = frozenset().union(*(self._vocabulary(d) for d in doc_ids))
         absent = [
             t for t in own if t in analyzed.keyterms and not known_in(t, vocabulary)
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
@@ -270,6 +268,16 @@ class Retriever:
 
         gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
         return gained / total
+
+    def _vocabulary(self, doc_id: str) -> frozenset[str]:
+        """Return (and cache) every term of a document's parts and their context: built once, not per question."""
+        with self._lock:
+            known = self._vocabularies.get(doc_id)
+        if known is None:
+            known = frozenset().union(*(t for i in self._by_doc.get(doc_id, []) for t in self._term_sets(i)))
+            with self._lock:
+                self._vocabularies[doc_id] = known
+        return known
 
     def _term_sets(self, index: int) -> tuple[frozenset[str], frozenset[str]]:
         """Return (and cache) a part's own terms (label and text) and its context terms."""
