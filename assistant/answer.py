@@ -17,12 +17,12 @@ from assistant.ingest.chunk import fit_spans, sentence_spans
 from assistant.query import Analyzed
 from assistant.retrieve import Scored
 from assistant.sparse import tokenize
-from assistant.types import Answer, Citation, Document, Hit
+from assistant.types import Answer, Citation, Document, Hit, issuer_name
 
 _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
     r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
-    r"\bhow should\b",
+    r"\bhow (?:should|must)\b",
     re.I,
 )
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
@@ -120,14 +120,17 @@ class Composer:
             good.remove(first)
             good.insert(0, first)
         # a section read from its start whose first provision introduces a list ("… based on:") brings the list
-        wants_list = bool(_LIST.search(question)) or (good[0].placed >= 1.0 and good[0].hit.text.rstrip().endswith(":"))
+        # as does a lead that is only a list's introduction ("… it must be configured to:"): alone it says nothing
+        introduces = good[0].hit.text.rstrip().endswith(":")
+        leads_list = introduces and (good[0].placed >= 1.0 or bool(self.list_items(good[0].hit)))
+        wants_list = bool(_LIST.search(question)) or leads_list
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
         chosen: list[Scored] = [good[0]]
         for s in good[1:]:
             if len(chosen) >= limit or self.support(s) < floor:
                 break
-            if s.hit.kind != "context" and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
+            if _joins(s, self.settings.weak_coverage) and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
         return self._complete_lists(chosen) if wants_list else chosen
 
@@ -274,7 +277,7 @@ class Composer:
     def _who_when(self, hit: Hit) -> str:
         issuer = hit.issuer or (self.documents[hit.doc_id].issuer if hit.doc_id in self.documents else "")
         acronym = re.search(r"\(([A-Z]{2,6})\)", issuer)
-        who = acronym.group(1) if acronym else re.split(r"\s*\(", issuer)[0].strip()
+        who = acronym.group(1) if acronym else issuer_name(issuer)
         return ", ".join(x for x in (who, readable_date(hit.date)) if x) or "undated"
 
     def _date(self, hit: Hit) -> str:
@@ -302,6 +305,15 @@ def _short_title(title: str) -> str:
 def _intro_verb(intro: str) -> str | None:
     m = _INTRO_VERB.search(intro.strip())
     return m.group(1).lower() if m else None
+
+
+def _joins(scored: Scored, coverage: float) -> bool:
+    """Return True when a provision may join the lead: context only if it covers the question ('BYOD Out of scope').
+
+    A dateline or heading-like line covers little; a list's introduction comes in as a lead-in instead.
+    """
+    hit = scored.hit
+    return hit.kind != "context" or (scored.coverage >= coverage and not hit.text.rstrip().endswith(":"))
 
 
 def _dateline(hit: Hit) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.sparse import STOPWORDS, words
-from assistant.types import Document
+from assistant.types import Document, issuer_name
 
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
@@ -90,10 +90,11 @@ class SourceIndex:
         return None
 
     def framing(self, doc_ids: list[str]) -> frozenset[str]:
-        """Return the issuer words of the named documents: in a question they say who, not what about."""
+        """Return the issuer's name words of the named documents: in a question they say who, not what about."""
         from assistant.sparse import tokenize
 
-        return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(self.titles[d].issuer))
+        names = [issuer_name(self.titles[d].issuer) for d in doc_ids if d in self.titles]
+        return frozenset(t for name in names for t in tokenize(name))
 
     def strip(self, question: str, doc_ids: list[str] | None = None) -> str:
         """Return the question without the names of doc_ids (default: all sources); filters are not topics."""

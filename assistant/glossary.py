@@ -1,4 +1,5 @@
-"""Acronyms and their expansions, learned from the corpus's own definitions ("CSIRTs (computer security …)").
+"""Acronyms and their expansions, learned from the corpus's own definitions ("CSIRTs (computer security …)"),
+and everyday words for the formal ones the texts use.
 
 Definitions are found both ways round, "long form (ACRONYM)" and "ACRONYM (long form)", and
 accepted only when the acronym's letters can be matched, in order, to the long form's words (the
@@ -37,6 +38,29 @@ SEED: dict[str, set[str]] = {
     "ot": {"operational technology"},
     "soc": {"security operations centre", "security operations center"},
     "pki": {"public key infrastructure"},
+}
+
+# Everyday words for the formal ones policy texts use ("selling hacking tools" is the "sale" of a device,
+# a "fine" a "monetary sanction"), each everyday form listed as a user types it: the stemmer joins
+# inflections ("sells"), not different words ("sold", "sale").
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "sale": ("sell", "sells", "selling", "sold"),
+    "acquisition": ("buy", "buys", "buying", "bought", "purchase", "purchasing"),
+    "procurement": ("buy", "buying", "bought", "purchase", "purchasing"),
+    "theft": ("steal", "steals", "stealing", "stole", "stolen"),
+    "monetary sanctions": ("fine", "fines", "fined"),
+    "penalty": ("fine", "fines", "fined"),
+    "deprivation of liberty": ("prison", "jail", "imprisonment"),
+    "global": ("worldwide", "world-wide"),
+    "log on": ("login", "logon", "log-in", "sign-in", "signin"),
+    "password": ("passphrase", "passphrases", "passcode", "passcodes"),
+    "anti-malware": ("antivirus", "anti-virus"),
+    "security update": ("patch", "patches", "patching", "hotfix"),
+    "penetration test": ("pentest", "pentests", "pentesting", "pen test"),
+    "interception": ("wiretap", "wiretapping", "eavesdropping"),
+    "assessed": ("vet", "vets", "vetted", "vetting"),
+    "minor": ("kid", "kids", "underage"),
+    "senior management": ("boss", "bosses"),
 }
 
 _QUOTES = "\"“”‘’'"
@@ -89,9 +113,23 @@ def learn(texts: Iterable[str]) -> dict[str, set[str]]:
     return found
 
 
+def everyday() -> dict[str, set[str]]:
+    """Return {everyday word, and its stem: formal forms} from EVERYDAY."""
+    from assistant.sparse import tokenize
+
+    out: dict[str, set[str]] = {}
+    for formal, forms in EVERYDAY.items():
+        for form in forms:
+            for key in {form, *([tokenize(form)[0]] if len(tokenize(form)) == 1 else [])}:
+                out.setdefault(key, set()).add(formal)
+    return out
+
+
 def merged(learned: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Return the learned glossary with the seed entries added."""
+    """Return the learned glossary with the seed entries and everyday words added."""
     out = {k: set(v) for k, v in SEED.items()}
+    for key, forms in everyday().items():
+        out.setdefault(key, set()).update(forms)
     for key, forms in learned.items():
         out.setdefault(key, set()).update(forms)
     return out

@@ -43,6 +43,7 @@ FUNCTION_WORDS = frozenset(
     "same own both either neither whether not no nor only too still yet ever even quite rather really "
     "before after during within without between among across through towards toward above below beyond "
     "until since while because though although unless instead onto off out up down "
+    "often once again already done doing "
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am".split()
 )
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
@@ -256,6 +257,29 @@ class Analyzer:
                         if term in keyterms:
                             out.setdefault(term, []).append(frozenset({key}))
         return out
+
+
+_CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
+
+
+def names(text: str) -> list[str]:
+    """Return the capitalised names of two or more words in text ('Tech Accord', 'United States').
+
+    The first word is left out: a question's capital says nothing. Acronyms alone are not names here, and
+    a question written in title case ("What Does The Paris Call Say …") has none.
+    """
+    tokens = re.findall(r"[A-Za-z][\w'’-]*|\S", text)[1:]
+    if any(t[:1].isupper() and t.lower() in _NOT_TERMS for t in tokens):  # "… The Paris Call Say About …"
+        return []
+    found, run = [], []
+    for token in [*tokens, "."]:
+        if _CAPITALISED.match(token) and token.upper() != token:
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            found.append(" ".join(run))
+        run = []
+    return found
 
 
 def known_in(term: str, vocabulary: Iterable[str]) -> bool:

@@ -18,8 +18,8 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant import references
 from assistant.config import RetrievalSettings
-from assistant.query import Analyzed, Analyzer, known_in, variant_in
-from assistant.sparse import Record, SparseIndex, context_text, tokenize
+from assistant.query import Analyzed, Analyzer, known_in, names, variant_in
+from assistant.sparse import Record, SparseIndex, contains_phrase, context_text, coverage_text, stem_sequence, tokenize
 from assistant.store import ChromaStore
 from assistant.types import Document, Filters, Hit
 
@@ -28,6 +28,7 @@ INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one abo
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
+NAME_CANDIDATES = 20  # provisions searched for a name's words: one that holds the name ranks among them
 
 
 class Reranker(Protocol):
@@ -127,7 +128,20 @@ class Retriever:
         analyzed = self.analyzer.analyze(query, focus, carried, framing)
         if not self.settings.spell_correction and analyzed.corrections:
             analyzed = Analyzed(query, query, {}, [], self.analyzer.keyterms(focus or query))
+        # "Did the United States endorse …?": known words, but a name the corpus never uses
+        for name in self.unknown_names(focus if focus is not None else query):
+            analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
         return analyzed
+
+    def unknown_names(self, text: str) -> list[str]:
+        """Return the capitalised names in text ('Tech Accord') that no provision or its context contains."""
+        missing = []
+        for name in names(text):
+            phrase = stem_sequence(name)
+            hits = self.sparse.search(name, NAME_CANDIDATES)
+            if not any(contains_phrase(stem_sequence(coverage_text(self.sparse.records[i])), phrase) for i, _ in hits):
+                missing.append(name)
+        return missing
 
     def retrieve(self, analyzed: Analyzed, k: int, filters: Filters | None = None) -> list[Scored]:
         """Return up to k scored candidates, best first."""

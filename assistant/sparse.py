@@ -25,6 +25,7 @@ import numpy as np
 import Stemmer
 
 from assistant import glossary
+from assistant.types import issuer_name
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 _STEMMER = Stemmer.Stemmer("english")
@@ -48,6 +49,17 @@ def words(text: str) -> list[str]:
 def tokenize(text: str) -> list[str]:
     """Return the stemmed, stop-word-free terms BM25 indexes and matches."""
     return _STEMMER.stemWords([w for w in words(text) if w not in STOPWORDS])
+
+
+def stem_sequence(text: str) -> list[str]:
+    """Return every word of text stemmed, stop words kept: the sequence a phrase is looked for in."""
+    return _STEMMER.stemWords(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def contains_phrase(sequence: list[str], phrase: list[str]) -> bool:
+    """Return True when phrase occurs as a contiguous run of sequence."""
+    n = len(phrase)
+    return n > 0 and any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1) if sequence[i] == phrase[0])
 
 
 @dataclass
@@ -175,9 +187,12 @@ def catalog_digest(live: dict[str, str]) -> str:
 
 
 def context_text(record: Record) -> str:
-    """Return what places a part: document title, issuer, headings, label and list intro."""
+    """Return what places a part: document title, issuer's name, headings, label and list intro."""
     m = record.metadata
-    return " ".join([m.get("doc_title", ""), m.get("issuer", ""), m.get("heading", ""), m.get("label", ""), m.get("intro", "")])
+    # the issuer's notes ("open to endorsement by States") say nothing the document itself says
+    parts = [m.get("doc_title", ""), issuer_name(m.get("issuer", "")), m.get("heading", ""), m.get("label", ""),
+             m.get("intro", "")]
+    return " ".join(parts)
 
 
 def coverage_text(record: Record) -> str:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
 Kind = Literal["commitment", "recommendation", "finding", "context"]
+
+
+
+def issuer_name(issuer: str) -> str:
+    """Return the name part of an issuer line: 'Government of France' of 'Government of France (…); open to …'."""
+    return re.split(r"\s*[(;]", issuer)[0].strip()
 
 
 class Document(BaseModel):

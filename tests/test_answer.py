@@ -160,3 +160,43 @@ def test_a_dateline_alone_still_answers_a_when_question(composer: Composer) -> N
     dateline = scored("g7/dateline", "26 September 2017", 0.8, kind="context", label="dateline")
     answer = composer.compose(Resolved("q", "q"), analyzed("When were the CSIRT cooperation actions adopted?"), [dateline], [])
     assert not answer.abstained and answer.citations[0].quote == "26 September 2017"
+
+
+def test_a_lead_that_only_introduces_a_list_brings_its_items() -> None:
+    intro = "If you use anti-malware software to protect your device it must be configured to:"
+    texts = ["prevent malware from running", "be updated in line with vendor advice"]
+    items = [Hit(provision_id=f"ce/item-{n}", doc_id="g7", doc_title=G7.title, label=f"item {n}", text=text, score=0.5,
+                 intro=intro) for n, text in enumerate(texts, 1)]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: items if hit.text == intro else [])
+    lead = scored("ce/para-3", intro, 0.76, label="paragraph 3")
+    question = "What does it say on configuring anti-malware software?"  # no list word; the lead alone says nothing
+    answer = composer.compose(Resolved(question, question), analyzed(question), [lead], [])
+    assert [c.provision_id for c in answer.citations] == ["ce/para-3", "ce/item-1", "ce/item-2"]
+    assert "prevent malware from running" in answer.text
+
+
+def test_a_short_record_line_that_covers_the_question_joins_the_answer(composer: Composer) -> None:
+    owned = scored("ce/student/para-1", "Owned by your organisation In scope", 0.72, coverage=1.0, char_start=10,
+                   label="Student, paragraph 1")
+    byod = scored("ce/student/para-3", "BYOD Out of scope", 0.73, coverage=1.0, char_start=90, kind="context",
+                  label="Student, paragraph 3")
+    dateline = scored("ce/dateline", "London, January 2023", 0.72, coverage=0.0, kind="context", label="dateline")
+    question = "Are students' own devices in scope?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [byod, owned, dateline], [])
+    assert [c.provision_id for c in answer.citations] == ["ce/student/para-1", "ce/student/para-3"]
+    assert "Out of scope" in answer.text
+
+
+def test_a_list_introduction_is_a_lead_in_not_a_second_answer() -> None:
+    intro = "Wireless devices (including wireless access points) are:"
+    lead_in = Hit(provision_id="ce/c-iii/para-1", doc_id="g7", doc_title=G7.title, label="paragraph 1", text=intro,
+                  score=0.5, kind="context")
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_intro=lambda hit: lead_in if hit.intro else None)
+    out = scored("ce/c-iii/item-2", "out of scope if an attacker cannot reach them via the internet", 0.76, coverage=0.5,
+                 intro=intro, char_start=300, label="item 2")
+    inside = scored("ce/c-iii/item-1", "in scope if they can communicate via the internet", 0.70, coverage=0.5,
+                    intro=intro, char_start=200, label="item 1")
+    framing = scored("ce/c-iii/para-1", intro, 0.65, coverage=0.6, kind="context", char_start=100, label="paragraph 1")
+    question = "Are wifi access points in scope?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [out, framing, inside], [])
+    assert {c.provision_id for c in answer.citations} == {"ce/c-iii/para-1", "ce/c-iii/item-1", "ce/c-iii/item-2"}

@@ -68,3 +68,11 @@ def test_the_source_a_question_is_attributed_to_wins_over_one_it_mentions(source
     assert resolve("Given the Paris Call, is hacking back an offence under the Budapest Convention?", [], sources).sources == ["bud"]
     assert resolve("What does the Paris Call say about the Budapest Convention?", [], sources).sources == ["paris"]
     assert resolve("What does the Paris Call say about cooperation under the Budapest Convention?", [], sources).sources == ["paris"]
+
+
+def test_only_the_issuers_name_frames_a_question() -> None:
+    paris = Document(doc_id="paris", title="Paris Call for Trust and Security in Cyberspace",
+                     issuer="Government of France (launched in Paris); open to endorsement by States and companies")
+    framing = SourceIndex([paris]).framing(["paris"])
+    assert {"govern", "franc"} <= framing
+    assert not {"endors", "state", "compani", "launch"} & framing  # notes about the text, not who speaks

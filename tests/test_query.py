@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.query import Analyzer, Speller, damerau, regional_variants
+from assistant.query import Analyzer, Speller, damerau, names, regional_variants
 
 TEXTS = [
     "Foster constructive cooperation amongst national CSIRTs and businesses",
@@ -98,3 +98,25 @@ def test_a_common_acronym_stands_for_its_everyday_words() -> None:
     analyzed = analyzer.analyze("Is a text message code a good second factor?")
     assert {"sms"} in analyzed.alternatives["messag"]
     assert "SMS" in analyzed.text
+
+
+def test_how_often_asks_for_a_frequency_and_names_no_topic() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("How often should passwords be changed once done?")
+    assert set(analyzed.keyterms) == {"password", "chang"}
+
+
+def test_everyday_words_find_the_formal_ones_the_texts_use() -> None:
+    analyzer = Analyzer.of_texts(["the production, sale or distribution of a device",
+                                  "legal persons are subject to monetary sanctions"], {})
+    selling = analyzer.analyze("Is selling hacking devices a crime?")
+    assert "sell" not in selling.unknown and {"sale"} in selling.alternatives["sell"]
+    fined = analyzer.analyze("Can companies be fined?")
+    assert "fine" not in fined.unknown and {"monetari", "sanction"} in fined.alternatives["fine"]
+
+
+def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
+    assert names("Did the United States endorse the Paris Call?") == ["United States", "Paris Call"]
+    assert names("Which companies signed the Cybersecurity Tech Accord?") == ["Cybersecurity Tech Accord"]
+    assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
+    assert names("United Nations") == []  # a question's first capital says nothing
+    assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style

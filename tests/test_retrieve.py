@@ -62,3 +62,12 @@ def test_a_word_form_the_stemmer_keeps_apart_still_counts(assistant: Assistant) 
     hits = assistant.search("exposed enterprises", k=2)
     assert {h.provision_id for h in hits} == {"g7-2017-cyber-business/objective-2/item-2",
                                               "g7-2017-cyber-business/objective-2/para-3"}
+
+
+def test_a_name_the_corpus_never_uses_is_unknown_though_its_words_are_known(assistant: Assistant) -> None:
+    assistant.ingest()
+    # "digital", "trade" and "agreement" all occur in the ICC note, never as the name of a text
+    invented = assistant.ask("What does the Digital Trade Agreement say about cybercrime?")
+    assert invented.abstained
+    named = assistant.ask("What did business leaders say about the Mutual Assistance Treaties?")
+    assert not named.abstained and "Assistance Treaties" in named.citations[0].text
