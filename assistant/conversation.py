@@ -16,7 +16,11 @@ from assistant.types import Document, issuer_name
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compare|comparison|differ|differs|difference|differences|versus|vs\.?|contrast|both|similar|similarities|whereas)\b", re.I)
+_COMPARE = re.compile(
+    r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
+    r"similar|similarly|similarities|whereas)\b", re.I,
+)
+_JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
 _SUBJECT = re.compile(r"\b(?:does|did|do|has|have|is|are|was|were|will|would|can|could|should|must)\s+(?:the\s+)?$", re.I)
@@ -63,7 +67,7 @@ class SourceIndex:
             for acronym, forms in (expansions or {}).items():
                 if any(n.lower().startswith(form) for n in names for form in forms if len(form.split()) > 1):
                     names.add(acronym.upper())
-            for name in names:
+            for name in sorted(names, key=lambda n: (-len(n), n)):  # the longest name is stripped first, every run
                 pattern = re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s*") + r"(?![\w-])", re.I)
                 self.patterns.append((pattern, document.doc_id))
         self.titles = {d.doc_id: d for d in documents}
@@ -75,6 +79,11 @@ class SourceIndex:
             if m := pattern.search(question):
                 found[doc_id] = min(found.get(doc_id, m.start()), m.start())
         return sorted(found, key=found.__getitem__)
+
+    def joined(self, question: str) -> bool:
+        """Return True when two different named sources stand side by side ('NIS 2 and the NIST CSF')."""
+        spans = sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+        return any(a[2] != b[2] and _JOINED.match(question[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
 
     def attributed(self, question: str) -> str | None:
         """Return the doc_id a question attributes itself to ('…, according to the ICC?', 'under NIS 2'), if any.
@@ -116,6 +125,11 @@ class Resolved:
     carried: list[str] = field(default_factory=list)
 
 
+def compared_topic(text: str) -> str:
+    """Return a comparison question without its comparing words: 'differ on supply chains' is about supply chains."""
+    return _COMPARE.sub(" ", text)
+
+
 def content_words(text: str) -> list[str]:
     """Return the words of text that carry its topic."""
     from assistant.query import QUESTION_WORDS
@@ -134,7 +148,7 @@ def is_follow_up(question: str) -> bool:
 def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved:
     """Resolve a question against earlier turns (oldest first) into a self-contained query."""
     named = sources.find(question)
-    comparison = bool(_COMPARE.search(question))
+    comparison = bool(_COMPARE.search(question)) or sources.joined(question)
     if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
         attributed = sources.attributed(question) if len(named) > 1 else None
         named = [attributed] if attributed else named[:1]  # "… the UN norms, according to the ICC?"

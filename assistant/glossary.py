@@ -61,6 +61,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "assessed": ("vet", "vets", "vetted", "vetting"),
     "minor": ("kid", "kids", "underage"),
     "senior management": ("boss", "bosses"),
+    "personnel": ("staff", "workforce"),
+    "prevent": ("stop", "stops", "stopping", "stopped"),
 }
 
 _QUOTES = "\"“”‘’'"
@@ -120,7 +122,7 @@ def everyday() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for formal, forms in EVERYDAY.items():
         for form in forms:
-            for key in {form, *([tokenize(form)[0]] if len(tokenize(form)) == 1 else [])}:
+            for key in dict.fromkeys([form, *(tokenize(form) if len(tokenize(form)) == 1 else [])]):
                 out.setdefault(key, set()).add(formal)
     return out
 

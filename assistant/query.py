@@ -33,7 +33,8 @@ QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said tell tells does do did according "
     "document documents text texts mention mentions mentioned provide provides about regarding concerning "
     "there anything something please give show list explain describe summarise summarize me us want wants "
-    "wanted like would had has have having happen happens much many".split()
+    "wanted like would had has have having happen happens much many "
+    "treat treats treated tackle tackles tackled deal deals dealt cover covers covered".split()  # "how do they treat X"
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms

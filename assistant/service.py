@@ -177,7 +177,7 @@ class Assistant:
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
     ) -> Answer:
-        from assistant.conversation import resolve
+        from assistant.conversation import compared_topic, resolve
 
         with self._lock:
             sources, composer = self._sources, self._composer
@@ -186,6 +186,8 @@ class Assistant:
         base = filters or Filters()
         resolved = resolve(question, list(history or []), sources)
         focus = sources.strip(resolved.question, resolved.sources)
+        if resolved.comparison:
+            focus = compared_topic(focus)
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation import SourceIndex, aliases, is_follow_up, resolve
+from assistant.conversation import SourceIndex, aliases, compared_topic, is_follow_up, resolve
 from assistant.types import Document
 
 DOCS = [
@@ -76,3 +76,30 @@ def test_only_the_issuers_name_frames_a_question() -> None:
     framing = SourceIndex([paris]).framing(["paris"])
     assert {"govern", "franc"} <= framing
     assert not {"endors", "state", "compani", "launch"} & framing  # notes about the text, not who speaks
+
+
+def test_the_longest_name_of_a_source_is_stripped_whatever_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "from assistant.conversation import SourceIndex\n"
+        "from assistant.types import Document\n"
+        "d = Document(doc_id='icc', title='ICC Board Briefing: 30 Global Business Leaders – 5 Takeaways',"
+        " issuer='International Chamber of Commerce (ICC)')\n"
+        "print(SourceIndex([d]).strip('What was the ICC board briefing organised to discuss?'))\n"
+    )
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 6)}
+    assert len(outputs) == 1 and "briefing" not in outputs.pop()  # one result, the whole name gone
+
+
+def test_two_sources_side_by_side_are_compared(sources: SourceIndex) -> None:
+    resolved = resolve("How do the Paris Call and the Budapest Convention treat cooperation?", [], sources)
+    assert resolved.comparison and resolved.sources == ["paris", "bud"]
+    single = resolve("What does the Paris Call say about cooperation under the Budapest Convention?", [], sources)
+    assert not single.comparison and single.sources == ["paris"]
+
+
+def test_a_comparisons_own_words_are_not_its_topic() -> None:
+    assert compared_topic("How do they differ on supply chains?").split() == ["How", "do", "they", "on", "supply", "chains?"]

@@ -28,3 +28,17 @@ def test_queries_expand_acronyms_and_long_forms_case_insensitively() -> None:
     assert "information sharing and analysis centres" in expand("isac", glossary)
     assert "ISAC" in expand("what do information sharing and analysis centres do", glossary)
     assert expand("it is what it is", glossary) == []
+
+
+def test_everyday_words_map_to_formal_ones_in_a_fixed_order() -> None:
+    from assistant.glossary import everyday
+
+    import subprocess
+    import sys
+
+    table = everyday()
+    assert table["selling"] == {"sale"} and table["staff"] == {"personnel"} and "purchas" in table
+    script = "from assistant.glossary import everyday; print(list(everyday()))"
+    orders = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 6)}
+    assert len(orders) == 1  # the same order whatever the hash seed, so the query text is too

@@ -120,3 +120,8 @@ def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
     assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
     assert names("United Nations") == []  # a question's first capital says nothing
     assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style
+
+
+def test_how_a_text_treats_or_covers_something_is_no_topic() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("How do they treat and cover password length?")
+    assert set(analyzed.keyterms) == {"password", "length"}
