@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field, PrivateAttr
 Kind = Literal["commitment", "recommendation", "finding", "context"]
 
 
-
 def issuer_name(issuer: str) -> str:
     """Return the name part of an issuer line: 'Government of France' of 'Government of France (…); open to …'."""
     return re.split(r"\s*[(;]", issuer)[0].strip()
