@@ -121,8 +121,7 @@ class Composer:
             good.insert(0, first)
         # a section read from its start whose first provision introduces a list ("… based on:") brings the list
         # as does a lead that is only a list's introduction ("… it must be configured to:"): alone it says nothing
-        introduces = good[0].hit.text.rstrip().endswith(":")
-        leads_list = introduces and (good[0].placed >= 1.0 or bool(self.list_items(good[0].hit)))
+        leads_list = _introduces(good[0].hit) and (good[0].placed >= 1.0 or bool(self.list_items(good[0].hit)))
         wants_list = bool(_LIST.search(question)) or leads_list
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
@@ -313,11 +312,16 @@ def _joins(scored: Scored, coverage: float) -> bool:
     A dateline or heading-like line covers little; a list's introduction comes in as a lead-in instead.
     """
     hit = scored.hit
-    return hit.kind != "context" or (scored.coverage >= coverage and not hit.text.rstrip().endswith(":"))
+    return hit.kind != "context" or (scored.coverage >= coverage and not _introduces(hit))
+
+
+def _introduces(hit: Hit) -> bool:
+    """Return True when a provision ends by introducing a list ('… it must be configured to:')."""
+    return hit.text.rstrip().endswith(":")
 
 
 def _dateline(hit: Hit) -> bool:
-    return hit.kind == "context" and len(hit.text.split()) <= 8 and not hit.text.rstrip().endswith(":")
+    return hit.kind == "context" and len(hit.text.split()) <= 8 and not _introduces(hit)
 
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:

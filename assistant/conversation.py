@@ -72,17 +72,17 @@ class SourceIndex:
                 self.patterns.append((pattern, document.doc_id))
         self.titles = {d.doc_id: d for d in documents}
 
+    def mentions(self, question: str) -> list[tuple[int, int, str]]:
+        """Return every (start, end, doc_id) where the question names a source, in reading order."""
+        return sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+
     def find(self, question: str) -> list[str]:
         """Return the doc_ids named in the question, in order of first mention."""
-        found: dict[str, int] = {}
-        for pattern, doc_id in self.patterns:
-            if m := pattern.search(question):
-                found[doc_id] = min(found.get(doc_id, m.start()), m.start())
-        return sorted(found, key=found.__getitem__)
+        return list(dict.fromkeys(doc_id for _, _, doc_id in self.mentions(question)))
 
     def joined(self, question: str) -> bool:
         """Return True when two different named sources stand side by side ('NIS 2 and the NIST CSF')."""
-        spans = sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+        spans = self.mentions(question)
         return any(a[2] != b[2] and _JOINED.match(question[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
 
     def attributed(self, question: str) -> str | None:
@@ -91,9 +91,9 @@ class SourceIndex:
         'under' and 'per' yield to a source that is the question's subject ("What does the Paris Call say
         about cooperation under the Budapest Convention?"); 'according to' does not.
         """
-        mentions = [(question[: m.start()], doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question)]
-        subject = any(_SUBJECT.search(before) for before, _ in mentions)
-        for before, doc_id in mentions:
+        befores = [(question[:start], doc_id) for start, _, doc_id in self.mentions(question)]
+        subject = any(_SUBJECT.search(before) for before, _ in befores)
+        for before, doc_id in befores:
             if _ACCORDING.search(before) or (_ATTRIBUTION.search(before) and not subject):
                 return doc_id
         return None

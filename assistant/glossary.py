@@ -122,7 +122,8 @@ def everyday() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for formal, forms in EVERYDAY.items():
         for form in forms:
-            for key in dict.fromkeys([form, *(tokenize(form) if len(tokenize(form)) == 1 else [])]):
+            stems = tokenize(form)
+            for key in dict.fromkeys([form, *(stems if len(stems) == 1 else [])]):  # a fixed order, every run
                 out.setdefault(key, set()).add(formal)
     return out
 

@@ -29,6 +29,7 @@ PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else sh
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
 NAME_CANDIDATES = 20  # provisions searched for a name's words: one that holds the name ranks among them
+NAME_CACHE = 4096  # names remembered per index version as held or not
 
 
 class Reranker(Protocol):
@@ -114,6 +115,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._vocabularies: dict[str, frozenset[str]] = {}
+        self._names: dict[str, bool] = {}
         self._embeddings: dict[str, list[float]] = {}
         self.places = references.PlaceIndex(sparse.records)
 
@@ -128,20 +130,27 @@ class Retriever:
         analyzed = self.analyzer.analyze(query, focus, carried, framing)
         if not self.settings.spell_correction and analyzed.corrections:
             analyzed = Analyzed(query, query, {}, [], self.analyzer.keyterms(focus or query))
-        # "Did the United States endorse …?": known words, but a name the corpus never uses
-        for name in self.unknown_names(focus if focus is not None else query):
-            analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
         return analyzed
 
-    def unknown_names(self, text: str) -> list[str]:
-        """Return the capitalised names in text ('Tech Accord') that no provision or its context contains."""
-        missing = []
-        for name in names(text):
+    def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
+        """Count as unknown the words of a name the corpus never uses ('Did the United States endorse …?')."""
+        for name in names(focus):
+            if not self._holds_name(name):
+                analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
+
+    def _holds_name(self, name: str) -> bool:
+        """Return (and cache, per index version) whether any provision or its context contains the name."""
+        with self._lock:
+            held = self._names.get(name)
+        if held is None:
             phrase = stem_sequence(name)
             hits = self.sparse.search(name, NAME_CANDIDATES)
-            if not any(contains_phrase(stem_sequence(coverage_text(self.sparse.records[i])), phrase) for i, _ in hits):
-                missing.append(name)
-        return missing
+            held = any(contains_phrase(stem_sequence(coverage_text(self.sparse.records[i])), phrase) for i, _ in hits)
+            with self._lock:
+                if len(self._names) >= NAME_CACHE:  # questions are open-ended: keep the cache bounded
+                    self._names.clear()
+                self._names[name] = held
+        return held
 
     def retrieve(self, analyzed: Analyzed, k: int, filters: Filters | None = None) -> list[Scored]:
         """Return up to k scored candidates, best first."""

@@ -191,6 +191,7 @@ class Assistant:
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))
+        retriever.mark_unknown_names(analyzed, focus)
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
             analyzed.out_of_scope = retriever.out_of_scope(analyzed, focus, resolved.sources)
