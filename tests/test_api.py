@@ -93,3 +93,11 @@ def test_oversized_bodies_and_turns_are_refused(web_server: str) -> None:
     assert huge.status_code == 413 and "request body" in huge.json()["detail"]
     long_turn = httpx.post(f"{web_server}/api/ask", json={"question": "q", "history": ["x" * 5000]}, timeout=30)
     assert long_turn.status_code == 422 and "history" in long_turn.json()["detail"]
+
+
+def test_a_stopped_server_leaves_no_export_directory_behind(web_index: Settings, tmp_path) -> None:
+    env = {"ASSISTANT_INDEX_DIR": str(web_index.index_dir), "ASSISTANT_CORPUS_DIR": str(web_index.corpus_dir),
+           "TMPDIR": str(tmp_path)}
+    with running_server(env):
+        assert len(list(tmp_path.glob("pa-exports-*"))) == 1  # the running app's own
+    assert not list(tmp_path.glob("pa-exports-*"))  # stopped with SIGTERM, as a service manager does

@@ -7,6 +7,8 @@ import binascii
 import ipaddress
 import os
 import secrets
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -15,6 +17,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from assistant.api import create_api, install_error_handlers
 from assistant.errors import AssistantError
 from assistant.service import Assistant
+from assistant.ui.exports import Exports
 
 OPEN_PATHS = ("/healthz",)
 
@@ -84,15 +87,30 @@ def build_app(assistant: Assistant, auth: tuple[str, str] | None = None) -> Fast
 
     from assistant.ui import blocks, views
 
+    exports = Exports()
     app = FastAPI(title="Policy Assistant", description="Answers from cyber-policy texts with exact citations.",
-                  version="0.1.0")
+                  version="0.1.0", lifespan=_closing(exports))
     install_error_handlers(app)
     app.include_router(create_api(assistant))
     if auth is not None:
         app.add_middleware(BasicAuth, user=auth[0], password=auth[1])
-    ui = blocks.build(assistant)
+    ui = blocks.build(assistant, exports)
     ui.queue(default_concurrency_limit=4)
     # system fonts only: nothing is fetched from outside, and every glyph has a face on a bare server
     theme = gr.themes.Default(primary_hue="orange", font=["ui-sans-serif", "system-ui", "sans-serif"],
                               font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(app, ui, path="/", css=views.CSS, theme=theme, footer_links=["api"], ssr_mode=False)
+
+
+def _closing(exports: Exports) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Return a lifespan that removes the app's export files when the server shuts down."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # uvicorn ends on SIGTERM by re-raising the signal, so no atexit hook runs: clean up on shutdown here
+        try:
+            yield
+        finally:
+            exports.close()
+
+    return lifespan

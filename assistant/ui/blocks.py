@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -16,6 +13,7 @@ from assistant.errors import AssistantError
 from assistant.service import Assistant
 from assistant.types import Answer, Document, Filters, Practice
 from assistant.ui import views
+from assistant.ui.exports import Exports
 
 NEGOTIATOR_EXAMPLES = [
     "What did the G7 commit to on CSIRT cooperation?",
@@ -28,19 +26,20 @@ SME_EXAMPLES = [
     "How can businesses help government negotiators understand the threat landscape?",
 ]
 STREAM_PAUSE = 0.03  # seconds between streamed chunks: the answer appears progressively, in well under a second
-EXPORTS = Path(tempfile.mkdtemp(prefix="pa-exports-"))
+EXPORT_CACHE_S = 3600  # how long Gradio keeps its served copies of the exports before deleting them
 PRACTICE_COLUMNS = ["Document", "Label", "Kind", "Addressees", "Actor", "Text"]
 MAX_ROWS = 500  # a large index holds tens of thousands of practices: the table shows the first, exports hold all
 
 
-def build(assistant: Assistant) -> gr.Blocks:
-    """Return the Blocks app over one assistant.
+def build(assistant: Assistant, exports: Exports) -> gr.Blocks:
+    """Return the Blocks app over one assistant, writing its practice exports through `exports`.
 
     Nothing index-wide is computed while the app is built: each page load reads the catalogue afresh
     and the Practices and Documents tabs fill when opened, so the server is ready at once on a large
     index and shows what an ingest added while it runs.
     """
-    with gr.Blocks(title="Policy Assistant", analytics_enabled=False) as blocks:
+    with gr.Blocks(title="Policy Assistant", analytics_enabled=False,
+                   delete_cache=(EXPORT_CACHE_S, EXPORT_CACHE_S)) as blocks:
         gr.Markdown(
             "# Policy Assistant\nAnswers from international cyber-policy texts, quoting the exact provision: "
             "who said it, when, and where.", elem_id="pa-title",
@@ -48,7 +47,7 @@ def build(assistant: Assistant) -> gr.Blocks:
         with gr.Tab("Chat", id="chat"):
             chat_filters = _chat_tab(assistant)
         with gr.Tab("Practices", id="practices") as practices_tab:
-            _practices_tab(assistant, practices_tab)
+            _practices_tab(assistant, practices_tab, exports)
         with gr.Tab("Documents", id="documents") as documents_tab:
             _documents_tab(assistant, documents_tab)
         blocks.load(lambda: _filter_choices(assistant), None, chat_filters)
@@ -145,7 +144,7 @@ def _stream_points(text: str, steps: int = 12) -> list[int]:
 # practices --------------------------------------------------------------------------------
 
 
-def _practices_tab(assistant: Assistant, tab: gr.Tab) -> None:
+def _practices_tab(assistant: Assistant, tab: gr.Tab, exports: Exports) -> None:
     shown = gr.State([])
     with gr.Row():
         text = gr.Textbox(label="Contains", placeholder="e.g. awareness, passwords", elem_id="pa-practice-text", scale=3)
@@ -162,7 +161,7 @@ def _practices_tab(assistant: Assistant, tab: gr.Tab) -> None:
 
     def refresh(words: str, who: str, doc_ids: list[str] | None) -> tuple[Any, ...]:
         found = _practices(assistant, words or "", who or "", doc_ids or [])
-        return (_rows(found), _count(found), _export(found, "csv"), _export(found, "md"),
+        return (_rows(found), _count(found), _export(exports, found, "csv"), _export(exports, found, "md"),
                 _shown(found), views.practice_html(None, {}))
 
     def opened() -> tuple[Any, Any]:
@@ -215,13 +214,9 @@ def _count(items: list[Practice]) -> str:
     return f"**{len(items)}** commitments and recommendations. Select a row to see its source passage."
 
 
-def _export(items: list[Practice], fmt: str) -> str:
+def _export(exports: Exports, items: list[Practice], fmt: str) -> str:
     text = render.practices_csv(items) if fmt == "csv" else render.practices_markdown(items)
-    path = EXPORTS / hashlib.sha1(text.encode()).hexdigest()[:12] / f"practices.{fmt}"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return str(path)
+    return str(exports.write(text, fmt))
 
 
 # documents --------------------------------------------------------------------------------

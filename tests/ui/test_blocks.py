@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.types import Practice
 from assistant.ui.blocks import MAX_ROWS, _count, _export, _rows
+from assistant.ui.exports import Exports
 
 
 def practices(n: int) -> list[Practice]:
@@ -18,8 +19,12 @@ def test_a_large_list_shows_the_first_rows_says_how_many_and_exports_every_one()
     items = practices(MAX_ROWS + 250)
     assert len(_rows(items)) == MAX_ROWS and _rows(items)[0][1] == "Item 0"
     assert f"{MAX_ROWS + 250:,}" in _count(items) and f"first {MAX_ROWS}" in _count(items)
-    with Path(_export(items, "csv")).open(encoding="utf-8") as handle:
-        assert sum(1 for _ in csv.reader(handle)) == MAX_ROWS + 250 + 1  # header and every practice
+    exports = Exports()
+    try:
+        with Path(_export(exports, items, "csv")).open(encoding="utf-8") as handle:
+            assert sum(1 for _ in csv.reader(handle)) == MAX_ROWS + 250 + 1  # header and every practice
+    finally:
+        exports.close()
 
 
 def test_a_short_list_is_shown_whole_without_a_note() -> None:
