@@ -8,6 +8,7 @@ bullets grouped by document, and comparison questions get one section per source
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -29,6 +30,8 @@ _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to
 _QUANTITY = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b", re.I)
 TIE = 0.02  # supports closer than this do not tell provisions apart
+PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
+LIST_MAX = 12  # the most citations a list answer grows to
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 _MONTHS = "January February March April May June July August September October November December".split()
 
@@ -131,6 +134,8 @@ class Composer:
                 break
             if _joins(s, self.settings.weak_coverage) and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
+        if wants_list and len(chosen) >= limit:
+            chosen += _parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
         return self._complete_lists(chosen) if wants_list else chosen
 
     def _complete_lists(self, chosen: list[Scored]) -> list[Scored]:
@@ -315,6 +320,22 @@ def _joins(scored: Scored, coverage: float) -> bool:
     return hit.kind != "context" or (scored.coverage >= coverage and not _introduces(hit))
 
 
+def _parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
+    """Return the remaining items of a section whose items fill the answer's limit between them.
+
+    Items that all answer equally ("what is monitored?": networks, people, suppliers … each "monitored to
+    find adverse events") are a list without an introduction: an answer gives them all, not the first few.
+    """
+    def place(hit: Hit) -> tuple[str, ...]:
+        return (hit.doc_id, hit.intro, *hit.heading_path)  # one list: one section, one introduction
+
+    counts = Counter(place(s.hit) for s in chosen if not _introduces(s.hit))
+    section, number = counts.most_common(1)[0] if counts else ((), 0)
+    if number < PARALLEL_MIN:
+        return []
+    return [s for s in rest if place(s.hit) == section and not _introduces(s.hit)][:LIST_MAX - len(chosen)]
+
+
 def _introduces(hit: Hit) -> bool:
     """Return True when a provision ends by introducing a list ('… it must be configured to:')."""
     return hit.text.rstrip().endswith(":")
@@ -325,7 +346,7 @@ def _dateline(hit: Hit) -> bool:
 
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
-    """Group evidence by document (best document first); the items of one list keep the document's order."""
+    """Group evidence by document (best document first); the items of one list or section keep the document's order."""
     from assistant.ingest.structure import introduces
 
     documents = list(dict.fromkeys(e.hit.doc_id for e in evidence))
@@ -334,7 +355,8 @@ def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
         group = [e for e in evidence if e.hit.doc_id == doc_id]
         intros = {e.hit.intro for e in group if e.hit.intro}
         lists = {e.hit.intro or next((i for i in intros if introduces(e.hit.text, i)), "") for e in group}
-        if len(lists) == 1 and "" not in lists:
+        one_section = len(group) >= PARALLEL_MIN and len({tuple(e.hit.heading_path) for e in group}) == 1
+        if (len(lists) == 1 and "" not in lists) or one_section:
             group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
         ordered += group
     return ordered

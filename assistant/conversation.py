@@ -45,6 +45,9 @@ def aliases(document: Document) -> set[str]:
             names.add("".join(w[0] for w in capitals))
     for number in re.findall(r"\b\d+/\d+\b", document.title):
         names.update({number, f"resolution {number}"})
+    for name in list(names):  # "CSF 2.0" from "(CSF) 2.0": a version is part of the name a reader types
+        for version in re.findall(re.escape(name) + r"\)?\s+(v?\d+(?:\.\d+)+)(?![\w.])", document.title):
+            names.add(f"{name} {version}")
     return {n for n in names if n.lower() not in _NOT_ALIASES and len(n) >= 2}
 
 

@@ -38,6 +38,7 @@ SEED: dict[str, set[str]] = {
     "ot": {"operational technology"},
     "soc": {"security operations centre", "security operations center"},
     "pki": {"public key infrastructure"},
+    "hr": {"human resources"},
 }
 
 # Everyday words for the formal ones policy texts use ("selling hacking tools" is the "sale" of a device,
@@ -63,6 +64,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "senior management": ("boss", "bosses"),
     "personnel": ("staff", "workforce"),
     "prevent": ("stop", "stops", "stopping", "stopped"),
+    "request": ("ask", "asks", "asked", "asking"),
+    "disclosure": ("share", "shares", "shared", "sharing"),
 }
 
 _QUOTES = "\"“”‘’'"

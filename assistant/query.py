@@ -34,7 +34,8 @@ QUESTION_WORDS = frozenset(
     "document documents text texts mention mentions mentioned provide provides about regarding concerning "
     "there anything something please give show list explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many "
-    "treat treats treated tackle tackles tackled deal deals dealt cover covers covered".split()  # "how do they treat X"
+    "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
+    "link links linking relate relates connect connects".split()  # "how does the ICC link cybercrime to trade"
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
@@ -193,10 +194,19 @@ class Analyzer:
                 continue
             if any(v in self.word_counts for v in regional_variants(lower)):
                 continue  # "prioritise" is the corpus's "prioritize", not a typo of "priorities"
-            fixed = self.speller.correct(lower)
+            fixed = self.speller.correct(lower) or self._compound(lower)
             if fixed and fixed != lower:
                 corrections[lower] = fixed
         return corrections
+
+    def _compound(self, word: str) -> str | None:
+        """Return 'auto run' for 'autorun' when the corpus uses both halves ('auto-run') and never the whole."""
+        if word in self.word_counts or word in self.known or len(word) < 6 or not word.isalpha():
+            return None
+        halves = [(word[:i], word[i:]) for i in range(3, len(word) - 2)]
+        found = [(self.word_counts[a] * self.word_counts[b], a, b) for a, b in halves
+                 if a in self.word_counts and b in self.word_counts]
+        return f"{max(found)[1]} {max(found)[2]}" if found else None
 
     def _regional(self, text: str) -> dict[str, list[str]]:
         """Map each word of text to its other regional spellings that the corpus uses."""

@@ -200,3 +200,24 @@ def test_a_list_introduction_is_a_lead_in_not_a_second_answer() -> None:
     question = "Are wifi access points in scope?"
     answer = composer.compose(Resolved(question, question), analyzed(question), [out, framing, inside], [])
     assert {c.provision_id for c in answer.citations} == {"ce/c-iii/para-1", "ce/c-iii/item-1", "ce/c-iii/item-2"}
+
+
+def test_items_of_one_list_that_all_answer_equally_are_all_cited_in_order(composer: Composer) -> None:
+    things = ["Networks", "The physical environment", "Personnel activity", "Supplier services", "Computing hardware",
+              "Runtime environments"]
+    hits = [scored(f"g7/cm-{n}", f"{thing} are monitored to find CSIRT cooperation events", 0.70 - 0.005 * ((n * 7) % 6),
+                   char_start=100 * n, heading_path=["Detect", "Continuous Monitoring"], label=f"CM-{n}")
+            for n, thing in enumerate(things)]
+    question = "What should be monitored for CSIRT cooperation?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), hits, [])
+    assert [c.label for c in answer.citations] == [f"CM-{n}" for n in range(6)]  # all six, more than the usual five
+
+
+def test_items_of_another_list_in_the_section_are_not_added(composer: Composer) -> None:
+    hits = [scored(f"g7/a-{n}", f"Point {n} on CSIRT cooperation.", 0.70, char_start=10 * n, heading_path=["Article 21"],
+                   intro="shall include at least the following:", label=f"21(2)({n})") for n in range(5)]
+    hits.append(scored("g7/p1", "Paragraph one on CSIRT cooperation.", 0.69, char_start=0, heading_path=["Article 21"],
+                       label="21(1)"))
+    question = "What are the measures on CSIRT cooperation?"
+    labels = [c.label for c in composer.compose(Resolved(question, question), analyzed(question), hits, []).citations]
+    assert "21(1)" not in labels and len(labels) == 5

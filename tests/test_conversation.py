@@ -103,3 +103,9 @@ def test_two_sources_side_by_side_are_compared(sources: SourceIndex) -> None:
 
 def test_a_comparisons_own_words_are_not_its_topic() -> None:
     assert compared_topic("How do they differ on supply chains?").split() == ["How", "do", "they", "on", "supply", "chains?"]
+
+
+def test_a_version_after_a_name_is_part_of_it() -> None:
+    nist = Document(doc_id="nist", title="The NIST Cybersecurity Framework (CSF) 2.0, NIST CSWP 29", issuer="NIST")
+    assert "CSF 2.0" in aliases(nist)
+    assert "2.0" not in SourceIndex([nist]).strip("Under CSF 2.0, what is monitored?", ["nist"])  # no topic "2.0"

@@ -125,3 +125,27 @@ def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
 def test_how_a_text_treats_or_covers_something_is_no_topic() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("How do they treat and cover password length?")
     assert set(analyzed.keyterms) == {"password", "length"}
+
+
+def test_a_word_the_corpus_writes_as_two_is_read_as_the_two() -> None:
+    analyzer = Analyzer.of_texts(["Disable any auto-run feature which allows file execution"], {})
+    analyzed = analyzer.analyze("what about autorun")
+    assert analyzed.corrections == {"autorun": "auto run"}
+    assert {"auto", "run"} <= set(analyzed.keyterms) and not analyzed.unknown
+    assert Analyzer.of_texts(["Disable the auto-run feature"], {}, frozenset({"football"})).analyze(
+        "football").unknown == ["footbal"]  # a real word is never split, even when its halves occur
+
+
+def test_a_question_about_how_things_link_names_no_topic_link() -> None:
+    analyzed = Analyzer.of_texts(["Countering cybercrime must be focused on fostering global trade"], {}).analyze(
+        "How does the text link countering cybercrime to trade?")
+    assert "link" not in analyzed.keyterms and not analyzed.unknown
+
+
+def test_everyday_words_and_common_acronyms_reach_the_formal_ones() -> None:
+    texts = ["Cybersecurity is included in human resources practices",
+             "A Party may, without prior request, forward information to another Party"]
+    analyzer = Analyzer.of_texts(texts, {})
+    assert not analyzer.analyze("Should cybersecurity be part of HR practices?").unknown
+    analyzed = analyzer.analyze("May a Party share information without being asked?")
+    assert any(frozenset({"request"}) <= alt for alt in analyzed.alternatives.get("ask", []))

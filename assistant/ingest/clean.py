@@ -26,6 +26,9 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*
 _TERMINAL = re.compile(r"[.!?:;)\]\"”’]$")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# a line that is only bold words, perhaps with a parenthesised note, titles what follows it:
+# "**Application allow listing** (option for all in scope devices)"
+_MD_BOLD_TITLE = re.compile(r"^(\*\*|__)([^*_\n]+?)\1(\s*\([^()\n]*\))?\s*$")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 
 
@@ -65,6 +68,7 @@ def normalize_line(line: str, markdown: bool = False) -> str:
     line = unicodedata.normalize("NFC", line).translate(_ZERO_WIDTH)
     line = _CONTROL.sub("", line)
     if markdown:
+        line = _MD_BOLD_TITLE.sub(r"###### \2\3", line.strip())
         line = strip_markdown_inline(line)
     return _SPACES.sub(" ", line).strip()
 

@@ -46,6 +46,7 @@ class _Heading:
     substantial: bool = False
     list_seen: bool = False
     prose: int = 0
+    bullets: int = 0  # top-level bullet items so far: a second bulleted list in the section numbers on
     fresh: bool = True  # nothing has followed it yet, so a title line may still merge into it
     title: bool = False  # the document's own title: kept in heading paths, left out of labels and ids
 
@@ -59,7 +60,8 @@ class _Heading:
         """Return the short citation label: 'Article 27', 'D.1 Firewalls', 'Takeaways'."""
         if self.keyword:
             return f"{self.keyword.capitalize()} {self.number.upper() if self.number.isalpha() and len(self.number) > 1 else self.number}"
-        head = self.text.split(":")[0].strip()
+        # a parenthesised note of several words ("(option for all in scope devices)") is no part of the name
+        head = re.sub(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)$", "", self.text.split(":")[0]).strip() or self.text
         return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
 
     @property
@@ -230,12 +232,17 @@ class _Parser:
                 self._mark_list()
             parent = self.levels[-1].draft if self.levels else None
             bullet = marker.value if style == "bullet" else ""
-            self.levels.append(_Level(style, value, bullet, intro=self._intro(parent)))
+            section = self._section()
+            first = section.bullets + 1 if section and bullet and not self.levels else 1
+            self.levels.append(_Level(style, value, bullet, first, intro=self._intro(parent)))
         else:
             del self.levels[depth + 1:]
             level = self.levels[depth]
             level.value, level.count = value, level.count + 1
         level = self.levels[-1]
+        section = self._section()
+        if section and len(self.levels) == 1 and level.style == "bullet":
+            section.bullets = level.count
         level.draft = self._item_draft(para, marker, level)
         self.last_prose = None
 
@@ -342,10 +349,12 @@ class _Parser:
     def _continues_list(self, i: int) -> bool:
         """Return True when a later item continues an open list, or this is a legal article's paragraph."""
         paras = self.doc.paras
-        for j in range(i + 1, len(paras)):
-            if self._as_heading(j, paras[j]):
+        for j in range(i, len(paras)):
+            if j > i and self._as_heading(j, paras[j]):
                 break
             marker = list_marker(paras[j].text)
+            if not marker and paras[j].text.rstrip().endswith(":"):
+                break  # prose that introduces a list ("You must:") starts a new one; it continues no item
             if marker:
                 style, value = self._resolve(marker)
                 return self._level_for(style, value, marker) is not None

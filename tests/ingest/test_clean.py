@@ -63,3 +63,11 @@ def test_markdown_emphasis_and_links_are_reduced_to_their_words() -> None:
         "Please note: see the guide and this"
     )
     assert normalize_line("  ![logo](http://evil.example/x.png) text  ", markdown=True) == "logo text"
+
+
+def test_a_markdown_line_of_bold_words_becomes_a_heading_and_bold_in_a_sentence_stays_text() -> None:
+    assert normalize_line("**Application allow listing** (option for all devices)", True) == \
+        "###### Application allow listing (option for all devices)"
+    assert normalize_line("**BYOD** In scope", True) == "BYOD In scope"
+    assert normalize_line("**Information:** Most laptops come with a firewall.", True) == \
+        "Information: Most laptops come with a firewall."

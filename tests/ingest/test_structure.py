@@ -142,3 +142,39 @@ def test_related_documents_parse_into_unique_verbatim_parts(related: Path, name:
     assert len({(p.provision_id, p.part) for p in parts}) == len(parts)
     assert all(doc.text[p.char_start:p.char_end] == p.text for p in parts)
     assert meta.title and meta.issuer
+
+
+def test_a_paragraph_that_opens_a_new_list_is_not_swallowed_by_the_last_item(tmp_path: Path) -> None:
+    path = tmp_path / "controls.md"
+    path.write_text(
+        "# Controls\n\n## Requirements\n\nAnti-malware software must be configured to:\n\n"
+        "• prevent malware from running\n\n• block malicious websites.\n\n"
+        "Only approved applications may run on devices that use allow listing. You must:\n\n"
+        "• approve applications before deploying them\n\n• keep a current list of approved applications\n",
+        encoding="utf-8",
+    )
+    parts = parts_of(path)
+    items = {pid.rsplit("/", 1)[1]: p for pid, p in parts.items() if "/item-" in pid}
+    assert items["item-2"].text == "block malicious websites."  # ends where the next list's introduction starts
+    assert [items[f"item-{n}"].text for n in (3, 4)] == [
+        "approve applications before deploying them", "keep a current list of approved applications"]
+    assert items["item-3"].label.lower().endswith("requirement 3")  # the section's bullets number on: labels stay unique
+    assert items["item-3"].intro.endswith("You must:") and items["item-1"].intro.endswith("configured to:")
+
+
+def test_a_line_of_bold_words_titles_the_paragraphs_and_items_below_it(tmp_path: Path) -> None:
+    path = tmp_path / "controls.md"
+    path.write_text(
+        "# Controls\n\n## Requirements\n\nUse at least one of the options below.\n\n"
+        "**Application allow listing** (option for all in scope devices)\n\n"
+        "Only approved applications may run. You must:\n\n• approve applications before deploying them\n\n"
+        "**BYOD** In scope\n",
+        encoding="utf-8",
+    )
+    parts = parts_of(path)
+    body = parts["controls/application-allow-listing/para-1"]
+    assert body.text == "Only approved applications may run. You must:"
+    assert body.heading_path[-1] == "Application allow listing (option for all in scope devices)"
+    item = parts["controls/application-allow-listing/item-1"]
+    assert item.label == "Application allow listing, item 1"  # the note in brackets is no part of the label
+    assert any(p.text == "BYOD In scope" for p in parts.values())  # bold words leading a sentence stay text
