@@ -181,7 +181,7 @@ def _practices_tab(assistant: Assistant, tab: gr.Tab, exports: Exports) -> None:
     filters = [text, addressee, doc]
     tab.select(opened, None, [addressee, doc])
     for trigger in (tab.select, text.change, addressee.change, doc.change):
-        trigger(refresh, filters, listing, concurrency_id="practices")
+        trigger(refresh, filters, listing, concurrency_id="practices", concurrency_limit=1)
     table.select(select, shown, detail)
 
 
