@@ -204,9 +204,9 @@ class Analyzer:
         if word in self.word_counts or word in self.known or len(word) < 6 or not word.isalpha():
             return None
         halves = [(word[:i], word[i:]) for i in range(3, len(word) - 2)]
-        found = [(self.word_counts[a] * self.word_counts[b], a, b) for a, b in halves
-                 if a in self.word_counts and b in self.word_counts]
-        return f"{max(found)[1]} {max(found)[2]}" if found else None
+        best = max(((self.word_counts[a] * self.word_counts[b], a, b) for a, b in halves
+                    if a in self.word_counts and b in self.word_counts), default=None)
+        return f"{best[1]} {best[2]}" if best else None
 
     def _regional(self, text: str) -> dict[str, list[str]]:
         """Map each word of text to its other regional spellings that the corpus uses."""

@@ -226,13 +226,13 @@ class _Parser:
     def _item(self, para: Para, marker: Marker) -> None:
         style, value = self._resolve(marker)
         depth = self._level_for(style, value, marker)
+        section = self._section()
         if depth is None:
             self.levels = self.levels if self._nests(style, value, marker) else []
             if not self.levels:
                 self._mark_list()
             parent = self.levels[-1].draft if self.levels else None
             bullet = marker.value if style == "bullet" else ""
-            section = self._section()
             first = section.bullets + 1 if section and bullet and not self.levels else 1
             self.levels.append(_Level(style, value, bullet, first, intro=self._intro(parent)))
         else:
@@ -240,7 +240,6 @@ class _Parser:
             level = self.levels[depth]
             level.value, level.count = value, level.count + 1
         level = self.levels[-1]
-        section = self._section()
         if section and len(self.levels) == 1 and level.style == "bullet":
             section.bullets = level.count
         level.draft = self._item_draft(para, marker, level)

@@ -13,7 +13,7 @@ from assistant.errors import AssistantError
 from assistant.service import Assistant
 from assistant.types import Answer, Document, Filters, Practice
 from assistant.ui import views
-from assistant.ui.exports import Exports
+from assistant.ui.exports import MAX_AGE_S, Exports
 
 NEGOTIATOR_EXAMPLES = [
     "What did the G7 commit to on CSIRT cooperation?",
@@ -26,7 +26,6 @@ SME_EXAMPLES = [
     "How can businesses help government negotiators understand the threat landscape?",
 ]
 STREAM_PAUSE = 0.03  # seconds between streamed chunks: the answer appears progressively, in well under a second
-EXPORT_CACHE_S = 3600  # how long Gradio keeps its served copies of the exports before deleting them
 PRACTICE_COLUMNS = ["Document", "Label", "Kind", "Addressees", "Actor", "Text"]
 MAX_ROWS = 500  # a large index holds tens of thousands of practices: the table shows the first, exports hold all
 
@@ -39,7 +38,7 @@ def build(assistant: Assistant, exports: Exports) -> gr.Blocks:
     index and shows what an ingest added while it runs.
     """
     with gr.Blocks(title="Policy Assistant", analytics_enabled=False,
-                   delete_cache=(EXPORT_CACHE_S, EXPORT_CACHE_S)) as blocks:
+                   delete_cache=(int(MAX_AGE_S), int(MAX_AGE_S))) as blocks:  # Gradio's served copies too
         gr.Markdown(
             "# Policy Assistant\nAnswers from international cyber-policy texts, quoting the exact provision: "
             "who said it, when, and where.", elem_id="pa-title",

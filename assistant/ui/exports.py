@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -23,19 +24,19 @@ class Exports:
         """Return a file holding `text` as `practices.<fmt>`, written once per distinct content."""
         self.prune()
         path = self.root / hashlib.sha1(text.encode()).hexdigest()[:12] / f"practices.{fmt}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")  # rewritten even when present: its age starts again
+        if path.exists():
+            path.touch()  # the same listing again: its age starts afresh, no need to write it twice
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         return path
 
     def prune(self) -> None:
         """Remove the exports written more than `max_age_s` ago."""
         cutoff = time.time() - self.max_age_s
         for folder in self.root.iterdir():
-            files = list(folder.iterdir())
-            if all(f.stat().st_mtime < cutoff for f in files):
-                for f in files:
-                    f.unlink(missing_ok=True)
-                folder.rmdir()
+            if all(f.stat().st_mtime < cutoff for f in folder.iterdir()):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def close(self) -> None:
         """Remove the directory and every export in it."""
