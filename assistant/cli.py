@@ -349,7 +349,7 @@ def serve(
         console(stderr=True).print(f"error: {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from None
     with domain_errors():
-        assistant.ask("warm-up")  # load the model and indexes before the first visitor
+        assistant.warm_up()  # load the model and indexes before the first visitor
     import uvicorn
 
     from assistant.ui.app import build_app

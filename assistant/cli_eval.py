@@ -74,7 +74,7 @@ def _run(assistant, cases, sets, k):  # type: ignore[no-untyped-def]
 
     from assistant.evals import session
 
-    assistant.ask("warm-up")  # load the model and indexes before any case is timed
+    assistant.warm_up()  # load the model and indexes before any case is timed
     with Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("eval", total=len(cases))

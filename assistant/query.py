@@ -86,21 +86,35 @@ class Speller:
     def __init__(self, counts: Counter[str], known: frozenset[str] = frozenset()) -> None:
         self.counts = counts
         self.known = known
-        self._index: dict[str, list[str]] = {}
-        for word in counts:
-            if len(word) >= 4 and word.isalpha():
-                for variant in _deletes(word) | {word}:
-                    self._index.setdefault(variant, []).append(word)
+        self._buckets: dict[int, dict[str, list[str]]] = {}  # by word length, built when a typo needs one
+
+    def needs(self, word: str) -> bool:
+        """Return True when word could be a typo: long enough, alphabetic, and neither a corpus nor a general word."""
+        return word not in self.counts and word not in self.known and len(word) >= 4 and word.isalpha()
 
     def correct(self, word: str) -> str | None:
         """Return the correction of word, or None when it is known, too short, or has no close match."""
-        if word in self.counts or word in self.known or len(word) < 4 or not word.isalpha():
+        if not self.needs(word):
             return None
-        candidates = {c for variant in _deletes(word) | {word} for c in self._index.get(variant, [])}
+        # a word and a candidate share a variant (itself or one deletion) only when their lengths differ by <= 1
+        buckets = [self._bucket(n) for n in (len(word) - 1, len(word), len(word) + 1)]
+        candidates = {c for variant in _deletes(word) | {word} for b in buckets for c in b.get(variant, [])}
         limit = 1 if len(word) < 6 else 2
         scored = [(damerau(word, c), -self.counts[c], c) for c in candidates]
         best = min((s for s in scored if s[0] <= limit), default=None)
         return best[2] if best else None
+
+    def _bucket(self, length: int) -> dict[str, list[str]]:
+        """Return the variants index of the corpus words of one length (built once; a race only repeats work)."""
+        bucket = self._buckets.get(length)
+        if bucket is None:
+            bucket = {}
+            for word in self.counts:
+                if len(word) == length and length >= 4 and word.isalpha():
+                    for variant in _deletes(word) | {word}:
+                        bucket.setdefault(variant, []).append(word)
+            self._buckets[length] = bucket
+        return bucket
 
 
 @dataclass
@@ -194,6 +208,8 @@ class Analyzer:
                 continue
             if any(v in self.word_counts for v in regional_variants(lower)):
                 continue  # "prioritise" is the corpus's "prioritize", not a typo of "priorities"
+            if not self.speller.needs(lower):
+                continue  # a corpus or general word; most questions hold no other, and then cost no spelling index
             fixed = self.speller.correct(lower) or self._compound(lower)
             if fixed and fixed != lower:
                 corrections[lower] = fixed

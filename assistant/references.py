@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.sparse import tokenize
+from assistant.sparse import collector_paused, tokenize
 
 if TYPE_CHECKING:
     from assistant.sparse import Record
@@ -74,6 +74,11 @@ class PlaceIndex:
         self._places: tuple[dict[Reference, list[int]], list[frozenset[Reference]]] | None = None
         self._titles: tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]] | None = None
 
+    def build(self) -> None:
+        """Build both indexes now rather than on the first question that needs them."""
+        self._title_index()
+        self._indexes()
+
     def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int) -> list[int]:
         """Return the provisions at the place a question names (all its references, else its major ones)."""
         if not specific(wanted):
@@ -106,29 +111,18 @@ class PlaceIndex:
         found = set.intersection(*(set(by_term.get(t, ())) for t in terms))
         groups = [[i for i in sections[key][1] if keep(i)] for key in sorted(found)
                   if sections[key][0] <= terms | expansions]
-        return [g for g in groups if g]
+        return [sorted(g, key=self._reading_key) for g in groups if g]
+
+    def _reading_key(self, index: int) -> tuple[int, int]:
+        metadata = self.records[index].metadata
+        return metadata.get("char_start", 0), metadata.get("part", 0)
 
     def _title_index(self) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
         """Index each section's own short title by its terms, once per index, on first use."""
         with self._lock:
             if self._titles is None:
-                keys: dict[tuple[str, ...], int] = {}
-                sections: list[tuple[frozenset[str], list[int]]] = []
-                for index, record in enumerate(self.records):
-                    path = tuple(record.metadata.get("heading_path") or ())
-                    key = (str(record.metadata.get("doc_id", "")), *path)
-                    if key not in keys:  # a title is parsed once per section, not once per provision
-                        keys[key] = len(sections)
-                        sections.append((title_terms(path[-1]) if len(path) > 1 else frozenset(), []))
-                    sections[keys[key]][1].append(index)
-                by_term: dict[str, list[int]] = {}
-                for number, (terms, members) in enumerate(sections):
-                    if not terms:
-                        continue
-                    members.sort(key=lambda i: (self.records[i].metadata.get("char_start", 0), self.records[i].metadata.get("part", 0)))
-                    for term in terms:
-                        by_term.setdefault(term, []).append(number)
-                self._titles = (by_term, sections)
+                with collector_paused():
+                    self._titles = _index_titles(self.records)
             return self._titles
 
     def _place_index(self) -> dict[Reference, list[int]]:
@@ -141,13 +135,46 @@ class PlaceIndex:
         """Parse every provision's place once, on the first question that names one."""
         with self._lock:
             if self._places is None:
-                of = [of_place(str(r.metadata.get("label", "")), r.metadata.get("heading_path") or []) for r in self.records]
-                places: dict[Reference, list[int]] = {}
-                for index, own in enumerate(of):
-                    for reference in own:
-                        places.setdefault(reference, []).append(index)
-                self._places = (places, of)
+                with collector_paused():
+                    self._places = _index_places(self.records)
             return self._places
+
+
+def _index_titles(records: Sequence[Record]) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
+    """Return the sections' title terms with their provisions, and each term's sections."""
+    keys: dict[tuple[str, ...], int] = {}
+    sections: list[tuple[frozenset[str], list[int]]] = []
+    for index, record in enumerate(records):
+        path = tuple(record.metadata.get("heading_path") or ())
+        key = (str(record.metadata.get("doc_id", "")), *path)
+        if key not in keys:  # a title is parsed once per section, not once per provision
+            keys[key] = len(sections)
+            sections.append((title_terms(path[-1]) if len(path) > 1 else frozenset(), []))
+        sections[keys[key]][1].append(index)
+    by_term: dict[str, list[int]] = {}
+    for number, (terms, _) in enumerate(sections):
+        for term in terms:
+            by_term.setdefault(term, []).append(number)
+    return by_term, sections
+
+
+def _index_places(records: Sequence[Record]) -> tuple[dict[Reference, list[int]], list[frozenset[Reference]]]:
+    """Return the provisions at each place, and each provision's places (what of_place gives)."""
+    parsed: dict[str, frozenset[Reference]] = {}  # a section's headings are shared by all its provisions
+
+    def cached(text: str) -> frozenset[Reference]:
+        if text not in parsed:
+            parsed[text] = parse(text)
+        return parsed[text]
+
+    # label and headings one at a time: a reference never spans the " ; " of_place joins them with
+    of = [cached(str(r.metadata.get("label", ""))).union(*map(cached, r.metadata.get("heading_path") or []))
+          for r in records]
+    places: dict[Reference, list[int]] = {}
+    for index, own in enumerate(of):
+        for reference in own:
+            places.setdefault(reference, []).append(index)
+    return places, of
 
 
 def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> bool:

@@ -157,7 +157,7 @@ class SparseIndex:
         try:
             version = int((directory / "version").read_text())
             digest = (directory / "digest").read_text()
-            with open(directory / "records.pickle", "rb") as fh, _collector_paused():
+            with open(directory / "records.pickle", "rb") as fh, collector_paused():
                 records = [Record(*row) for row in pickle.load(fh)]
             stats = TermStats(**json.loads((directory / "stats.json").read_text()))
             model = bm25s.BM25.load(str(directory / "bm25")) if records else None
@@ -168,8 +168,13 @@ class SparseIndex:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: unpickling 100,000 records is 2.5 times faster without its passes."""
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a per-index structure.
+
+    Such a build allocates many objects that all live on, so each collection pass it triggers finds
+    nothing to free and only re-scans the records: at 100k records, unpickling them is 2.5 times and
+    indexing section titles 4 times faster without those passes.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:

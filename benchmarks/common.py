@@ -25,5 +25,5 @@ def full_index(embedder, related: Path = RELATED, prefix: str = "bench-"):  # ty
     assistant = Assistant.open(Settings(
         corpus_dir=workdir / "corpus", index_dir=workdir / "index", server=ServerSettings(answer_cache=0)), embedder=embedder)
     assert assistant.ingest().ok and assistant.ingest([related]).ok
-    assistant.ask("warm-up")
+    assistant.warm_up()
     return assistant, workdir

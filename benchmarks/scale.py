@@ -89,7 +89,7 @@ def child_query(corpus: str, index: str) -> dict:
     started = time.perf_counter()
     settings = Settings(corpus_dir=Path(corpus), index_dir=Path(index), server=ServerSettings(answer_cache=0))
     assistant = Assistant.open(settings)
-    assistant.ask("warm-up")
+    assistant.warm_up()
     opened = time.perf_counter() - started
     cache = assistant.retriever()._embeddings
     search, ask = [], []
@@ -145,7 +145,7 @@ def child_quality(index: str, corpus: str) -> dict:
     from assistant.evals import cases, session
 
     assistant = Assistant.open(Settings(corpus_dir=Path(corpus), index_dir=Path(index)))
-    assistant.ask("warm-up")
+    assistant.warm_up()
     run = session.execute(assistant, cases.load(SETS), SETS, None)
     keep = ("hit@1", "hit@3", "cites_expected", "fact_recall", "abstention", "false_abstention", "latency_p95_ms")
     return {k: run.metrics[k] for k in keep}

@@ -149,3 +149,12 @@ def test_everyday_words_and_common_acronyms_reach_the_formal_ones() -> None:
     assert not analyzer.analyze("Should cybersecurity be part of HR practices?").unknown
     analyzed = analyzer.analyze("May a Party share information without being asked?")
     assert any(frozenset({"request"}) <= alt for alt in analyzed.alternatives.get("ask", []))
+
+
+def test_speller_finds_corrections_one_letter_longer_or_shorter_and_skips_known_words() -> None:
+    speller = Speller(Counter({"encryption": 2, "backup": 4, "backups": 1, "firewall": 3}), frozenset({"want"}))
+    assert speller.correct("encrytion") == "encryption"  # a letter dropped
+    assert speller.correct("firewalll") == "firewall"  # a letter added
+    assert speller.correct("bakup") == "backup"  # the commoner of two near words
+    assert not speller.needs("backups") and not speller.needs("want") and not speller.needs("abc")
+    assert speller.needs("bakup") and speller.correct("zebrafish") is None

@@ -108,3 +108,20 @@ def test_a_section_read_from_its_start_brings_the_list_its_first_provision_intro
     assert assistant.ingest().ok
     labels = [c.label for c in assistant.ask("corporate liability").citations]
     assert labels[:3] == ["Article 4, paragraph 1", "Article 4, paragraph 1(a)", "Article 4, paragraph 1(b)"]
+
+
+def test_the_place_index_gives_each_provision_the_places_of_its_label_and_headings() -> None:
+    from assistant.references import PlaceIndex
+    from assistant.sparse import Record
+
+    def record(label: str, path: list[str]) -> Record:
+        return Record(label, "text", {"label": label, "heading_path": path, "doc_id": "t"})
+
+    records = [record("Article 21, paragraph 2(h)", ["Article 21", "Risk-management measures"]),
+               record("Article 21, paragraph 1", ["Article 21", "Risk-management measures"]),
+               record("Objective 2, action 4", ["OBJECTIVE 2 - Supply chains"])]
+    index = PlaceIndex(records)
+    index.build()
+    places, each = index._indexes()
+    assert each == [of_place(str(r.metadata["label"]), r.metadata["heading_path"]) for r in records]
+    assert places[("article", "21")] == [0, 1] and places[("action", "4")] == [2]

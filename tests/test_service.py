@@ -78,3 +78,17 @@ def test_practices_filter_and_follow_a_later_ingest(settings: Settings) -> None:
     after = reader.practices(doc_ids=["icc-board-briefing-cyber"])
     assert any("Mutual Legal Assistance" in p.text for p in after)
     assert len(reader.practices()) == len(before) + len(after)
+
+
+def test_warm_up_loads_every_index_so_the_first_questions_build_nothing(assistant: Assistant) -> None:
+    import gc
+
+    assistant.ingest()
+    try:
+        assistant.warm_up()
+        assert gc.get_freeze_count() > 0  # what was loaded stays out of later collections
+    finally:
+        gc.unfreeze()
+    places = assistant.retriever().places
+    assert places._places is not None and places._titles is not None
+    assert assistant.ask("What does Objective 2, action 4 say?").citations[0].label == "Objective 2, action 4"
