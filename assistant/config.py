@@ -63,6 +63,11 @@ class RetrievalSettings(BaseModel):
 
     k: int = Field(10, ge=1, le=100, description="hits returned by search")
     candidates: int = Field(40, ge=5, le=500, description="candidates each retriever contributes before fusion")
+    dense_breadth: int = Field(
+        1000, ge=10, le=100_000,
+        description="HNSW ef_search of the vector index: at least the number of stored parts makes the dense search "
+        "exact, so every process answers alike; larger is slower on big indexes (applied at the next ingest)",
+    )
     rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
     rrf_weight: float = Field(1.0, ge=0, le=20, description="weight of the fused rank score in the final order")
     lexical_weight: float = Field(

@@ -104,10 +104,16 @@ class ChromaStore:
             return self._guard(call)
 
     def _create(self) -> None:
+        breadth = self.settings.retrieval.dense_breadth
+
         def create() -> None:
             self._parts = self._client.get_or_create_collection(
-                self._name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                self._name, embedding_function=None, configuration={"hnsw": {"space": "cosine", "ef_search": breadth}}
             )
+            # Chroma inserts vectors in parallel and in no fixed order, so each process (and each ingest)
+            # holds a different graph; a search breadth of at least the collection size is exact all the same
+            if (self._parts.configuration_json or {}).get("hnsw", {}).get("ef_search") != breadth:
+                self._parts.modify(configuration={"hnsw": {"ef_search": breadth}})
             self._docs = self._client.get_or_create_collection(self._docs_name, embedding_function=None)
 
         self._guard(create)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant import Assistant, Settings
 from tests.conftest import REPO, run_cli
@@ -39,6 +43,37 @@ def test_the_unseen_sets_do_not_regress_from_their_baselines(name: str, full_ind
                      "--json", str(tmp_path / "report.json"), env=env_for(full_index))
     print(result.stdout)
     assert result.returncode == 0, json.loads((tmp_path / "report.json").read_text())["failures"]
+
+
+DUMP = """
+import json, sys, yaml
+from assistant import Assistant
+
+assistant = Assistant.open()
+out = []
+for path in sys.argv[1:]:
+    for case in yaml.safe_load(open(path, encoding="utf-8")):
+        answer = assistant.ask(case["question"], history=case.get("history") or [])
+        out.append([answer.model_dump(mode="json"), [(h.provision_id, round(h.score, 6)) for h in answer.retrieved]])
+print(json.dumps(out))
+"""
+
+
+def test_every_process_gives_the_same_answers(full: Assistant, full_index: Settings) -> None:
+    # Chroma inserts vectors in parallel in no fixed order, so each process rebuilds a different HNSW graph
+    sets = sorted((REPO / "evals").glob("*.yaml"))
+    result = subprocess.run([sys.executable, "-c", DUMP, *map(str, sets)], capture_output=True, text=True,
+                            env={**os.environ, **env_for(full_index)}, cwd=REPO, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    theirs = json.loads(result.stdout)
+    ours = []
+    for path in sets:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            answer = full.ask(case["question"], history=case.get("history") or [])
+            ours.append([answer.model_dump(mode="json"), [[h.provision_id, round(h.score, 6)] for h in answer.retrieved]])
+    assert len(ours) > 300
+    differing = [o[0]["question"] for o, t in zip(ours, theirs) if o != t]
+    assert not differing, (len(differing), differing)
 
 
 def test_every_quote_is_verbatim_and_answers_name_their_source(full: Assistant) -> None:

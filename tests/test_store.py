@@ -1,0 +1,19 @@
+"""The Chroma adapter: the vector index is searched with the configured breadth, old indexes included."""
+
+from __future__ import annotations
+
+from assistant import Settings
+from assistant.config import RetrievalSettings
+from assistant.store import ChromaStore
+
+
+def _breadth(settings: Settings) -> int:
+    return ChromaStore(settings, create=True)._parts.configuration_json["hnsw"]["ef_search"]
+
+
+def test_a_new_index_searches_with_the_configured_breadth_and_an_ingest_updates_an_old_one(settings: Settings) -> None:
+    assert _breadth(settings) == settings.retrieval.dense_breadth == 1000  # exact up to 1,000 parts
+    narrower = settings.model_copy(update={"retrieval": RetrievalSettings(dense_breadth=200)})
+    assert _breadth(narrower) == 200
+    assert ChromaStore(settings)._parts.configuration_json["hnsw"]["ef_search"] == 200  # readers leave it alone
+    assert _breadth(settings) == 1000
