@@ -117,6 +117,8 @@ class ChromaStore:
             self._docs = self._client.get_or_create_collection(self._docs_name, embedding_function=None)
 
         self._guard(create)
+        if not self.url:
+            _prune_orphans(Path(self.settings.index_dir) / "chroma")
 
     def _open(self) -> None:
         def open_() -> None:
@@ -287,6 +289,35 @@ class ChromaStore:
 
         self._guard(drop)
         self._create()
+
+
+def _prune_orphans(path: Path) -> list[str]:
+    """Remove the vector folders of deleted collections, which Chroma leaves on disk; return their names.
+
+    Chroma's delete_collection drops a collection's rows but not its HNSW folder (chroma-core/chroma#5520),
+    so every `ingest --rebuild` leaked a copy of the vectors (173 MB at 100k provisions). Only folders
+    named as segments that the store no longer lists go; anything unexpected is left alone.
+    """
+    import shutil
+    import sqlite3
+    import uuid
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"file:{path / 'chroma.sqlite3'}?mode=ro", uri=True)) as db:
+            live = {str(row[0]) for row in db.execute("SELECT id FROM segments")}
+    except sqlite3.Error:
+        return []  # no store yet, or a schema this code does not know
+    removed = []
+    for folder in path.iterdir():
+        try:
+            orphan = folder.is_dir() and str(uuid.UUID(folder.name)) == folder.name and folder.name not in live
+        except ValueError:
+            continue
+        if orphan:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
 
 
 def _connect(settings: Settings, timeout: float) -> Any:

@@ -17,3 +17,18 @@ def test_a_new_index_searches_with_the_configured_breadth_and_an_ingest_updates_
     assert _breadth(narrower) == 200
     assert ChromaStore(settings)._parts.configuration_json["hnsw"]["ef_search"] == 200  # readers leave it alone
     assert _breadth(settings) == 1000
+
+
+def test_a_rebuild_leaves_no_copy_of_the_old_vectors_on_disk(settings: Settings) -> None:
+    from assistant import Assistant
+
+    assistant = Assistant.open(settings)
+    assistant.ingest()
+    chroma = settings.index_dir / "chroma"
+    (chroma / "notes").mkdir()  # not a vector folder: never touched
+    before = {p.name for p in chroma.iterdir() if p.is_dir()}
+    for _ in range(2):
+        assistant.ingest(rebuild=True)
+    after = {p.name for p in chroma.iterdir() if p.is_dir()}
+    assert len(after) == len(before) and not (after - {"notes"}) & before  # the old folders went, new ones came
+    assert assistant.search("awareness campaigns amongst SMEs", k=1)[0].label == "Objective 2, action 4"
