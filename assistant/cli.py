@@ -357,7 +357,9 @@ def serve(
     application = build_app(assistant, credentials)
     console(stderr=True).print(f"Policy Assistant ready in {time.perf_counter() - started:.1f} s: http://{host}:{port}/ "
                                f"(API docs at /docs){' with authentication' if credentials else ''}")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    # an open browser tab holds a streaming connection: without a bound, SIGTERM or Ctrl-C waits for it forever
+    uvicorn.run(application, host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=server.shutdown_grace_s)
 
 
 def _snippet(text: str, limit: int = 300) -> str:

@@ -115,6 +115,9 @@ class ServerSettings(BaseModel):
     max_history: int = Field(20, ge=0, description="most earlier turns accepted with a question")
     max_k: int = Field(50, ge=1, description="largest k accepted by search and ask")
     answer_cache: int = Field(512, ge=0, description="answers kept per index version (0 disables the cache)")
+    shutdown_grace_s: int = Field(
+        5, ge=0, le=600, description="seconds open connections (a browser tab's stream) get to finish when the server stops"
+    )
 
 
 class Settings(BaseSettings):

@@ -141,7 +141,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(command: list[str], probe: str, env: dict[str, str] | None = None, wait: float = 240) -> Iterator[None]:
+def serving(command: list[str], probe: str, env: dict[str, str] | None = None,
+            wait: float = 240) -> Iterator[subprocess.Popen[bytes]]:
     """Run a server process until the probe URL answers; stop it when the block ends."""
     import time
     import urllib.request
@@ -159,7 +160,7 @@ def serving(command: list[str], probe: str, env: dict[str, str] | None = None, w
                     if process.poll() is not None or time.time() > deadline:
                         raise RuntimeError(f"{command[0]} did not start; see {ARTIFACTS / 'server.log'}") from None
                     time.sleep(0.3)
-            yield
+            yield process
         finally:
             process.terminate()
             try:
@@ -171,11 +172,18 @@ def serving(command: list[str], probe: str, env: dict[str, str] | None = None, w
 @contextmanager
 def running_server(env: dict[str, str], *args: str) -> Iterator[str]:
     """Start `policy-assistant serve` on a loopback port, wait until it answers, stop it afterwards."""
+    with serving_app(env, *args) as (url, _):
+        yield url
+
+
+@contextmanager
+def serving_app(env: dict[str, str], *args: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Start `policy-assistant serve` on a loopback port; yield its URL and process, stop it afterwards."""
     port = free_port()
     command = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
     url = f"http://127.0.0.1:{port}"
-    with serving(command, url + "/healthz", {"GRADIO_ANALYTICS_ENABLED": "False", **env}):
-        yield url
+    with serving(command, url + "/healthz", {"GRADIO_ANALYTICS_ENABLED": "False", **env}) as process:
+        yield url, process
 
 
 @pytest.fixture(scope="session")

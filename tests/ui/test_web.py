@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assistant import Assistant, Settings
-from tests.conftest import ARTIFACTS, G7, ICC, running_server
+from tests.conftest import ARTIFACTS, G7, ICC, running_server, serving_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 TIMEOUT = 60_000
@@ -134,6 +134,18 @@ def test_tabs_show_what_an_ingest_added_while_the_server_runs(page: Page, tmp_pa
         page.click("#pa-filters")
         page.click("#pa-doc-filter input")
         expect(page.get_by_role("option", name=re.compile("takeaways", re.I))).to_be_visible(timeout=TIMEOUT)
+
+
+def test_a_server_with_an_open_tab_stops_on_sigterm_and_leaves_no_exports(page: Page, web_index: Settings, tmp_path) -> None:
+    env = {"ASSISTANT_INDEX_DIR": str(web_index.index_dir), "ASSISTANT_CORPUS_DIR": str(web_index.corpus_dir),
+           "TMPDIR": str(tmp_path)}
+    with serving_app(env) as (url, process):
+        open_app(page, url)  # the tab keeps a streaming connection open
+        page.get_by_role("tab", name="Practices").click()
+        expect(page.locator("#pa-practice-count")).to_contain_text("commitments", timeout=TIMEOUT)
+        process.terminate()  # what a service manager or a container stop sends
+        process.wait(timeout=60)  # before, it waited for the tab to close: forever
+    assert not list(tmp_path.glob("pa-exports-*"))
 
 
 @pytest.mark.parametrize("width", [1400, 420])
