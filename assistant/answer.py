@@ -139,13 +139,15 @@ class Composer:
         return self._complete_lists(chosen) if wants_list else chosen
 
     def _complete_lists(self, chosen: list[Scored]) -> list[Scored]:
-        """When a cited provision introduces a list ('… five technical controls:'), cite the whole list."""
-        for s in chosen:
+        """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
+        for at, s in enumerate(chosen):
             items = self.list_items(s.hit)
             if items:
-                cited = {c.hit.provision_id for c in chosen}
-                extra = [replace(s, hit=h) for h in items if h.provision_id not in cited]
-                return [*chosen, *extra]
+                cited = {c.hit.provision_id: c for c in chosen}
+                listed = [cited.get(h.provision_id) or replace(s, hit=h) for h in items]
+                ids = {h.provision_id for h in items}
+                rest = [c for c in chosen[at + 1:] if c.hit.provision_id not in ids]
+                return [*[c for c in chosen[:at + 1] if c.hit.provision_id not in ids], *listed, *rest]
         return chosen
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:

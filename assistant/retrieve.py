@@ -209,6 +209,7 @@ class Retriever:
             if introduces(text, r.metadata.get("intro", "")) and int(r.metadata.get("part", 1)) == 1
             and r.metadata.get("provision_id", "").startswith(parent)
         ]
+        items.sort(key=lambda h: (h.char_start, h.part))  # records are kept in store order, not the text's
         return items[:limit] if len(items) <= limit else []
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:

@@ -175,6 +175,22 @@ def test_a_lead_that_only_introduces_a_list_brings_its_items() -> None:
     assert "prevent malware from running" in answer.text
 
 
+def test_a_cited_list_follows_its_introduction_in_the_texts_order() -> None:
+    intro = "Only approved applications, restricted by code signing, are allowed to execute on devices. You must:"
+    texts = ["actively approve such applications before deploying them to devices",
+             "maintain a current list of approved applications"]
+    items = [Hit(provision_id=f"ce/item-{n}", doc_id="g7", doc_title=G7.title, label=f"item {n}", text=text, score=0.5,
+                 intro=intro, char_start=100 * n, heading_path=["Allow listing"]) for n, text in enumerate(texts, 1)]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: items if hit.text == intro else [])
+    lead = scored("ce/para-1", intro, 0.76, label="paragraph 1", heading_path=["Allow listing"])
+    second = scored("ce/item-2", texts[1], 0.75, label="item 2", intro=intro, char_start=200, heading_path=["Allow listing"])
+    example = scored("ce/intro/para-4", "Example: only vetted applications may execute on devices.", 0.74,
+                     label="Introduction, paragraph 4", char_start=5, heading_path=["Introduction"])  # kept in rank order
+    question = "Which applications are allowed to run?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [lead, second, example], [])
+    assert [c.provision_id for c in answer.citations] == ["ce/para-1", "ce/item-1", "ce/item-2", "ce/intro/para-4"]
+
+
 def test_a_short_record_line_that_covers_the_question_joins_the_answer(composer: Composer) -> None:
     owned = scored("ce/student/para-1", "Owned by your organisation In scope", 0.72, coverage=1.0, char_start=10,
                    label="Student, paragraph 1")
