@@ -108,8 +108,8 @@ class Composer:
 
     def _select(self, question: str, scored: list[Scored], analyzed: Analyzed) -> list[Scored]:
         good = [s for s in scored if self.adequate(s, analyzed)]
-        if not good:
-            return []
+        if not good or analyzed.origin:
+            return good  # a document's own date and voice answer as they are: no list, no dateline demoted
         # a dateline ("Paris, 12th of November, 2018") leads only when nothing substantive is nearly as good
         lead = next((s for s in good if not _dateline(s.hit) and self.support(s) >= 0.85 * self.support(good[0])), None)
         if lead is not None and lead is not good[0]:

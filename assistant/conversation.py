@@ -39,6 +39,10 @@ def aliases(document: Document) -> set[str]:
         for candidate in (head, re.split(r" for | on ", head)[0]):
             if 1 < len(candidate.split()) <= 5 and looks_like_name(candidate):
                 names.add(candidate)
+        if source is document.title and len(head.split()) >= 4:  # a full title names its document, whoever types it
+            names.add(head)
+            if re.fullmatch(r"[A-Z][A-Z\d]+", head.split()[0]) and len(head.split()) >= 5:
+                names.add(head.split(" ", 1)[1])  # "Actions for Enhancing …" of "G7 Actions for Enhancing …"
         capitals = [w for w in head.split() if w[:1].isupper()]
         if len(capitals) >= 3 and capitals == head.split()[: len(capitals)]:
             names.add(" ".join(capitals[:2]))

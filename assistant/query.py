@@ -136,6 +136,7 @@ class Analyzed:
     scoped: bool = False  # the question names its source(s), so "what does X say?" needs no topic words
     references: frozenset[Reference] = frozenset()  # places the question names: "Article 3", "Objective 2"
     out_of_scope: float = 0.0  # idf-weighted share of the question's own terms the documents it names never use
+    origin: bool = False  # it asks only who issued a document or when, and the evidence is the text's own word on it
 
     @property
     def unknown_share(self) -> float:

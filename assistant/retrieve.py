@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import references
+from assistant import provenance, references
 from assistant.config import RetrievalSettings
 from assistant.query import Analyzed, Analyzer, known_in, names, variant_in
 from assistant.sparse import Record, SparseIndex, contains_phrase, context_text, coverage_text, stem_sequence, tokenize
@@ -249,6 +249,16 @@ class Retriever:
             if len(record.text) <= 120 and year and year.group(0) in record.text:
                 return [Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0)]
         return []
+
+    def attestation(self, doc_id: str, document: Document | None, wants: provenance.Wants) -> list[Scored]:
+        """Return the provisions in which a document states its own date or issuer, best first."""
+        if document is None:
+            return []
+        records = self.sparse.records
+        indices = self._by_doc.get(doc_id, [])
+        found = provenance.attesting([(i, records[i].text) for i in indices], document)
+        start = {i: int(records[i].metadata.get("char_start", 0)) for i in indices}
+        return [Scored(hit_from(records[i], 1.0), 1.0, 1.0, 2.0) for i in provenance.best(found, wants, start)]
 
     def _embed(self, text: str) -> list[float]:
         """Embed a query, reusing the last few (one question may be retrieved under several filters)."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant import provenance
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
@@ -203,7 +204,10 @@ class Assistant:
             focus = compared_topic(focus)
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
-        analyzed = retriever.analyze(query, focus, carried, sources.framing(resolved.sources))
+        framing = sources.framing(resolved.sources)
+        origin = _origin(retriever, question, focus, framing)
+        framing |= provenance.terms() if origin else frozenset()
+        analyzed = retriever.analyze(query, focus, carried, framing)
         retriever.mark_unknown_names(analyzed, focus)
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
@@ -216,8 +220,12 @@ class Assistant:
             scored = [s for group in zip_longest(*sections.values()) for s in group if s is not None]
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None)
         else:
-            scored = retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool
-            if named and _DATE_QUESTION.match(question):
+            doc_ids = named or base.doc_ids
+            attested = retriever.attestation(doc_ids[0], composer.documents.get(doc_ids[0]), origin) \
+                if origin and len(doc_ids) == 1 else []
+            analyzed.origin = bool(attested)
+            scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
+            if named and not attested and _DATE_QUESTION.match(question):
                 scored = retriever.dateline(named[0], composer.documents.get(named[0])) + scored
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]
@@ -319,6 +327,14 @@ class Assistant:
         index = SparseIndex.build((Record(c.id, c.text, c.metadata) for c in store.chunks(live)), store.version(), digest)
         index.save(directory, before_swap=lambda: pause_point(self.settings, "sparse"))
         return index
+
+
+def _origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:
+    """Return what a question asks about its document's origin when it asks nothing else ("Who issued X, and when?")."""
+    wants = provenance.asks(question)
+    if wants and not retriever.analyzer.topic_terms(focus).keys() - framing - provenance.terms():
+        return wants
+    return None
 
 
 def _catalogue(records: list[Record]) -> list[_Entry]:

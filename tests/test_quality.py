@@ -113,6 +113,16 @@ def test_a_named_source_that_never_speaks_of_the_topic_is_not_quoted_as_if_it_di
     assert not covered.abstained and "copyright" in covered.text
 
 
+def test_who_issued_a_text_and_when_is_answered_from_its_own_dateline_and_final_clause(full: Assistant) -> None:
+    budapest = full.ask("When was the Budapest Convention adopted?")
+    assert budapest.citations[0].provision_id.startswith("budapest-convention-2001/article-48")
+    assert "23rd day of November 2001" in budapest.citations[0].quote
+    paris = full.ask("Who issued the Paris Call and when?")
+    assert [c.quote for c in paris.citations] == ["Paris, 12th of November, 2018"] and "Government of France" in paris.text
+    un = full.ask("When was resolution 80/16 adopted?")
+    assert un.citations[0].quote == "Resolution adopted by the General Assembly on 1 December 2025"
+
+
 def test_comparison_has_a_section_per_source(full: Assistant) -> None:
     answer = full.ask("Compare ICC and G7 on information sharing")
     assert {c.doc_id for c in answer.citations} == {"g7-2017-cyber-business", "icc-board-briefing-cyber"}

@@ -1,0 +1,113 @@
+"""Questions about a document itself ("Who issued the Paris Call, and when?") and the provisions that attest it.
+
+A text often says who made it and when in a line of its own: a dateline ("Paris, 12th of November,
+2018"), a final clause ("DONE at Budapest, this 23rd day of November 2001"), a voice ("we the G7 ICT
+and Industry Ministers intend to"), a record ("Resolution adopted by the General Assembly on 1 December
+2025"). Such a question's words ("issued", "wrote") are no topic: ranked by them, the answer would
+quote whatever provision happens to use them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.types import Document, issuer_name
+
+Wants = Literal["who", "when", "both"]
+
+# verbs and nouns that ask for a document's origin; in such a question they say what is asked, not about what
+WORDS = frozenset(
+    "issue issued issues issuing adopt adopted adopts adoption publish published publishes publication publisher "
+    "write wrote written writes author authored authors sign signed signs signing signature launch launched "
+    "launches release released produce produced draft drafted dated date year opened".split()
+)
+_WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
+                  r"countries|country|agency|agencies|authority|ministers?))\b", re.I)
+_WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what (?:is|was) the date)\b|\band when\b", re.I)
+_ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
+_OWN_VOICE = re.compile(r"\b(?:we|our|us|done at|convened|adopted|issued|published|signed|launched)\b", re.I)
+_MONTHS = ("January February March April May June July August September October November December").split()
+HEAD = 300  # a provision attests only near its start: a long one that mentions a date further on is about something else
+
+
+@dataclass(frozen=True)
+class Attesting:
+    """A provision that states its document's date (0-3: year, month, day) or speaks as its issuer."""
+
+    index: int
+    date: int
+    issuer: bool
+
+
+def asks(question: str) -> Wants | None:
+    """Return what a question asks about its document's origin ('who', 'when' or 'both'), or None."""
+    who, when = bool(_WHO.search(question)), bool(_WHEN.search(question))
+    if not (who or when) or not _ASKS.search(question):
+        return None
+    return "both" if who and when else "who" if who else "when"
+
+
+def terms() -> frozenset[str]:
+    """Return the index terms of the words that ask for a document's origin."""
+    from assistant.sparse import tokenize
+
+    return frozenset(tokenize(" ".join(WORDS)))
+
+
+def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Attesting]:
+    """Return the provisions among (index, text) that state the document's date or speak as its issuer."""
+    year, month, day = _date_parts(document.date)
+    names = _issuer_names(document.issuer)
+    found = []
+    for index, text in texts:
+        head = text[:HEAD]
+        dated = 0
+        if year and year in head:
+            dated = 1 + bool(month and month in head)
+            dated += bool(dated == 2 and day and re.search(rf"(?<!\d)0?{day}(?:st|nd|rd|th)?(?!\d)", head))
+        elif month and day and month in head and re.search(rf"(?<!\d)0?{day}(?:st|nd|rd|th)?(?!\d)", head):
+            dated = 2  # "On 08 February ICC convened …": a text may not state its year
+        voiced = bool(_OWN_VOICE.search(head)) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", head) for n in names)
+        if dated or voiced:
+            found.append(Attesting(index, dated, voiced))
+    return found
+
+
+def best(found: list[Attesting], wants: Wants, start: dict[int, int]) -> list[int]:
+    """Return the one or two attesting provisions that answer best: the date, the issuer, or one of each."""
+    def key(a: Attesting) -> tuple[int, ...]:
+        order = (-a.issuer, -a.date) if wants == "who" else (-a.date, -a.issuer)
+        return (-(a.issuer and a.date >= 2), *order, start[a.index])
+
+    if not found:
+        return []
+    first = min(found, key=key)
+    if wants != "both" or (first.issuer and first.date >= 2):
+        return [first.index]
+    other = [a for a in found if (a.issuer if first.date else a.date) and a.index != first.index]
+    return [first.index] + ([min(other, key=key).index] if other else [])
+
+
+def _date_parts(date: str) -> tuple[str, str, str]:
+    """Return the year, month name and day of a catalogue date ('2001-11-23 (…)', '08 February (…)')."""
+    iso = re.match(r"\s*((?:19|20)\d\d)(?:-(\d\d))?(?:-(\d\d))?", date)
+    if iso:
+        month = _MONTHS[int(iso.group(2)) - 1] if iso.group(2) and 1 <= int(iso.group(2)) <= 12 else ""
+        return iso.group(1), month, str(int(iso.group(3))) if iso.group(3) else ""
+    year = re.search(r"\b(?:19|20)\d\d\b", date)
+    month = next((m for m in _MONTHS if m in date), "")
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", date)
+    return (year.group(0) if year else "", month, str(int(day.group(1))) if day else "")
+
+
+def _issuer_names(issuer: str) -> list[str]:
+    """Return the names an issuer goes by in its own text: its name and the acronyms it gives."""
+    name = issuer_name(issuer)
+    acronyms = re.findall(r"\(([A-Z][A-Z\d]{1,9})\)", issuer)
+    words = name.split()
+    # "the General Assembly" of the "United Nations General Assembly": a text names its maker for short
+    tails = [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][:1].isupper()]
+    return [n for n in (name, *acronyms, *tails) if n]

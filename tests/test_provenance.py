@@ -1,0 +1,58 @@
+"""Questions about a document itself: who issued it and when, answered from the text's own dateline and voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.provenance import asks, attesting, best
+from assistant.types import Document
+
+BUDAPEST = Document(doc_id="bud", title="Convention on Cybercrime", issuer="Council of Europe",
+                    date="2001-11-23 (opened for signature, Budapest)")
+ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International Chamber of Commerce (ICC)",
+               date="08 February (year not stated in the text)")
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("Who issued the Paris Call and when?", "both"),
+    ("When was the Budapest Convention adopted?", "when"),
+    ("Who wrote the ICC board briefing?", "who"),
+    ("In what year was the resolution adopted?", "when"),
+    ("When must significant incidents be notified?", None),  # a when-question about a duty, not the text
+    ("What did the Convention adopt on data preservation?", None),
+])
+def test_questions_about_a_documents_origin_are_told_apart(question: str, wants: str | None) -> None:
+    assert asks(question) == wants
+
+
+def test_the_full_date_and_the_issuers_own_voice_attest_a_document() -> None:
+    texts = [(0, "Recalling the Action Plan adopted by the Heads of State on 10 October 1997 in 2001 terms."),
+             (1, "Each Party shall adopt measures by 2001."),
+             (2, "IN WITNESS WHEREOF the undersigned have signed this Convention. DONE at Budapest, this 23rd day "
+                 "of November 2001, in English and in French, deposited in the archives of the Council of Europe."),
+             (3, "Each Party shall co-operate " + "to the widest extent possible " * 20 + "as agreed in 2001.")]
+    found = {a.index: a for a in attesting(texts, BUDAPEST)}
+    assert found[2].date == 3 and found[2].issuer and 3 not in found  # a year far into a long provision says nothing
+    assert best(list(found.values()), "when", {i: i for i, _ in texts}) == [2]
+
+
+def test_a_text_without_its_year_attests_by_day_and_month_and_both_asks_for_date_and_voice() -> None:
+    texts = [(0, "On 08 February ICC convened 30 Chairs for our ICC Board Briefing Series."),
+             (1, "Business leaders met again in March.")]
+    assert [a.index for a in attesting(texts, ICC)] == [0]
+    g7 = Document(doc_id="g7", title="G7 Actions", issuer="G7 ICT and Industry Ministers", date="26 September 2017")
+    texts = [(0, "To this end, we the G7 ICT and Industry Ministers intend to:"), (1, "26 September 2017")]
+    assert best(attesting(texts, g7), "both", {0: 0, 1: 1}) == [1, 0]
+    assert best(attesting(texts, g7), "who", {0: 0, 1: 1}) == [0]
+
+
+def test_asking_who_issued_a_shipped_text_and_when_cites_its_own_words(assistant: Assistant) -> None:
+    assistant.ingest()
+    answer = assistant.ask("Who issued the G7 actions, and when?")
+    assert [c.quote for c in answer.citations] == ["26 September 2017", "To this end, we the G7 ICT and Industry Ministers intend to"]
+    assert "G7 ICT and Industry Ministers" in answer.text
+    icc = assistant.ask("Who wrote the ICC board briefing?")
+    assert not icc.abstained and icc.citations[0].quote.startswith("On 08 February ICC convened")
+    topic = assistant.ask("Who did the G7 say should adopt risk management practices?")  # a topic, not the origin
+    assert "g7-2017-cyber-business/objective-1/item-1" in [c.provision_id for c in topic.citations]
