@@ -350,6 +350,8 @@ def serve(
         raise typer.Exit(EXIT_USAGE) from None
     with domain_errors():
         assistant.warm_up()  # load the model and indexes before the first visitor
+    import logging
+
     import uvicorn
 
     from assistant.ui.app import build_app
@@ -357,7 +359,9 @@ def serve(
     application = build_app(assistant, credentials)
     console(stderr=True).print(f"Policy Assistant ready in {time.perf_counter() - started:.1f} s: http://{host}:{port}/ "
                                f"(API docs at /docs){' with authentication' if credentials else ''}")
-    # an open browser tab holds a streaming connection: without a bound, SIGTERM or Ctrl-C waits for it forever
+    # an open browser tab holds a streaming connection: without a bound, SIGTERM or Ctrl-C waits for it forever;
+    # closing it then is the plan, not an error, so uvicorn's "Cancel N running task(s)" line is not shown
+    logging.getLogger("uvicorn.error").addFilter(lambda record: not record.getMessage().startswith("Cancel "))
     uvicorn.run(application, host=host, port=port, log_level="warning",
                 timeout_graceful_shutdown=server.shutdown_grace_s)
 
