@@ -170,7 +170,7 @@ class Composer:
 
     def _lead(self, hit: Hit) -> str:
         """Return the quote of a list's introduction: all of it, its last sentence, or the tail of that which fits."""
-        from assistant.ingest.structure import last_sentence
+        from assistant.ingest.outline import last_sentence
 
         limit = self.settings.quote_chars
         if len(hit.text.strip()) <= limit:
@@ -349,7 +349,7 @@ def _dateline(hit: Hit) -> bool:
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
     """Group evidence by document (best document first); the items of one list or section keep the document's order."""
-    from assistant.ingest.structure import introduces
+    from assistant.ingest.outline import introduces
 
     documents = list(dict.fromkeys(e.hit.doc_id for e in evidence))
     ordered: list[Evidence] = []

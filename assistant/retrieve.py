@@ -200,7 +200,7 @@ class Retriever:
         text = hit.text.rstrip()
         if not text.endswith(":"):
             return []
-        from assistant.ingest.structure import introduces
+        from assistant.ingest.outline import introduces
 
         parent = hit.provision_id.rsplit("/", 1)[0]
         records = [self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])]
@@ -228,7 +228,7 @@ class Retriever:
         """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""
         if not hit.intro:
             return None
-        from assistant.ingest.structure import introduces
+        from assistant.ingest.outline import introduces
 
         before = [
             self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])

@@ -19,7 +19,7 @@ from llama_index.core.schema import MetadataMode, NodeRelationship, RelatedNodeI
 from assistant.config import Settings
 from assistant.embeddings import dimension
 from assistant.errors import FileRejected
-from assistant.ingest import chunk, structure
+from assistant.ingest import chunk, outline, structure
 from assistant.ingest.catalog import Catalogs, DocMeta, document_meta
 from assistant.ingest.clean import clean
 from assistant.ingest.load import LoadedFile, load_file, supported
@@ -260,7 +260,7 @@ def _node(part: Provision, document: Document) -> TextNode:
     """Build the llama-index node of a part: verbatim text, embedded with title and headings."""
     metadata = {
         "doc_title": document.title, "heading": " > ".join(part.heading_path[-2:]), "label": part.label,
-        "intro": part.intro[: structure.INTRO_CHARS], "gen": document.fingerprint, "provision_id": part.provision_id,
+        "intro": part.intro[: outline.INTRO_CHARS], "gen": document.fingerprint, "provision_id": part.provision_id,
         "part": part.part, "part_count": part.part_count, "heading_path": part.heading_path,
         "page": part.page, "page_end": part.page_end, "char_start": part.char_start, "char_end": part.char_end,
         "kind": part.kind, "actor": part.actor, "addressees": part.addressees, "issuer": document.issuer,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.ingest import classify
 from assistant.ingest.clean import CleanDoc, Para
+from assistant.ingest.outline import Draft, Heading, Level, last_sentence, slugify
 from assistant.ingest.patterns import (
     Marker,
     first_value,
@@ -26,86 +27,8 @@ from assistant.ingest.patterns import (
 from assistant.types import Provision
 
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "&"}
-_LIST_NOUNS = {
-    "takeaways", "opportunities", "recommendations", "principles", "actions", "commitments", "norms",
-    "priorities", "measures", "objectives", "goals", "findings", "conclusions", "requirements", "steps",
-    "rules", "guidelines", "lessons", "proposals", "pledges", "controls", "practices",
-}
 DESCRIBED_WORDS = 6  # a coded heading with a statement this long after its colon is also a provision
 _COMMIT_INTRO = re.compile(r"\b(?:intend|will|commit|agree|undertake|pledge|resolve)\w*\b", re.I)
-
-
-@dataclass
-class _Heading:
-    text: str
-    rank: float
-    keyword: str | None = None
-    number: str = ""
-    kw_rank: float = 0.0
-    code: str | None = None
-    substantial: bool = False
-    list_seen: bool = False
-    prose: int = 0
-    bullets: int = 0  # top-level bullet items so far: a second bulleted list in the section numbers on
-    fresh: bool = True  # nothing has followed it yet, so a title line may still merge into it
-    title: bool = False  # the document's own title: kept in heading paths, left out of labels and ids
-
-    @property
-    def anchor(self) -> bool:
-        """Return True when the heading names a citable unit (a keyword or a section code)."""
-        return bool(self.keyword or self.code)
-
-    @property
-    def label(self) -> str:
-        """Return the short citation label: 'Article 27', 'D.1 Firewalls', 'Takeaways'."""
-        if self.keyword:
-            return f"{self.keyword.capitalize()} {self.number.upper() if self.number.isalpha() and len(self.number) > 1 else self.number}"
-        # a parenthesised note of several words ("(option for all in scope devices)") is no part of the name
-        head = re.sub(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)$", "", self.text.split(":")[0]).strip() or self.text
-        return head if len(head) <= 60 else head[:57].rsplit(" ", 1)[0] + "…"
-
-    @property
-    def slug(self) -> str:
-        """Return the id segment: 'objective-1', 'd-1', 'takeaways'."""
-        if self.keyword:
-            return slugify(f"{self.keyword} {self.number}")
-        if self.code:
-            return slugify(self.code)
-        return slugify(" ".join(self.label.split()[:4]))
-
-    @property
-    def noun(self) -> str | None:
-        """Return the item noun a plural heading gives its list ('Takeaways' → 'Takeaway')."""
-        words = self.text.split()
-        first = words[0] if words else ""
-        if self.anchor or first.lower() not in _LIST_NOUNS:
-            return None
-        return first[:-3] + "y" if first.lower().endswith("ies") else first[:-1]
-
-
-@dataclass
-class _Level:
-    style: str
-    value: str
-    bullet: str = ""
-    count: int = 1
-    draft: _Draft | None = None
-    intro: str = ""
-
-
-@dataclass
-class _Draft:
-    segments: list[str]
-    label: str
-    start: int
-    end: int
-    page: int | None
-    page_end: int | None
-    headings: list[str]
-    intro: str
-    is_item: bool
-    section: _Heading | None = None
-    code: str | None = None
 
 
 @dataclass
@@ -114,12 +37,12 @@ class _Parser:
     doc_id: str
     issuer: str
     markdown: bool
-    stack: list[_Heading] = field(default_factory=list)
-    levels: list[_Level] = field(default_factory=list)
-    drafts: list[_Draft] = field(default_factory=list)
-    last_prose: _Draft | None = None
+    stack: list[Heading] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    last_prose: Draft | None = None
 
-    def run(self) -> list[_Draft]:
+    def run(self) -> list[Draft]:
         paras = self.doc.paras
         for i, para in enumerate(paras):
             self._feed(i, para)
@@ -136,46 +59,46 @@ class _Parser:
             self._item(para, marker)
             return
         if self._promotes(i, para):
-            self._open_heading(_Heading(para.text.rstrip(" :"), rank=2))
+            self._open_heading(Heading(para.text.rstrip(" :"), rank=2))
             return
         self._prose(i, para)
 
     # headings -------------------------------------------------------------------------------
 
-    def _as_heading(self, i: int, para: Para) -> _Heading | None:
+    def _as_heading(self, i: int, para: Para) -> Heading | None:
         text = para.text
         if self.markdown and (md := md_heading(text)):
             level, text = md
-            return self._keyword_or(text, float(level)) or _Heading(text, float(level), code=heading_code(text))
+            return self._keyword_or(text, float(level)) or Heading(text, float(level), code=heading_code(text))
         if kw := self._keyword_or(text, 0.0):
             return kw
         if self.markdown:
             return None
         if is_allcaps_heading(text) and not list_marker(text):
-            return _Heading(text, 1.0)
+            return Heading(text, 1.0)
         if self._short_title(i, para):
-            return _Heading(text, 2.0)
+            return Heading(text, 2.0)
         return None
 
-    def _describe(self, para: Para, heading: _Heading) -> None:
+    def _describe(self, para: Para, heading: Heading) -> None:
         """Make a coded heading that states something citable: 'GOVERN (GV): The organization's … are established'."""
         head, sep, description = heading.text.partition(": ")
         offset = para.text.find(heading.text)
         if not heading.code or not sep or len(description.split()) < DESCRIBED_WORDS or offset < 0:
             return
         start = para.start + offset + len(head) + len(sep)  # the label names the heading; the text is its statement
-        self.drafts.append(_Draft(
+        self.drafts.append(Draft(
             self._anchor_segments() + ["summary"], heading.label, start, start + len(description), para.page,
             para.page_end, self._heading_path(), "", False, heading,
         ))
 
     @staticmethod
-    def _keyword_or(text: str, level: float) -> _Heading | None:
+    def _keyword_or(text: str, level: float) -> Heading | None:
         found = keyword_heading(text)
         if not found:
             return None
         keyword, number, kw_rank, _title = found
-        return _Heading(text, level, keyword=keyword, number=number, kw_rank=kw_rank)
+        return Heading(text, level, keyword=keyword, number=number, kw_rank=kw_rank)
 
     def _short_title(self, i: int, para: Para) -> bool:
         paras = self.doc.paras
@@ -191,7 +114,7 @@ class _Parser:
         capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
         return bool(content) and capitalised / len(content) >= 0.6
 
-    def _open_heading(self, new: _Heading) -> None:
+    def _open_heading(self, new: Heading) -> None:
         top = self.stack[-1] if self.stack else None
         if top and top.fresh and top.keyword and not new.keyword and (not self.markdown or new.rank > top.rank):
             top.text = f"{top.text} – {new.text}"
@@ -203,7 +126,7 @@ class _Parser:
         self.levels = []
         self.last_prose = None
 
-    def _pops(self, top: _Heading, new: _Heading) -> bool:
+    def _pops(self, top: Heading, new: Heading) -> bool:
         if new.keyword:
             if top.keyword:
                 return top.kw_rank >= new.kw_rank
@@ -234,7 +157,7 @@ class _Parser:
             parent = self.levels[-1].draft if self.levels else None
             bullet = marker.value if style == "bullet" else ""
             first = section.bullets + 1 if section and bullet and not self.levels else 1
-            self.levels.append(_Level(style, value, bullet, first, intro=self._intro(parent)))
+            self.levels.append(Level(style, value, bullet, first, intro=self._intro(parent)))
         else:
             del self.levels[depth + 1:]
             level = self.levels[depth]
@@ -277,18 +200,18 @@ class _Parser:
         if self.stack:
             self.stack[-1].list_seen = True
 
-    def _item_draft(self, para: Para, marker: Marker, level: _Level) -> _Draft | None:
+    def _item_draft(self, para: Para, marker: Marker, level: Level) -> Draft | None:
         text_start = para.start + marker.end
         body = para.text[marker.end:]
         code = item_code(body)
         intro = level.intro
         if not body.strip():
-            return _Draft([], "", text_start, text_start, para.page, para.page_end, [], intro, True)
+            return Draft([], "", text_start, text_start, para.page, para.page_end, [], intro, True)
         label, segments = self._item_names(intro)
         if code:
             label, segments = code[0], [slugify(code[0])]
             text_start += code[1]
-        draft = _Draft(
+        draft = Draft(
             segments, label, text_start, para.end, para.page, para.page_end,
             self._heading_path(), intro, True, self._section(), code[0] if code else None,
         )
@@ -296,7 +219,7 @@ class _Parser:
         self.drafts.append(draft)
         return draft
 
-    def _intro(self, parent: _Draft | None) -> str:
+    def _intro(self, parent: Draft | None) -> str:
         if parent is not None:
             return self.doc.text[parent.start:parent.end] if parent.end > parent.start else parent.intro
         if self.last_prose and self.doc.text[self.last_prose.start:self.last_prose.end].endswith(":"):
@@ -336,7 +259,7 @@ class _Parser:
             section.prose += 1
         n = section.prose if section else sum(1 for d in self.drafts if not d.is_item and d.section is None) + 1
         label = f"{self._prefix()}{section.label}, paragraph {n}" if section else f"Paragraph {n}"
-        draft = _Draft(
+        draft = Draft(
             self._anchor_segments() + [f"para-{n}"], label, para.start, para.end, para.page,
             para.page_end, self._heading_path(), "", False, section,
         )
@@ -362,11 +285,11 @@ class _Parser:
 
     # context --------------------------------------------------------------------------------
 
-    def _section(self) -> _Heading | None:
+    def _section(self) -> Heading | None:
         section = self.stack[-1] if self.stack else None
         return None if section is not None and section.title else section
 
-    def _anchor(self) -> _Heading | None:
+    def _anchor(self) -> Heading | None:
         return next((h for h in reversed(self.stack) if h.anchor), None)
 
     def _anchor_segments(self) -> list[str]:
@@ -409,7 +332,7 @@ def parse(doc: CleanDoc, doc_id: str, issuer: str = "", markdown: bool = False) 
     return provisions
 
 
-def _name_sole_paragraphs(drafts: list[_Draft]) -> None:
+def _name_sole_paragraphs(drafts: list[Draft]) -> None:
     """Label a section's only paragraph by the section alone: 'Article 2', not 'Article 2, paragraph 1'."""
     for draft in drafts:
         section = draft.section
@@ -426,24 +349,3 @@ def _name_sole_paragraphs(drafts: list[_Draft]) -> None:
 def _unique(pid: str, seen: dict[str, int]) -> str:
     seen[pid] = seen.get(pid, 0) + 1
     return pid if seen[pid] == 1 else f"{pid}-{seen[pid]}"
-
-
-def slugify(text: str) -> str:
-    """Return a lower-case, hyphenated id segment."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "section"
-
-
-INTRO_CHARS = 200  # a list item stores this much of the sentence that introduces its list
-
-
-def introduces(text: str, stored: str) -> bool:
-    """Return True when a provision's text is the introduction a list item stored (its last sentence, or all of it)."""
-    text = text.strip()
-    return bool(stored) and text.endswith(":") and stored in (last_sentence(text)[:INTRO_CHARS], text[:INTRO_CHARS])
-
-
-def last_sentence(text: str) -> str:
-    """Return the last sentence of a paragraph (the one that introduces a list)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text.strip())
-    return parts[-1] if parts else text
