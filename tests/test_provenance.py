@@ -56,3 +56,13 @@ def test_asking_who_issued_a_shipped_text_and_when_cites_its_own_words(assistant
     assert not icc.abstained and icc.citations[0].quote.startswith("On 08 February ICC convened")
     topic = assistant.ask("Who did the G7 say should adopt risk management practices?")  # a topic, not the origin
     assert "g7-2017-cyber-business/objective-1/item-1" in [c.provision_id for c in topic.citations]
+
+
+def test_a_follow_up_or_a_document_filter_names_the_text_asked_about(assistant: Assistant) -> None:
+    from assistant.types import Filters
+
+    assistant.ingest()
+    follow_up = assistant.ask("And when were they adopted?", history=["What did the G7 commit to on CSIRTs?"])
+    assert [c.quote for c in follow_up.citations] == ["26 September 2017"]
+    filtered = assistant.ask("Who wrote it?", filters=Filters(doc_ids=["icc-board-briefing-cyber"]))
+    assert filtered.citations[0].quote.startswith("On 08 February ICC convened")
