@@ -140,14 +140,14 @@ class Composer:
 
     def _complete_lists(self, chosen: list[Scored]) -> list[Scored]:
         """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
-        for at, s in enumerate(chosen):
+        for s in chosen:
             items = self.list_items(s.hit)
             if items:
                 cited = {c.hit.provision_id: c for c in chosen}
-                listed = [cited.get(h.provision_id) or replace(s, hit=h) for h in items]
                 ids = {h.provision_id for h in items}
-                rest = [c for c in chosen[at + 1:] if c.hit.provision_id not in ids]
-                return [*[c for c in chosen[:at + 1] if c.hit.provision_id not in ids], *listed, *rest]
+                kept = [c for c in chosen if c.hit.provision_id not in ids]
+                after = next(i for i, c in enumerate(kept) if c is s) + 1  # the items follow their introduction
+                return [*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items], *kept[after:]]
         return chosen
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:

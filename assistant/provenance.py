@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from assistant.types import Document, issuer_name
@@ -50,6 +51,7 @@ def asks(question: str) -> Wants | None:
     return "both" if who and when else "who" if who else "when"
 
 
+@cache
 def terms() -> frozenset[str]:
     """Return the index terms of the words that ask for a document's origin."""
     from assistant.sparse import tokenize
@@ -64,12 +66,11 @@ def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Atte
     found = []
     for index, text in texts:
         head = text[:HEAD]
-        dated = 0
+        day_month = bool(month and month in head and _names_day(head, day))
         if year and year in head:
-            dated = 1 + bool(month and month in head)
-            dated += bool(dated == 2 and day and re.search(rf"(?<!\d)0?{day}(?:st|nd|rd|th)?(?!\d)", head))
-        elif month and day and month in head and re.search(rf"(?<!\d)0?{day}(?:st|nd|rd|th)?(?!\d)", head):
-            dated = 2  # "On 08 February ICC convened …": a text may not state its year
+            dated = 1 + bool(month and month in head) + day_month
+        else:
+            dated = 2 if day_month else 0  # "On 08 February ICC convened …": a text may not state its year
         voiced = bool(_OWN_VOICE.search(head)) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", head) for n in names)
         if dated or voiced:
             found.append(Attesting(index, dated, voiced))
@@ -89,6 +90,11 @@ def best(found: list[Attesting], wants: Wants, start: dict[int, int]) -> list[in
         return [first.index]
     other = [a for a in found if (a.issuer if first.date else a.date) and a.index != first.index]
     return [first.index] + ([min(other, key=key).index] if other else [])
+
+
+def _names_day(text: str, day: str) -> bool:
+    """Return True when text names the day of the month ('23rd', '08', '1')."""
+    return bool(day) and re.search(rf"(?<!\d)0?{day}(?:st|nd|rd|th)?(?!\d)", text) is not None
 
 
 def _date_parts(date: str) -> tuple[str, str, str]:

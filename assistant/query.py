@@ -109,8 +109,8 @@ class Speller:
         bucket = self._buckets.get(length)
         if bucket is None:
             bucket = {}
-            for word in self.counts:
-                if len(word) == length and length >= 4 and word.isalpha():
+            for word in self.counts if length >= 4 else ():
+                if len(word) == length and word.isalpha():
                     for variant in _deletes(word) | {word}:
                         bucket.setdefault(variant, []).append(word)
             self._buckets[length] = bucket

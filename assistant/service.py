@@ -221,8 +221,8 @@ class Assistant:
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None)
         else:
             doc_ids = named or base.doc_ids
-            attested = retriever.attestation(doc_ids[0], composer.documents.get(doc_ids[0]), origin) \
-                if origin and len(doc_ids) == 1 else []
+            one = doc_ids[0] if len(doc_ids) == 1 else None
+            attested = retriever.attestation(one, composer.documents.get(one), origin) if one and origin else []
             analyzed.origin = bool(attested)
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
             if named and not attested and _DATE_QUESTION.match(question):

@@ -291,8 +291,8 @@ class ChromaStore:
         self._create()
 
 
-def _prune_orphans(path: Path) -> list[str]:
-    """Remove the vector folders of deleted collections, which Chroma leaves on disk; return their names.
+def _prune_orphans(path: Path) -> None:
+    """Remove the vector folders of deleted collections, which Chroma leaves on disk.
 
     Chroma's delete_collection drops a collection's rows but not its HNSW folder (chroma-core/chroma#5520),
     so every `ingest --rebuild` leaked a copy of the vectors (173 MB at 100k provisions). Only folders
@@ -307,8 +307,7 @@ def _prune_orphans(path: Path) -> list[str]:
         with closing(sqlite3.connect(f"file:{path / 'chroma.sqlite3'}?mode=ro", uri=True)) as db:
             live = {str(row[0]) for row in db.execute("SELECT id FROM segments")}
     except sqlite3.Error:
-        return []  # no store yet, or a schema this code does not know
-    removed = []
+        return  # no store yet, or a schema this code does not know
     for folder in path.iterdir():
         try:
             orphan = folder.is_dir() and str(uuid.UUID(folder.name)) == folder.name and folder.name not in live
@@ -316,8 +315,6 @@ def _prune_orphans(path: Path) -> list[str]:
             continue
         if orphan:
             shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder.name)
-    return removed
 
 
 def _connect(settings: Settings, timeout: float) -> Any:

@@ -11,6 +11,7 @@ LIST_NOUNS = {
     "rules", "guidelines", "lessons", "proposals", "pledges", "controls", "practices",
 }
 
+
 @dataclass
 class Heading:
     text: str
