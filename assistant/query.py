@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant import glossary, references
+from assistant import glossary, references, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, tokenize, words
 
@@ -239,6 +239,10 @@ class Analyzer:
         """Return True for a key term no corpus word shares (nor a long prefix of it)."""
         return not self.doc_freq.get(term, 0) and not known_in(term, self._stems())
 
+    def _glossed(self, term: str) -> bool:
+        """Return True when the glossary gives a key term other words ("sell" is the texts' "sale")."""
+        return bool(self.glossary.get(glossary.normalize(term)) or self.glossary.get(term))
+
     def _stems(self) -> frozenset[str]:
         if self._stem_set is None:
             self._stem_set = frozenset(self.doc_freq)
@@ -250,7 +254,11 @@ class Analyzer:
         skip = _NOT_TERMS | intent_words
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
-        return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in tokenize(" ".join(content))}
+        terms = tokenize(" ".join(content))
+        if any(self._unknown(t) for t in terms):  # "to pass Cyber Essentials": an unknown verb asks, names nothing
+            asking = tokenize(" ".join(wording.relational(text)))
+            generic |= {t for t in asking if self._unknown(t) and not self._glossed(t)}
+        return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in terms}
 
     def topic_terms(self, text: str) -> dict[str, float]:
         """Return the key terms of text that say what it is about: not 'role', 'play' nor 'must'.

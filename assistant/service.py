@@ -158,7 +158,10 @@ class Assistant:
         """
         import gc
 
+        from assistant import wording
+
         self._populated().places.build()
+        wording.parts_of_speech("ask")  # the lexicon a question with an unfamiliar word consults
         self.ask("warm-up")
         gc.freeze()
 

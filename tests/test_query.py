@@ -158,3 +158,17 @@ def test_speller_finds_corrections_one_letter_longer_or_shorter_and_skips_known_
     assert speller.correct("bakup") == "backup"  # the commoner of two near words
     assert not speller.needs("backups") and not speller.needs("want") and not speller.needs("abc")
     assert speller.needs("bakup") and speller.correct("zebrafish") is None
+
+
+def test_an_unknown_verb_weighs_less_than_an_unknown_noun() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    verb = analyzer.analyze("What password length do we need to pass?")
+    noun = analyzer.analyze("What password length do we need for quantum?")
+    assert "pass" in verb.unknown and "quantum" in noun.unknown
+    assert verb.keyterms["pass"] < noun.keyterms["quantum"]
+    assert verb.unknown_share < noun.unknown_share
+
+
+def test_an_unknown_verb_the_glossary_rewords_keeps_its_weight() -> None:
+    analyzer = Analyzer.of_texts(["the production, sale or distribution of a device"], {})
+    assert analyzer.analyze("Can we sell a device?").keyterms["sell"] == analyzer.analyze("What about sell?").keyterms["sell"]

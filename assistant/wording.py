@@ -1,0 +1,60 @@
+"""Word roles in a question: which words say what is asked about, and which only how it is asked.
+
+A question's nouns name its topic ("budget", "cryptocurrency"); its verbs, adverbs and predicative
+adjectives mostly say what the asker wants done with the topic ("check that software is genuine",
+"to pass Cyber Essentials", "opt out", "actually work"). When the corpus never uses such a word, the
+text may still answer in its own words ("assessed", "authenticity"), so the word must not count as a
+topic the corpus lacks. Parts of speech come from the SPECIALIST lexicon that lemminflect bundles.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# a word after one of these is a verb when it can be one ("should check", "to pass", "we opt")
+VERB_MARKERS = frozenset(
+    "can could may might must shall should will would to not never i we you they he she it "
+    "also just always first".split()
+)
+# a word before one of these is a verb when it can be one ("check whether", "opt out", "switch off")
+VERB_FOLLOWERS = frozenset("that whether if out off up".split())
+_TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")
+
+
+@lru_cache(maxsize=16384)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """Return the universal parts of speech the lexicon lists for word (empty when it does not know it)."""
+    import lemminflect  # loads its lexicon on first use: kept off the CLI's import path
+
+    return frozenset(lemminflect.getAllLemmas(word))
+
+
+def relational(text: str) -> set[str]:
+    """Return the words of text used as verbs, adverbs or predicative adjectives: how it asks, not about what."""
+    tokens = _TOKENS.findall(text.lower())
+    found = set()
+    for i, word in enumerate(tokens):
+        if not word[0].isalpha():
+            continue
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _relational(word, before, after):
+            found.add(word)
+    return found
+
+
+def _relational(word: str, before: str, after: str) -> bool:
+    pos = parts_of_speech(word)
+    if not pos or "NOUN" in pos and "VERB" not in pos:
+        return False  # a word the lexicon does not know ("deepfake") or a plain noun names a topic
+    if "NOUN" not in pos:
+        if "ADJ" not in pos:
+            return True  # only a verb or an adverb ("opt", "took", "actually")
+        return not _nominal(after)  # "genuine before …", not "artificial intelligence"
+    return before in VERB_MARKERS or after in VERB_FOLLOWERS  # "should check", not "background checks"
+
+
+def _nominal(word: str) -> bool:
+    """Return True when word may be a noun (or another adjective) that a preceding adjective modifies."""
+    return bool(word) and word[0].isalpha() and bool(parts_of_speech(word) & {"NOUN", "ADJ"})
