@@ -63,6 +63,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "verified": ("check", "checks", "checked", "checking"),
     "authenticity": ("genuine", "counterfeit"),
     "reserve": ("opt out", "opt-out", "opting out", "opted out"),
+    "signature": ("sign", "signs", "signing"),
+    "applications": ("app", "apps"),
     "minor": ("kid", "kids", "underage"),
     "senior management": ("boss", "bosses"),
     "personnel": ("staff", "workforce"),

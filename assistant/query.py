@@ -49,7 +49,8 @@ FUNCTION_WORDS = frozenset(
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am".split()
 )
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
-_ASKED_FOR = re.compile(r"\s*(?:which|what)\s+([a-z]+)", re.I)
+# what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
+_ASKED_FOR = re.compile(r"\s*(?:(?:which|what)\s+|who\s+(?:will|would|shall|should|must|can|could|may)\s+)([a-z]+)", re.I)
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
 # "intern"/"internet" differ by more
@@ -263,7 +264,8 @@ class Analyzer:
     def topic_terms(self, text: str) -> dict[str, float]:
         """Return the key terms of text that say what it is about: not 'role', 'play' nor 'must'.
 
-        The thing a "which X" question asks for weighs double ("Which countries have ratified …?").
+        The thing a "which X" question asks for weighs double ("Which countries have ratified …?"), as does
+        the act a "who will X" question asks about ("Who will chair the Global Mechanism?").
         """
         shape = set(tokenize(" ".join(GENERIC | MODALS)))
         topic = {t: w for t, w in self.keyterms(text).items() if t not in shape}

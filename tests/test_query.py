@@ -69,6 +69,14 @@ def test_the_thing_a_which_question_asks_for_weighs_double_as_a_topic() -> None:
     assert analyzer.topic_terms(question)["password"] == analyzer.keyterms(question)["password"]
 
 
+
+def test_the_act_a_who_will_question_asks_about_weighs_double_as_a_topic() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    question = "Who will chair the awareness campaigns?"
+    assert analyzer.topic_terms(question)["chair"] == 2 * analyzer.keyterms(question)["chair"]
+    assert analyzer.topic_terms(question)["campaign"] == analyzer.keyterms(question)["campaign"]
+
+
 def test_quantifiers_and_prepositions_are_not_key_terms() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Is every few months per password enough before awareness campaigns?")
     assert set(analyzed.keyterms) == {"month", "password", "awar", "campaign"}
