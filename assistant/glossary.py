@@ -65,6 +65,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "reserve": ("opt out", "opt-out", "opting out", "opted out"),
     "signature": ("sign", "signs", "signing"),
     "applications": ("app", "apps"),
+    "forensics": ("evidence",),
     "minor": ("kid", "kids", "underage"),
     "senior management": ("boss", "bosses"),
     "personnel": ("staff", "workforce"),
