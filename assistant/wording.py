@@ -1,10 +1,12 @@
 """Word roles in a question: which words say what is asked about, and which only how it is asked.
 
 A question's nouns name its topic ("budget", "cryptocurrency"); its verbs, adverbs and predicative
-adjectives mostly say what the asker wants done with the topic ("check that software is genuine",
-"to pass Cyber Essentials", "opt out", "actually work"). When the corpus never uses such a word, the
-text may still answer in its own words ("assessed", "authenticity"), so the word must not count as a
-topic the corpus lacks. Parts of speech come from the SPECIALIST lexicon that lemminflect bundles.
+adjectives mostly say what the asker wants done with the topic ("are they genuine", "can a Party opt
+out", "does it actually work"). When the corpus never uses such a word, the text may still answer in
+its own words ("authenticity", "reserve the right"), so the word must not count as a topic the corpus
+lacks. A word that can also be a noun is taken as a topic ("to tax companies", "who will fund it"):
+a wrong answer costs more than a refusal. Parts of speech come from the SPECIALIST lexicon that
+lemminflect bundles.
 """
 
 from __future__ import annotations
@@ -12,13 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# a word after one of these is a verb when it can be one ("should check", "to pass", "we opt")
-VERB_MARKERS = frozenset(
-    "can could may might must shall should will would to not never i we you they he she it "
-    "also just always first".split()
-)
-# a word before one of these is a verb when it can be one ("check whether", "opt out", "switch off")
-VERB_FOLLOWERS = frozenset("that whether if out off up".split())
 _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")
 
 
@@ -37,22 +32,21 @@ def relational(text: str) -> set[str]:
     for i, word in enumerate(tokens):
         if not word[0].isalpha():
             continue
-        before = tokens[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _relational(word, before, after):
+        if _relational(word, after):
             found.add(word)
     return found
 
 
-def _relational(word: str, before: str, after: str) -> bool:
+def _relational(word: str, after: str) -> bool:
     pos = parts_of_speech(word)
-    if not pos or "NOUN" in pos and "VERB" not in pos:
-        return False  # a word the lexicon does not know ("deepfake") or a plain noun names a topic
-    if "NOUN" not in pos:
-        if "ADJ" not in pos:
-            return True  # only a verb or an adverb ("opt", "took", "actually")
-        return not _nominal(after)  # "genuine before …", not "artificial intelligence"
-    return before in VERB_MARKERS or after in VERB_FOLLOWERS  # "should check", not "background checks"
+    if not pos or "NOUN" in pos:
+        # a word the lexicon does not know ("deepfake") names a topic, and so may a noun that is also a verb:
+        # "to tax digital companies" and "who will fund it" ask about taxes and funds
+        return False
+    if "ADJ" not in pos:
+        return True  # only a verb or an adverb ("opt", "took", "actually")
+    return not _nominal(after)  # "genuine before …", not "artificial intelligence"
 
 
 def _nominal(word: str) -> bool:

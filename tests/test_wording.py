@@ -6,16 +6,15 @@ from assistant.wording import parts_of_speech, relational
 
 
 def test_verbs_adverbs_and_predicative_adjectives_are_relational() -> None:
-    found = relational("Must we check that software is genuine, and does it actually work? Can a Party opt out?")
-    assert {"check", "genuine", "actually", "opt"} <= found
+    found = relational("Is the software genuine, and does it actually work? Can a Party opt out? Who took part?")
+    assert {"genuine", "actually", "opt", "took"} <= found
     assert not {"software", "party"} & found
 
 
-def test_a_word_that_is_noun_or_verb_is_a_verb_only_where_a_verb_stands() -> None:
-    assert "pass" in relational("What must we do to pass Cyber Essentials?")
-    assert "check" in relational("Should staff check whether a link is safe?")
-    assert "checks" not in relational("Does it require background checks on employees?")
-    assert "budget" not in relational("What budget did the G7 allocate?")
+def test_a_word_that_can_be_a_noun_names_a_topic_even_as_a_verb() -> None:
+    # "to tax companies" asks about taxes: taking it for a mere verb would answer from whatever mentions companies
+    assert not {"tax", "fund", "checks", "budget"} & relational(
+        "Does it want to tax companies? Who will fund it? Does it require background checks? What budget?")
 
 
 def test_an_adjective_before_its_noun_names_the_topic_with_it() -> None:
