@@ -51,6 +51,9 @@ FUNCTION_WORDS = frozenset(
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(r"\s*(?:(?:which|what)\s+|who\s+(?:will|would|shall|should|must|can|could|may)\s+)([a-z]+)", re.I)
+# the act a text is asked to demand: "does it tell us to shred …", "require firms to buy …", "oblige states to ban …"
+_DEMANDED = re.compile(r"\b(?:tell|tells|require|requires|oblige|obliges|expect|expects|force|forces|want|wants)"
+                       r"\s+(?:[a-z]+\s+){1,3}?to\s+([a-z]+)", re.I)
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
 # "intern"/"internet" differ by more
@@ -80,8 +83,9 @@ def _deletes(word: str) -> set[str]:
 class Speller:
     """Correct words the corpus never uses to the most frequent corpus word within two edits.
 
-    Words of a general vocabulary (the embedding model's tokenizer holds ~20,000 whole English words)
-    are real words, not typos: "want" must not become the corpus's "wait".
+    Words of a general vocabulary (the embedding model's tokenizer holds ~20,000 whole English words, the
+    lexicon of assistant.wording many more) are real words, not typos: "want" must not become the
+    corpus's "wait", nor "shred" its "share".
     """
 
     def __init__(self, counts: Counter[str], known: frozenset[str] = frozenset()) -> None:
@@ -91,7 +95,9 @@ class Speller:
 
     def needs(self, word: str) -> bool:
         """Return True when word could be a typo: long enough, alphabetic, and neither a corpus nor a general word."""
-        return word not in self.counts and word not in self.known and len(word) >= 4 and word.isalpha()
+        if word in self.counts or word in self.known or len(word) < 4 or not word.isalpha():
+            return False
+        return not wording.parts_of_speech(word)  # an English word ("shred") is no typo of a corpus word ("share")
 
     def correct(self, word: str) -> str | None:
         """Return the correction of word, or None when it is known, too short, or has no close match."""
@@ -256,8 +262,8 @@ class Analyzer:
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         terms = tokenize(" ".join(content))
-        if any(self._unknown(t) for t in terms):  # "to pass Cyber Essentials": an unknown verb asks, names nothing
-            asking = tokenize(" ".join(wording.relational(text)))
+        if any(self._unknown(t) for t in terms):  # "is it actually true" names nothing, but "tell us to shred" does
+            asking = set(tokenize(" ".join(wording.relational(text)))) - set(tokenize(" ".join(_DEMANDED.findall(text))))
             generic |= {t for t in asking if self._unknown(t) and not self._glossed(t)}
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in terms}
 

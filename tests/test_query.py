@@ -19,6 +19,12 @@ def test_edit_distance_counts_transpositions_once() -> None:
     assert damerau("lenght", "length") == 1
 
 
+def test_speller_leaves_english_words_alone() -> None:
+    speller = Speller(Counter({"share": 3, "party": 2}))
+    assert speller.correct("shred") is None  # a word the asker meant, not a typo of "share"
+    assert speller.correct("sahre") == "share"
+
+
 def test_speller_fixes_typos_but_not_known_words() -> None:
     speller = Speller(Counter({"cooperation": 3, "awareness": 2, "campaigns": 1, "wait": 1}), frozenset({"want"}))
     assert speller.correct("coperation") == "cooperation"
@@ -151,7 +157,7 @@ def test_a_question_about_how_things_link_names_no_topic_link() -> None:
 
 
 def test_everyday_words_and_common_acronyms_reach_the_formal_ones() -> None:
-    texts = ["Cybersecurity is included in human resources practices",
+    texts = ["Cybersecurity is included in human resources practices, as part of them",
              "A Party may, without prior request, forward information to another Party"]
     analyzer = Analyzer.of_texts(texts, {})
     assert not analyzer.analyze("Should cybersecurity be part of HR practices?").unknown
