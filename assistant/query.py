@@ -51,9 +51,6 @@ FUNCTION_WORDS = frozenset(
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(r"\s*(?:(?:which|what)\s+|who\s+(?:will|would|shall|should|must|can|could|may)\s+)([a-z]+)", re.I)
-# the act a text is asked to demand: "does it tell us to shred …", "require firms to buy …", "oblige states to ban …"
-_DEMANDED = re.compile(r"\b(?:tell|tells|require|requires|oblige|obliges|expect|expects|force|forces|want|wants)"
-                       r"\s+(?:[a-z]+\s+){1,3}?to\s+([a-z]+)", re.I)
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
 # "intern"/"internet" differ by more
@@ -262,8 +259,8 @@ class Analyzer:
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         terms = tokenize(" ".join(content))
-        if any(self._unknown(t) for t in terms):  # "is it actually true" names nothing, but "tell us to shred" does
-            asking = set(tokenize(" ".join(wording.relational(text)))) - set(tokenize(" ".join(_DEMANDED.findall(text))))
+        if any(self._unknown(t) for t in terms):  # "is it genuine", "does it actually work" name nothing
+            asking = tokenize(" ".join(wording.relational(text)))
             generic |= {t for t in asking if self._unknown(t) and not self._glossed(t)}
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in terms}
 

@@ -1,11 +1,11 @@
 """Word roles in a question: which words say what is asked about, and which only how it is asked.
 
-A question's nouns name its topic ("budget", "cryptocurrency"); its verbs, adverbs and predicative
-adjectives mostly say what the asker wants done with the topic ("are they genuine", "can a Party opt
-out", "does it actually work"). When the corpus never uses such a word, the text may still answer in
-its own words ("authenticity", "reserve the right"), so the word must not count as a topic the corpus
-lacks. A word that can also be a noun is taken as a topic ("to tax companies", "who will fund it"):
-a wrong answer costs more than a refusal. Parts of speech come from the SPECIALIST lexicon that
+A question's nouns name its topic ("budget", "cryptocurrency"); its adverbs and predicative adjectives
+only say how it asks ("are they genuine", "does it actually work"). When the corpus never uses such a
+word, the text may still answer in its own words ("authenticity"), so the word must not count as a
+topic the corpus lacks. Verbs are taken as topics, as are words that can also be nouns: "can firms
+outsource …", "to tax companies" and "who will fund it" ask about outsourcing, taxes and funds, and a
+wrong answer costs more than a refusal. Parts of speech come from the SPECIALIST lexicon that
 lemminflect bundles.
 """
 
@@ -26,7 +26,7 @@ def parts_of_speech(word: str) -> frozenset[str]:
 
 
 def relational(text: str) -> set[str]:
-    """Return the words of text used as verbs, adverbs or predicative adjectives: how it asks, not about what."""
+    """Return the words of text used as adverbs or predicative adjectives: how it asks, not about what."""
     tokens = _TOKENS.findall(text.lower())
     found = set()
     for i, word in enumerate(tokens):
@@ -45,7 +45,7 @@ def _relational(word: str, after: str) -> bool:
         # "to tax digital companies" and "who will fund it" ask about taxes and funds
         return False
     if "ADJ" not in pos:
-        return True  # only a verb or an adverb ("opt", "took", "actually")
+        return "ADV" in pos  # an adverb ("actually"); a verb may be the very act asked about ("can firms outsource?")
     return not _nominal(after)  # "genuine before …", not "artificial intelligence"
 
 

@@ -186,3 +186,10 @@ def test_an_unknown_adverb_weighs_less_than_an_unknown_noun() -> None:
 def test_an_unknown_verb_the_glossary_rewords_keeps_its_weight() -> None:
     analyzer = Analyzer.of_texts(["the production, sale or distribution of a device"], {})
     assert analyzer.analyze("Can we sell a device?").keyterms["sell"] == analyzer.analyze("What about sell?").keyterms["sell"]
+
+
+
+def test_an_unknown_verb_stays_a_topic() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    keyterms = analyzer.analyze("Can firms outsource their password rules?").keyterms
+    assert keyterms["outsourc"] == analyzer.idf("outsourc")  # the question is whether outsourcing is allowed
