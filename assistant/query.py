@@ -160,6 +160,7 @@ class Analyzer:
         self.known = known
         self._speller: Speller | None = None
         self._stem_set: frozenset[str] | None = None
+        self._unknown_terms: dict[str, bool] = {}  # a question's terms are looked up several times per question
 
     @classmethod
     def of_texts(cls, texts: Iterable[str], learned: dict[str, set[str]], known: frozenset[str] = frozenset()) -> Analyzer:
@@ -241,11 +242,14 @@ class Analyzer:
 
     def _unknown(self, term: str) -> bool:
         """Return True for a key term no corpus word shares (nor a long prefix of it)."""
-        return not self.doc_freq.get(term, 0) and not known_in(term, self._stems())
+        unknown = self._unknown_terms.get(term)
+        if unknown is None:  # the prefix test scans the whole vocabulary: once per term, not per lookup
+            unknown = self._unknown_terms[term] = not self.doc_freq.get(term, 0) and not known_in(term, self._stems())
+        return unknown
 
-    def _glossed(self, term: str) -> bool:
-        """Return True when the glossary gives a key term other words ("sell" is the texts' "sale")."""
-        return bool(self.glossary.get(glossary.normalize(term)) or self.glossary.get(term))
+    def _glossary_forms(self, term: str) -> set[str] | None:
+        """Return the other words the glossary gives a key term ("sell" is the texts' "sale"), if any."""
+        return self.glossary.get(glossary.normalize(term)) or self.glossary.get(term)
 
     def _stems(self) -> frozenset[str]:
         if self._stem_set is None:
@@ -259,9 +263,10 @@ class Analyzer:
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         terms = tokenize(" ".join(content))
-        if any(self._unknown(t) for t in terms):  # "is it genuine", "does it actually work" name nothing
+        unknown = {t for t in terms if self._unknown(t)}
+        if unknown:  # "is it genuine", "does it actually work" name nothing
             asking = tokenize(" ".join(wording.relational(text)))
-            generic |= {t for t in asking if self._unknown(t) and not self._glossed(t)}
+            generic |= {t for t in asking if t in unknown and not self._glossary_forms(t)}
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in terms}
 
     def topic_terms(self, text: str) -> dict[str, float]:
@@ -283,8 +288,7 @@ class Analyzer:
         out: dict[str, list[frozenset[str]]] = {}
         lowered = text.lower()
         for term in keyterms:
-            key = glossary.normalize(term)
-            forms = self.glossary.get(key) or self.glossary.get(term)
+            forms = self._glossary_forms(term)
             if forms:
                 out[term] = [frozenset(tokenize(f)) for f in forms]
         for key in glossary.shorthands(lowered, self.glossary):  # "24/7": each part may stand for it
