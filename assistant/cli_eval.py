@@ -39,13 +39,13 @@ def evaluate(
         raise typer.Exit(EXIT_USAGE) from None
     try:
         assistant = open_assistant()
-        problems = session.unknown_sources(cases, set(session.provision_texts(assistant)))
+        problems = session.unknown_sources(cases, session.provision_texts(assistant))
         for line in problems:  # listed always; fatal only when validating (a run shows them as regressions)
             err.print(("" if validate else "warning: ") + escape(line), soft_wrap=True)
         if problems and validate:
             raise typer.Exit(EXIT_USAGE)
         if validate:
-            console().print(f"valid: {len(cases)} cases in {len(sets)} file(s); every expected provision id is indexed")
+            console().print(f"valid: {len(cases)} cases in {len(sets)} file(s); every expected provision id and quote is indexed")
             return
         previous = _load_baseline(baseline)
         run = _run(assistant, cases, sets, k)

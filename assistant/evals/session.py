@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.evals.baseline import Comparison, Run
 from assistant.evals.cases import Case, fingerprint
-from assistant.evals.metrics import LOWER_IS_BETTER, METRICS, CaseResult, SourceMatcher, by_tag, summarize
+from assistant.evals.metrics import LOWER_IS_BETTER, METRICS, CaseResult, SourceMatcher, by_tag, normalize, summarize
 from assistant.evals.runner import run
 from assistant.service import Assistant
 
@@ -26,14 +26,21 @@ def provision_texts(assistant: Assistant) -> dict[str, str]:
     return {pid: " ".join(t for _, t in sorted(parts)) for pid, parts in texts.items()}
 
 
-def unknown_sources(cases: list[Case], known: set[str]) -> list[str]:
-    """Return 'file:line: …' for every expected provision id the index does not hold."""
+def unknown_sources(cases: list[Case], texts: dict[str, str]) -> list[str]:
+    """Return 'file:line: …' for every expected provision id the index lacks and quote no provision holds."""
+    known = set(texts)
+    corpus = "\n".join(normalize(t) for t in texts.values())
     problems = []
     for case in cases:
         for source in case.expected_sources:
-            is_id = "/" in source and set(source) <= _ID_CHARS
-            if is_id and source not in known and not any(k.startswith(source + "/") for k in known):
-                problems.append(f"{case.where}: case {case.id!r}: expected source {source!r} is not in the index")
+            if "/" in source and set(source) <= _ID_CHARS:
+                if source not in known and not any(k.startswith(source + "/") for k in known):
+                    problems.append(f"{case.where}: case {case.id!r}: expected source {source!r} is not in the index")
+            elif normalize(source) not in corpus:
+                problems.append(
+                    f"{case.where}: case {case.id!r}: expected source {source!r} is quoted in no indexed provision "
+                    "(quote the provision's text verbatim, or name its provision id)"
+                )
     return problems
 
 

@@ -77,6 +77,17 @@ def test_validate_checks_provision_ids_without_running(env: dict[str, str], qset
     assert result.returncode == 2 and f"{wrong}:1:" in result.stderr and "objective-9" in result.stderr
 
 
+def test_validate_lists_a_quote_no_provision_holds(env: dict[str, str], tmp_path: Path) -> None:
+    misquoted = tmp_path / "misquoted.yaml"
+    misquoted.write_text(
+        "- id: ok\n  question: q\n  expected_sources: ['Conduct awareness campaigns amongst SMEs']\n"
+        "- id: code\n  question: q\n  expected_sources: ['RS.MI-02']\n"
+    )
+    result = run_cli("eval", "--validate", str(misquoted), env=env)
+    assert result.returncode == 2 and f"{misquoted}:4: case 'code'" in result.stderr
+    assert "RS.MI-02" in result.stderr and "case 'ok'" not in result.stderr
+
+
 def test_no_index_is_a_runtime_failure(qset: Path, tmp_path: Path) -> None:
     result = run_cli("eval", str(qset), env={"ASSISTANT_INDEX_DIR": str(tmp_path / "empty"), "ASSISTANT_EMBEDDING__MODEL": "hash"})
     assert result.returncode == 3 and "policy-assistant ingest" in result.stderr
