@@ -72,6 +72,12 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "prevent": ("stop", "stops", "stopping", "stopped"),
     "request": ("ask", "asks", "asked", "asking"),
     "disclosure": ("share", "shares", "shared", "sharing"),
+    "convened": ("take part", "takes part", "taking part", "participate", "participated", "participants"),
+    "aware": ("learn", "learns", "learned", "learnt", "learning", "find out", "found out"),
+    "loaned": ("lend", "lends", "lending", "lent", "loan", "borrow", "borrowed"),
+    "established": ("set up", "sets up", "setting up"),
+    "inventories": ("map", "maps", "mapped", "mapping"),
+    "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
 }
 
 _QUOTES = "\"“”‘’'"

@@ -25,7 +25,10 @@ INTENTS = {
     "recommendation": frozenset("recommend recommends recommended recommendation recommendations advise advises "
                                 "advice suggest suggests should".split()),
 }
-GENERIC = frozenset("role roles play plays played part parts way ways thing things issue issues aspect aspects".split())
+GENERIC = frozenset(
+    "role roles play plays played part parts way ways thing things issue issues aspect aspects "
+    "kind kinds sort sorts type types goal goals purpose purposes serve serves".split()  # "what goal does X serve"
+)
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
@@ -50,7 +53,12 @@ FUNCTION_WORDS = frozenset(
 )
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
-_ASKED_FOR = re.compile(r"\s*(?:(?:which|what)\s+|who\s+(?:will|would|shall|should|must|can|could|may)\s+)([a-z]+)", re.I)
+_ASKED_FOR = re.compile(r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)([a-z]+)", re.I)
+# "Under which agenda item …?", "Which resolution set up …?": the answer names the thing with its number
+# ("Agenda item 94", "resolution 75/240"); a structural place ("Which article …?") is a label, not text
+_NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
+_LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
+_STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
 # "intern"/"internet" differ by more
@@ -141,6 +149,16 @@ class Analyzed:
     references: frozenset[Reference] = frozenset()  # places the question names: "Article 3", "Objective 2"
     out_of_scope: float = 0.0  # idf-weighted share of the question's own terms the documents it names never use
     origin: bool = False  # it asks only who issued a document or when, and the evidence is the text's own word on it
+    phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # "take" of "take part": the phrase counts
+    numbered: re.Pattern[str] | None = None  # "which resolution …": a text naming "resolution 75/240" answers
+
+    def names_number(self, text: str) -> bool:
+        """Return True when text names what a "which X" question asks for with its number ("resolution 75/240")."""
+        return self.numbered is not None and bool(self.numbered.search(text))
+
+    def corrected(self, text: str) -> str:
+        """Return text with this analysis's spelling and word-form corrections applied."""
+        return _apply(text, self.corrections)
 
     @property
     def unknown_share(self) -> float:
@@ -194,6 +212,10 @@ class Analyzer:
         own = _apply(focus if focus is not None else query, corrections)
         intent = next((k for k, ws in INTENTS.items() if any(w in ws for w in words(own))), None)
         keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing}
+        phrasal = self.phrases(own)
+        for term, phrase in phrasal.items():  # the evidence for "took part" weighs as the phrase, not as "take"
+            if keyterms.get(term, 0.0) >= self.idf(term):
+                keyterms[term] = sum(self.idf(t) for t in phrase)
         for term, weight in self.keyterms(_apply(carried, corrections)).items():
             keyterms.setdefault(term, CARRIED_WEIGHT * weight)
         alternatives = self._alternatives(f"{own} {carried}", keyterms)
@@ -204,7 +226,7 @@ class Analyzer:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
         unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
-                        unknown, intent, references=references.parse(own))
+                        unknown, intent, references=references.parse(own), phrasal=phrasal, numbered=_numbered(own))
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}
@@ -214,12 +236,22 @@ class Analyzer:
                 continue
             if any(v in self.word_counts for v in regional_variants(lower)):
                 continue  # "prioritise" is the corpus's "prioritize", not a typo of "priorities"
+            base = self._base_form(lower)
+            if base:  # "who took part": the texts' "take"
+                corrections[lower] = base
+                continue
             if not self.speller.needs(lower):
                 continue  # a corpus or general word; most questions hold no other, and then cost no spelling index
             fixed = self.speller.correct(lower) or self._compound(lower)
             if fixed and fixed != lower:
                 corrections[lower] = fixed
         return corrections
+
+    def _base_form(self, word: str) -> str | None:
+        """Return the corpus's dictionary form of an irregular form the corpus never uses ('took' → 'take')."""
+        if word in self.word_counts or not word.isalpha():
+            return None
+        return next((b for b in wording.base_forms(word) if b in self.word_counts), None)
 
     def _compound(self, word: str) -> str | None:
         """Return 'auto run' for 'autorun' when the corpus uses both halves ('auto-run') and never the whole."""
@@ -268,6 +300,19 @@ class Analyzer:
             asking = tokenize(" ".join(wording.relational(text)))
             generic |= {t for t in asking if t in unknown and not self._glossary_forms(t)}
         return {t: self.idf(t) * (GENERIC_WEIGHT if t in generic else 1.0) for t in terms}
+
+    def phrases(self, text: str) -> dict[str, frozenset[str]]:
+        """Map each term of an everyday phrase in text ("take part", "find out") to the phrase's terms.
+
+        Such a phrase means what its words do not ("take part" is to attend): one of its words alone is
+        no evidence, the phrase or the glossary's formal word ("attendees") is.
+        """
+        out: dict[str, frozenset[str]] = {}
+        for key in glossary.shorthands(text.lower(), self.glossary):
+            stems = frozenset(tokenize(key))
+            if len(stems) >= 2 and " " in key:
+                out.update(dict.fromkeys(stems, stems))
+        return out
 
     def topic_terms(self, text: str) -> dict[str, float]:
         """Return the key terms of text that say what it is about: not 'role', 'play' nor 'must'.
@@ -371,6 +416,16 @@ _REGIONAL = [
 def regional_variants(word: str) -> frozenset[str]:
     """Return the other regional spellings a word might have (candidates only: most are no words at all)."""
     return frozenset(rule.sub(repl, word) for rule, repl in _REGIONAL if rule.search(word)) - {word}
+
+
+def _numbered(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a numbered answer to a "which X" question ("agenda item 94"), if it asks for one."""
+    asked = _NUMBERED_ASK.search(question)
+    stems = tokenize(asked.group(1)) if asked else []
+    if not stems or stems[0] in tokenize(" ".join(_STRUCTURAL)):
+        return None
+    # "agenda item 94", "resolution 75/240", "document A/80/257"; not "session in 2021"
+    return re.compile(rf"\b{re.escape(stems[0])}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d", re.I)
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:

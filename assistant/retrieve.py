@@ -25,6 +25,7 @@ from assistant.types import Document, Filters, Hit
 
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
+NUMBER_BONUS = 0.2  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
@@ -214,12 +215,13 @@ class Retriever:
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:
         """Return the idf-weighted share of a question's own topic terms that the documents it names never use."""
-        own = self.analyzer.topic_terms(focus)
+        own = self.analyzer.topic_terms(analyzed.corrected(focus))  # 'took' counted as the 'take' it is read as
         if len(own) < 2:
             return 0.0
         vocabulary = frozenset().union(*(self._vocabulary(d) for d in doc_ids))
         absent = [
-            t for t in own if t in analyzed.keyterms and not known_in(t, vocabulary)
+            t for t in own if t in analyzed.keyterms
+            and not (known_in(t, vocabulary) and analyzed.phrasal.get(t, frozenset()) <= vocabulary)
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
         ]
         return sum(own[t] for t in absent) / sum(own.values())
@@ -279,6 +281,8 @@ class Retriever:
             final += INTENT_BONUS
         placed = self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
         final += PLACE_BONUS * placed
+        if analyzed.names_number(self.sparse.records[index].text):
+            final += NUMBER_BONUS
         return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed)
 
     def coverage(self, index: int, analyzed: Analyzed) -> float:
@@ -293,7 +297,7 @@ class Retriever:
         own, context = self._term_sets(index)
 
         def credit(term: str, terms: frozenset[str]) -> float:
-            if term in terms:
+            if term in terms and analyzed.phrasal.get(term, frozenset()) <= terms:
                 return 1.0
             # an expansion or a form the stemmer kept apart ('exposed' ~ 'exposure') is good evidence, the word better
             if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) or variant_in(term, terms):

@@ -25,6 +25,20 @@ def parts_of_speech(word: str) -> frozenset[str]:
     return frozenset(lemminflect.getAllLemmas(word))
 
 
+@lru_cache(maxsize=16384)
+def base_forms(word: str) -> tuple[str, ...]:
+    """Return the dictionary forms of an irregular verb or noun form ('took' → 'take', 'criteria' → 'criterion').
+
+    Empty when the word is a dictionary form itself ("found", "left"): the stemmer handles regular endings.
+    """
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word)
+    if any(word in forms for forms in lemmas.values()):
+        return ()
+    return tuple(dict.fromkeys(f for pos in ("VERB", "NOUN") for f in lemmas.get(pos, ())))
+
+
 def relational(text: str) -> set[str]:
     """Return the words of text used as adverbs or predicative adjectives: how it asks, not about what."""
     tokens = _TOKENS.findall(text.lower())

@@ -83,6 +83,41 @@ def test_the_act_a_who_will_question_asks_about_weighs_double_as_a_topic() -> No
     assert analyzer.topic_terms(question)["campaign"] == analyzer.keyterms(question)["campaign"]
 
 
+def test_what_kind_of_asks_for_the_noun_after_it() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    question = "What kind of campaigns serve that goal?"
+    topic = analyzer.topic_terms(question)
+    assert set(topic) == {"campaign"}  # "kind", "serve" and "goal" only frame it
+    assert topic["campaign"] == 2 * analyzer.keyterms(question)["campaign"]
+
+
+def test_an_irregular_form_is_read_as_the_word_the_corpus_uses() -> None:
+    texts = [*TEXTS, "Entities shall take appropriate measures", "The attendees on the call manage firms"]
+    analyzed = Analyzer.of_texts(texts, {}).analyze("Who took part in the call?")
+    assert analyzed.corrections == {"took": "take"} and "take" in analyzed.keyterms
+    assert "take" not in analyzed.unknown  # the corpus says "take"; "took" would have been a word it never uses
+
+
+def test_a_phrase_counts_as_a_whole_not_as_its_words() -> None:
+    texts = [*TEXTS, "Entities shall take appropriate measures", "ICC convened 30 Chairs for the call"]
+    analyzer = Analyzer.of_texts(texts, {})
+    analyzed = analyzer.analyze("Who takes part in the call?")
+    assert analyzed.phrasal["take"] == frozenset({"take", "part"})
+    assert analyzed.keyterms["take"] > analyzer.idf("take")  # as rare as the phrase, not as the word
+    assert frozenset({"conven"}) in analyzed.alternatives["take"]
+
+
+def test_a_which_question_wants_the_thing_with_its_number() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    asked = analyzer.analyze("Under which agenda item was the resolution adopted?")
+    assert asked.names_number("Eightieth session Agenda item 94 Developments")
+    assert not asked.names_number("Also decides to include in the provisional agenda the item")
+    resolution = analyzer.analyze("Which resolution set up the working group?")
+    assert resolution.names_number("established pursuant to resolution 75/240")
+    assert not analyzer.analyze("Which session considered it?").names_number("its first session in 2021")
+    assert not analyzer.analyze("Which article covers fraud?").names_number("Articles 2 through 11")
+
+
 def test_quantifiers_and_prepositions_are_not_key_terms() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Is every few months per password enough before awareness campaigns?")
     assert set(analyzed.keyterms) == {"month", "password", "awar", "campaign"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant import wording
 from assistant.wording import parts_of_speech, relational
 
 
@@ -24,3 +25,10 @@ def test_an_adjective_before_its_noun_names_the_topic_with_it() -> None:
 def test_words_the_lexicon_does_not_know_are_topics() -> None:
     assert parts_of_speech("cryptocurrency") == frozenset()
     assert "cryptocurrency" not in relational("What does it say about cryptocurrency?")
+
+
+def test_irregular_forms_have_their_dictionary_forms() -> None:
+    assert wording.base_forms("took") == ("take",)
+    assert wording.base_forms("criteria") == ("criterion",)
+    assert wording.base_forms("found") == ()  # a dictionary form itself ("to found"), left alone
+    assert wording.base_forms("deepfake") == ()
