@@ -28,7 +28,8 @@ _LIST = re.compile(
 )
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
 _QUANTITY = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b", re.I)
+# a digit inside a name ("G7", "5G", "v3") counts nothing
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b", re.I)
 TIE = 0.02  # supports closer than this do not tell provisions apart
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 LIST_MAX = 12  # the most citations a list answer grows to
@@ -151,22 +152,31 @@ class Composer:
         return chosen
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
-        """Put before the best evidence, when it is a list item that is only a fragment, the sentence it completes.
+        """Put before each cited list item that is only a fragment the sentence it completes.
 
         "any input, alteration, deletion or suppression of computer data" is an offence only under
-        "… the causing of a loss of property to another person by:". Framing that says little
-        ("For the purposes of this Convention:") or that the header already says ("we intend to:") is left out.
+        "… the causing of a loss of property to another person by:", and "likely to prejudice its
+        sovereignty" is a ground for refusal only under "… may only be refused if:". Framing that says
+        little ("For the purposes of this Convention:") or that the header already says ("we intend to:") is left out.
         """
-        first = evidence[0].hit
-        if not first.intro or not first.text[:1].islower() or _intro_verb(first.intro):
-            return evidence
-        lead = self.list_intro(first)
-        if lead is None or lead.provision_id in {e.hit.provision_id for e in evidence}:
-            return evidence
-        quote = self._lead(lead)
-        if len(tokenize(quote)) < LEAD_MIN_TERMS:
-            return evidence
-        return [Evidence(replace(evidence[0].scored, hit=lead), quote), *evidence]
+        out: list[Evidence] = []
+        cited = {e.hit.provision_id for e in evidence}
+        for e in evidence:
+            lead = self._lead_in(e.hit, cited)
+            if lead is not None:
+                cited.add(lead.provision_id)
+                out.append(Evidence(replace(e.scored, hit=lead), self._lead(lead)))
+            out.append(e)
+        return out
+
+    def _lead_in(self, hit: Hit, cited: set[str]) -> Hit | None:
+        """Return the introduction a fragment list item needs to be read, unless cited or saying too little."""
+        if not hit.intro or not hit.text[:1].islower() or _intro_verb(hit.intro):
+            return None
+        lead = self.list_intro(hit)
+        if lead is None or lead.provision_id in cited or len(tokenize(self._lead(lead))) < LEAD_MIN_TERMS:
+            return None
+        return lead
 
     def _lead(self, hit: Hit) -> str:
         """Return the quote of a list's introduction: all of it, its last sentence, or the tail of that which fits."""

@@ -91,6 +91,22 @@ def test_a_list_item_that_is_a_fragment_is_quoted_after_the_sentence_it_complete
     assert answer.text.index("loss of property") < answer.text.index("any input")
 
 
+def test_a_fragment_cited_second_also_comes_after_the_sentence_it_completes() -> None:
+    intro = "In addition, a request for preservation may only be refused if:"
+    lead = Hit(provision_id="b/article-29/item-5", doc_id="g7", doc_title=G7.title, label="Article 29(5)", text=intro, score=0.5,
+               char_start=250)
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_intro=lambda hit: lead if hit.intro else None)
+    first = scored("b/article-29/item-4", "A Party that requires dual criminality may reserve the right to refuse the request.",
+                   label="Article 29(4)", char_start=100)
+    ground = scored("b/article-29/item-5/item-b", "the requested Party considers that execution of the request is likely "
+                    "to prejudice its sovereignty.", cosine=0.68, label="Article 29(5)(b)", intro=intro, char_start=300)
+    question = "On what grounds can a request be refused?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [first, ground], [])
+    assert [c.provision_id for c in answer.citations] == [
+        "b/article-29/item-4", "b/article-29/item-5", "b/article-29/item-5/item-b"]
+    assert answer.text.index("may only be refused if") < answer.text.index("prejudice its sovereignty")
+
+
 def test_an_actors_own_framing_is_not_repeated_before_its_items() -> None:
     framing = Hit(provision_id="g7/objective-2/para-5", doc_id="g7", doc_title=G7.title, label="Objective 2",
                   text="To this end we intend to:", score=0.5)
@@ -130,6 +146,14 @@ def test_quantity_questions_need_a_number(composer: Composer) -> None:
     question = "How many characters must a password have?"
     answer = composer.compose(Resolved(question, question), analyzed(question), [no_number], [])
     assert answer.abstained
+
+
+def test_a_digit_inside_a_name_is_no_number(composer: Composer) -> None:
+    question = "How many CSIRTs does each country run?"
+    g7_only = scored("g7/p", "Effective cooperation among G7 countries and national CSIRTs can boost prevention.")
+    assert composer.compose(Resolved(question, question), analyzed(question), [g7_only], []).abstained
+    counted = scored("g7/q", "Each G7 country runs 2 national CSIRTs.")
+    assert not composer.compose(Resolved(question, question), analyzed(question), [counted], []).abstained
 
 
 def test_comparison_has_a_section_per_source(composer: Composer) -> None:
