@@ -148,12 +148,15 @@ def test_quantity_questions_need_a_number(composer: Composer) -> None:
     assert answer.abstained
 
 
-def test_a_digit_inside_a_name_is_no_number(composer: Composer) -> None:
+def test_a_digit_inside_a_name_or_an_ordinal_is_no_number(composer: Composer) -> None:
     question = "How many CSIRTs does each country run?"
-    g7_only = scored("g7/p", "Effective cooperation among G7 countries and national CSIRTs can boost prevention.")
+    g7_only = scored("g7/p", "Effective cooperation among G7 countries and national CSIRTs replaces 20th century ways.")
     assert composer.compose(Resolved(question, question), analyzed(question), [g7_only], []).abstained
     counted = scored("g7/q", "Each G7 country runs 2 national CSIRTs.")
     assert not composer.compose(Resolved(question, question), analyzed(question), [counted], []).abstained
+    often = "How often must CSIRTs cooperate?"
+    periodic = scored("g7/r", "National CSIRTs shall consult periodically on cooperation.")
+    assert not composer.compose(Resolved(often, often), analyzed(often), [periodic], []).abstained
 
 
 def test_comparison_has_a_section_per_source(composer: Composer) -> None:
