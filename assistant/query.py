@@ -53,12 +53,10 @@ FUNCTION_WORDS = frozenset(
 )
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
-_ASKED_FOR = re.compile(r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)([a-z]+)", re.I)
-# "Under which agenda item …?", "Which resolution set up …?": the answer names the thing with its number
-# ("Agenda item 94", "resolution 75/240"); a structural place ("Which article …?") is a label, not text
-_NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
-_LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
-_STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
+_ASKED_FOR = re.compile(
+    r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)"
+    r"([a-z]+)", re.I,
+)
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
 # "intern"/"internet" differ by more
@@ -226,7 +224,7 @@ class Analyzer:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
         unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
-                        unknown, intent, references=references.parse(own), phrasal=phrasal, numbered=_numbered(own))
+                        unknown, intent, references=references.parse(own), phrasal=phrasal, numbered=references.numbered_answer(own))
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}
@@ -305,7 +303,7 @@ class Analyzer:
         """Map each term of an everyday phrase in text ("take part", "find out") to the phrase's terms.
 
         Such a phrase means what its words do not ("take part" is to attend): one of its words alone is
-        no evidence, the phrase or the glossary's formal word ("attendees") is.
+        no evidence, the phrase or the glossary's formal word ("convened") is.
         """
         out: dict[str, frozenset[str]] = {}
         for key in glossary.shorthands(text.lower(), self.glossary):
@@ -416,16 +414,6 @@ _REGIONAL = [
 def regional_variants(word: str) -> frozenset[str]:
     """Return the other regional spellings a word might have (candidates only: most are no words at all)."""
     return frozenset(rule.sub(repl, word) for rule, repl in _REGIONAL if rule.search(word)) - {word}
-
-
-def _numbered(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a numbered answer to a "which X" question ("agenda item 94"), if it asks for one."""
-    asked = _NUMBERED_ASK.search(question)
-    stems = tokenize(asked.group(1)) if asked else []
-    if not stems or stems[0] in tokenize(" ".join(_STRUCTURAL)):
-        return None
-    # "agenda item 94", "resolution 75/240", "document A/80/257"; not "session in 2021"
-    return re.compile(rf"\b{re.escape(stems[0])}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d", re.I)
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:
