@@ -118,7 +118,7 @@ class Composer:
             good.remove(lead)
             good.insert(0, lead)
         # among near-equal provisions of one document the earlier leads: texts state the rule before its variants
-        if not good[0].placed:  # a named place is already read in order
+        if not good[0].placed and not analyzed.shaped(good[0].hit.text):  # a named place or "chaired by" leads
             ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
                     and self.support(s) >= self.support(good[0]) - TIE]
             first = min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=good[0])

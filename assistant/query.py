@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant import glossary, references, wording
+from assistant import glossary, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, tokenize, words
 
@@ -23,11 +23,12 @@ INTENTS = {
                             "intend intends intended intention undertake undertook undertaken agree agreed decide decides decided "
                             "decision".split()),
     "recommendation": frozenset("recommend recommends recommended recommendation recommendations advise advises "
-                                "advice suggest suggests should".split()),
+                                "advice suggest suggests should propose proposes proposed proposal proposals".split()),
 }
 GENERIC = frozenset(
     "role roles play plays played part parts way ways thing things issue issues aspect aspects "
-    "kind kinds sort sorts type types goal goals purpose purposes serve serves".split()  # "what goal does X serve"
+    "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
+    "make makes making".split()  # "making supply chains more secure": the topic is supply chains
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
@@ -38,7 +39,9 @@ QUESTION_WORDS = frozenset(
     "there anything something please give show list explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many "
     "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
-    "link links linking relate relates connect connects".split()  # "how does the ICC link cybercrime to trade"
+    "link links linking relate relates connect connects "  # "how does the ICC link cybercrime to trade"
+    "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
+    "emphasizes highlight highlights".split()  # "in the G7's view", "do both stress …": how a text speaks
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
@@ -148,11 +151,11 @@ class Analyzed:
     out_of_scope: float = 0.0  # idf-weighted share of the question's own terms the documents it names never use
     origin: bool = False  # it asks only who issued a document or when, and the evidence is the text's own word on it
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # "take" of "take part": the phrase counts
-    numbered: re.Pattern[str] | None = None  # "which resolution …": a text naming "resolution 75/240" answers
+    answer_shapes: list[re.Pattern[str]] = field(default_factory=list)  # "resolution 75/240", "chaired by"
 
-    def names_number(self, text: str) -> bool:
-        """Return True when text names what a "which X" question asks for with its number ("resolution 75/240")."""
-        return self.numbered is not None and bool(self.numbered.search(text))
+    def shaped(self, text: str) -> bool:
+        """Return True when text has the shape of this question's answer ("Who chaired it?": "chaired by")."""
+        return any(p.search(text) for p in self.answer_shapes)
 
     def corrected(self, text: str) -> str:
         """Return text with this analysis's spelling and word-form corrections applied."""
@@ -224,7 +227,8 @@ class Analyzer:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
         unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
-                        unknown, intent, references=references.parse(own), phrasal=phrasal, numbered=references.numbered_answer(own))
+                        unknown, intent, references=references.parse(own), phrasal=phrasal,
+                        answer_shapes=shapes.answers(own))
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}
@@ -339,11 +343,13 @@ class Analyzer:
                 if term in keyterms:
                     out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])
         for key, forms in self.glossary.items():
+            # "SMEs" stems to "smes", not to the key "sme": the plural stands for the long form too
+            written = {frozenset({key}), frozenset(tokenize(f"{key}s"))} if key.isalnum() else {frozenset({key})}
             for form in forms:
                 if form in lowered:
                     for term in tokenize(form):
                         if term in keyterms:
-                            out.setdefault(term, []).append(frozenset({key}))
+                            out.setdefault(term, []).extend(sorted(written, key=sorted))
         return out
 
 

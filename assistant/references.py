@@ -38,11 +38,6 @@ _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not 
 MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-# "Under which agenda item …?", "Which resolution set up …?": the answer names the thing with its number
-# ("Agenda item 94", "resolution 75/240"); a structural place ("Which article …?") is a label, not text
-_NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
-_LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
-_STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 
 
 def parse(text: str) -> frozenset[Reference]:
@@ -212,13 +207,3 @@ def _value(kind: str, raw: str) -> str | None:
 def _roman(numeral: str) -> int:
     values = [_ROMAN[ch] for ch in numeral]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def numbered_answer(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a numbered answer to a "which X" question ("agenda item 94"), if it asks for one."""
-    asked = _NUMBERED_ASK.search(question)
-    stems = tokenize(asked.group(1)) if asked else []
-    if not stems or stems[0] in tokenize(" ".join(_STRUCTURAL)):
-        return None
-    # "agenda item 94", "resolution 75/240", "document A/80/257"; not "session in 2021"
-    return re.compile(rf"\b{re.escape(stems[0])}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d", re.I)

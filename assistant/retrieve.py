@@ -25,7 +25,7 @@ from assistant.types import Document, Filters, Hit
 
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
-NUMBER_BONUS = 0.2  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
+SHAPE_BONUS = 0.3  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
@@ -281,8 +281,8 @@ class Retriever:
             final += INTENT_BONUS
         placed = self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
         final += PLACE_BONUS * placed
-        if analyzed.names_number(self.sparse.records[index].text):
-            final += NUMBER_BONUS
+        if analyzed.shaped(self.sparse.records[index].text):
+            final += SHAPE_BONUS
         return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed)
 
     def coverage(self, index: int, analyzed: Analyzed) -> float:

@@ -1,0 +1,39 @@
+"""The shape a question's answer takes in a text, where the question says it.
+
+"Which resolution set up the OEWG?" is answered by a text naming "resolution 75/240", "Under which
+agenda item …?" by "Agenda item 94"; "Who chaired the briefing?" by a text saying "chaired by …".
+Such a text may share few of the question's words, so retrieval gives it a bonus.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.sparse import tokenize
+
+_NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
+_LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
+# a structural place ("Which article …?") is a provision's label, not words of its text
+_STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
+_AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
+
+
+def numbered(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a numbered answer to a "which X" question ("agenda item 94"), if it asks for one."""
+    asked = _NUMBERED_ASK.search(question)
+    stems = tokenize(asked.group(1)) if asked else []
+    if not stems or stems[0] in tokenize(" ".join(_STRUCTURAL)):
+        return None
+    # "agenda item 94", "resolution 75/240", "document A/80/257"; not "session in 2021"
+    return re.compile(rf"\b{re.escape(stems[0])}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d", re.I)
+
+
+def agent(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of the answer to "who <did> …?" ("Who chaired it?" → "chaired by"), if it asks one."""
+    asked = _AGENT_ASK.match(question)
+    return re.compile(rf"\b{re.escape(asked.group(1).lower())}\s+by\b", re.I) if asked else None
+
+
+def answers(question: str) -> list[re.Pattern[str]]:
+    """Return the patterns of text that answers the question's shape (none for most questions)."""
+    return [p for p in (numbered(question), agent(question)) if p is not None]
