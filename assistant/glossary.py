@@ -76,6 +76,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "aware": ("learn", "learns", "learned", "learnt", "learning", "find out", "found out"),
     "loaned": ("lend", "lends", "lending", "lent", "loan", "borrow", "borrowed"),
     "established": ("set up", "sets up", "setting up"),
+    "consumers": ("ordinary people", "members of the public", "general public"),
+    "value chain": ("supply chain", "supply chains"),
     "inventories": ("map", "maps", "mapped", "mapping"),
     "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
 }
