@@ -97,6 +97,19 @@ class Composer:
         return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
                       resolved_query=resolved.query)
 
+    def count(self, resolved: Resolved, analyzed: Analyzed, items: list[Hit], noun: str) -> Answer:
+        """Answer "how many X" with the number of numbered items and the items themselves, each cited."""
+        shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
+        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), _opening(h.text, self.settings.quote_chars)) for h in shown]
+        plural = noun if len(items) == 1 else (noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s")
+        places = {h.label.rsplit(",", 1)[0] if "," in h.label else "" for h in items}
+        place = places.pop() if len(places) == 1 else ""
+        where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
+        more = f"; the first {len(shown)} are cited" if len(shown) < len(items) else ""
+        text = f"{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.\n\n{self._render(evidence)}"
+        return Answer(question=resolved.question, text=text, citations=[_citation(n, e) for n, e in enumerate(evidence, 1)],
+                      resolved_query=resolved.query)
+
     def _off_vocabulary(self, analyzed: Analyzed) -> bool:
         """Return True when too much of the question is words the corpus (or the documents it names) never uses."""
         s = self.settings
@@ -373,6 +386,15 @@ def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
             group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
         ordered += group
     return ordered
+
+
+def _opening(text: str, limit: int) -> str:
+    """Return a provision's first sentence (all of it when short): how an item of a counted list reads."""
+    text = _trim(text)
+    if len(text) <= limit:
+        return text
+    first = re.split(r"(?<=[.!?;])\s", text, maxsplit=1)[0]
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0]
 
 
 def _trim(text: str) -> str:

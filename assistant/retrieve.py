@@ -27,6 +27,7 @@ from assistant.types import Document, Filters, Hit
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
 SHAPE_BONUS = 0.3  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
+COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
 NAME_CANDIDATES = 20  # provisions searched for a name's words: one that holds the name ranks among them
@@ -225,6 +226,28 @@ class Retriever:
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
         ]
         return sum(own[t] for t in absent) / sum(own.values())
+
+    def counted(self, noun: str, analyzed: Analyzed, doc_ids: list[str], filters: Filters) -> list[Hit]:
+        """Return the numbered items a "how many X" question counts ("Objective 2, action 1" …), in order.
+
+        The items are those at the place the question names, else those of the one document it names;
+        an item is a number the labels give the noun ("action 3", "Takeaway 6", "Article 16, paragraph 1").
+        """
+        keep = (lambda i: True) if filters.is_empty() else (lambda i: matches(self.sparse.records[i].metadata, filters))
+        if analyzed.references:
+            indices = self.places.placed(analyzed.references, keep, COUNTED_MAX)
+        elif len(doc_ids) == 1:
+            indices = [i for i in self._by_doc.get(doc_ids[0], []) if keep(i)]
+        else:
+            return []
+        numbered = re.compile(rf"\b{re.escape(noun)}\s+(\d+)\b", re.I)
+        first: dict[str, Record] = {}  # each number once, at its first provision ("Article 16, paragraph 1")
+        for record in sorted((self.sparse.records[i] for i in indices), key=lambda r: int(r.metadata.get("char_start", 0))):
+            label = str(record.metadata.get("label", ""))
+            found = numbered.search(label)
+            if found:  # "Objective 2, action 3" is not "Objective 1, action 3"
+                first.setdefault(label[:found.end()], record)
+        return [hit_from(r, 1.0) for r in first.values()]
 
     def list_intro(self, hit: Hit) -> Hit | None:
         """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""

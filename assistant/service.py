@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import provenance
+from assistant import provenance, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
     from assistant.answer import Composer
-    from assistant.conversation import SourceIndex
+    from assistant.conversation import Resolved, SourceIndex
     from assistant.ingest.pipeline import Progress
+    from assistant.query import Analyzed
     from assistant.retrieve import Retriever
     from assistant.sparse import Record, SparseIndex
     from assistant.store import ChromaStore
@@ -224,6 +225,9 @@ class Assistant:
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None)
         else:
             doc_ids = named or base.doc_ids
+            counted = _count(retriever, composer, resolved, analyzed, doc_ids, base)
+            if counted is not None:
+                return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
             attested = retriever.attestation(one, composer.documents.get(one), origin) if one and origin else []
             analyzed.origin = bool(attested)
@@ -330,6 +334,19 @@ class Assistant:
         index = SparseIndex.build((Record(c.id, c.text, c.metadata) for c in store.chunks(live)), store.version(), digest)
         index.save(directory, before_swap=lambda: pause_point(self.settings, "sparse"))
         return index
+
+
+def _count(
+    retriever: Retriever, composer: Composer, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str], base: Filters,
+) -> Answer | None:
+    """Answer "How many actions are in Objective 2?" by counting the numbered items there, citing them all."""
+    noun = shapes.counted(resolved.question)
+    items = retriever.counted(noun, analyzed, doc_ids, base) if noun else []
+    if not noun or not items:
+        return None
+    answer = composer.count(resolved, analyzed, items, noun)
+    answer._retrieved = items
+    return answer
 
 
 def _origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:

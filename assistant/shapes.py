@@ -15,6 +15,7 @@ _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
 # a structural place ("Which article …?") is a provision's label, not words of its text
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
+_COUNT_ASK = re.compile(r"^\s*how\s+many\s+([a-z]+)\b", re.I)
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
 
 
@@ -37,3 +38,14 @@ def agent(question: str) -> re.Pattern[str] | None:
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
     return [p for p in (numbered(question), agent(question)) if p is not None]
+
+
+def counted(question: str) -> str | None:
+    """Return the singular noun a "how many X" question counts ("How many actions …?" → "action"), if any."""
+    asked = _COUNT_ASK.match(question)
+    if not asked:
+        return None
+    noun = asked.group(1).lower()
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun

@@ -92,3 +92,15 @@ def test_warm_up_loads_every_index_so_the_first_questions_build_nothing(assistan
     places = assistant.retriever().places
     assert places._places is not None and places._titles is not None
     assert assistant.ask("What does Objective 2, action 4 say?").citations[0].label == "Objective 2, action 4"
+
+
+def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant) -> None:
+    assistant.ingest()
+    answer = assistant.ask("How many actions are in G7 Objective 2?")
+    assert answer.text.startswith("Objective 2 of G7 Actions for Enhancing Cybersecurity for Businesses lists 7 actions.")
+    assert [c.label for c in answer.citations] == [f"Objective 2, action {n}" for n in range(1, 8)]
+    assert all(c.quote in c.text for c in answer.citations)
+    assert "lists 10 actions" in assistant.ask("How many actions does the G7 list?").text  # both objectives
+    assert "lists 6 takeaways" in assistant.ask("How many takeaways does the ICC note have?").text
+    leaders = assistant.ask("How many business leaders did ICC convene?")  # no numbered "business leader N"
+    assert "lists" not in leaders.text

@@ -29,3 +29,10 @@ def test_the_analysis_carries_the_shapes_of_its_answer() -> None:
     analyzed = Analyzer.of_texts(["This edition was chaired by a CEO"], {}).analyze("Who chaired the call?")
     assert analyzed.shaped("This edition was chaired by a CEO")
     assert not analyzed.shaped("The call had thirty chairs")
+
+
+def test_a_how_many_question_counts_a_singular_noun() -> None:
+    assert shapes.counted("How many actions are in Objective 2?") == "action"
+    assert shapes.counted("how many opportunities did the ICC identify?") == "opportunity"
+    assert shapes.counted("How many takeaways are there?") == "takeaway"
+    assert shapes.counted("What are the actions?") is None
