@@ -97,7 +97,7 @@ class Composer:
         return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
                       resolved_query=resolved.query)
 
-    def count(self, resolved: Resolved, analyzed: Analyzed, items: list[Hit], noun: str) -> Answer:
+    def count(self, resolved: Resolved, items: list[Hit], noun: str) -> Answer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited."""
         shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
         evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), _opening(h.text, self.settings.quote_chars)) for h in shown]
@@ -393,8 +393,8 @@ def _opening(text: str, limit: int) -> str:
     text = _trim(text)
     if len(text) <= limit:
         return text
-    first = re.split(r"(?<=[.!?;])\s", text, maxsplit=1)[0]
-    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0]
+    start, end = fit_spans(text, sentence_spans(text), limit)[0]
+    return _trim(text[start:end])
 
 
 def _trim(text: str) -> str:

@@ -343,13 +343,11 @@ class Analyzer:
                 if term in keyterms:
                     out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])
         for key, forms in self.glossary.items():
-            # "SMEs" stems to "smes", not to the key "sme": the plural stands for the long form too
-            written = {frozenset({key}), frozenset(tokenize(f"{key}s"))} if key.isalnum() else {frozenset({key})}
             for form in forms:
                 if form in lowered:
                     for term in tokenize(form):
                         if term in keyterms:
-                            out.setdefault(term, []).extend(sorted(written, key=sorted))
+                            out.setdefault(term, []).extend(_written(key))
         return out
 
 
@@ -420,6 +418,13 @@ _REGIONAL = [
 def regional_variants(word: str) -> frozenset[str]:
     """Return the other regional spellings a word might have (candidates only: most are no words at all)."""
     return frozenset(rule.sub(repl, word) for rule, repl in _REGIONAL if rule.search(word)) - {word}
+
+
+def _written(key: str) -> list[frozenset[str]]:
+    """Return how the texts write a glossary key: "SMEs" stems to "smes", not to the key "sme"."""
+    forms = [frozenset({key})]
+    plural = frozenset(tokenize(f"{key}s")) if key.isalnum() else forms[0]
+    return forms if plural == forms[0] else [*forms, plural]
 
 
 def _apply(text: str, corrections: dict[str, str]) -> str:

@@ -165,7 +165,7 @@ class Retriever:
         for ranking in (list(dense), [i for i, _ in sparse]):  # reciprocal rank fusion of the two lists
             for rank, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
-        keep = (lambda i: True) if filters.is_empty() else (lambda i: matches(self.sparse.records[i].metadata, filters))
+        keep = self._keeper(filters)
         for index in self.places.placed(analyzed.references, keep, PLACED_CANDIDATES):
             fused.setdefault(index, 0.0)
         titled = self._titled(analyzed, keep)
@@ -227,15 +227,15 @@ class Retriever:
         ]
         return sum(own[t] for t in absent) / sum(own.values())
 
-    def counted(self, noun: str, analyzed: Analyzed, doc_ids: list[str], filters: Filters) -> list[Hit]:
+    def counted(self, noun: str, wanted: frozenset[references.Reference], doc_ids: list[str], filters: Filters) -> list[Hit]:
         """Return the numbered items a "how many X" question counts ("Objective 2, action 1" …), in order.
 
         The items are those at the place the question names, else those of the one document it names;
         an item is a number the labels give the noun ("action 3", "Takeaway 6", "Article 16, paragraph 1").
         """
-        keep = (lambda i: True) if filters.is_empty() else (lambda i: matches(self.sparse.records[i].metadata, filters))
-        if analyzed.references:
-            indices = self.places.placed(analyzed.references, keep, COUNTED_MAX)
+        keep = self._keeper(filters)
+        if wanted:
+            indices = self.places.placed(wanted, keep, COUNTED_MAX)
         elif len(doc_ids) == 1:
             indices = [i for i in self._by_doc.get(doc_ids[0], []) if keep(i)]
         else:
@@ -248,6 +248,12 @@ class Retriever:
             if found:  # "Objective 2, action 3" is not "Objective 1, action 3"
                 first.setdefault(label[:found.end()], record)
         return [hit_from(r, 1.0) for r in first.values()]
+
+    def _keeper(self, filters: Filters) -> Callable[[int], bool]:
+        """Return whether a stored part passes the filters, by index."""
+        if filters.is_empty():
+            return lambda i: True
+        return lambda i: matches(self.sparse.records[i].metadata, filters)
 
     def list_intro(self, hit: Hit) -> Hit | None:
         """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""

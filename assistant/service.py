@@ -341,10 +341,10 @@ def _count(
 ) -> Answer | None:
     """Answer "How many actions are in Objective 2?" by counting the numbered items there, citing them all."""
     noun = shapes.counted(resolved.question)
-    items = retriever.counted(noun, analyzed, doc_ids, base) if noun else []
+    items = retriever.counted(noun, analyzed.references, doc_ids, base) if noun else []
     if not noun or not items:
         return None
-    answer = composer.count(resolved, analyzed, items, noun)
+    answer = composer.count(resolved, items, noun)
     answer._retrieved = items
     return answer
 

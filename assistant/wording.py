@@ -18,22 +18,24 @@ _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")
 
 
 @lru_cache(maxsize=16384)
-def parts_of_speech(word: str) -> frozenset[str]:
-    """Return the universal parts of speech the lexicon lists for word (empty when it does not know it)."""
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """Return the lexicon's dictionary forms of word by universal part of speech (shared: never mutate it)."""
     import lemminflect  # loads its lexicon on first use: kept off the CLI's import path
 
-    return frozenset(lemminflect.getAllLemmas(word))
+    return dict(lemminflect.getAllLemmas(word))
 
 
-@lru_cache(maxsize=16384)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """Return the universal parts of speech the lexicon lists for word (empty when it does not know it)."""
+    return frozenset(_lemmas(word))
+
+
 def base_forms(word: str) -> tuple[str, ...]:
     """Return the dictionary forms of an irregular verb or noun form ('took' → 'take', 'criteria' → 'criterion').
 
     Empty when the word is a dictionary form itself ("found", "left"): the stemmer handles regular endings.
     """
-    import lemminflect
-
-    lemmas = lemminflect.getAllLemmas(word)
+    lemmas = _lemmas(word)
     if any(word in forms for forms in lemmas.values()):
         return ()
     return tuple(dict.fromkeys(f for pos in ("VERB", "NOUN") for f in lemmas.get(pos, ())))
