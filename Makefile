@@ -53,6 +53,8 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen7.yaml --baseline evals/unseen7-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen8.yaml --baseline evals/unseen8-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen9.yaml --baseline evals/unseen9-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen10.yaml --baseline evals/unseen10-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen11.yaml --baseline evals/unseen11-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

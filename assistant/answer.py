@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from assistant import references
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved, looks_like_name
 from assistant.ingest.chunk import fit_spans, sentence_spans
@@ -102,8 +103,7 @@ class Composer:
         shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
         evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), _opening(h.text, self.settings.quote_chars)) for h in shown]
         plural = noun if len(items) == 1 else (noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s")
-        places = {h.label.rsplit(",", 1)[0] if "," in h.label else "" for h in items}
-        place = places.pop() if len(places) == 1 else ""
+        place = references.common_place([h.label for h in items])
         where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
         more = f"; the first {len(shown)} are cited" if len(shown) < len(items) else ""
         text = f"{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.\n\n{self._render(evidence)}"

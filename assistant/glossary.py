@@ -72,13 +72,15 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "prevent": ("stop", "stops", "stopping", "stopped"),
     "request": ("ask", "asks", "asked", "asking"),
     "disclosure": ("share", "shares", "shared", "sharing"),
-    "convened": ("take part", "takes part", "taking part", "participate", "participated", "participants"),
+    "convened": ("take part", "takes part", "taking part", "participate", "participated", "participants", "meet", "met"),
     "aware": ("learn", "learns", "learned", "learnt", "learning", "find out", "found out"),
     "loaned": ("lend", "lends", "lending", "lent", "loan", "borrow", "borrowed"),
     "established": ("set up", "sets up", "setting up"),
     "consumers": ("ordinary people", "members of the public", "general public"),
     "value chain": ("supply chain", "supply chains"),
     "inventories": ("map", "maps", "mapped", "mapping"),
+    "reconvening": ("meet again", "meets again", "meeting again", "met again", "next meeting"),
+    "unsupported": ("no longer supported", "out of support", "end of life", "end-of-life"),
     "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
 }
 

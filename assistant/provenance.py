@@ -23,7 +23,8 @@ Wants = Literal["who", "when", "both"]
 WORDS = frozenset(
     "issue issued issues issuing adopt adopted adopts adoption publish published publishes publication publisher "
     "write wrote written writes author authored authors sign signed signs signing signature launch launched "
-    "launches release released produce produced draft drafted dated date year opened".split()
+    "launches release released produce produced draft drafted dated date year opened held hold convened meet met "
+    "meeting".split()
 )
 _WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
                   r"countries|country|agency|agencies|authority|ministers?))\b", re.I)

@@ -331,7 +331,7 @@ class Analyzer:
         return topic
 
     def _alternatives(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
-        """Map each key term that is an acronym (or part of a long form) to the terms that can stand for it."""
+        """Map each key term that is an acronym, part of a long form or a compound to the terms that can stand for it."""
         out: dict[str, list[frozenset[str]]] = {}
         lowered = text.lower()
         for term in keyterms:
@@ -348,6 +348,9 @@ class Analyzer:
                     for term in tokenize(form):
                         if term in keyterms:
                             out.setdefault(term, []).extend(_written(key))
+        for term in keyterms:  # "zero-day" is the texts' "zero day" when they never hyphenate it
+            if "-" in term and self._unknown(term):
+                out.setdefault(term, []).append(frozenset(tokenize(term.replace("-", " "))))
         return out
 
 

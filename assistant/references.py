@@ -30,7 +30,8 @@ MAJOR = frozenset({"article", "section", "chapter", "title", "objective", "takea
                    "principle", "part", "recommendation", "norm"})
 ROMAN_KINDS = frozenset({"chapter", "title", "section", "part", "annex"})
 _PATTERN = re.compile(
-    r"\b(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")s?\.?\s*(?:no\.?\s*)?"
+    # a letter value stands apart from its kind ("point d", "point (d)"): "points does" names no point s
+    r"\b(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")s?(?:\.\s*|\s+|(?=[(\d]))(?:no\.?\s*)?"
     r"\(?(\d{1,3}|[ivxlc]{1,6}|[a-z])\)?(?![\w-])((?:\s*\(\s*(?:\d{1,3}|[a-z]{1,4})\s*\))*)",
     re.I,
 )
@@ -58,6 +59,30 @@ def parse(text: str) -> frozenset[Reference]:
 def of_place(label: str, headings: Iterable[str]) -> frozenset[Reference]:
     """Return the references that name a provision: those in its label and in its headings."""
     return parse(" ; ".join([label, *headings]))
+
+
+def common_place(labels: list[str]) -> str:
+    """Return the place items share: "Objective 2" of "Objective 2, action 1"…, "Article 21, paragraph 2" of "… 2(a)"…."""
+    for parent in (lambda label: re.sub(r"\s*\([^()]*\)$", "", label) if label.endswith(")") else "",
+                   lambda label: label.rsplit(",", 1)[0] if "," in label else ""):
+        places = {parent(label) for label in labels}
+        if len(places) == 1 and "" not in places:
+            return places.pop()
+    return ""
+
+
+def children(records: list[Record]) -> list[Record]:
+    """Return the items one level below the place the records are at ("Article 21(2)": its points (a) to (j))."""
+    ids = list(dict.fromkeys(str(r.metadata.get("provision_id", "")) for r in records))
+    place = min(ids, key=len, default="")
+    if not place or not all(i == place or i.startswith(place + "/") for i in ids):
+        return []  # the records are not one provision and its parts
+    first: dict[str, Record] = {}
+    for record in records:
+        pid = str(record.metadata.get("provision_id", ""))
+        if pid.rsplit("/", 1)[0] == place:
+            first.setdefault(pid, record)
+    return list(first.values()) if len(first) >= 2 else []
 
 
 def specific(references: frozenset[Reference]) -> bool:

@@ -235,19 +235,22 @@ class Retriever:
         """
         keep = self._keeper(filters)
         if wanted:
-            indices = self.places.placed(wanted, keep, COUNTED_MAX)
+            named = {i for d in doc_ids for i in self._by_doc.get(d, [])}
+            indices = [i for i in self.places.placed(wanted, keep, COUNTED_MAX) if not doc_ids or i in named]
         elif len(doc_ids) == 1:
             indices = [i for i in self._by_doc.get(doc_ids[0], []) if keep(i)]
         else:
             return []
+        records = sorted((self.sparse.records[i] for i in indices), key=lambda r: int(r.metadata.get("char_start", 0)))
         numbered = re.compile(rf"\b{re.escape(noun)}\s+(\d+)\b", re.I)
         first: dict[str, Record] = {}  # each number once, at its first provision ("Article 16, paragraph 1")
-        for record in sorted((self.sparse.records[i] for i in indices), key=lambda r: int(r.metadata.get("char_start", 0))):
+        for record in records:
             label = str(record.metadata.get("label", ""))
             found = numbered.search(label)
             if found:  # "Objective 2, action 3" is not "Objective 1, action 3"
                 first.setdefault(label[:found.end()], record)
-        return [hit_from(r, 1.0) for r in first.values()]
+        chosen = list(first.values()) or (references.children(records) if wanted else [])
+        return [hit_from(r, 1.0) for r in chosen]
 
     def _keeper(self, filters: Filters) -> Callable[[int], bool]:
         """Return whether a stored part passes the filters, by index."""

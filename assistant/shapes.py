@@ -1,7 +1,8 @@
 """The shape a question's answer takes in a text, where the question says it.
 
 "Which resolution set up the OEWG?" is answered by a text naming "resolution 75/240", "Under which
-agenda item …?" by "Agenda item 94"; "Who chaired the briefing?" by a text saying "chaired by …".
+agenda item …?" by "Agenda item 94"; "Who chaired the briefing?" by a text saying "chaired by …";
+"By when must the Commission act?" by a text stating a date ("By 17 October 2024, …").
 Such a text may share few of the question's words, so retrieval gives it a bonus.
 """
 
@@ -17,6 +18,15 @@ _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 _COUNT_ASK = re.compile(r"^\s*how\s+many\s+([a-z]+)\b", re.I)
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
+# "Who should the Commission cooperate with?": the text saying "cooperate with …"
+_PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]{4,})\s+with\s*\??\s*(?:when\b|$)", re.I)
+# "When did …?", "By when must …?"; not "When writing the acts, what …?"
+_DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|was|were|is|are|must|should|shall|can|could|"
+                       r"would|has|have|had|may)|what\s+(?:date|deadline)|by\s+what\s+(?:date|time))\b", re.I)
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
+_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
+                   rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)
 
 
 def numbered(question: str) -> re.Pattern[str] | None:
@@ -35,9 +45,21 @@ def agent(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(asked.group(1).lower())}\s+by\b", re.I) if asked else None
 
 
+def partner(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of the answer to "who does X <verb> with?" ("cooperate with the Cooperation Group")."""
+    asked = _PARTNER_ASK.match(question)
+    stem = tokenize(asked.group(1))[:1] if asked else []
+    return re.compile(rf"\b{re.escape(stem[0])}\w*\s+with\b", re.I) if stem else None
+
+
+def dated(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a date, if the question asks when or by when."""
+    return _DATE if _DATE_ASK.match(question) else None
+
+
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
-    return [p for p in (numbered(question), agent(question)) if p is not None]
+    return [p for p in (numbered(question), agent(question), partner(question), dated(question)) if p is not None]
 
 
 def counted(question: str) -> str | None:

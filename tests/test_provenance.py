@@ -21,6 +21,7 @@ ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International C
     ("In what year was the resolution adopted?", "when"),
     ("When must significant incidents be notified?", None),  # a when-question about a duty, not the text
     ("What did the Convention adopt on data preservation?", None),
+    ("When was the ICC board briefing held?", "when"),  # a meeting's date is its record's
 ])
 def test_questions_about_a_documents_origin_are_told_apart(question: str, wants: str | None) -> None:
     assert asks(question) == wants

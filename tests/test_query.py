@@ -107,6 +107,14 @@ def test_a_phrase_counts_as_a_whole_not_as_its_words() -> None:
     assert frozenset({"conven"}) in analyzed.alternatives["take"]
 
 
+def test_a_hyphenated_word_the_texts_write_apart_is_known_through_its_parts() -> None:
+    texts = [*TEXTS, "Governments should share information on 'zero day' vulnerabilities"]
+    analyzed = Analyzer.of_texts(texts, {}).analyze("Does any document mention zero-day vulnerabilities?")
+    assert frozenset({"zero", "day"}) in analyzed.alternatives["zero-day"]
+    assert analyzed.unknown == []  # no reason to refuse: the texts say "zero day"
+    assert "cyber-bulli" in Analyzer.of_texts(texts, {}).analyze("cyber-bullying").unknown  # "bullying" is not there
+
+
 def test_quantifiers_and_prepositions_are_not_key_terms() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Is every few months per password enough before awareness campaigns?")
     assert set(analyzed.keyterms) == {"month", "password", "awar", "campaign"}

@@ -20,6 +20,8 @@ from assistant.references import of_place, parse, specific, title_terms
     ("Article 30", {("article", "30")}),
     ("What is the title of the artificial intelligence part of the text?", set()),
     ("recommendations of the G7", set()),
+    ("How many points does Article 21(2) list?", {("article", "21"), ("paragraph", "2")}),  # not point "s"
+    ("paragraph 2, point (d)", {("paragraph", "2"), ("item", "d")}),
 ])
 def test_references_parse_from_questions_and_labels(text: str, expected: set[tuple[str, str]]) -> None:
     assert parse(text) == expected
@@ -125,3 +127,24 @@ def test_the_place_index_gives_each_provision_the_places_of_its_label_and_headin
     places, each = index._indexes()
     assert each == [of_place(str(r.metadata["label"]), r.metadata["heading_path"]) for r in records]
     assert places[("article", "21")] == [0, 1] and places[("action", "4")] == [2]
+
+
+def test_how_many_counts_the_points_of_the_named_paragraph_in_the_named_document(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    points = "\n\n".join(f"({letter}) measure {letter} on backups;" for letter in "abcd")
+    (corpus / "directive.md").write_text(
+        "# Model Directive\n\n## Article 21\n\n1. Member States shall ensure that entities take measures.\n\n"
+        f"2. The measures shall include at least the following:\n\n{points}\n\n3. The Commission may adopt acts.\n",
+        encoding="utf-8")
+    (corpus / "treaty.md").write_text(
+        "# Model Treaty\n\n## Article 21\n\n1. Each Party shall keep records.\n\n2. Each Party shall notify the depositary.\n",
+        encoding="utf-8")
+    assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"}))
+    assert assistant.ingest().ok
+    answer = assistant.ask("How many points does Article 21(2) of the Model Directive list?")
+    assert answer.text.startswith("Article 21, paragraph 2 of Model Directive lists 4 points.")
+    assert [c.label for c in answer.citations] == [f"Article 21, paragraph 2({letter})" for letter in "abcd"]
+    paragraphs = assistant.ask("How many paragraphs does Article 21 of the Model Treaty have?")
+    assert "lists 2 paragraphs" in paragraphs.text  # the treaty's own, not the directive's three
+    assert {c.doc_id for c in paragraphs.citations} == {"treaty"}

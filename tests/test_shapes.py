@@ -1,4 +1,4 @@
-"""Answer shapes: a "which resolution" question wants "resolution 75/240", a "who chaired" one "chaired by"."""
+"""Answer shapes: "which resolution" wants "resolution 75/240", "who chaired" "chaired by", "by when" a date."""
 
 from __future__ import annotations
 
@@ -23,6 +23,25 @@ def test_a_who_did_question_wants_the_text_saying_by_whom() -> None:
     assert chaired is not None and chaired.search("This edition was chaired by Paul Drechsler")
     assert not chaired.search("ICC convened 30 Chairs, board members")
     assert shapes.agent("Who should fix the vulnerabilities?") is None
+
+
+def test_a_who_with_question_wants_the_text_naming_the_partner() -> None:
+    partner = shapes.partner("Who should the Commission cooperate with when preparing implementing acts?")
+    assert partner is not None and partner.search("The Commission shall exchange advice and cooperate with the Cooperation Group")
+    assert not partner.search("When preparing the implementing acts, the Commission shall follow standards")
+    assert shapes.partner("Who is responsible for compliance?") is None
+
+
+def test_a_when_question_wants_a_text_stating_a_date() -> None:
+    by_when = shapes.dated("By when must the Commission adopt implementing acts?")
+    assert by_when is not None and by_when.search("By 17 October 2024, the Commission shall adopt implementing acts")
+    assert not by_when.search("The Commission may adopt implementing acts laying down the requirements")
+    assert not by_when.search("within 14 days of release")  # a period is no date
+    when = shapes.dated("When will the Global Mechanism start?")
+    assert when is not None and when.search("starting in 2026") and when.search("Paris, 12th of November, 2018")
+    assert when.search("On 08 February ICC convened 30 Chairs")  # a text may not state its year
+    assert shapes.dated("When writing the implementing acts, what standards apply?") is None  # a clause, not a date
+    assert shapes.dated("What does the directive require?") is None
 
 
 def test_the_analysis_carries_the_shapes_of_its_answer() -> None:
