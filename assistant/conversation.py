@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.sparse import STOPWORDS, words
+from assistant.wording import QUESTION_WORDS
 from assistant.types import Document, issuer_name
 
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
-_ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above|ones)\b", re.I)
 _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
     r"similar|similarly|similarities|whereas)\b", re.I,
@@ -139,8 +140,6 @@ def compared_topic(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Return the words of text that carry its topic."""
-    from assistant.query import QUESTION_WORDS
-
     return [w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from assistant import glossary, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, tokenize, words
+from assistant.wording import FUNCTION_WORDS, GENERIC, MODALS, QUESTION_WORDS
 
 INTENTS = {
     "commitment": frozenset("commit commits committed commitment commitments pledge pledged pledges promise promised "
@@ -25,35 +26,8 @@ INTENTS = {
     "recommendation": frozenset("recommend recommends recommended recommendation recommendations advise advises "
                                 "advice suggest suggests should propose proposes proposed proposal proposals".split()),
 }
-GENERIC = frozenset(
-    "role roles play plays played part parts way ways thing things issue issues aspect aspects "
-    "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
-    "make makes making".split()  # "making supply chains more secure": the topic is supply chains
-)
-MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
-QUESTION_WORDS = frozenset(
-    "what which who whom whose when where why how say says said tell tells does do did according "
-    "document documents text texts mention mentions mentioned provide provides about regarding concerning "
-    "there anything something please give show list explain describe summarise summarize me us want wants "
-    "wanted like would had has have having happen happens much many "
-    "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
-    "link links linking relate relates connect connects "  # "how does the ICC link cybercrime to trade"
-    "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
-    "emphasizes highlight highlights".split()  # "in the G7's view", "do both stress …": how a text speaks
-)
-# closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
-# ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
-FUNCTION_WORDS = frozenset(
-    "under over someone somebody anyone anybody everyone everybody get gets got getting one ones other others "
-    "than very just being been via upon per each every few several enough some many more most less much another "
-    "same own both either neither whether not no nor only too still yet ever even quite rather really "
-    "before after during within without between among across through towards toward above below beyond "
-    "until since while because though although unless instead onto off out up down "
-    "often once again already done doing "
-    "my mine our ours his her hers him he she i me myself itself themselves ourselves those am".split()
-)
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(
@@ -63,7 +37,7 @@ _ASKED_FOR = re.compile(
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
 # "intern"/"internet" differ by more
-ENDINGS = frozenset({"c", "e", "i", "ur", "al", "ion", "iti", "or", "ic", "ive"})
+ENDINGS = frozenset({"c", "e", "i", "ur", "al", "ion", "iti", "or", "ic", "ive", "ship"})
 
 
 def damerau(a: str, b: str) -> int:
@@ -211,7 +185,8 @@ class Analyzer:
         corrected = _apply(query, corrections)
         expansions = glossary.expand(corrected, self.glossary)
         own = _apply(focus if focus is not None else query, corrections)
-        intent = next((k for k, ws in INTENTS.items() if any(w in ws for w in words(own))), None)
+        # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
+        intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
         keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing}
         phrasal = self.phrases(own)
         for term, phrase in phrasal.items():  # the evidence for "took part" weighs as the phrase, not as "take"

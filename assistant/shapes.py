@@ -9,8 +9,7 @@ Such a text may share few of the question's words, so retrieval gives it a bonus
 from __future__ import annotations
 
 import re
-
-from assistant.sparse import tokenize
+from functools import cache
 
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
@@ -29,11 +28,19 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s
                    rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)
 
 
+@cache
+def _stems(word: str) -> tuple[str, ...]:
+    """Return the index terms of a word (the sparse index, and bm25s with it, loads only when a question is asked)."""
+    from assistant.sparse import tokenize
+
+    return tuple(tokenize(word))
+
+
 def numbered(question: str) -> re.Pattern[str] | None:
     """Return the pattern of a numbered answer to a "which X" question ("agenda item 94"), if it asks for one."""
     asked = _NUMBERED_ASK.search(question)
-    stems = tokenize(asked.group(1)) if asked else []
-    if not stems or stems[0] in tokenize(" ".join(_STRUCTURAL)):
+    stems = _stems(asked.group(1)) if asked else ()
+    if not stems or stems[0] in _stems(" ".join(_STRUCTURAL)):
         return None
     # "agenda item 94", "resolution 75/240", "document A/80/257"; not "session in 2021"
     return re.compile(rf"\b{re.escape(stems[0])}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d", re.I)
@@ -48,7 +55,7 @@ def agent(question: str) -> re.Pattern[str] | None:
 def partner(question: str) -> re.Pattern[str] | None:
     """Return the pattern of the answer to "who does X <verb> with?" ("cooperate with the Cooperation Group")."""
     asked = _PARTNER_ASK.match(question)
-    stem = tokenize(asked.group(1))[:1] if asked else []
+    stem = _stems(asked.group(1))[:1] if asked else ()
     return re.compile(rf"\b{re.escape(stem[0])}\w*\s+with\b", re.I) if stem else None
 
 

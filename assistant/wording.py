@@ -14,6 +14,35 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+GENERIC = frozenset(
+    "role roles play plays played part parts way ways thing things issue issues aspect aspects "
+    "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
+    "make makes making".split()  # "making supply chains more secure": the topic is supply chains
+)
+MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
+QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how say says said tell tells does do did according "
+    "document documents text texts mention mentions mentioned provide provides about regarding concerning "
+    "there anything something please give show list explain describe summarise summarize me us want wants "
+    "wanted like would had has have having happen happens much many "
+    "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
+    "link links linking relate relates connect connects "  # "how does the ICC link cybercrime to trade"
+    "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
+    "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
+    "quote wording exact exactly verbatim language".split()  # "the exact wording of …", "what language does it use"
+)
+# closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
+# ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
+FUNCTION_WORDS = frozenset(
+    "under over someone somebody anyone anybody everyone everybody get gets got getting one ones other others "
+    "than very just being been via upon per each every few several enough some many more most less much another "
+    "same own both either neither whether not no nor only too still yet ever even quite rather really "
+    "before after during within without between among across through towards toward above below beyond "
+    "until since while because though although unless instead onto off out up down "
+    "often once again already done doing "
+    "my mine our ours his her hers him he she i me myself itself themselves ourselves those am".split()
+)
+
 _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")
 
 

@@ -38,6 +38,11 @@ def test_a_follow_up_keeps_the_topic_and_source(sources: SourceIndex) -> None:
     assert "g7" not in resolved.carried
 
 
+def test_which_ones_keeps_the_source_of_the_list_asked_for(sources: SourceIndex) -> None:
+    resolved = resolve("Which ones concern SMEs?", ["What are the G7's commitments?"], sources)
+    assert resolved.follow_up and resolved.sources == ["g7"] and "commitments" in resolved.carried
+
+
 def test_a_follow_up_naming_another_source_switches_to_it(sources: SourceIndex) -> None:
     resolved = resolve("What about the ICC?", ["What does the G7 say about information sharing?"], sources)
     assert resolved.sources == ["icc"] and "sharing" in resolved.carried
@@ -57,6 +62,7 @@ def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> 
 @pytest.mark.parametrize("question,expected", [
     ("And what role do businesses play in that?", True), ("What about consumers?", True), ("why?", True),
     ("What did the ICC say about Mutual Legal Assistance Treaties?", False),
+    ("Which ones concern SMEs?", True),  # "ones" are the things the last answer listed
 ])
 def test_follow_up_detection(question: str, expected: bool) -> None:
     assert is_follow_up(question) is expected

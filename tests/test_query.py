@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.query import Analyzer, Speller, damerau, names, regional_variants
+from assistant.query import Analyzer, Speller, damerau, names, regional_variants, variant_in
 
 TEXTS = [
     "Foster constructive cooperation amongst national CSIRTs and businesses",
@@ -113,6 +113,19 @@ def test_a_hyphenated_word_the_texts_write_apart_is_known_through_its_parts() ->
     assert frozenset({"zero", "day"}) in analyzed.alternatives["zero-day"]
     assert analyzed.unknown == []  # no reason to refuse: the texts say "zero day"
     assert "cyber-bulli" in Analyzer.of_texts(texts, {}).analyze("cyber-bullying").unknown  # "bullying" is not there
+
+
+def test_asking_for_the_exact_wording_names_no_topic() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Give me the exact wording on awareness campaigns")
+    assert set(analyzed.keyterms) == {"awar", "campaign"}
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("What language does the text use about passwords?")
+    assert "languag" not in analyzed.keyterms and "password" in analyzed.keyterms
+
+
+def test_a_follow_up_keeps_asking_for_what_the_earlier_question_asked_for() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Which ones concern SMEs?", carried="commitments")
+    assert analyzed.intent == "commitment"
+    assert Analyzer.of_texts(TEXTS, {}).analyze("Which ones concern SMEs?").intent is None
 
 
 def test_quantifiers_and_prepositions_are_not_key_terms() -> None:
@@ -238,3 +251,9 @@ def test_how_a_text_speaks_is_no_topic() -> None:
     assert set(analyzed.keyterms) == {"g7", "awar", "campaign"}
     proposal = Analyzer.of_texts(TEXTS, {}).analyze("What did they propose on awareness?")
     assert proposal.intent == "recommendation" and "propos" not in proposal.keyterms
+
+
+def test_a_word_and_its_ship_noun_are_one_word_as_evidence() -> None:
+    assert variant_in("leader", frozenset({"leadership", "risk"}))  # "senior leaders" ~ "Organizational leadership"
+    assert variant_in("partnership", frozenset({"partner"}))
+    assert not variant_in("leader", frozenset({"leadingship"}))
