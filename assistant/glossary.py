@@ -69,6 +69,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "minor": ("kid", "kids", "underage"),
     "senior management": ("boss", "bosses", "senior leaders", "senior leader"),
     "leadership": ("senior leaders", "senior leader", "top management"),
+    "administrative": ("admin",),
+    "administrator": ("admin", "admins", "sysadmin", "sysadmins"),
     "personnel": ("staff", "workforce"),
     "human resources": ("staff", "workforce", "employees"),
     "updated": ("reform", "reformed", "reforming", "modernise", "modernised", "modernize", "modernized"),

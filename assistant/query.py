@@ -187,7 +187,10 @@ class Analyzer:
         own = _apply(focus if focus is not None else query, corrections)
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
-        keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing}
+        named = references.parse(own)
+        # "point (i)" names a place that labels call "(i)": the word is no topic
+        aliases = references.alias_terms() if named else frozenset()
+        keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing and t not in aliases}
         phrasal = self.phrases(own)
         for term, phrase in phrasal.items():  # the evidence for "took part" weighs as the phrase, not as "take"
             if keyterms.get(term, 0.0) >= self.idf(term):
@@ -202,7 +205,7 @@ class Analyzer:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
         unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
-                        unknown, intent, references=references.parse(own), phrasal=phrasal,
+                        unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own))
 
     def _corrections(self, text: str) -> dict[str, str]:

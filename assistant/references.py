@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.sparse import collector_paused, tokenize
@@ -39,6 +40,12 @@ _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not 
 MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@cache
+def alias_terms() -> frozenset[str]:
+    """Return the index terms of the words a question may use for a kind that labels name otherwise ("point")."""
+    return frozenset(tokenize(" ".join(word for word, kind in KINDS.items() if word != kind)))
 
 
 def parse(text: str) -> frozenset[Reference]:

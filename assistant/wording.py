@@ -17,7 +17,8 @@ from functools import lru_cache
 GENERIC = frozenset(
     "role roles play plays played part parts way ways thing things issue issues aspect aspects "
     "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
-    "make makes making".split()  # "making supply chains more secure": the topic is supply chains
+    "make makes making "  # "making supply chains more secure": the topic is supply chains
+    "step steps".split()  # "what are the steps after an incident": the topic is the incident
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
@@ -26,7 +27,7 @@ QUESTION_WORDS = frozenset(
     "there anything something please give show list explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many "
     "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
-    "link links linking relate relates connect connects "  # "how does the ICC link cybercrime to trade"
+    "link links linking relate relates connect connects talk talks talked talking "  # "how does the ICC link cybercrime to trade"
     "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
     "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
     "quote wording exact exactly verbatim language".split()  # "the exact wording of …", "what language does it use"

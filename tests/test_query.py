@@ -122,6 +122,16 @@ def test_asking_for_the_exact_wording_names_no_topic() -> None:
     assert "languag" not in analyzed.keyterms and "password" in analyzed.keyterms
 
 
+def test_the_word_point_in_a_reference_and_talk_about_name_no_topic() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Article 14(4), point (b) on the drafting points"], {})
+    analyzed = analyzer.analyze("What is in point (i) of Article 21(2)?")
+    assert ("item", "i") in analyzed.references and "point" not in analyzed.keyterms
+    assert "point" in analyzer.analyze("What are the main points on passwords?").keyterms  # no reference: a topic
+    assert set(analyzer.analyze("Which texts talk about awareness campaigns?").keyterms) == {"awar", "campaign"}
+    steps = analyzer.analyze("What are the steps after awareness campaigns?").keyterms
+    assert steps["step"] < analyzer.idf("step") / 2  # the steps are what is asked for; the topic is the campaigns
+
+
 def test_a_follow_up_keeps_asking_for_what_the_earlier_question_asked_for() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("Which ones concern SMEs?", carried="commitments")
     assert analyzed.intent == "commitment"
