@@ -25,6 +25,7 @@ from assistant.types import Document, Filters, Hit
 
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
+LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 SHAPE_BONUS = 0.3  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
@@ -49,6 +50,19 @@ class Scored:
     coverage: float
     score: float
     placed: float = 0.0  # share of the place the question names ("Article 21(2)") that this provision is at
+
+
+def _paragraphs_after(hit: Hit, records: list[Record], parent: str, limit: int) -> list[Hit]:
+    """Return the paragraphs a short lead-in ("What you should do first:") heads, up to the section's end."""
+    after = sorted((r for r in records if r.metadata.get("provision_id", "").rsplit("/", 1)[0] == parent
+                    and int(r.metadata.get("part", 1)) == 1 and int(r.metadata.get("char_start", 0)) > hit.char_start),
+                   key=lambda r: int(r.metadata.get("char_start", 0)))
+    items: list[Hit] = []
+    for record in after[:limit]:
+        if record.text.rstrip().endswith(":"):
+            break  # the next lead-in heads its own paragraphs
+        items.append(hit_from(record, hit.score))
+    return items
 
 
 def hit_from(record: Record, score: float) -> Hit:
@@ -212,6 +226,8 @@ class Retriever:
             and r.metadata.get("provision_id", "").startswith(parent)
         ]
         items.sort(key=lambda h: (h.char_start, h.part))  # records are kept in store order, not the text's
+        if not items and len(text.split()) <= LEAD_IN_WORDS:
+            items = _paragraphs_after(hit, records, parent, limit)
         return items[:limit] if len(items) <= limit else []
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:

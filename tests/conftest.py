@@ -54,6 +54,17 @@ def assistant(settings: Settings) -> Assistant:
     return Assistant.open(settings)
 
 
+def ingested(tmp_path: Path, files: dict[str, str]) -> Assistant:
+    """Return an assistant (fake embedder) on a temporary corpus of the given files, ingested."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding=EmbeddingSettings(model="hash")))
+    assert assistant.ingest().ok
+    return assistant
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     """Load the real bundled MiniLM model once per test session."""

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import Assistant, Settings
 from assistant.references import of_place, parse, specific, title_terms
+from tests.conftest import ingested
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -130,18 +131,12 @@ def test_the_place_index_gives_each_provision_the_places_of_its_label_and_headin
 
 
 def test_how_many_counts_the_points_of_the_named_paragraph_in_the_named_document(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     points = "\n\n".join(f"({letter}) measure {letter} on backups;" for letter in "abcd")
-    (corpus / "directive.md").write_text(
-        "# Model Directive\n\n## Article 21\n\n1. Member States shall ensure that entities take measures.\n\n"
-        f"2. The measures shall include at least the following:\n\n{points}\n\n3. The Commission may adopt acts.\n",
-        encoding="utf-8")
-    (corpus / "treaty.md").write_text(
-        "# Model Treaty\n\n## Article 21\n\n1. Each Party shall keep records.\n\n2. Each Party shall notify the depositary.\n",
-        encoding="utf-8")
-    assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"}))
-    assert assistant.ingest().ok
+    assistant = ingested(tmp_path, {
+        "directive.md": "# Model Directive\n\n## Article 21\n\n1. Member States shall ensure that entities take measures.\n\n"
+                        f"2. The measures shall include at least the following:\n\n{points}\n\n3. The Commission may adopt acts.\n",
+        "treaty.md": "# Model Treaty\n\n## Article 21\n\n1. Each Party shall keep records.\n\n2. Each Party shall notify the depositary.\n",
+    })
     answer = assistant.ask("How many points does Article 21(2) of the Model Directive list?")
     assert answer.text.startswith("Article 21, paragraph 2 of Model Directive lists 4 points.")
     assert [c.label for c in answer.citations] == [f"Article 21, paragraph 2({letter})" for letter in "abcd"]

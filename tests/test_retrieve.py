@@ -10,6 +10,7 @@ from assistant import Assistant, Settings
 from assistant.config import RetrievalSettings
 from assistant.errors import ModelUnavailable
 from assistant.types import Filters
+from tests.conftest import ingested
 
 
 def test_kind_year_issuer_and_document_filters(assistant: Assistant) -> None:
@@ -71,3 +72,14 @@ def test_a_name_the_corpus_never_uses_is_unknown_though_its_words_are_known(assi
     assert invented.abstained
     named = assistant.ask("What did business leaders say about the Mutual Assistance Treaties?")
     assert not named.abstained and "Assistance Treaties" in named.citations[0].text
+
+
+def test_a_short_lead_in_brings_the_paragraphs_it_heads(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"scheme.md": (
+        "# Model Certification Scheme\n\n## A. Getting started\n\nThis scheme protects small firms.\n\n"
+        "What you should do first:\n\nDefine the boundary of your network scope.\n\n"
+        "Review each of the five control themes.\n\n## B. Definitions\n\nSoftware includes firmware.\n")})
+    quotes = [c.quote for c in assistant.ask("What should I do first?").citations]
+    # alone, "What you should do first:" says nothing; the two paragraphs after it are the answer
+    assert any("Define the boundary" in q for q in quotes) and any("five control themes" in q for q in quotes)
+    assert not any("Software includes" in q for q in quotes)  # the next section is not part of it
