@@ -40,12 +40,17 @@ _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not 
 MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+ORDINALS = {word: n for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+# "the fifth opportunity", "the second takeaway": a place named by its rank
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+("
+                      + "|".join(sorted(KINDS, key=len, reverse=True)) + r")s?\b", re.I)
 
 
 @cache
 def alias_terms() -> frozenset[str]:
-    """Return the index terms of the words a question may use for a kind that labels name otherwise ("point")."""
-    return frozenset(tokenize(" ".join(word for word, kind in KINDS.items() if word != kind)))
+    """Return the index terms of the words a question may name a place with that labels do not use ("point", "fifth")."""
+    return frozenset(tokenize(" ".join([*(word for word, kind in KINDS.items() if word != kind), *ORDINALS])))
 
 
 def parse(text: str) -> frozenset[Reference]:
@@ -60,6 +65,9 @@ def parse(text: str) -> frozenset[Reference]:
         for sub in _SUB.findall(match.group(3) or ""):
             sub = sub.lower()
             found.add(("paragraph" if sub.isdigit() else "item", sub))
+    for match in _ORDINAL.finditer(text):
+        rank = match.group(1).lower()
+        found.add((KINDS[match.group(2).lower()], str(ORDINALS.get(rank) or int(rank[:-2]))))
     return frozenset(found)
 
 

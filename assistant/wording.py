@@ -18,7 +18,8 @@ GENERIC = frozenset(
     "role roles play plays played part parts way ways thing things issue issues aspect aspects "
     "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
     "make makes making "  # "making supply chains more secure": the topic is supply chains
-    "step steps".split()  # "what are the steps after an incident": the topic is the incident
+    "step steps "  # "what are the steps after an incident": the topic is the incident
+    "main points summary overview gist".split()  # "the main points of the Paris Call": the whole text
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(

@@ -23,6 +23,9 @@ from tests.conftest import ingested
     ("recommendations of the G7", set()),
     ("How many points does Article 21(2) list?", {("article", "21"), ("paragraph", "2")}),  # not point "s"
     ("paragraph 2, point (d)", {("paragraph", "2"), ("item", "d")}),
+    ("What is the fifth opportunity?", {("opportunity", "5")}),  # a place named by its rank
+    ("the 3rd action of Objective 2", {("action", "3"), ("objective", "2")}),
+    ("First of all, what is the first requirement?", set()),  # "requirement" numbers no place
 ])
 def test_references_parse_from_questions_and_labels(text: str, expected: set[tuple[str, str]]) -> None:
     assert parse(text) == expected

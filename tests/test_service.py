@@ -104,3 +104,10 @@ def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant)
     assert "lists 6 takeaways" in assistant.ask("How many takeaways does the ICC note have?").text
     leaders = assistant.ask("How many business leaders did ICC convene?")  # no numbered "business leader N"
     assert "lists" not in leaders.text
+
+
+def test_a_place_named_by_its_rank_is_read(assistant: Assistant) -> None:
+    assistant.ingest()
+    assert assistant.ask("What does the second takeaway say?").citations[0].label == "Takeaway 2"
+    assert assistant.ask("What is the fifth opportunity?").citations[0].label == "Opportunity 5"
+    assert assistant.ask("What is the third action of Objective 2?").citations[0].label == "Objective 2, action 3"
