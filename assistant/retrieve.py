@@ -25,6 +25,7 @@ from assistant.types import Document, Filters, Hit
 
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
+OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
 LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 SHAPE_BONUS = 0.3  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
@@ -210,6 +211,14 @@ class Retriever:
             return []
         expansions = frozenset(t for alts in analyzed.alternatives.values() for alt in alts for t in alt)
         return self.places.titled(frozenset(analyzed.keyterms), expansions, keep)
+
+    def opening(self, doc_id: str, k: int, filters: Filters) -> list[Scored]:
+        """Return a text's first substantive provisions, in reading order: what it says as a whole."""
+        keep = self._keeper(filters)
+        records = sorted((self.sparse.records[i] for i in self._by_doc.get(doc_id, []) if keep(i)),
+                         key=lambda r: (int(r.metadata.get("char_start", 0)), int(r.metadata.get("part", 1))))
+        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and len(r.text.split()) >= OPENING_WORDS]
+        return [Scored(hit_from(r, 1.0), 1.0, 1.0, 2.0, 1.0) for r in substantive[:k]]
 
     def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
         """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""

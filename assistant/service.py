@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
+WHOLE_TEXT_OPENING = 4  # "What does the Paris Call say?": its first few substantive provisions
 
 
 PRACTICE_KINDS = ("commitment", "recommendation")
@@ -231,6 +232,8 @@ class Assistant:
             one = doc_ids[0] if len(doc_ids) == 1 else None
             attested = retriever.attestation(one, composer.documents.get(one), origin) if one and origin else []
             analyzed.origin = bool(attested)
+            if not attested and _about_whole_text(retriever, resolved, analyzed, focus, framing):
+                attested = retriever.opening(named[0], WHOLE_TEXT_OPENING, base)
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
             if named and not attested and _DATE_QUESTION.match(question):
                 scored = retriever.dateline(named[0], composer.documents.get(named[0])) + scored
@@ -347,6 +350,12 @@ def _count(
     answer = composer.count(resolved, items, noun)
     answer._retrieved = items
     return answer
+
+
+def _about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:
+    """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
+    return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references and analyzed.intent is None
+            and not retriever.analyzer.topic_terms(focus).keys() - framing)
 
 
 def _origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:

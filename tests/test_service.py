@@ -111,3 +111,13 @@ def test_a_place_named_by_its_rank_is_read(assistant: Assistant) -> None:
     assert assistant.ask("What does the second takeaway say?").citations[0].label == "Takeaway 2"
     assert assistant.ask("What is the fifth opportunity?").citations[0].label == "Opportunity 5"
     assert assistant.ask("What is the third action of Objective 2?").citations[0].label == "Objective 2, action 3"
+
+
+def test_a_question_about_a_whole_text_reads_it_from_its_opening(assistant: Assistant) -> None:
+    assistant.ingest()
+    answer = assistant.ask("What are the main points of the G7 text?")
+    assert not answer.abstained
+    # the opening provisions in reading order, not the one passage that happens to match "main points"
+    assert [c.label for c in answer.citations][:2] == ["Objective 1, paragraph 1", "Objective 1, paragraph 2"]
+    topical = assistant.ask("What does the G7 say about CSIRTs?")  # a topic: retrieval as ever
+    assert "CSIRT" in topical.citations[0].quote
