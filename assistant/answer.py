@@ -17,7 +17,7 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved, looks_like_name
 from assistant.ingest.chunk import fit_spans, sentence_spans
 from assistant.query import Analyzed
-from assistant.retrieve import Scored
+from assistant.hits import Scored
 from assistant.sparse import tokenize
 from assistant.types import Answer, Citation, Document, Hit, issuer_name
 

@@ -7,29 +7,27 @@ fusion score; a local CrossEncoder, when configured, reorders the best of them.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Protocol
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import provenance, references
+from assistant import references
 from assistant.config import RetrievalSettings
+from assistant.hits import Scored, hit_from, matches
 from assistant.query import Analyzed, Analyzer, known_in, names, variant_in
-from assistant.sparse import Record, SparseIndex, contains_phrase, context_text, coverage_text, stem_sequence, tokenize
+from assistant.reading import Reader
+from assistant.sparse import SparseIndex, contains_phrase, context_text, coverage_text, stem_sequence, tokenize
 from assistant.store import ChromaStore
-from assistant.types import Document, Filters, Hit
+from assistant.types import Filters, Hit
 
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
-OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
-LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 SHAPE_BONUS = 0.3  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
-COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
 NAME_CANDIDATES = 20  # provisions searched for a name's words: one that holds the name ranks among them
@@ -40,59 +38,6 @@ class Reranker(Protocol):
     """Scores (query, passage) pairs; higher is more relevant."""
 
     def score(self, query: str, passages: list[str]) -> list[float]: ...
-
-
-@dataclass
-class Scored:
-    """A candidate with the evidence features the answer composer and abstention use."""
-
-    hit: Hit
-    cosine: float
-    coverage: float
-    score: float
-    placed: float = 0.0  # share of the place the question names ("Article 21(2)") that this provision is at
-
-
-def _paragraphs_after(hit: Hit, records: list[Record], parent: str, limit: int) -> list[Hit]:
-    """Return the paragraphs a short lead-in ("What you should do first:") heads, up to the section's end."""
-    after = sorted((r for r in records if r.metadata.get("provision_id", "").rsplit("/", 1)[0] == parent
-                    and int(r.metadata.get("part", 1)) == 1 and int(r.metadata.get("char_start", 0)) > hit.char_start),
-                   key=lambda r: int(r.metadata.get("char_start", 0)))
-    items: list[Hit] = []
-    for record in after[:limit]:
-        if record.text.rstrip().endswith(":"):
-            break  # the next lead-in heads its own paragraphs
-        items.append(hit_from(record, hit.score))
-    return items
-
-
-def hit_from(record: Record, score: float) -> Hit:
-    """Turn a stored part into a Hit."""
-    m = record.metadata
-    page = m.get("page")
-    return Hit(
-        provision_id=m.get("provision_id", record.id), doc_id=m.get("doc_id", ""), doc_title=m.get("doc_title", ""),
-        label=m.get("label", ""), page=int(page) if page not in (None, "") else None, text=record.text,
-        score=round(float(score), 4), issuer=m.get("issuer", ""), date=m.get("date", ""),
-        heading_path=list(m.get("heading_path") or []), kind=m.get("kind", "context"), actor=m.get("actor", ""),
-        addressees=list(m.get("addressees") or []), intro=m.get("intro", ""), part=int(m.get("part", 1)),
-        part_count=int(m.get("part_count", 1)), char_start=int(m.get("char_start", 0)),
-        char_end=int(m.get("char_end", 0)),
-    )
-
-
-def matches(meta: dict[str, Any], filters: Filters) -> bool:
-    """Return True when a part's metadata passes the filters."""
-    if filters.doc_ids and meta.get("doc_id") not in filters.doc_ids:
-        return False
-    if filters.issuer and filters.issuer.lower() not in str(meta.get("issuer", "")).lower():
-        return False
-    if filters.year and meta.get("year") != filters.year:
-        return False
-    if filters.kinds and meta.get("kind") not in filters.kinds:
-        return False
-    wanted = filters.addressee.lower()
-    return not wanted or any(a.lower() == wanted for a in meta.get("addressees") or [])
 
 
 def chroma_where(filters: Filters) -> dict[str, Any] | None:
@@ -135,6 +80,7 @@ class Retriever:
         self._names: dict[str, bool] = {}
         self._embeddings: dict[str, list[float]] = {}
         self.places = references.PlaceIndex(sparse.records)
+        self.reader = Reader(sparse.records, self._by_doc, self.places)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """Return up to k hits, best first."""
@@ -180,7 +126,7 @@ class Retriever:
         for ranking in (list(dense), [i for i, _ in sparse]):  # reciprocal rank fusion of the two lists
             for rank, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
-        keep = self._keeper(filters)
+        keep = self.reader.keeper(filters)
         for index in self.places.placed(analyzed.references, keep, PLACED_CANDIDATES):
             fused.setdefault(index, 0.0)
         titled = self._titled(analyzed, keep)
@@ -212,33 +158,6 @@ class Retriever:
         expansions = frozenset(t for alts in analyzed.alternatives.values() for alt in alts for t in alt)
         return self.places.titled(frozenset(analyzed.keyterms), expansions, keep)
 
-    def opening(self, doc_id: str, k: int, filters: Filters) -> list[Scored]:
-        """Return a text's first substantive provisions, in reading order: what it says as a whole."""
-        keep = self._keeper(filters)
-        records = sorted((self.sparse.records[i] for i in self._by_doc.get(doc_id, []) if keep(i)),
-                         key=lambda r: (int(r.metadata.get("char_start", 0)), int(r.metadata.get("part", 1))))
-        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and len(r.text.split()) >= OPENING_WORDS]
-        return [Scored(hit_from(r, 1.0), 1.0, 1.0, 2.0, 1.0) for r in substantive[:k]]
-
-    def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
-        """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""
-        text = hit.text.rstrip()
-        if not text.endswith(":"):
-            return []
-        from assistant.ingest.outline import introduces
-
-        parent = hit.provision_id.rsplit("/", 1)[0]
-        records = [self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])]
-        items = [
-            hit_from(r, hit.score) for r in records
-            if introduces(text, r.metadata.get("intro", "")) and int(r.metadata.get("part", 1)) == 1
-            and r.metadata.get("provision_id", "").startswith(parent)
-        ]
-        items.sort(key=lambda h: (h.char_start, h.part))  # records are kept in store order, not the text's
-        if not items and len(text.split()) <= LEAD_IN_WORDS:
-            items = _paragraphs_after(hit, records, parent, limit)
-        return items[:limit] if len(items) <= limit else []
-
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:
         """Return the idf-weighted share of a question's own topic terms that the documents it names never use."""
         own = self.analyzer.topic_terms(analyzed.corrected(focus))  # 'took' counted as the 'take' it is read as
@@ -251,73 +170,6 @@ class Retriever:
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
         ]
         return sum(own[t] for t in absent) / sum(own.values())
-
-    def counted(self, noun: str, wanted: frozenset[references.Reference], doc_ids: list[str], filters: Filters) -> list[Hit]:
-        """Return the numbered items a "how many X" question counts ("Objective 2, action 1" …), in order.
-
-        The items are those at the place the question names, else those of the one document it names;
-        an item is a number the labels give the noun ("action 3", "Takeaway 6", "Article 16, paragraph 1").
-        """
-        keep = self._keeper(filters)
-        if wanted:
-            named = {i for d in doc_ids for i in self._by_doc.get(d, [])}
-            indices = [i for i in self.places.placed(wanted, keep, COUNTED_MAX) if not doc_ids or i in named]
-        elif len(doc_ids) == 1:
-            indices = [i for i in self._by_doc.get(doc_ids[0], []) if keep(i)]
-        else:
-            return []
-        records = sorted((self.sparse.records[i] for i in indices), key=lambda r: int(r.metadata.get("char_start", 0)))
-        numbered = re.compile(rf"\b{re.escape(noun)}\s+(\d+)\b", re.I)
-        first: dict[str, Record] = {}  # each number once, at its first provision ("Article 16, paragraph 1")
-        for record in records:
-            label = str(record.metadata.get("label", ""))
-            found = numbered.search(label)
-            if found:  # "Objective 2, action 3" is not "Objective 1, action 3"
-                first.setdefault(label[:found.end()], record)
-        chosen = list(first.values()) or (references.children(records) if wanted else [])
-        return [hit_from(r, 1.0) for r in chosen]
-
-    def _keeper(self, filters: Filters) -> Callable[[int], bool]:
-        """Return whether a stored part passes the filters, by index."""
-        if filters.is_empty():
-            return lambda i: True
-        return lambda i: matches(self.sparse.records[i].metadata, filters)
-
-    def list_intro(self, hit: Hit) -> Hit | None:
-        """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""
-        if not hit.intro:
-            return None
-        from assistant.ingest.outline import introduces
-
-        before = [
-            self.sparse.records[i] for i in self._by_doc.get(hit.doc_id, [])
-            if int(self.sparse.records[i].metadata.get("char_start", 0)) < hit.char_start
-        ]
-        for record in sorted(before, key=lambda r: int(r.metadata.get("char_start", 0)), reverse=True):
-            if introduces(record.text, hit.intro):
-                return hit_from(record, hit.score)
-        return None
-
-    def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
-        """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""
-        if document is None or not document.date:
-            return []
-        year = re.search(r"\b(19|20)\d\d\b", document.date)
-        for index in self._by_doc.get(doc_id, []):
-            record = self.sparse.records[index]
-            if len(record.text) <= 120 and year and year.group(0) in record.text:
-                return [Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0)]
-        return []
-
-    def attestation(self, doc_id: str, document: Document | None, wants: provenance.Wants) -> list[Scored]:
-        """Return the provisions in which a document states its own date or issuer, best first."""
-        if document is None:
-            return []
-        records = self.sparse.records
-        indices = self._by_doc.get(doc_id, [])
-        found = provenance.attesting([(i, records[i].text) for i in indices], document)
-        start = {i: int(records[i].metadata.get("char_start", 0)) for i in indices}
-        return [Scored(hit_from(records[i], 1.0), 1.0, 1.0, 2.0) for i in provenance.best(found, wants, start)]
 
     def _embed(self, text: str) -> list[float]:
         """Embed a query, reusing the last few (one question may be retrieved under several filters)."""

@@ -230,13 +230,13 @@ class Assistant:
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
-            attested = retriever.attestation(one, composer.documents.get(one), origin) if one and origin else []
+            attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
             analyzed.origin = bool(attested)
             if not attested and _about_whole_text(retriever, resolved, analyzed, focus, framing):
-                attested = retriever.opening(named[0], WHOLE_TEXT_OPENING, base)
+                attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base)
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
             if named and not attested and _DATE_QUESTION.match(question):
-                scored = retriever.dateline(named[0], composer.documents.get(named[0])) + scored
+                scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]
         return answer
@@ -246,7 +246,7 @@ class Assistant:
         kinds: tuple[str, ...] = PRACTICE_KINDS,
     ) -> list[Practice]:
         """List commitments and recommendations, optionally for one addressee, documents, or containing words."""
-        from assistant.retrieve import matches
+        from assistant.hits import matches
 
         filters = Filters(doc_ids=doc_ids or [], addressee=addressee)
         words = query.lower().split()
@@ -311,7 +311,7 @@ class Assistant:
         self._sources = SourceIndex(documents, glossary.merged(sparse.acronyms))
         self._composer = Composer(
             self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents},
-            retriever.list_items, retriever.list_intro,
+            retriever.reader.list_items, retriever.reader.list_intro,
         )
         return retriever
 
@@ -344,7 +344,7 @@ def _count(
 ) -> Answer | None:
     """Answer "How many actions are in Objective 2?" by counting the numbered items there, citing them all."""
     noun = shapes.counted(resolved.question)
-    items = retriever.counted(noun, analyzed.references, doc_ids, base) if noun else []
+    items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
     if not noun or not items:
         return None
     answer = composer.count(resolved, items, noun)

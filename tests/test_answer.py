@@ -8,7 +8,7 @@ from assistant.answer import Composer, readable_date
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
-from assistant.retrieve import Scored
+from assistant.hits import Scored
 from assistant.types import Document, Hit
 
 G7 = Document(doc_id="g7", title="G7 Actions for Enhancing Cybersecurity for Businesses", issuer="G7 ICT and Industry Ministers",

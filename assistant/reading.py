@@ -1,0 +1,139 @@
+"""Reading a text in order: a list and its introduction, the items at a place, a text's opening and dateline.
+
+Retrieval ranks provisions by how well they match; some questions are answered by where provisions
+stand instead: "How many actions are in Objective 2?", "What does the Paris Call say?", "When was it
+adopted?" (the dateline), a list item quoted after the sentence it completes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from assistant import provenance, references
+from assistant.hits import Scored, hit_from, matches
+from assistant.types import Document, Filters, Hit
+
+if TYPE_CHECKING:
+    from assistant.sparse import Record
+
+OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
+LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
+COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
+
+
+class Reader:
+    """Read the stored parts of each document in the order the text gives them."""
+
+    def __init__(self, records: Sequence[Record], by_doc: dict[str, list[int]], places: references.PlaceIndex) -> None:
+        self.records = records
+        self.by_doc = by_doc
+        self.places = places
+
+    def keeper(self, filters: Filters) -> Callable[[int], bool]:
+        """Return whether a stored part passes the filters, by index."""
+        if filters.is_empty():
+            return lambda i: True
+        return lambda i: matches(self.records[i].metadata, filters)
+
+    def opening(self, doc_id: str, k: int, filters: Filters) -> list[Scored]:
+        """Return a text's first substantive provisions, in reading order: what it says as a whole."""
+        keep = self.keeper(filters)
+        records = sorted((self.records[i] for i in self.by_doc.get(doc_id, []) if keep(i)),
+                         key=lambda r: (int(r.metadata.get("char_start", 0)), int(r.metadata.get("part", 1))))
+        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and len(r.text.split()) >= OPENING_WORDS]
+        return [Scored(hit_from(r, 1.0), 1.0, 1.0, 2.0, 1.0) for r in substantive[:k]]
+
+    def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
+        """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""
+        text = hit.text.rstrip()
+        if not text.endswith(":"):
+            return []
+        from assistant.ingest.outline import introduces
+
+        parent = hit.provision_id.rsplit("/", 1)[0]
+        records = [self.records[i] for i in self.by_doc.get(hit.doc_id, [])]
+        items = [
+            hit_from(r, hit.score) for r in records
+            if introduces(text, r.metadata.get("intro", "")) and int(r.metadata.get("part", 1)) == 1
+            and r.metadata.get("provision_id", "").startswith(parent)
+        ]
+        items.sort(key=lambda h: (h.char_start, h.part))  # records are kept in store order, not the text's
+        if not items and len(text.split()) <= LEAD_IN_WORDS:
+            items = _paragraphs_after(hit, records, parent, limit)
+        return items[:limit] if len(items) <= limit else []
+
+    def list_intro(self, hit: Hit) -> Hit | None:
+        """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""
+        if not hit.intro:
+            return None
+        from assistant.ingest.outline import introduces
+
+        before = [
+            self.records[i] for i in self.by_doc.get(hit.doc_id, [])
+            if int(self.records[i].metadata.get("char_start", 0)) < hit.char_start
+        ]
+        for record in sorted(before, key=lambda r: int(r.metadata.get("char_start", 0)), reverse=True):
+            if introduces(record.text, hit.intro):
+                return hit_from(record, hit.score)
+        return None
+
+    def counted(self, noun: str, wanted: frozenset[references.Reference], doc_ids: list[str], filters: Filters) -> list[Hit]:
+        """Return the numbered items a "how many X" question counts ("Objective 2, action 1" …), in order.
+
+        The items are those at the place the question names, else those of the one document it names;
+        an item is a number the labels give the noun ("action 3", "Takeaway 6", "Article 16, paragraph 1").
+        """
+        keep = self.keeper(filters)
+        if wanted:
+            named = {i for d in doc_ids for i in self.by_doc.get(d, [])}
+            indices = [i for i in self.places.placed(wanted, keep, COUNTED_MAX) if not doc_ids or i in named]
+        elif len(doc_ids) == 1:
+            indices = [i for i in self.by_doc.get(doc_ids[0], []) if keep(i)]
+        else:
+            return []
+        records = sorted((self.records[i] for i in indices), key=lambda r: int(r.metadata.get("char_start", 0)))
+        numbered = re.compile(rf"\b{re.escape(noun)}\s+(\d+)\b", re.I)
+        first: dict[str, Record] = {}  # each number once, at its first provision ("Article 16, paragraph 1")
+        for record in records:
+            label = str(record.metadata.get("label", ""))
+            found = numbered.search(label)
+            if found:  # "Objective 2, action 3" is not "Objective 1, action 3"
+                first.setdefault(label[:found.end()], record)
+        chosen = list(first.values()) or (references.children(records) if wanted else [])
+        return [hit_from(r, 1.0) for r in chosen]
+
+    def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
+        """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""
+        if document is None or not document.date:
+            return []
+        year = re.search(r"\b(19|20)\d\d\b", document.date)
+        for index in self.by_doc.get(doc_id, []):
+            record = self.records[index]
+            if len(record.text) <= 120 and year and year.group(0) in record.text:
+                return [Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0)]
+        return []
+
+    def attestation(self, doc_id: str, document: Document | None, wants: provenance.Wants) -> list[Scored]:
+        """Return the provisions in which a document states its own date or issuer, best first."""
+        if document is None:
+            return []
+        records = self.records
+        indices = self.by_doc.get(doc_id, [])
+        found = provenance.attesting([(i, records[i].text) for i in indices], document)
+        start = {i: int(records[i].metadata.get("char_start", 0)) for i in indices}
+        return [Scored(hit_from(records[i], 1.0), 1.0, 1.0, 2.0) for i in provenance.best(found, wants, start)]
+
+
+def _paragraphs_after(hit: Hit, records: list[Record], parent: str, limit: int) -> list[Hit]:
+    """Return the paragraphs a short lead-in ("What you should do first:") heads, up to the section's end."""
+    after = sorted((r for r in records if r.metadata.get("provision_id", "").rsplit("/", 1)[0] == parent
+                    and int(r.metadata.get("part", 1)) == 1 and int(r.metadata.get("char_start", 0)) > hit.char_start),
+                   key=lambda r: int(r.metadata.get("char_start", 0)))
+    items: list[Hit] = []
+    for record in after[:limit]:
+        if record.text.rstrip().endswith(":"):
+            break  # the next lead-in heads its own paragraphs
+        items.append(hit_from(record, hit.score))
+    return items
