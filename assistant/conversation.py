@@ -47,6 +47,7 @@ def aliases(document: Document) -> set[str]:
         capitals = [w for w in head.split() if w[:1].isupper()]
         if len(capitals) >= 3 and capitals == head.split()[: len(capitals)]:
             names.add(" ".join(capitals[:2]))
+            names.add(" ".join(capitals[-2:]))  # "General Assembly" of "United Nations General Assembly"
             names.add("".join(w[0] for w in capitals))
     for number in re.findall(r"\b\d+/\d+\b", document.title):
         names.update({number, f"resolution {number}"})

@@ -233,7 +233,9 @@ class Assistant:
             attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
             analyzed.origin = bool(attested)
             if not attested and _about_whole_text(retriever, resolved, analyzed, focus, framing):
-                attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base)
+                # "What does the G7 commit to?": its commitments, in order
+                kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
+                attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
             if named and not attested and _DATE_QUESTION.match(question):
                 scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
@@ -354,7 +356,7 @@ def _count(
 
 def _about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:
     """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
-    return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references and analyzed.intent is None
+    return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
             and not retriever.analyzer.topic_terms(focus).keys() - framing)
 
 

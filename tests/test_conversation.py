@@ -26,6 +26,11 @@ def test_aliases_come_from_titles_and_issuers() -> None:
     assert "ETS" not in aliases(DOCS[2])
 
 
+def test_the_last_words_of_a_capitalised_issuer_name_it_too() -> None:
+    un = Document(doc_id="un", title="A/RES/80/16 — Open-ended working group", issuer="United Nations General Assembly")
+    assert {"General Assembly", "United Nations", "UNGA"} <= aliases(un)
+
+
 def test_sources_are_found_in_any_case(sources: SourceIndex) -> None:
     assert sources.find("compare icc and g7 on information sharing") == ["icc", "g7"]
     assert sources.find("What does the convention on cybercrime say?") == ["bud"]

@@ -119,5 +119,7 @@ def test_a_question_about_a_whole_text_reads_it_from_its_opening(assistant: Assi
     assert not answer.abstained
     # the opening provisions in reading order, not the one passage that happens to match "main points"
     assert [c.label for c in answer.citations][:2] == ["Objective 1, paragraph 1", "Objective 1, paragraph 2"]
+    commitments = assistant.ask("What does the G7 commit to?")  # its commitments, in order
+    assert commitments.citations[0].label == "Objective 1, action 1"
     topical = assistant.ask("What does the G7 say about CSIRTs?")  # a topic: retrieval as ever
     assert "CSIRT" in topical.citations[0].quote
