@@ -79,7 +79,8 @@ def _chat_tab(assistant: Assistant) -> list[gr.Dropdown]:
     last = gr.State(None)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
-            chatbot = gr.Chatbot(label="Conversation", elem_id="pa-chat", height=480, buttons=["copy"],
+            # no floating "Conversation" badge: it covered the first lines of a scrolled answer
+            chatbot = gr.Chatbot(label="Conversation", show_label=False, elem_id="pa-chat", height=480, buttons=["copy"],
                                  placeholder="Ask about commitments, recommendations and findings in the corpus.")
             with gr.Row():
                 question = gr.Textbox(show_label=False, placeholder="Ask a question, e.g. What did the G7 commit to?",
