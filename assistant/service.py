@@ -232,7 +232,7 @@ class Assistant:
             one = doc_ids[0] if len(doc_ids) == 1 else None
             attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
             analyzed.origin = bool(attested)
-            if not attested and _about_whole_text(retriever, resolved, analyzed, focus, framing):
+            if not attested and named and _about_whole_text(retriever, resolved, analyzed, focus, framing):
                 # "What does the G7 commit to?": its commitments, in order
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))

@@ -121,5 +121,7 @@ def test_a_question_about_a_whole_text_reads_it_from_its_opening(assistant: Assi
     assert [c.label for c in answer.citations][:2] == ["Objective 1, paragraph 1", "Objective 1, paragraph 2"]
     commitments = assistant.ask("What does the G7 commit to?")  # its commitments, in order
     assert commitments.citations[0].label == "Objective 1, action 1"
+    filtered = assistant.ask("What does the G7 say?", filters=Filters(doc_ids=["g7-2017-cyber-business"]))
+    assert filtered.citations  # the web chat's document filter: answered, never an error
     topical = assistant.ask("What does the G7 say about CSIRTs?")  # a topic: retrieval as ever
     assert "CSIRT" in topical.citations[0].quote
