@@ -30,6 +30,16 @@ class Reader:
         self.records = records
         self.by_doc = by_doc
         self.places = places
+        self._in_order: dict[str, list[int]] = {}
+
+    def in_order(self, doc_id: str) -> list[int]:
+        """Return a document's parts in the text's order (the store keeps its own), sorted on first use only."""
+        ordered = self._in_order.get(doc_id)
+        if ordered is None:  # two threads may both sort it: the same list, no lock needed
+            records = self.records
+            ordered = sorted(self.by_doc.get(doc_id, []), key=lambda i: (_start(records[i]), int(records[i].metadata.get("part", 1))))
+            self._in_order[doc_id] = ordered
+        return ordered
 
     def keeper(self, filters: Filters) -> Callable[[int], bool]:
         """Return whether a stored part passes the filters, by index."""
@@ -40,10 +50,9 @@ class Reader:
     def opening(self, doc_id: str, k: int, filters: Filters) -> list[Scored]:
         """Return a text's first substantive provisions, in reading order: what it says as a whole."""
         keep = self.keeper(filters)
-        records = sorted((self.records[i] for i in self.by_doc.get(doc_id, []) if keep(i)),
-                         key=lambda r: (int(r.metadata.get("char_start", 0)), int(r.metadata.get("part", 1))))
+        records = [self.records[i] for i in self.in_order(doc_id) if keep(i)]
         substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and len(r.text.split()) >= OPENING_WORDS]
-        return [Scored(hit_from(r, 1.0), 1.0, 1.0, 2.0, 1.0) for r in substantive[:k]]
+        return [_given(r, placed=1.0) for r in substantive[:k]]
 
     def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
         """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""
@@ -53,13 +62,12 @@ class Reader:
         from assistant.ingest.outline import introduces
 
         parent = hit.provision_id.rsplit("/", 1)[0]
-        records = [self.records[i] for i in self.by_doc.get(hit.doc_id, [])]
+        records = [self.records[i] for i in self.in_order(hit.doc_id)]
         items = [
             hit_from(r, hit.score) for r in records
             if introduces(text, r.metadata.get("intro", "")) and int(r.metadata.get("part", 1)) == 1
             and r.metadata.get("provision_id", "").startswith(parent)
         ]
-        items.sort(key=lambda h: (h.char_start, h.part))  # records are kept in store order, not the text's
         if not items and len(text.split()) <= LEAD_IN_WORDS:
             items = _paragraphs_after(hit, records, parent, limit)
         return items[:limit] if len(items) <= limit else []
@@ -70,11 +78,8 @@ class Reader:
             return None
         from assistant.ingest.outline import introduces
 
-        before = [
-            self.records[i] for i in self.by_doc.get(hit.doc_id, [])
-            if int(self.records[i].metadata.get("char_start", 0)) < hit.char_start
-        ]
-        for record in sorted(before, key=lambda r: int(r.metadata.get("char_start", 0)), reverse=True):
+        before = [self.records[i] for i in self.in_order(hit.doc_id) if _start(self.records[i]) < hit.char_start]
+        for record in reversed(before):
             if introduces(record.text, hit.intro):
                 return hit_from(record, hit.score)
         return None
@@ -90,10 +95,10 @@ class Reader:
             named = {i for d in doc_ids for i in self.by_doc.get(d, [])}
             indices = [i for i in self.places.placed(wanted, keep, COUNTED_MAX) if not doc_ids or i in named]
         elif len(doc_ids) == 1:
-            indices = [i for i in self.by_doc.get(doc_ids[0], []) if keep(i)]
+            indices = [i for i in self.in_order(doc_ids[0]) if keep(i)]
         else:
             return []
-        records = sorted((self.records[i] for i in indices), key=lambda r: int(r.metadata.get("char_start", 0)))
+        records = sorted((self.records[i] for i in indices), key=_start)
         numbered = re.compile(rf"\b{re.escape(noun)}\s+(\d+)\b", re.I)
         first: dict[str, Record] = {}  # each number once, at its first provision ("Article 16, paragraph 1")
         for record in records:
@@ -112,7 +117,7 @@ class Reader:
         for index in self.by_doc.get(doc_id, []):
             record = self.records[index]
             if len(record.text) <= 120 and year and year.group(0) in record.text:
-                return [Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0)]
+                return [_given(record)]
         return []
 
     def attestation(self, doc_id: str, document: Document | None, wants: provenance.Wants) -> list[Scored]:
@@ -123,14 +128,22 @@ class Reader:
         indices = self.by_doc.get(doc_id, [])
         found = provenance.attesting([(i, records[i].text) for i in indices], document)
         start = {i: int(records[i].metadata.get("char_start", 0)) for i in indices}
-        return [Scored(hit_from(records[i], 1.0), 1.0, 1.0, 2.0) for i in provenance.best(found, wants, start)]
+        return [_given(records[i]) for i in provenance.best(found, wants, start)]
+
+
+def _given(record: Record, placed: float = 0.0) -> Scored:
+    """Return a provision read by its place in the text (not ranked by retrieval) as top evidence."""
+    return Scored(hit_from(record, 1.0), 1.0, 1.0, 2.0, placed)
+
+
+def _start(record: Record) -> int:
+    return int(record.metadata.get("char_start", 0))
 
 
 def _paragraphs_after(hit: Hit, records: list[Record], parent: str, limit: int) -> list[Hit]:
-    """Return the paragraphs a short lead-in ("What you should do first:") heads, up to the section's end."""
-    after = sorted((r for r in records if r.metadata.get("provision_id", "").rsplit("/", 1)[0] == parent
-                    and int(r.metadata.get("part", 1)) == 1 and int(r.metadata.get("char_start", 0)) > hit.char_start),
-                   key=lambda r: int(r.metadata.get("char_start", 0)))
+    """Return the paragraphs a short lead-in ("What you should do first:") heads, up to the section's end (records in order)."""
+    after = [r for r in records if r.metadata.get("provision_id", "").rsplit("/", 1)[0] == parent
+             and int(r.metadata.get("part", 1)) == 1 and _start(r) > hit.char_start]
     items: list[Hit] = []
     for record in after[:limit]:
         if record.text.rstrip().endswith(":"):
