@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant import references
+from assistant import references, shapes
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved, looks_like_name
 from assistant.ingest.chunk import fit_spans, sentence_spans
@@ -28,10 +28,6 @@ _LIST = re.compile(
     re.I,
 )
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
-_QUANTITY = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
-# a digit inside a name ("G7", "5G", "v3") counts nothing
-_NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])|\b(?:one(?! another)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand"
-    r"|periodically|regularly|annually|yearly|monthly|weekly|daily)\b", re.I)  # "how often": "consult periodically"
 TIE = 0.02  # supports closer than this do not tell provisions apart
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 LIST_MAX = 12  # the most citations a list answer grows to
@@ -73,7 +69,7 @@ class Composer:
         """Return True when a provision is good enough evidence to answer the question from."""
         s = self.settings
         support, coverage = self.support(scored), scored.coverage
-        if _QUANTITY.search(analyzed.original) and not _NUMBER.search(scored.hit.text):
+        if shapes.unquantified(analyzed.original, scored.hit.text):
             return False  # "how many takeaways …?" is not answered by a takeaway without a number
         if scored.placed >= 1.0 and coverage >= s.weak_coverage:
             return True  # the question names this provision's place ("What does Article 12 require?")

@@ -87,6 +87,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "reconvening": ("meet again", "meets again", "meeting again", "met again", "next meeting"),
     "unsupported": ("no longer supported", "out of support", "end of life", "end-of-life"),
     "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
+    # "small businesses" is a seed long form of "SME" already
+    "SMEs": ("small firm", "small firms", "small company", "small companies", "smaller companies", "small enterprises"),
+    "transparency": ("disclose",),
+    "awareness": ("raise awareness", "raising awareness"),
 }
 
 _QUOTES = "\"“”‘’'"

@@ -192,9 +192,7 @@ class Analyzer:
         aliases = references.alias_terms() if named else frozenset()
         keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing and t not in aliases}
         phrasal = self.phrases(own)
-        for term, phrase in phrasal.items():  # the evidence for "took part" weighs as the phrase, not as "take"
-            if keyterms.get(term, 0.0) >= self.idf(term):
-                keyterms[term] = sum(self.idf(t) for t in phrase)
+        self._weigh_phrases(keyterms, phrasal)
         for term, weight in self.keyterms(_apply(carried, corrections)).items():
             keyterms.setdefault(term, CARRIED_WEIGHT * weight)
         alternatives = self._alternatives(f"{own} {carried}", keyterms)
@@ -207,6 +205,17 @@ class Analyzer:
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own))
+
+    def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
+        """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
+
+        The weight goes to its words that are topic words ("take"; not the generic "part"), shared among them,
+        so that "small firm" weighs what "small" and "firm" would, not twice that.
+        """
+        for phrase in dict.fromkeys(phrasal.values()):  # in question order: the same weights on every run
+            carriers = [t for t in phrase if keyterms.get(t, 0.0) >= self.idf(t)]
+            for term in carriers:
+                keyterms[term] = sum(self.idf(t) for t in phrase) / len(carriers)
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}

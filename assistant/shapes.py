@@ -2,8 +2,9 @@
 
 "Which resolution set up the OEWG?" is answered by a text naming "resolution 75/240", "Under which
 agenda item …?" by "Agenda item 94"; "Who chaired the briefing?" by a text saying "chaired by …";
-"By when must the Commission act?" by a text stating a date ("By 17 October 2024, …").
-Such a text may share few of the question's words, so retrieval gives it a bonus.
+"By when must the Commission act?" by a text stating a date ("By 17 October 2024, …"), "How long must
+data be preserved?" by one stating a duration ("ninety days"). Such a text may share few of the
+question's words, so retrieval gives it a bonus; "How many …?" is not answered by a text with no number.
 """
 
 from __future__ import annotations
@@ -26,6 +27,22 @@ _MONTH = "(?:January|February|March|April|May|June|July|August|September|October
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
                    rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)
+# "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
+_DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
+                           r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays)\b))", re.I)
+_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
+_NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                 "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
+# "ninety days", "within 14 days", "72 hours"
+_DURATION = re.compile(rf"\b(?:\d+|one|{_NUMBER_WORDS})[\s-]+(?:calendar\s+|working\s+|business\s+)?"
+                       rf"(?:second|minute|hour|day|week|month|year)s?\b", re.I)
+# a digit inside a name ("G7", "5G", "v3") counts nothing; "how often" is answered by "consult periodically"
+_NUMBER = re.compile(rf"(?<![A-Za-z\d])\d+(?![A-Za-z\d])|\b(?:one(?! another)|{_NUMBER_WORDS}"
+                     r"|periodically|regularly|annually|yearly|monthly|weekly|daily)\b", re.I)
+# "Article 4, paragraph 2" names a place: its numbers count nothing
+_PLACE_NUMBERS = re.compile(
+    r"\b(?:articles?|paragraphs?|points?|sections?|chapters?|annex(?:es)?|resolutions?|decisions?)\s+\d+[\w()/.]*"
+    r"(?:\s*(?:,?\s*(?:and|or|to)|,)\s*\d+[\w()/.]*)*", re.I)
 
 
 @cache
@@ -64,9 +81,20 @@ def dated(question: str) -> re.Pattern[str] | None:
     return _DATE if _DATE_ASK.match(question) else None
 
 
+def lasting(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a duration ("ninety days"), if the question asks for how long or how quickly."""
+    return _DURATION if _DURATION_ASK.match(question) else None
+
+
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
-    return [p for p in (numbered(question), agent(question), partner(question), dated(question)) if p is not None]
+    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question))
+    return [p for p in found if p is not None]
+
+
+def unquantified(question: str, text: str) -> bool:
+    """Return True when the question asks how many, how long or how often and the text states no quantity."""
+    return bool(_QUANTITY_ASK.search(question)) and not _NUMBER.search(_PLACE_NUMBERS.sub(" ", text))
 
 
 def counted(question: str) -> str | None:

@@ -159,6 +159,17 @@ def test_a_digit_inside_a_name_or_an_ordinal_is_no_number(composer: Composer) ->
     assert not composer.compose(Resolved(often, often), analyzed(often), [periodic], []).abstained
 
 
+def test_a_number_naming_a_place_is_no_count(composer: Composer) -> None:
+    """'How many countries have ratified it?' is not answered by a clause citing 'Article 4, paragraph 2'."""
+    question = "How many countries have ratified the Convention?"
+    places = scored("bud/p", "Any State may declare that it avails itself of the reservations in Article 4, paragraph 2, "
+                             "Articles 29 and 30, and Article 27, paragraph 9.e.")
+    assert composer.compose(Resolved(question, question), analyzed(question), [places], []).abstained
+    long = "How long must the data be preserved?"
+    spelled = scored("bud/q", "The Party shall preserve the data under Article 16 for up to a maximum of ninety days.")
+    assert not composer.compose(Resolved(long, long), analyzed(long), [spelled], []).abstained
+
+
 def test_comparison_has_a_section_per_source(composer: Composer) -> None:
     sections = {
         "g7": [scored("g7/item-6", "Promote information sharing through ISACs.", label="Objective 2, action 6")],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from assistant.query import Analyzer, Speller, damerau, names, regional_variants, variant_in
+from assistant.sparse import tokenize
 
 TEXTS = [
     "Foster constructive cooperation amongst national CSIRTs and businesses",
@@ -105,6 +106,26 @@ def test_a_phrase_counts_as_a_whole_not_as_its_words() -> None:
     assert analyzed.phrasal["take"] == frozenset({"take", "part"})
     assert analyzed.keyterms["take"] > analyzer.idf("take")  # as rare as the phrase, not as the word
     assert frozenset({"conven"}) in analyzed.alternatives["take"]
+
+
+def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
+    """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
+    texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]
+    analyzer = Analyzer.of_texts(texts, {})
+    analyzed = analyzer.analyze("What should a small firm do against malware?")
+    assert analyzed.phrasal["small"] == frozenset({"small", "firm"})
+    phrase = analyzer.idf("small") + analyzer.idf("firm")
+    assert abs(analyzed.keyterms["small"] + analyzed.keyterms["firm"] - phrase) < 1e-9
+    assert frozenset(tokenize("SMEs")) in analyzed.alternatives["firm"]  # the texts' own word stands for it
+
+
+def test_everyday_words_for_disclosing_and_raising_awareness_reach_the_texts() -> None:
+    texts = [*TEXTS, "There should be greater transparency by governments of zero day exploits"]
+    analyzer = Analyzer.of_texts(texts, {})
+    disclose = analyzer.analyze("What should governments disclose?")
+    assert frozenset({"transpar"}) in disclose.alternatives["disclos"]
+    raising = analyzer.analyze("How will they raise awareness?")
+    assert raising.phrasal["rais"] == frozenset({"rais", "awar"})
 
 
 def test_a_hyphenated_word_the_texts_write_apart_is_known_through_its_parts() -> None:

@@ -44,6 +44,16 @@ def test_a_when_question_wants_a_text_stating_a_date() -> None:
     assert shapes.dated("What does the directive require?") is None
 
 
+def test_a_how_long_question_wants_a_text_stating_a_duration() -> None:
+    kept = shapes.lasting("How long must traffic data be preserved?")
+    assert kept is not None and kept.search("up to a maximum of ninety days") and kept.search("within 14 days of release")
+    assert not kept.search("a period of time as long as necessary")
+    quickly = shapes.lasting("How quickly must critical updates be installed?")
+    assert quickly is not None and quickly.search("within 72 hours")
+    assert shapes.lasting("How long must a PIN be?") is None  # a length, not a time
+    assert shapes.lasting("What must be preserved?") is None
+
+
 def test_the_analysis_carries_the_shapes_of_its_answer() -> None:
     analyzed = Analyzer.of_texts(["This edition was chaired by a CEO"], {}).analyze("Who chaired the call?")
     assert analyzed.shaped("This edition was chaired by a CEO")
