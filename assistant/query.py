@@ -68,9 +68,12 @@ class Speller:
     corpus's "wait", nor "shred" its "share".
     """
 
-    def __init__(self, counts: Counter[str], known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, counts: Counter[str], known: frozenset[str] = frozenset(), framing: frozenset[str] = frozenset()) -> None:
         self.counts = counts
         self.known = known
+        # "whats the g7 sayng": a typo of a word that frames questions is that word, not a topic
+        self.framing = frozenset(w for w in framing if len(w) >= 4 and w.isalpha())
+        self._framing_count = max(counts.values(), default=0) + 1  # at one distance, the framing word wins
         self._buckets: dict[int, dict[str, list[str]]] = {}  # by word length, built when a typo needs one
 
     def needs(self, word: str) -> bool:
@@ -87,7 +90,7 @@ class Speller:
         buckets = [self._bucket(n) for n in (len(word) - 1, len(word), len(word) + 1)]
         candidates = {c for variant in _deletes(word) | {word} for b in buckets for c in b.get(variant, [])}
         limit = 1 if len(word) < 6 else 2
-        scored = [(damerau(word, c), -self.counts[c], c) for c in candidates]
+        scored = [(damerau(word, c), -(self._framing_count if c in self.framing else self.counts[c]), c) for c in candidates]
         best = min((s for s in scored if s[0] <= limit), default=None)
         return best[2] if best else None
 
@@ -96,7 +99,7 @@ class Speller:
         bucket = self._buckets.get(length)
         if bucket is None:
             bucket = {}
-            for word in self.counts if length >= 4 else ():
+            for word in dict.fromkeys([*self.counts, *sorted(self.framing)]) if length >= 4 else ():
                 if len(word) == length and word.isalpha():
                     for variant in _deletes(word) | {word}:
                         bucket.setdefault(variant, []).append(word)
@@ -164,7 +167,7 @@ class Analyzer:
     def speller(self) -> Speller:
         """Return the speller, built on first use (large vocabularies take a moment)."""
         if self._speller is None:
-            self._speller = Speller(self.word_counts, self.known)
+            self._speller = Speller(self.word_counts, self.known, QUESTION_WORDS | FUNCTION_WORDS)
         return self._speller
 
     def idf(self, term: str) -> float:

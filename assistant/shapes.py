@@ -30,7 +30,9 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s
 # "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
 _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
                            r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays)\b))", re.I)
-_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:number|percentage|share|amount)\b", re.I)
+# "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
+_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:\w+ )?(?:number|percentage|share|amount|score|"
+                           r"age|length|size|threshold|minimum|maximum)\b", re.I)
 _NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                  "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
 # "ninety days", "within 14 days", "72 hours"

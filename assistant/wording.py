@@ -19,11 +19,12 @@ GENERIC = frozenset(
     "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
     "make makes making "  # "making supply chains more secure": the topic is supply chains
     "step steps "  # "what are the steps after an incident": the topic is the incident
-    "main points summary overview gist".split()  # "the main points of the Paris Call": the whole text
+    "main points summary overview gist "  # "the main points of the Paris Call": the whole text
+    "earlier previous prior former later latest".split()  # "which earlier resolutions does it recall": resolutions
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
-    "what which who whom whose when where why how say says said tell tells does do did according "
+    "what which who whom whose when where why how say says said saying tell tells does do did according "
     "document documents text texts mention mentions mentioned provide provides about regarding concerning "
     "there anything something please give show list explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many "

@@ -159,6 +159,14 @@ def test_a_digit_inside_a_name_or_an_ordinal_is_no_number(composer: Composer) ->
     assert not composer.compose(Resolved(often, often), analyzed(often), [periodic], []).abstained
 
 
+def test_what_score_or_age_asks_for_a_value(composer: Composer) -> None:
+    question = "What CVSS score makes an update high risk?"
+    vague = scored("ce/p", "See the precise definition of high risk updates in the Common Vulnerability Scoring System.")
+    assert composer.compose(Resolved(question, question), analyzed(question), [vague], []).abstained
+    valued = scored("ce/q", "High risk updates are those with a CVSS3 score of 7 or above.")
+    assert not composer.compose(Resolved(question, question), analyzed(question), [valued], []).abstained
+
+
 def test_a_number_naming_a_place_is_no_count(composer: Composer) -> None:
     """'How many countries have ratified it?' is not answered by a clause citing 'Article 4, paragraph 2'."""
     question = "How many countries have ratified the Convention?"

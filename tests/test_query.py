@@ -26,6 +26,23 @@ def test_speller_leaves_english_words_alone() -> None:
     assert speller.correct("sahre") == "share"
 
 
+def test_a_typo_of_a_word_that_frames_the_question_is_that_word_not_a_topic() -> None:
+    speller = Speller(Counter({"consumers": 3, "swing": 1}), framing=frozenset({"saying", "about"}))
+    assert speller.correct("sayng") == "saying"
+    assert speller.correct("abuot") == "about"
+    analyzed = Analyzer.of_texts(TEXTS + ["encourage and support consumers"], {}).analyze("whats the text sayng about consummers")
+    assert set(analyzed.keyterms) == {"consum"} and not analyzed.unknown
+
+
+def test_earlier_and_told_name_no_new_topic() -> None:
+    texts = [*TEXTS, "Recalling its resolutions 75/240", "Internal and external stakeholders are notified of incidents"]
+    analyzer = Analyzer.of_texts(texts, {})
+    recalled = analyzer.analyze("Which earlier resolutions does it recall?")
+    assert recalled.keyterms["earlier"] < analyzer.idf("earlier") / 2  # the resolutions are the topic
+    told = analyzer.analyze("Who should be told about incidents?")
+    assert frozenset({"notifi"}) in told.alternatives["told"]
+
+
 def test_speller_fixes_typos_but_not_known_words() -> None:
     speller = Speller(Counter({"cooperation": 3, "awareness": 2, "campaigns": 1, "wait": 1}), frozenset({"want"}))
     assert speller.correct("coperation") == "cooperation"
