@@ -73,6 +73,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "administrator": ("admin", "admins", "sysadmin", "sysadmins"),
     "personnel": ("staff", "workforce"),
     "human resources": ("staff", "workforce", "employees"),
+    "users": ("staff",),  # Cyber Essentials speaks of "users", NIST of "personnel"
     "updated": ("reform", "reformed", "reforming", "modernise", "modernised", "modernize", "modernized"),
     "prevent": ("stop", "stops", "stopping", "stopped"),
     "request": ("ask", "asks", "asked", "asking"),

@@ -34,13 +34,15 @@ def test_a_typo_of_a_word_that_frames_the_question_is_that_word_not_a_topic() ->
     assert set(analyzed.keyterms) == {"consum"} and not analyzed.unknown
 
 
-def test_earlier_and_told_name_no_new_topic() -> None:
+def test_earlier_names_no_new_topic_and_everyday_words_reach_the_texts() -> None:
     texts = [*TEXTS, "Recalling its resolutions 75/240", "Internal and external stakeholders are notified of incidents"]
     analyzer = Analyzer.of_texts(texts, {})
     recalled = analyzer.analyze("Which earlier resolutions does it recall?")
     assert recalled.keyterms["earlier"] < analyzer.idf("earlier") / 2  # the resolutions are the topic
     told = analyzer.analyze("Who should be told about incidents?")
     assert frozenset({"notifi"}) in told.alternatives["told"]
+    staff = analyzer.analyze("Can staff install any app they like?")
+    assert frozenset({"user"}) in staff.alternatives["staff"]  # Cyber Essentials' word for them
 
 
 def test_speller_fixes_typos_but_not_known_words() -> None:
