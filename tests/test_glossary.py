@@ -37,7 +37,7 @@ def test_everyday_words_map_to_formal_ones_in_a_fixed_order() -> None:
     import sys
 
     table = everyday()
-    assert table["selling"] == {"sale"} and table["staff"] == {"personnel", "human resources"} and "purchas" in table
+    assert table["selling"] == {"sale"} and table["staff"] == {"personnel", "human resources", "users"} and "purchas" in table
     script = "from assistant.glossary import everyday; print(list(everyday()))"
     orders = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                              env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 6)}
