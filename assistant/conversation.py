@@ -21,6 +21,10 @@ _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
     r"similar|similarly|similarities|whereas)\b", re.I,
 )
+_NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
+# a capitalised word after an acronym that still means the acronym's document ("the UN Resolution")
+_DOCUMENT_WORDS = {"resolution", "resolutions", "text", "document", "paper", "briefing", "note", "call", "convention",
+                   "directive", "framework", "declaration", "statement", "report", "ministers", "core", "requirements"}
 _JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
@@ -57,6 +61,22 @@ def aliases(document: Document) -> set[str]:
     return {n for n in names if n.lower() not in _NOT_ALIASES and len(n) >= 2}
 
 
+def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
+    """Return True when an acronym starts another name ("UN Charter", "EU Cybersecurity Act"), not its document's."""
+    start, end, doc_id = mention
+    following = _NEXT_CAPITAL.match(question, end)
+    if not re.fullmatch(r"[A-Z][A-Z\d]+", question[start:end]) or following is None:
+        return False
+    if following.group(1).lower() in _DOCUMENT_WORDS or _title_case(question):
+        return False  # "the UN resolution", "What Does The UN Resolution Say?"
+    return not any(d == doc_id and s == following.start(1) for s, _, d in found)  # "UN General Assembly"
+
+
+def _title_case(text: str) -> bool:
+    alphabetic = [w for w in text.split() if w[:1].isalpha()]
+    return len(alphabetic) >= 3 and sum(w[0].isupper() for w in alphabetic) >= 0.7 * len(alphabetic)
+
+
 def looks_like_name(text: str) -> bool:
     """Return True for a short capitalised name such as 'Budapest Convention' (not a list or a clause)."""
     words_ = text.split()
@@ -83,7 +103,8 @@ class SourceIndex:
 
     def mentions(self, question: str) -> list[tuple[int, int, str]]:
         """Return every (start, end, doc_id) where the question names a source, in reading order."""
-        return sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+        found = sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+        return [m for m in found if not _heads_other_name(question, m, found)]
 
     def find(self, question: str) -> list[str]:
         """Return the doc_ids named in the question, in order of first mention."""

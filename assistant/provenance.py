@@ -29,6 +29,8 @@ WORDS = frozenset(
 _WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
                   r"countries|country|agency|agencies|authority|ministers?))\b", re.I)
 _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what (?:is|was) the date)\b|\band when\b", re.I)
+# "When will they meet next?" asks about a later event, which a document's own date does not answer
+_LATER = re.compile(r"\b(?:will|next|again|upcoming|future)\b", re.I)
 _ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
 _OWN_VOICE = re.compile(r"\b(?:we|our|us|done at|convened|adopted|issued|published|signed|launched)\b", re.I)
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -47,9 +49,14 @@ class Attesting:
 def asks(question: str) -> Wants | None:
     """Return what a question asks about its document's origin ('who', 'when' or 'both'), or None."""
     who, when = bool(_WHO.search(question)), bool(_WHEN.search(question))
-    if not (who or when) or not _ASKS.search(question):
+    if not (who or when) or not _ASKS.search(question) or (when and later(question)):
         return None
     return "both" if who and when else "who" if who else "when"
+
+
+def later(question: str) -> bool:
+    """Return True when a question asks about an event after its document ("When will they meet next?")."""
+    return bool(_LATER.search(question))
 
 
 @cache

@@ -218,7 +218,8 @@ class Analyzer:
         for phrase in dict.fromkeys(phrasal.values()):  # in question order: the same weights on every run
             carriers = [t for t in phrase if keyterms.get(t, 0.0) >= self.idf(t)]
             for term in carriers:
-                keyterms[term] = sum(self.idf(t) for t in phrase) / len(carriers)
+                # the phrase's words that are no key terms ("don" of "don't use") add nothing
+                keyterms[term] = sum(self.idf(t) for t in phrase if t in keyterms) / len(carriers)
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}

@@ -237,7 +237,7 @@ class Assistant:
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
-            if named and not attested and _DATE_QUESTION.match(question):
+            if named and not attested and _DATE_QUESTION.match(question) and not provenance.later(question):
                 scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]

@@ -43,7 +43,10 @@ FUNCTION_WORDS = frozenset(
     "before after during within without between among across through towards toward above below beyond "
     "until since while because though although unless instead onto off out up down "
     "often once again already done doing "
-    "my mine our ours his her hers him he she i me myself itself themselves ourselves those am".split()
+    "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
+    "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"
+    # "software we don't use": words split at the apostrophe, leaving "don" and "t"
+    "don doesn didn isn aren wasn weren shouldn mustn haven hasn couldn wouldn".split()
 )
 
 _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")

@@ -31,6 +31,16 @@ def test_the_last_words_of_a_capitalised_issuer_name_it_too() -> None:
     assert {"General Assembly", "United Nations", "UNGA"} <= aliases(un)
 
 
+def test_an_acronym_that_starts_another_name_does_not_name_its_document() -> None:
+    un = Document(doc_id="un", title="A/RES/80/16 — Open-ended working group", issuer="United Nations General Assembly (UN)")
+    sources = SourceIndex([*DOCS, un])
+    assert sources.find("Is there agreed language that the UN Charter applies to cyberspace?") == []
+    assert sources.find("What did the UN General Assembly decide?") == ["un"]
+    assert sources.find("What does the UN resolution say about capacity building?") == ["un"]
+    assert sources.find("What Does The UN Say About Capacity?") == ["un"]  # title case is a style
+    assert sources.find("Does the G7 mention the UN?") == ["g7", "un"]
+
+
 def test_sources_are_found_in_any_case(sources: SourceIndex) -> None:
     assert sources.find("compare icc and g7 on information sharing") == ["icc", "g7"]
     assert sources.find("What does the convention on cybercrime say?") == ["bud"]

@@ -22,6 +22,7 @@ ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International C
     ("When must significant incidents be notified?", None),  # a when-question about a duty, not the text
     ("What did the Convention adopt on data preservation?", None),
     ("When was the ICC board briefing held?", "when"),  # a meeting's date is its record's
+    ("When will the G7 ministers meet next?", None),  # a later meeting: the text's own date is no answer
 ])
 def test_questions_about_a_documents_origin_are_told_apart(question: str, wants: str | None) -> None:
     assert asks(question) == wants
@@ -67,3 +68,5 @@ def test_a_follow_up_or_a_document_filter_names_the_text_asked_about(assistant: 
     assert [c.quote for c in follow_up.citations] == ["26 September 2017"]
     filtered = assistant.ask("Who wrote it?", filters=Filters(doc_ids=["icc-board-briefing-cyber"]))
     assert filtered.citations[0].quote.startswith("On 08 February ICC convened")
+    later = assistant.ask("When will the G7 ICT ministers meet next?")
+    assert "26 September 2017" not in [c.quote for c in later.citations]

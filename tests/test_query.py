@@ -127,6 +127,16 @@ def test_a_phrase_counts_as_a_whole_not_as_its_words() -> None:
     assert frozenset({"conven"}) in analyzed.alternatives["take"]
 
 
+def test_light_verbs_and_split_contractions_name_no_topic() -> None:
+    texts = [*TEXTS, "remove or disable unnecessary software", "requests may be made through Interpol"]
+    analyzer = Analyzer.of_texts(texts, {})
+    assert set(analyzer.analyze("Can urgent requests go through Interpol?").keyterms) == {"urgent", "request", "interpol"}
+    unused = analyzer.analyze("Do I need to remove software we don't use?")
+    assert "don" not in unused.keyterms and {"don", "use"} <= unused.phrasal["use"]
+    assert unused.keyterms["use"] == analyzer.idf("use")  # "don" adds no weight to the phrase
+    assert frozenset({"unnecessari"}) in unused.alternatives["use"]
+
+
 def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
     """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
     texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]
