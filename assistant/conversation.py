@@ -67,8 +67,8 @@ def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[
     following = _NEXT_CAPITAL.match(question, end)
     if not re.fullmatch(r"[A-Z][A-Z\d]+", question[start:end]) or following is None:
         return False
-    if following.group(1).lower() in _DOCUMENT_WORDS or _title_case(question):
-        return False  # "the UN resolution", "What Does The UN Resolution Say?"
+    if following.group(1).lower() in _DOCUMENT_WORDS:
+        return False  # "the UN resolution"
     return not any(d == doc_id and s == following.start(1) for s, _, d in found)  # "UN General Assembly"
 
 
@@ -104,6 +104,8 @@ class SourceIndex:
     def mentions(self, question: str) -> list[tuple[int, int, str]]:
         """Return every (start, end, doc_id) where the question names a source, in reading order."""
         found = sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+        if _title_case(question):
+            return found  # "What Does The UN Resolution Say?": capitals are a style, not names
         return [m for m in found if not _heads_other_name(question, m, found)]
 
     def find(self, question: str) -> list[str]:

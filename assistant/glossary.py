@@ -91,8 +91,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     # "small businesses" is a seed long form of "SME" already
     "SMEs": ("small firm", "small firms", "small company", "small companies", "smaller companies", "small enterprises"),
     "transparency": ("disclose",),
-    "notified": ("told",),
-    "unnecessary": ("unused", "don't use", "do not use", "don't need", "do not need", "not needed"),  # "tell" frames questions ("tell me about …"); "told" names the act
+    "notified": ("told",),  # "tell" frames questions ("tell me about …"); "told" names the act
+    "unnecessary": ("unused", "don't use", "do not use", "don't need", "do not need", "not needed"),
     "awareness": ("raise awareness", "raising awareness"),
 }
 

@@ -215,11 +215,11 @@ class Analyzer:
         The weight goes to its words that are topic words ("take"; not the generic "part"), shared among them,
         so that "small firm" weighs what "small" and "firm" would, not twice that.
         """
-        for phrase in dict.fromkeys(phrasal.values()):  # in question order: the same weights on every run
+        for phrase in dict.fromkeys(phrasal.values()):  # a fixed order: the same weights on every run
             carriers = [t for t in phrase if keyterms.get(t, 0.0) >= self.idf(t)]
-            for term in carriers:
-                # the phrase's words that are no key terms ("don" of "don't use") add nothing
-                keyterms[term] = sum(self.idf(t) for t in phrase if t in keyterms) / len(carriers)
+            # the phrase's words that are no key terms ("don" of "don't use") add nothing
+            weight = sum(self.idf(t) for t in phrase if t in keyterms) / max(len(carriers), 1)
+            keyterms.update(dict.fromkeys(carriers, weight))
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}
