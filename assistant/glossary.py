@@ -94,6 +94,11 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "notified": ("told",),  # "tell" frames questions ("tell me about …"); "told" names the act
     "unnecessary": ("unused", "don't use", "do not use", "don't need", "do not need", "not needed"),
     "awareness": ("raise awareness", "raising awareness"),
+    "effective": ("actually work", "actually works", "really work", "really works", "work in practice"),
+    # "on"/"off" are stop words: "switch" alone stands for both phrases
+    "enabled": ("switch on", "switched on", "switching on", "turn on", "turned on", "turning on"),
+    "disable": ("switch off", "switched off", "switching off", "turn off", "turned off", "turning off"),
+    "outside": ("abroad", "overseas"),  # "offences committed abroad": "outside the territorial jurisdiction"
 }
 
 _QUOTES = "\"“”‘’'"

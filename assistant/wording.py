@@ -32,7 +32,8 @@ QUESTION_WORDS = frozenset(
     "link links linking relate relates connect connects talk talks talked talking "  # "how does the ICC link cybercrime to trade"
     "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
     "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
-    "quote wording exact exactly verbatim language".split()  # "the exact wording of …", "what language does it use"
+    "quote wording exact exactly verbatim language "
+    "wrong".split()  # "what's wrong with X" asks for X's failings, in whatever words the text uses  # "the exact wording of …", "what language does it use"
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms

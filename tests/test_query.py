@@ -137,6 +137,21 @@ def test_light_verbs_and_split_contractions_name_no_topic() -> None:
     assert frozenset({"unnecessari"}) in unused.alternatives["use"]
 
 
+def test_everyday_phrasings_of_failings_effect_switches_and_places_reach_the_texts() -> None:
+    texts = [*TEXTS, "have automatic updates enabled where possible", "evaluating the effectiveness of measures",
+             "Mutual Legal Assistance Treaties tend to be very out-of-date",
+             "if the offence is committed outside the territorial jurisdiction of any State"]
+    analyzer = Analyzer.of_texts(texts, {})
+    failings = analyzer.analyze("What's wrong with mutual legal assistance treaties?")
+    assert "wrong" not in failings.keyterms and not failings.unknown  # it asks for failings, in the text's words
+    switched = analyzer.analyze("Should automatic updates be switched on?")
+    assert frozenset({"enabl"}) in switched.alternatives["switch"] and not switched.unknown
+    works = analyzer.analyze("Do the measures actually work?")
+    assert frozenset({"effect"}) in works.alternatives["work"] and not works.unknown
+    abroad = analyzer.analyze("Jurisdiction over offences committed abroad?")
+    assert frozenset({"outsid"}) in abroad.alternatives["abroad"] and not abroad.unknown
+
+
 def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
     """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
     texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]
