@@ -98,6 +98,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     # "on"/"off" are stop words: "switch" alone stands for both phrases
     "enabled": ("switch on", "switched on", "switching on", "turn on", "turned on", "turning on"),
     "disable": ("switch off", "switched off", "switching off", "turn off", "turned off", "turning off"),
+    "aiding or abetting": ("help", "helps", "helping", "helped", "accomplice", "accomplices"),
     "outside": ("abroad", "overseas"),  # "offences committed abroad": "outside the territorial jurisdiction"
 }
 

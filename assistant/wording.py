@@ -33,7 +33,8 @@ QUESTION_WORDS = frozenset(
     "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
     "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
     "quote wording exact exactly verbatim language "
-    "wrong".split()  # "what's wrong with X" asks for X's failings, in whatever words the text uses  # "the exact wording of …", "what language does it use"
+    "wrong "  # "what's wrong with X" asks for X's failings, in whatever words the text uses
+    "count counts counted".split()  # "what counts as fraud": what the text defines as fraud  # "the exact wording of …", "what language does it use"
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms

@@ -150,6 +150,10 @@ def test_everyday_phrasings_of_failings_effect_switches_and_places_reach_the_tex
     assert frozenset({"effect"}) in works.alternatives["work"] and not works.unknown
     abroad = analyzer.analyze("Jurisdiction over offences committed abroad?")
     assert frozenset({"outsid"}) in abroad.alternatives["abroad"] and not abroad.unknown
+    helping = Analyzer.of_texts([*texts, "aiding or abetting the commission of any of the offences"], {}).analyze(
+        "What counts as helping someone commit an offence?")
+    assert "count" not in helping.keyterms  # "what counts as X" asks what the text makes X
+    assert frozenset({"aid", "abet"}) in helping.alternatives["help"]
 
 
 def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
