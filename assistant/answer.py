@@ -17,6 +17,7 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved, looks_like_name
 from assistant.ingest.chunk import fit_spans, sentence_spans
 from assistant.query import Analyzed
+from assistant.render import readable_date
 from assistant.hits import Scored
 from assistant.sparse import tokenize
 from assistant.types import Answer, Citation, Document, Hit, issuer_name
@@ -32,7 +33,6 @@ TIE = 0.02  # supports closer than this do not tell provisions apart
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 LIST_MAX = 12  # the most citations a list answer grows to
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
-_MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass
@@ -308,16 +308,6 @@ class Composer:
 
     def _date(self, hit: Hit) -> str:
         return readable_date(hit.date) or "undated"
-
-
-def readable_date(date: str) -> str:
-    """Return '23 November 2001' for '2001-11-23 (opened…)', 'January 2023' for '2023-01', else the text."""
-    date = re.split(r"\s*\(", date)[0].strip()
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date):
-        return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", date):
-        return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
-    return date
 
 
 def _short_title(title: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from assistant.render import MONTHS
 from assistant.types import Document, issuer_name
 
 Wants = Literal["who", "when", "both"]
@@ -33,7 +34,6 @@ _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what (?:is|
 _LATER = re.compile(r"\b(?:will|next|again|upcoming|future)\b", re.I)
 _ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
 _OWN_VOICE = re.compile(r"\b(?:we|our|us|done at|convened|adopted|issued|published|signed|launched)\b", re.I)
-_MONTHS = ("January February March April May June July August September October November December").split()
 HEAD = 300  # a provision attests only near its start: a long one that mentions a date further on is about something else
 
 
@@ -109,10 +109,10 @@ def _date_parts(date: str) -> tuple[str, str, str]:
     """Return the year, month name and day of a catalogue date ('2001-11-23 (…)', '08 February (…)')."""
     iso = re.match(r"\s*((?:19|20)\d\d)(?:-(\d\d))?(?:-(\d\d))?", date)
     if iso:
-        month = _MONTHS[int(iso.group(2)) - 1] if iso.group(2) and 1 <= int(iso.group(2)) <= 12 else ""
+        month = MONTHS[int(iso.group(2)) - 1] if iso.group(2) and 1 <= int(iso.group(2)) <= 12 else ""
         return iso.group(1), month, str(int(iso.group(3))) if iso.group(3) else ""
     year = re.search(r"\b(?:19|20)\d\d\b", date)
-    month = next((m for m in _MONTHS if m in date), "")
+    month = next((m for m in MONTHS if m in date), "")
     day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", date)
     return (year.group(0) if year else "", month, str(int(day.group(1))) if day else "")
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 
 from assistant.types import Answer, Citation, Practice
 
+MONTHS = "January February March April May June July August September October November December".split()
 PRACTICE_COLUMNS = ("doc_title", "label", "kind", "actor", "addressees", "text", "page", "provision_id")
 
 
@@ -63,3 +65,13 @@ def practices_markdown(practices: Sequence[Practice]) -> str:
 def practices_json(practices: Sequence[Practice]) -> str:
     """Return practices as a JSON array."""
     return json.dumps([p.model_dump() for p in practices], indent=2, ensure_ascii=False) + "\n"
+
+
+def readable_date(date: str) -> str:
+    """Return '23 November 2001' for '2001-11-23 (opened…)', 'January 2023' for '2023-01', else the text."""
+    date = re.split(r"\s*\(", date)[0].strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date):
+        return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", date):
+        return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import Composer, readable_date
+from assistant.answer import Composer
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -186,12 +186,6 @@ def test_comparison_has_a_section_per_source(composer: Composer) -> None:
     answer = composer.compose(Resolved("q", "q", comparison=True), analyzed("compare"), [], [], sections)
     assert [c.doc_id for c in answer.citations] == ["g7", "icc"]
     assert "According to G7 Actions" in answer.text and "According to ICC Board Briefing (ICC, 08 February)" in answer.text
-
-
-def test_dates_read_naturally() -> None:
-    assert readable_date("2001-11-23 (opened for signature, Budapest)") == "23 November 2001"
-    assert readable_date("2023-01 (v3.1, January 2023)") == "January 2023"
-    assert readable_date("26 September 2017") == "26 September 2017"
 
 
 def test_of_near_equal_provisions_the_earlier_in_the_document_leads(composer: Composer) -> None:

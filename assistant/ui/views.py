@@ -6,7 +6,7 @@ import html
 import re
 from urllib.parse import quote as url_quote
 
-from assistant.answer import readable_date
+from assistant.render import readable_date
 from assistant.types import Answer, Citation, Document, Practice
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
