@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.render import MONTHS
+
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
 # a structural place ("Which article …?") is a provision's label, not words of its text
@@ -23,7 +25,7 @@ _PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]
 # "When did …?", "By when must …?"; not "When writing the acts, what …?"
 _DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|was|were|is|are|must|should|shall|can|could|"
                        r"would|has|have|had|may)|what\s+(?:date|deadline)|by\s+what\s+(?:date|time))\b", re.I)
-_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
                    rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)

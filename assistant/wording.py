@@ -32,9 +32,9 @@ QUESTION_WORDS = frozenset(
     "link links linking relate relates connect connects talk talks talked talking "  # "how does the ICC link cybercrime to trade"
     "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
     "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
-    "quote wording exact exactly verbatim language "
+    "quote wording exact exactly verbatim language "  # "the exact wording of …", "what language does it use"
     "wrong "  # "what's wrong with X" asks for X's failings, in whatever words the text uses
-    "count counts counted".split()  # "what counts as fraud": what the text defines as fraud  # "the exact wording of …", "what language does it use"
+    "count counts counted".split()  # "what counts as fraud": what the text defines as fraud
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms

@@ -141,30 +141,34 @@ def test_a_close_match_outweighs_a_paraphrased_word(composer: Composer) -> None:
     assert composer.compose(Resolved("q", "q"), question, [loose], [loose]).abstained
 
 
+def abstains(composer: Composer, question: str, evidence: Scored) -> bool:
+    """Return True when the composer refuses to answer question from this one provision."""
+    return composer.compose(Resolved(question, question), analyzed(question), [evidence], []).abstained
+
+
 def test_quantity_questions_need_a_number(composer: Composer) -> None:
     no_number = scored("g7/p", "Passwords should be long and unique.")
     question = "How many characters must a password have?"
-    answer = composer.compose(Resolved(question, question), analyzed(question), [no_number], [])
-    assert answer.abstained
+    assert abstains(composer, question, no_number)
 
 
 def test_a_digit_inside_a_name_or_an_ordinal_is_no_number(composer: Composer) -> None:
     question = "How many CSIRTs does each country run?"
     g7_only = scored("g7/p", "Effective cooperation among G7 countries and national CSIRTs replaces 20th century ways.")
-    assert composer.compose(Resolved(question, question), analyzed(question), [g7_only], []).abstained
+    assert abstains(composer, question, g7_only)
     counted = scored("g7/q", "Each G7 country runs 2 national CSIRTs.")
-    assert not composer.compose(Resolved(question, question), analyzed(question), [counted], []).abstained
+    assert not abstains(composer, question, counted)
     often = "How often must CSIRTs cooperate?"
     periodic = scored("g7/r", "National CSIRTs shall consult periodically on cooperation.")
-    assert not composer.compose(Resolved(often, often), analyzed(often), [periodic], []).abstained
+    assert not abstains(composer, often, periodic)
 
 
 def test_what_score_or_age_asks_for_a_value(composer: Composer) -> None:
     question = "What CVSS score makes an update high risk?"
     vague = scored("ce/p", "See the precise definition of high risk updates in the Common Vulnerability Scoring System.")
-    assert composer.compose(Resolved(question, question), analyzed(question), [vague], []).abstained
+    assert abstains(composer, question, vague)
     valued = scored("ce/q", "High risk updates are those with a CVSS3 score of 7 or above.")
-    assert not composer.compose(Resolved(question, question), analyzed(question), [valued], []).abstained
+    assert not abstains(composer, question, valued)
 
 
 def test_a_number_naming_a_place_is_no_count(composer: Composer) -> None:
@@ -172,10 +176,10 @@ def test_a_number_naming_a_place_is_no_count(composer: Composer) -> None:
     question = "How many countries have ratified the Convention?"
     places = scored("bud/p", "Any State may declare that it avails itself of the reservations in Article 4, paragraph 2, "
                              "Articles 29 and 30, and Article 27, paragraph 9.e.")
-    assert composer.compose(Resolved(question, question), analyzed(question), [places], []).abstained
+    assert abstains(composer, question, places)
     long = "How long must the data be preserved?"
     spelled = scored("bud/q", "The Party shall preserve the data under Article 16 for up to a maximum of ninety days.")
-    assert not composer.compose(Resolved(long, long), analyzed(long), [spelled], []).abstained
+    assert not abstains(composer, long, spelled)
 
 
 def test_comparison_has_a_section_per_source(composer: Composer) -> None:
