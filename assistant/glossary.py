@@ -100,6 +100,19 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "disable": ("switch off", "switched off", "switching off", "turn off", "turned off", "turning off"),
     "aiding or abetting": ("help", "helps", "helping", "helped", "accomplice", "accomplices"),
     "outside": ("abroad", "overseas"),  # "offences committed abroad": "outside the territorial jurisdiction"
+    "specify": ("include", "includes", "included", "contain", "contains"),  # what a request "shall specify"
+    "expedited": ("quick", "quickly", "fast", "swift", "swiftly", "speedy"),
+    "expeditious": ("quick", "quickly", "fast", "swift", "swiftly", "speedy"),
+    "responded": ("answer", "answers", "answered", "reply", "replies", "replied"),
+    "natural persons": ("individual", "individuals"),
+    "criminal liability": ("prosecute", "prosecuted", "prosecuting"),
+    "expenses": ("cost", "costs", "pay", "pays", "paid", "paying"),
+    "knowledge": ("know", "knows", "knew", "known"),
+    "functioning": ("works", "work", "operates"),
+    "prioritizing": ("rank", "ranks", "ranked", "ranking"),
+    "enforcing": ("force", "forces", "forced", "forcing"),
+    "English": ("language", "languages"),  # "in which languages": the texts name them
+    "French": ("language", "languages"),
 }
 
 _QUOTES = "\"“”‘’'"

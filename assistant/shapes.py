@@ -32,6 +32,14 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s
 # "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
 _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
                            r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays)\b))", re.I)
+# "What must a request for preservation include?": the list a text introduces with "shall specify:"
+_CONTENTS_ASK = re.compile(r"^\s*(?:and\s+)?what\b(?:\s+\w+){0,8}?\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|"
+                           r"does|do)\b(?:\s+\w+){0,8}?\s+(?:be\s+)?(?:include|included|contain|contained|specify|specified)\b", re.I)
+_CONTENTS = re.compile(r"\b(?:specify|include|contain|comprise|set\s+out)\s*:\s*$", re.I)
+# "When must a request be answered quickly?", "In what circumstances …?": the conditions a text lists ("where:")
+_CONDITION_ASK = re.compile(r"^\s*(?:and\s+)?(?:when\s+(?!did\b|was\b|were\b|had\b)|in\s+what\s+(?:cases|circumstances)|"
+                            r"under\s+what\s+(?:conditions|circumstances))", re.I)
+_CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$", re.I)
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
 _QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:\w+ )?(?:number|percentage|share|amount|score|"
                            r"age|length|size|threshold|minimum|maximum)\b", re.I)
@@ -90,9 +98,16 @@ def lasting(question: str) -> re.Pattern[str] | None:
     return _DURATION if _DURATION_ASK.match(question) else None
 
 
+def listed(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a list's introduction, if the question asks what something must contain or when."""
+    if _CONTENTS_ASK.match(question):
+        return _CONTENTS
+    return _CONDITIONS if _CONDITION_ASK.match(question) else None
+
+
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
-    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question))
+    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question), listed(question))
     return [p for p in found if p is not None]
 
 

@@ -137,6 +137,25 @@ def test_everyday_phrasings_of_failings_effect_switches_and_places_reach_the_tex
     assert frozenset({"aid", "abet"}) in helping.alternatives["help"]
 
 
+def test_everyday_words_for_costs_speed_people_and_knowledge_reach_the_formal_ones() -> None:
+    texts = [*TEXTS, "expenses incurred shall be borne by the Parties", "responded to on an expedited basis",
+             "the criminal liability of the natural persons", "any person who has knowledge about the functioning",
+             "prioritizing cybersecurity risks", "done in English and in French"]
+    analyzer = Analyzer.of_texts(texts, {})
+    costs = analyzer.analyze("Who pays the costs?")
+    assert frozenset({"expens"}) in costs.alternatives["cost"] and frozenset({"expens"}) in costs.alternatives["pay"]
+    quick = analyzer.analyze("Must the request be answered quickly?")
+    assert frozenset({"expedit"}) in quick.alternatives["quick"] and frozenset({"respond"}) in quick.alternatives["answer"]
+    people = analyzer.analyze("Can the individuals still be prosecuted?")
+    assert frozenset({"natur", "person"}) in people.alternatives["individu"]
+    assert frozenset({"crimin", "liabil"}) in people.alternatives["prosecut"]
+    expert = analyzer.analyze("Must someone who knows how the system works help?")
+    assert frozenset({"knowledg"}) in expert.alternatives["know"] and frozenset({"function"}) in expert.alternatives["work"]
+    ranked = analyzer.analyze("Is there a way to rank risks?")
+    assert "rank" not in ranked.unknown  # an unknown word would make it refuse; the texts say "prioritizing"
+    assert not analyzer.analyze("In which languages was it done?").unknown
+
+
 def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
     """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
     texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]

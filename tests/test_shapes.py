@@ -54,6 +54,19 @@ def test_a_how_long_question_wants_a_text_stating_a_duration() -> None:
     assert shapes.lasting("What must be preserved?") is None
 
 
+def test_a_what_must_it_include_or_when_question_wants_the_list_a_text_introduces() -> None:
+    contents = shapes.listed("What has to be included in a request to preserve stored computer data?")
+    assert contents is not None and contents.search("A request for preservation made under paragraph 1 shall specify:")
+    assert not contents.search("the expeditious preservation of specified computer data")  # no list it introduces
+    assert shapes.listed("What should the notification contain?") is contents
+    assert shapes.listed("What is included in the scope?") is None  # what the scope covers, not what must go in it
+    conditions = shapes.listed("When does a request to access stored data have to be answered quickly?")
+    assert conditions is not None and conditions.search("The request shall be responded to on an expedited basis where:")
+    assert not conditions.search("Where a Party gives effect to paragraph 1 above by means of an order")
+    assert shapes.listed("In what circumstances may a Party refuse assistance?") is conditions
+    assert shapes.listed("When did the working group meet?") is None  # a past event has a date, not conditions
+
+
 def test_the_analysis_carries_the_shapes_of_its_answer() -> None:
     analyzed = Analyzer.of_texts(["This edition was chaired by a CEO"], {}).analyze("Who chaired the call?")
     assert analyzed.shaped("This edition was chaired by a CEO")
