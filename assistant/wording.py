@@ -105,3 +105,15 @@ def _relational(word: str, after: str) -> bool:
 def _nominal(word: str) -> bool:
     """Return True when word may be a noun (or another adjective) that a preceding adjective modifies."""
     return bool(word) and word[0].isalpha() and bool(parts_of_speech(word) & {"NOUN", "ADJ"})
+
+
+# "every 90 days", "every few months", "once a year": how often, which the texts say as "regular(ly)"
+_FREQUENCY = re.compile(r"\b(?:every|each|once\s+(?:a|an|every|per))\s+(?:(?:\d+|few|couple\s+of|other|two|three|six|"
+                        r"twelve)\s+)?(?:day|week|month|quarter|year)s?\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b",
+                        re.I)
+
+
+def frequencies(text: str) -> list[str]:
+    """Return the phrases of text that say how often something happens ("every 90 days", "monthly")."""
+    return [m.group(0) for m in _FREQUENCY.finditer(text)]
+

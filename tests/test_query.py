@@ -156,6 +156,14 @@ def test_everyday_words_for_costs_speed_people_and_knowledge_reach_the_formal_on
     assert not analyzer.analyze("In which languages was it done?").unknown
 
 
+def test_every_so_many_days_is_what_the_texts_call_regular() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "not enforcing regular password expiry"], {})
+    analyzed = analyzer.analyze("Should passwords be changed every 90 days?")
+    assert frozenset({"regular"}) in analyzed.alternatives["90"] and frozenset({"regular"}) in analyzed.alternatives["day"]
+    assert "90" not in analyzed.unknown  # "90" alone is in no text; the phrase is
+    assert "day" not in analyzer.analyze("Must updates be installed within 14 days?").alternatives
+
+
 def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
     """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
     texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]

@@ -32,3 +32,11 @@ def test_irregular_forms_have_their_dictionary_forms() -> None:
     assert wording.base_forms("criteria") == ("criterion",)
     assert wording.base_forms("found") == ()  # a dictionary form itself ("to found"), left alone
     assert wording.base_forms("deepfake") == ()
+
+
+def test_phrases_saying_how_often_are_found_and_others_are_not() -> None:
+    assert wording.frequencies("Change passwords every 90 days?") == ["every 90 days"]
+    assert wording.frequencies("every few months, or once a year, or monthly") == ["every few months", "once a year",
+                                                                                   "monthly"]
+    assert wording.frequencies("within 14 days of release") == []  # a deadline, not a frequency
+    assert wording.frequencies("every device in scope") == []
