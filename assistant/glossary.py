@@ -111,6 +111,9 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "functioning": ("works", "work", "operates"),
     "prioritizing": ("rank", "ranks", "ranked", "ranking"),
     "enforcing": ("force", "forces", "forced", "forcing"),
+    "external": ("outside",),  # "an outside company": "externally managed services"
+    "internal": ("inside", "insider", "insiders"),
+    "met": ("meet", "meets"),  # "controls are being met"
     "English": ("language", "languages"),  # "in which languages": the texts name them
     "French": ("language", "languages"),
 }

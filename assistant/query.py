@@ -35,9 +35,10 @@ _ASKED_FOR = re.compile(
     r"([a-z]+)", re.I,
 )
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
-# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic');
+# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic',
+# 'administ'/'administr');
 # "intern"/"internet" differ by more
-ENDINGS = frozenset({"c", "e", "i", "ur", "al", "ion", "iti", "or", "ic", "ive", "ship"})
+ENDINGS = frozenset({"c", "e", "i", "r", "ur", "al", "ion", "iti", "or", "ic", "ive", "ship"})
 
 
 @dataclass

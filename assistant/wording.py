@@ -20,7 +20,8 @@ GENERIC = frozenset(
     "make makes making "  # "making supply chains more secure": the topic is supply chains
     "step steps "  # "what are the steps after an incident": the topic is the incident
     "main points summary overview gist "  # "the main points of the Paris Call": the whole text
-    "earlier previous prior former later latest".split()  # "which earlier resolutions does it recall": resolutions
+    "earlier previous prior former later latest "  # "which earlier resolutions does it recall": resolutions
+    "old older".split()  # "should old hardware be replaced": the texts speak of hardware and its replacement
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
@@ -44,7 +45,7 @@ FUNCTION_WORDS = frozenset(
     "same own both either neither whether not no nor only too still yet ever even quite rather really "
     "before after during within without between among across through towards toward above below beyond "
     "until since while because though although unless instead onto off out up down "
-    "often once again already done doing "
+    "often once again already done doing well "  # "threats from inside as well"
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
     "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"
     # "software we don't use": words split at the apostrophe, leaving "don" and "t"

@@ -164,6 +164,20 @@ def test_every_so_many_days_is_what_the_texts_call_regular() -> None:
     assert "day" not in analyzer.analyze("Must updates be installed within 14 days?").alternatives
 
 
+def test_outside_inside_meet_and_administers_reach_external_internal_met_and_administration() -> None:
+    texts = [*TEXTS, "externally managed services (such as remote administration) where controls are being met",
+             "Internal and external threats are identified", "Hardware is replaced", "as well as"]
+    analyzer = Analyzer.of_texts(texts, {})
+    remote = analyzer.analyze("If an outside company administers our systems, must we meet the controls?")
+    assert frozenset({"extern"}) in remote.alternatives["outsid"] and frozenset({"met"}) in remote.alternatives["meet"]
+    assert variant_in("administ", frozenset(tokenize("remote administration")))
+    inside = analyzer.analyze("Do we have to identify threats from inside as well?")
+    assert frozenset({"internal"}) in inside.alternatives["insid"] and "well" not in inside.keyterms
+    old = analyzer.analyze("Should old hardware be replaced?")
+    assert old.keyterms["old"] < old.keyterms["hardwar"]  # "old" says little about which text answers
+    assert old.unknown_share < 0.3
+
+
 def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> None:
     """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
     texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]
