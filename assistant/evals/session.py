@@ -33,7 +33,7 @@ def unknown_sources(cases: list[Case], texts: dict[str, str]) -> list[str]:
     problems = []
     for case in cases:
         for source in case.expected_sources:
-            if "/" in source and set(source) <= _ID_CHARS:
+            if _is_id(source):
                 if source not in known and not any(k.startswith(source + "/") for k in known):
                     problems.append(f"{case.where}: case {case.id!r}: expected source {source!r} is not in the index")
             elif normalize(source) not in corpus:
@@ -41,7 +41,23 @@ def unknown_sources(cases: list[Case], texts: dict[str, str]) -> list[str]:
                     f"{case.where}: case {case.id!r}: expected source {source!r} is quoted in no indexed provision "
                     "(quote the provision's text verbatim, or name its provision id)"
                 )
+        problems += [f"{case.where}: case {case.id!r}: {w}" for w in _split_quotes(case.expected_sources, corpus)]
     return problems
+
+
+def _is_id(source: str) -> bool:
+    return "/" in source and set(source) <= _ID_CHARS
+
+
+def _split_quotes(sources: list[str], corpus: str) -> list[str]:
+    """Return a warning for each pair of quotes that the texts hold as one, joined by a comma.
+
+    YAML reads [a, b] as two items: an unquoted quote with a comma in it becomes two, and a piece as
+    short as "integrity" then matches passages the case never meant.
+    """
+    pairs = zip(sources, sources[1:])
+    return [f"expected sources {a!r} and {b!r} are one quote split at its comma (put it in quotes)"
+            for a, b in pairs if not _is_id(a) and not _is_id(b) and normalize(f"{a}, {b}") in corpus]
 
 
 def select(cases: list[Case], tags: list[str]) -> list[Case]:

@@ -77,15 +77,22 @@ def test_validate_checks_provision_ids_without_running(env: dict[str, str], qset
     assert result.returncode == 2 and f"{wrong}:1:" in result.stderr and "objective-9" in result.stderr
 
 
-def test_validate_lists_a_quote_no_provision_holds(env: dict[str, str], tmp_path: Path) -> None:
-    misquoted = tmp_path / "misquoted.yaml"
-    misquoted.write_text(
-        "- id: ok\n  question: q\n  expected_sources: ['Conduct awareness campaigns amongst SMEs']\n"
-        "- id: code\n  question: q\n  expected_sources: ['RS.MI-02']\n"
-    )
-    result = run_cli("eval", "--validate", str(misquoted), env=env)
-    assert result.returncode == 2 and f"{misquoted}:4: case 'code'" in result.stderr
-    assert "RS.MI-02" in result.stderr and "case 'ok'" not in result.stderr
+MISQUOTED = ("- id: ok\n  question: q\n  expected_sources: ['Conduct awareness campaigns amongst SMEs']\n"
+             "- id: bad\n  question: q\n  expected_sources: ['RS.MI-02']\n")
+# YAML reads an unquoted quote with a comma in it as two quotes
+SPLIT = ("- id: bad\n  question: q\n  expected_sources: [rely upon largely outdated, 20th century agreements]\n"
+         "- id: ok\n  question: q\n  expected_sources: ['rely upon largely outdated, 20th century agreements']\n")
+
+
+@pytest.mark.parametrize(("cases", "line", "says"), [(MISQUOTED, 4, "RS.MI-02"), (SPLIT, 1, "split at its comma")])
+def test_validate_names_a_quote_no_provision_holds_as_written(
+    env: dict[str, str], tmp_path: Path, cases: str, line: int, says: str,
+) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(cases)
+    result = run_cli("eval", "--validate", str(path), env=env)
+    assert result.returncode == 2 and f"{path}:{line}: case 'bad'" in result.stderr
+    assert says in result.stderr and "case 'ok'" not in result.stderr
 
 
 def test_no_index_is_a_runtime_failure(qset: Path, tmp_path: Path) -> None:
