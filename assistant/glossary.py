@@ -43,7 +43,9 @@ SEED: dict[str, set[str]] = {
 
 # Everyday words for the formal ones policy texts use ("selling hacking tools" is the "sale" of a device,
 # a "fine" a "monetary sanction"), each everyday form listed as a user types it: the stemmer joins
-# inflections ("sells"), not different words ("sold", "sale").
+# inflections ("sells"), not different words ("sold", "sale"). Forms shared by two formal words:
+_QUICKLY = ("quick", "quickly", "fast", "swift", "swiftly", "speedy")
+_LANGUAGE = ("language", "languages")
 EVERYDAY: dict[str, tuple[str, ...]] = {
     "sale": ("sell", "sells", "selling", "sold"),
     "acquisition": ("buy", "buys", "buying", "bought", "purchase", "purchasing"),
@@ -101,8 +103,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "aiding or abetting": ("help", "helps", "helping", "helped", "accomplice", "accomplices"),
     "outside": ("abroad", "overseas"),  # "offences committed abroad": "outside the territorial jurisdiction"
     "specify": ("include", "includes", "included", "contain", "contains"),  # what a request "shall specify"
-    "expedited": ("quick", "quickly", "fast", "swift", "swiftly", "speedy"),
-    "expeditious": ("quick", "quickly", "fast", "swift", "swiftly", "speedy"),
+    "expedited": _QUICKLY,
+    "expeditious": _QUICKLY,
     "responded": ("answer", "answers", "answered", "reply", "replies", "replied"),
     "natural persons": ("individual", "individuals"),
     "criminal liability": ("prosecute", "prosecuted", "prosecuting"),
@@ -114,8 +116,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "external": ("outside",),  # "an outside company": "externally managed services"
     "internal": ("inside", "insider", "insiders"),
     "met": ("meet", "meets"),  # "controls are being met"
-    "English": ("language", "languages"),  # "in which languages": the texts name them
-    "French": ("language", "languages"),
+    "English": _LANGUAGE,  # "in which languages": the texts name them
+    "French": _LANGUAGE,
 }
 
 _QUOTES = "\"“”‘’'"

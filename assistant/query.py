@@ -276,7 +276,7 @@ class Analyzer:
         for phrase in wording.frequencies(lowered):  # "every 90 days" is what the texts call "regular"
             for term in tokenize(phrase):
                 if term in keyterms:
-                    out.setdefault(term, []).append(frozenset({"regular"}))
+                    out.setdefault(term, []).append(frozenset(tokenize(wording.REGULAR)))
         for term in keyterms:  # "zero-day" is the texts' "zero day" when they never hyphenate it
             if "-" in term and self._unknown(term):
                 out.setdefault(term, []).append(frozenset(tokenize(term.replace("-", " "))))

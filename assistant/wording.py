@@ -109,6 +109,7 @@ def _nominal(word: str) -> bool:
 
 
 # "every 90 days", "every few months", "once a year": how often, which the texts say as "regular(ly)"
+REGULAR = "regular"
 _FREQUENCY = re.compile(r"\b(?:every|each|once\s+(?:a|an|every|per))\s+(?:(?:\d+|few|couple\s+of|other|two|three|six|"
                         r"twelve)\s+)?(?:day|week|month|quarter|year)s?\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b",
                         re.I)

@@ -25,6 +25,11 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+def is_provision_id(source: str) -> bool:
+    """Return True when an expected source names a provision id, False when it quotes text."""
+    return bool(_ID.fullmatch(source))
+
+
 class SourceMatcher:
     """Decide whether a retrieved or cited passage is one of a case's expected sources."""
 
@@ -33,7 +38,7 @@ class SourceMatcher:
 
     def matches(self, expected: str, provision_id: str, text: str) -> bool:
         """Return True for the expected provision (or a part of it), or a passage containing the expected quote."""
-        if _ID.fullmatch(expected):
+        if is_provision_id(expected):
             if provision_id == expected or provision_id.startswith(expected + "/"):
                 return True
             known = self.texts.get(expected)

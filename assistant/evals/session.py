@@ -10,11 +10,11 @@ from pathlib import Path
 
 from assistant.evals.baseline import Comparison, Run
 from assistant.evals.cases import Case, fingerprint
-from assistant.evals.metrics import LOWER_IS_BETTER, METRICS, CaseResult, SourceMatcher, by_tag, normalize, summarize
+from assistant.evals.metrics import (
+    LOWER_IS_BETTER, METRICS, CaseResult, SourceMatcher, by_tag, is_provision_id, normalize, summarize,
+)
 from assistant.evals.runner import run
 from assistant.service import Assistant
-
-_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-._/#")
 
 
 def provision_texts(assistant: Assistant) -> dict[str, str]:
@@ -33,7 +33,7 @@ def unknown_sources(cases: list[Case], texts: dict[str, str]) -> list[str]:
     problems = []
     for case in cases:
         for source in case.expected_sources:
-            if _is_id(source):
+            if is_provision_id(source):
                 if source not in known and not any(k.startswith(source + "/") for k in known):
                     problems.append(f"{case.where}: case {case.id!r}: expected source {source!r} is not in the index")
             elif normalize(source) not in corpus:
@@ -45,10 +45,6 @@ def unknown_sources(cases: list[Case], texts: dict[str, str]) -> list[str]:
     return problems
 
 
-def _is_id(source: str) -> bool:
-    return "/" in source and set(source) <= _ID_CHARS
-
-
 def _split_quotes(sources: list[str], corpus: str) -> list[str]:
     """Return a warning for each pair of quotes that the texts hold as one, joined by a comma.
 
@@ -57,7 +53,7 @@ def _split_quotes(sources: list[str], corpus: str) -> list[str]:
     """
     pairs = zip(sources, sources[1:])
     return [f"expected sources {a!r} and {b!r} are one quote split at its comma (put it in quotes)"
-            for a, b in pairs if not _is_id(a) and not _is_id(b) and normalize(f"{a}, {b}") in corpus]
+            for a, b in pairs if not is_provision_id(a) and not is_provision_id(b) and normalize(f"{a}, {b}") in corpus]
 
 
 def select(cases: list[Case], tags: list[str]) -> list[Case]:
