@@ -86,7 +86,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "established": ("set up", "sets up", "setting up"),
     "consumers": ("ordinary people", "members of the public", "general public"),
     "value chain": ("supply chain", "supply chains"),
-    "inventories": ("map", "maps", "mapped", "mapping"),
+    "inventories": ("map", "maps", "mapped", "mapping", "track", "tracks", "tracking"),  # "keep track of" it
     "reconvening": ("meet again", "meets again", "meeting again", "met again", "next meeting"),
     "unsupported": ("no longer supported", "out of support", "end of life", "end-of-life"),
     "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
@@ -118,6 +118,12 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "met": ("meet", "meets"),  # "controls are being met"
     "English": _LANGUAGE,  # "in which languages": the texts name them
     "French": _LANGUAGE,
+    "chaired": ("led", "headed", "presided"),  # "who led the briefing"
+    "weak": ("poor", "poorly", "inadequate", "insufficient"),
+    "normal": ("ordinary",),  # "normal user accounts"
+    "standard": ("ordinary",),  # "a standard user account"
+    "priority": ("push for", "pushes for", "pushing for", "pushed for"),
+    "private sector": ("business community",),
 }
 
 _QUOTES = "\"“”‘’'"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
 
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
@@ -78,7 +79,12 @@ def numbered(question: str) -> re.Pattern[str] | None:
 def agent(question: str) -> re.Pattern[str] | None:
     """Return the pattern of the answer to "who <did> …?" ("Who chaired it?" → "chaired by"), if it asks one."""
     asked = _AGENT_ASK.match(question)
-    return re.compile(rf"\b{re.escape(asked.group(1).lower())}\s+by\b", re.I) if asked else None
+    if not asked:
+        return None
+    verb = asked.group(1).lower()
+    # "Who led it?" is answered by "chaired by": the texts' own word for the act
+    verbs = [verb, *(f for f, forms in EVERYDAY.items() if verb in forms and f.isalpha())]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\s+by\b", re.I)
 
 
 def partner(question: str) -> re.Pattern[str] | None:

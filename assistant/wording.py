@@ -49,7 +49,7 @@ FUNCTION_WORDS = frozenset(
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
     "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"
     # "software we don't use": words split at the apostrophe, leaving "don" and "t"
-    "don doesn didn isn aren wasn weren shouldn mustn haven hasn couldn wouldn".split()
+    "don doesn didn isn aren wasn weren shouldn mustn haven hasn couldn wouldn cannot".split()
 )
 
 _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")

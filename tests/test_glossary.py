@@ -42,3 +42,18 @@ def test_everyday_words_map_to_formal_ones_in_a_fixed_order() -> None:
     orders = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                              env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 6)}
     assert len(orders) == 1  # the same order whatever the hash seed, so the query text is too
+
+
+def test_no_formal_word_is_listed_twice_so_none_silently_replaces_another() -> None:
+    """A second "inventories": (…) entry in the literal would drop the first one's everyday words without a sound."""
+    import ast
+    import inspect
+
+    import assistant.glossary as module
+
+    tree = ast.parse(inspect.getsource(module))
+    literal = next(node.value for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
+                   and getattr(node.target, "id", "") == "EVERYDAY")
+    keys = [key.value for key in literal.keys if isinstance(key, ast.Constant)]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert {"map", "track"} <= set().union(*(forms for formal, forms in module.EVERYDAY.items() if formal == "inventories"))

@@ -357,3 +357,19 @@ def test_a_word_and_its_ship_noun_are_one_word_as_evidence() -> None:
     assert variant_in("leader", frozenset({"leadership", "risk"}))  # "senior leaders" ~ "Organizational leadership"
     assert variant_in("partnership", frozenset({"partner"}))
     assert not variant_in("leader", frozenset({"leadingship"}))
+
+
+def test_poor_ordinary_cannot_push_for_and_track_reach_the_texts_words() -> None:
+    texts = [*TEXTS, "Weak risk management practices can threaten all partners within value chains",
+             "Compared to normal user accounts, administrator accounts can install software",
+             "A treaty should not be a priority for the private sector", "Inventories of services are maintained"]
+    analyzer = Analyzer.of_texts(texts, {})
+    poor = analyzer.analyze("What can poor risk management do to supply chains?")
+    assert frozenset({"weak"}) in poor.alternatives["poor"] and not poor.unknown
+    ordinary = analyzer.analyze("What can administrator accounts do that ordinary accounts cannot?")
+    assert frozenset({"normal"}) in ordinary.alternatives["ordinari"] and "cannot" not in ordinary.keyterms
+    push = analyzer.analyze("Is the business community pushing for a new treaty?")
+    assert frozenset({"prioriti"}) in push.alternatives["push"]
+    assert frozenset({"privat", "sector"}) in push.alternatives["communiti"]
+    track = analyzer.analyze("Should we track which services our suppliers provide?")
+    assert frozenset({"inventori"}) in track.alternatives["track"]

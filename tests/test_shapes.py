@@ -23,6 +23,8 @@ def test_a_who_did_question_wants_the_text_saying_by_whom() -> None:
     assert chaired is not None and chaired.search("This edition was chaired by Paul Drechsler")
     assert not chaired.search("ICC convened 30 Chairs, board members")
     assert shapes.agent("Who should fix the vulnerabilities?") is None
+    led = shapes.agent("Who led the ICC board briefing?")  # the texts' word for leading a meeting
+    assert led is not None and led.search("This edition was chaired by Paul Drechsler")
 
 
 def test_a_who_with_question_wants_the_text_naming_the_partner() -> None:
