@@ -137,6 +137,12 @@ class SourceIndex:
         names = [issuer_name(self.titles[d].issuer) for d in doc_ids if d in self.titles]
         return frozenset(t for name in names for t in tokenize(name))
 
+    def title_terms(self, doc_ids: list[str]) -> frozenset[str]:
+        """Return the title words of the named documents ("Which ministers set out the G7 actions for businesses?")."""
+        from assistant.sparse import tokenize
+
+        return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(self.titles[d].title))
+
     def strip(self, question: str, doc_ids: list[str] | None = None) -> str:
         """Return the question without the names of doc_ids (default: all sources); filters are not topics."""
         for pattern, doc_id in self.patterns:

@@ -124,6 +124,9 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "standard": ("ordinary",),  # "a standard user account"
     "priority": ("push for", "pushes for", "pushing for", "pushed for"),
     "private sector": ("business community",),
+    "magnitude": ("how big",),  # "estimate how big an incident is"
+    "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
+    "detect": ("spot", "spots", "spotting", "spotted"),
 }
 
 _QUOTES = "\"“”‘’'"

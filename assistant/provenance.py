@@ -26,7 +26,7 @@ WORDS = frozenset(
     "write wrote written writes author authored authors sign signed signs signing signature launch launched "
     "launches release released produce produced draft drafted dated date year opened held hold convened meet met "
     "meeting".split()
-)
+) | {"set out", "sets out", "drew up", "drawn up"}  # "Which ministers set out the G7 actions?"
 _WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
                   r"countries|country|agency|agencies|authority|ministers?))\b", re.I)
 _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what (?:is|was) the date)\b|\band when\b", re.I)

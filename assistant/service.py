@@ -210,7 +210,7 @@ class Assistant:
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         framing = sources.framing(resolved.sources)
-        origin = _origin(retriever, question, focus, framing)
+        origin = _origin(retriever, question, focus, framing | sources.title_terms(resolved.sources))
         framing |= provenance.terms() if origin else frozenset()
         analyzed = retriever.analyze(query, focus, carried, framing)
         retriever.mark_unknown_names(analyzed, focus)

@@ -41,9 +41,23 @@ _CONTENTS = re.compile(r"\b(?:specify|include|contain|comprise|set\s+out)\s*:\s*
 _CONDITION_ASK = re.compile(r"^\s*(?:and\s+)?(?:when\s+(?!did\b|was\b|were\b|had\b)|in\s+what\s+(?:cases|circumstances)|"
                             r"under\s+what\s+(?:conditions|circumstances))", re.I)
 _CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$", re.I)
+# "What is a vulnerability?", "What counts as organisational data?", "What does 'traffic data' mean?": the term
+_TERM = r"[\"“‘']?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)[\"”’']?"
+_DEFINITION_ASKS = (
+    re.compile(rf"^\s*(?:and\s+)?(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+counts\s+as\s+|define\s+)(?:an?\s+|the\s+)?"
+               rf"{_TERM}\s*(?:[,?.]|$|\s+(?:according|in|under)\b)", re.I),
+    re.compile(rf"^\s*(?:and\s+)?what\s+does\s+(?:the\s+(?:term|word|phrase)\s+)?{_TERM}\s+mean\b", re.I),
+    re.compile(rf"^\s*(?:and\s+)?how\s+(?:is|are)\s+(?:an?\s+|the\s+)?{_TERM}\s+defined\b", re.I),
+)
+# "Where can I find more advice on BYOD?": the text that points to further guidance
+_FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)\s+(?:i|we|you|one)\s+"
+                          r"(?:find|get|read|look|learn)\b", re.I)
+_FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidance|details)\b|\bplease\s+see\b", re.I)
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
-_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|often)\b|\bwhat (?:\w+ )?(?:number|percentage|share|amount|score|"
+_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|(often))\b|\bwhat (?:\w+ )?(number|percentage|share|amount|score|"
                            r"age|length|size|threshold|minimum|maximum)\b", re.I)
+# "How often must it be updated?": "in line with vendor recommendations" sets the pace without a number
+_CADENCE = re.compile(r"\b(?:in line with|in accordance with|as soon as|whenever|as needed|as required)\b", re.I)
 _NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                  "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
 # "ninety days", "within 14 days", "72 hours"
@@ -111,15 +125,43 @@ def listed(question: str) -> re.Pattern[str] | None:
     return _CONDITIONS if _CONDITION_ASK.match(question) else None
 
 
+def defined(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a definition of the term a "what is X?" question asks about ("… known as vulnerabilities")."""
+    asked = next((m for p in _DEFINITION_ASKS if (m := p.match(question))), None)
+    if not asked:
+        return None
+    # each word with its endings: "vulnerability" is defined as "vulnerabilities"
+    term = r"\s+".join(rf"{re.escape(w[:max(4, len(w) - 3)])}[\w-]*" for w in asked.group(1).lower().split())
+    quote = "[\"“”‘’']?"
+    return re.compile(rf"\b(?:known\s+as|referred\s+to\s+as|called|termed|defined\s+as)\s+(?:an?\s+|the\s+)?{quote}{term}"
+                      rf"|(?<![\w-]){quote}{term}{quote}\s+(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as|includes)\b", re.I)
+
+
+def further(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a pointer to further guidance, if the question asks where to find more."""
+    return _FURTHER if _FURTHER_ASK.match(question) else None
+
+
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
-    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question), listed(question))
+    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question), listed(question),
+             defined(question), further(question))
     return [p for p in found if p is not None]
 
 
 def unquantified(question: str, text: str) -> bool:
-    """Return True when the question asks how many, how long or how often and the text states no quantity."""
-    return bool(_QUANTITY_ASK.search(question)) and not _NUMBER.search(_PLACE_NUMBERS.sub(" ", text))
+    """Return True when the question asks how many, how long or how often and the text states no quantity.
+
+    A rule that sets the pace ("in line with vendor recommendations") answers how often, and a text that
+    speaks of the measure asked for ("businesses of all sizes") answers "of what size".
+    """
+    asked = _QUANTITY_ASK.search(question)
+    if not asked or _NUMBER.search(_PLACE_NUMBERS.sub(" ", text)):
+        return False
+    if asked.group(1) and _CADENCE.search(text):
+        return False
+    measure = asked.group(2)
+    return not (measure and re.search(rf"\b{re.escape(measure.lower())}s?\b", text, re.I))
 
 
 def counted(question: str) -> str | None:

@@ -23,6 +23,7 @@ ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International C
     ("What did the Convention adopt on data preservation?", None),
     ("When was the ICC board briefing held?", "when"),  # a meeting's date is its record's
     ("When will the G7 ministers meet next?", None),  # a later meeting: the text's own date is no answer
+    ("Which ministers set out the G7 actions?", "who"),
 ])
 def test_questions_about_a_documents_origin_are_told_apart(question: str, wants: str | None) -> None:
     assert asks(question) == wants
@@ -56,6 +57,9 @@ def test_asking_who_issued_a_shipped_text_and_when_cites_its_own_words(assistant
     assert "G7 ICT and Industry Ministers" in answer.text
     icc = assistant.ask("Who wrote the ICC board briefing?")
     assert not icc.abstained and icc.citations[0].quote.startswith("On 08 February ICC convened")
+    # the words of the text's title ("actions for businesses") name the text, not a topic of the question
+    ministers = assistant.ask("Which ministers set out the G7 actions for businesses?")
+    assert [c.provision_id for c in ministers.citations] == ["g7-2017-cyber-business/objective-1/para-3"]
     topic = assistant.ask("Who did the G7 say should adopt risk management practices?")  # a topic, not the origin
     assert "g7-2017-cyber-business/objective-1/item-1" in [c.provision_id for c in topic.citations]
 

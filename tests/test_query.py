@@ -373,3 +373,13 @@ def test_poor_ordinary_cannot_push_for_and_track_reach_the_texts_words() -> None
     assert frozenset({"privat", "sector"}) in push.alternatives["communiti"]
     track = analyzer.analyze("Should we track which services our suppliers provide?")
     assert frozenset({"inventori"}) in track.alternatives["track"]
+
+
+def test_how_big_combine_and_spot_reach_magnitude_correlated_and_detect() -> None:
+    texts = [*TEXTS, "An incident's magnitude is estimated", "Information is correlated from multiple sources",
+             "Anomalies are analyzed to detect incidents"]
+    analyzer = Analyzer.of_texts(texts, {})
+    big = analyzer.analyze("Should we estimate how big an incident is?")
+    assert frozenset({"magnitud"}) in big.alternatives["big"] and not big.unknown
+    combine = analyzer.analyze("Should we combine information to spot attacks?")
+    assert frozenset({"correl"}) in combine.alternatives["combin"] and frozenset({"detect"}) in combine.alternatives["spot"]

@@ -80,3 +80,29 @@ def test_a_how_many_question_counts_a_singular_noun() -> None:
     assert shapes.counted("how many opportunities did the ICC identify?") == "opportunity"
     assert shapes.counted("How many takeaways are there?") == "takeaway"
     assert shapes.counted("What are the actions?") is None
+
+
+def test_a_what_is_question_wants_the_text_that_defines_the_term() -> None:
+    vulnerability = shapes.defined("What is a vulnerability, according to Cyber Essentials?")
+    assert vulnerability is not None
+    assert vulnerability.search("Any device that runs software can contain security flaws, known as vulnerabilities.")
+    assert not vulnerability.search("Vulnerabilities are regularly discovered in all sorts of software.")
+    data = shapes.defined("What counts as organisational data?")
+    assert data is not None and data.search("Organisational data includes any electronic data belonging to your organisation")
+    traffic = shapes.defined('What does "traffic data" mean?')
+    assert traffic is not None and traffic.search("“traffic data” means any computer data relating to a communication")
+    assert shapes.defined("What is the G7 doing about CSIRTs and SMEs together with businesses?") is None
+
+
+def test_a_where_can_i_find_more_question_wants_the_pointer_to_guidance() -> None:
+    pointer = shapes.further("Where can I get more advice on bring your own device?")
+    assert pointer is not None and pointer.search("For further information and advice on the use of BYOD please see the NCSC’s guidance.")
+    assert not pointer.search("BYOD complicates matters, as users are given more freedom")
+    assert shapes.further("Where do the requirements apply?") is None
+
+
+def test_a_rule_that_sets_the_pace_or_names_the_measure_answers_how_often_or_what_size() -> None:
+    assert not shapes.unquantified("How often must anti-malware software be updated?", "be updated in line with vendor recommendations")
+    assert shapes.unquantified("How often is a penetration test required?", "Penetration tests are useful")
+    assert not shapes.unquantified("Of what size?", "between CSIRTs and businesses of all sizes")
+    assert shapes.unquantified("What size must the key be?", "Keys are protected")
