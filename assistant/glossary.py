@@ -206,11 +206,14 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
     """Return the expansions a query calls for: long forms of its acronyms, acronyms of its long forms."""
     extra: list[str] = []
     lowered = query.lower()
+    phrases = shorthands(lowered, glossary)
+    # the longest match wins: "ordinary people" are consumers, not "normal" or "standard" people
+    in_phrase = {w for key in phrases if " " in key for w in key.split()}
     for token in re.findall(r"[A-Za-z0-9]+", query):
         key = normalize(token) if token.isupper() or len(token) > 2 else ""
-        if key in glossary and (token.isupper() or token.lower() not in _COMMON_WORDS):
+        if key in glossary and (token.isupper() or token.lower() not in _COMMON_WORDS) and token.lower() not in in_phrase:
             extra.extend(sorted(glossary[key]))
-    for key in shorthands(lowered, glossary):
+    for key in phrases:
         extra.extend(sorted(glossary[key]))
     for key, forms in glossary.items():
         if any(form in lowered for form in forms):

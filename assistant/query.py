@@ -259,11 +259,13 @@ class Analyzer:
         """Map each key term that is an acronym, part of a long form or a compound to the terms that can stand for it."""
         out: dict[str, list[frozenset[str]]] = {}
         lowered = text.lower()
+        phrases = glossary.shorthands(lowered, self.glossary)
+        in_phrase = {t for key in phrases if " " in key for t in tokenize(key)}  # the longest match wins
         for term in keyterms:
-            forms = self._glossary_forms(term)
+            forms = None if term in in_phrase else self._glossary_forms(term)
             if forms:
                 out[term] = [frozenset(tokenize(f)) for f in forms]
-        for key in glossary.shorthands(lowered, self.glossary):  # "24/7": each part may stand for it
+        for key in phrases:  # "24/7": each part may stand for it
             for term in tokenize(key):
                 if term in keyterms:
                     out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])

@@ -57,3 +57,10 @@ def test_no_formal_word_is_listed_twice_so_none_silently_replaces_another() -> N
     keys = [key.value for key in literal.keys if isinstance(key, ast.Constant)]
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
     assert {"map", "track"} <= set().union(*(forms for formal, forms in module.EVERYDAY.items() if formal == "inventories"))
+
+
+def test_an_everyday_phrase_wins_over_the_words_in_it() -> None:
+    glossary = merged({})
+    people = expand("What should ordinary people do to stay safe online?", glossary)
+    assert "consumers" in people and "normal" not in people and "standard" not in people
+    assert "normal" in expand("What can admin accounts do that ordinary accounts cannot?", glossary)

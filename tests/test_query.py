@@ -383,3 +383,10 @@ def test_how_big_combine_and_spot_reach_magnitude_correlated_and_detect() -> Non
     assert frozenset({"magnitud"}) in big.alternatives["big"] and not big.unknown
     combine = analyzer.analyze("Should we combine information to spot attacks?")
     assert frozenset({"correl"}) in combine.alternatives["combin"] and frozenset({"detect"}) in combine.alternatives["spot"]
+
+
+def test_the_words_of_an_everyday_phrase_stand_only_for_the_phrase() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "encourage consumers", "normal user accounts"], {})
+    people = analyzer.analyze("What should ordinary people do?")
+    assert frozenset({"normal"}) not in people.alternatives.get("ordinari", [])
+    assert frozenset({"consum"}) in people.alternatives["ordinari"]
