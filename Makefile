@@ -67,6 +67,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen21.yaml --baseline evals/unseen21-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen22.yaml --baseline evals/unseen22-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen23.yaml --baseline evals/unseen23-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen24.yaml --baseline evals/unseen24-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

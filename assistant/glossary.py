@@ -127,6 +127,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "magnitude": ("how big",),  # "estimate how big an incident is"
     "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
     "detect": ("spot", "spots", "spotting", "spotted"),
+    "biometric": ("fingerprint", "fingerprints", "face recognition", "facial recognition"),
 }
 
 _QUOTES = "\"“”‘’'"

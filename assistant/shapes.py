@@ -44,7 +44,7 @@ _CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$", re.I)
 # "What is a vulnerability?", "What counts as organisational data?", "What does 'traffic data' mean?": the term
 _TERM = r"[\"“‘']?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)[\"”’']?"
 _DEFINITION_ASKS = (
-    re.compile(rf"^\s*(?:and\s+)?(?:what\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+counts\s+as\s+|define\s+)(?:an?\s+|the\s+)?"
+    re.compile(rf"^\s*(?:and\s+)?(?:(?:what|who)\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+counts\s+as\s+|define\s+)(?:an?\s+|the\s+)?"
                rf"{_TERM}\s*(?:[,?.]|$|\s+(?:according|in|under)\b)", re.I),
     re.compile(rf"^\s*(?:and\s+)?what\s+does\s+(?:the\s+(?:term|word|phrase)\s+)?{_TERM}\s+mean\b", re.I),
     re.compile(rf"^\s*(?:and\s+)?how\s+(?:is|are)\s+(?:an?\s+|the\s+)?{_TERM}\s+defined\b", re.I),
@@ -54,9 +54,10 @@ _FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)
                           r"(?:find|get|read|look|learn)\b", re.I)
 _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidance|details)\b|\bplease\s+see\b", re.I)
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
-_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|long|quickly|soon|(often))\b|\bwhat (?:\w+ )?(number|percentage|share|amount|score|"
+_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(long)|quickly|soon|(often))\b|\bwhat (?:\w+ )?(number|percentage|share|amount|score|"
                            r"age|length|size|threshold|minimum|maximum)\b", re.I)
 # "How often must it be updated?": "in line with vendor recommendations" sets the pace without a number
+_PERIOD = re.compile(r"\b(?:period|duration)s?\b", re.I)
 _CADENCE = re.compile(r"\b(?:in line with|in accordance with|as soon as|whenever|as needed|as required)\b", re.I)
 _NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                  "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
@@ -152,15 +153,18 @@ def answers(question: str) -> list[re.Pattern[str]]:
 def unquantified(question: str, text: str) -> bool:
     """Return True when the question asks how many, how long or how often and the text states no quantity.
 
-    A rule that sets the pace ("in line with vendor recommendations") answers how often, and a text that
-    speaks of the measure asked for ("businesses of all sizes") answers "of what size".
+    A rule that sets the pace ("in line with vendor recommendations") answers how often, a period ("the
+    period of service") how long, and a text that speaks of the measure asked for ("businesses of all
+    sizes") "of what size".
     """
     asked = _QUANTITY_ASK.search(question)
     if not asked or _NUMBER.search(_PLACE_NUMBERS.sub(" ", text)):
         return False
-    if asked.group(1) and _CADENCE.search(text):
+    if asked.group(2) and _CADENCE.search(text):
         return False
-    measure = asked.group(2)
+    if asked.group(1) and _PERIOD.search(text):  # "how long someone has used the service": "the period of service"
+        return False
+    measure = asked.group(3)
     return not (measure and re.search(rf"\b{re.escape(measure.lower())}s?\b", text, re.I))
 
 

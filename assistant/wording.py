@@ -15,11 +15,11 @@ import re
 from functools import lru_cache
 
 GENERIC = frozenset(
-    "role roles play plays played part parts way ways thing things issue issues aspect aspects "
+    "role roles job jobs play plays played part parts way ways thing things issue issues aspect aspects "
     "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
     "make makes making "  # "making supply chains more secure": the topic is supply chains
     "step steps "  # "what are the steps after an incident": the topic is the incident
-    "main points summary overview gist "  # "the main points of the Paris Call": the whole text
+    "main points summary overview gist topic topics "  # "the main points of the Paris Call": the whole text
     "earlier previous prior former later latest "  # "which earlier resolutions does it recall": resolutions
     "old older".split()  # "should old hardware be replaced": the texts speak of hardware and its replacement
 )

@@ -390,3 +390,15 @@ def test_the_words_of_an_everyday_phrase_stand_only_for_the_phrase() -> None:
     people = analyzer.analyze("What should ordinary people do?")
     assert frozenset({"normal"}) not in people.alternatives.get("ordinari", [])
     assert frozenset({"consum"}) in people.alternatives["ordinari"]
+
+
+def test_a_fingerprint_is_biometric_and_job_and_topics_frame_a_question() -> None:
+    texts = [*TEXTS, "a credential such as a biometric, password or PIN", "applications the user needs to carry out their role",
+             "The Parties shall consult periodically"]
+    analyzer = Analyzer.of_texts(texts, {})
+    fingerprint = analyzer.analyze("Is a fingerprint acceptable for unlocking a laptop?")
+    assert frozenset({"biometr"}) in fingerprint.alternatives["fingerprint"] and "fingerprint" not in fingerprint.unknown
+    job = analyzer.analyze("Should staff only get the applications they need for their job?")
+    assert job.keyterms["job"] < analyzer.idf("job") / 2 and job.unknown_share < 0.3
+    topics = analyzer.analyze("What topics do the Parties consult on?")
+    assert topics.keyterms["topic"] < topics.keyterms["consult"]

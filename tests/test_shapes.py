@@ -92,6 +92,8 @@ def test_a_what_is_question_wants_the_text_that_defines_the_term() -> None:
     traffic = shapes.defined('What does "traffic data" mean?')
     assert traffic is not None and traffic.search("“traffic data” means any computer data relating to a communication")
     assert shapes.defined("What is the G7 doing about CSIRTs and SMEs together with businesses?") is None
+    applicant = shapes.defined("Who is the applicant in Cyber Essentials?")
+    assert applicant is not None and applicant.search("Applicant refers to your organisation which is seeking certification")
 
 
 def test_a_where_can_i_find_more_question_wants_the_pointer_to_guidance() -> None:
@@ -106,3 +108,5 @@ def test_a_rule_that_sets_the_pace_or_names_the_measure_answers_how_often_or_wha
     assert shapes.unquantified("How often is a penetration test required?", "Penetration tests are useful")
     assert not shapes.unquantified("Of what size?", "between CSIRTs and businesses of all sizes")
     assert shapes.unquantified("What size must the key be?", "Keys are protected")
+    assert not shapes.unquantified("Does it include how long someone has used the service?", "the period of service")
+    assert shapes.unquantified("How long is a certificate valid?", "Certificates are issued by the body")
