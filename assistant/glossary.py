@@ -208,8 +208,7 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
     extra: list[str] = []
     lowered = query.lower()
     phrases = shorthands(lowered, glossary)
-    # the longest match wins: "ordinary people" are consumers, not "normal" or "standard" people
-    in_phrase = {w for key in phrases if " " in key for w in key.split()}
+    in_phrase = phrase_words(phrases)
     for token in re.findall(r"[A-Za-z0-9]+", query):
         key = normalize(token) if token.isupper() or len(token) > 2 else ""
         if key in glossary and (token.isupper() or token.lower() not in _COMMON_WORDS) and token.lower() not in in_phrase:
@@ -220,6 +219,14 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
         if any(form in lowered for form in forms):
             extra.append(key.upper())
     return [e for e in dict.fromkeys(extra) if e.lower() not in lowered]
+
+
+def phrase_words(phrases: Iterable[str]) -> set[str]:
+    """Return the words of the multi-word keys among phrases: the longest match wins over its words alone.
+
+    "ordinary people" are consumers, not "normal" or "standard" people.
+    """
+    return {w for key in phrases if " " in key for w in key.split()}
 
 
 def shorthands(lowered: str, glossary: dict[str, set[str]]) -> list[str]:

@@ -260,7 +260,7 @@ class Analyzer:
         out: dict[str, list[frozenset[str]]] = {}
         lowered = text.lower()
         phrases = glossary.shorthands(lowered, self.glossary)
-        in_phrase = {t for key in phrases if " " in key for t in tokenize(key)}  # the longest match wins
+        in_phrase = set(tokenize(" ".join(glossary.phrase_words(phrases))))
         for term in keyterms:
             forms = None if term in in_phrase else self._glossary_forms(term)
             if forms:

@@ -54,10 +54,11 @@ _FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)
                           r"(?:find|get|read|look|learn)\b", re.I)
 _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidance|details)\b|\bplease\s+see\b", re.I)
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
-_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(long)|quickly|soon|(often))\b|\bwhat (?:\w+ )?(number|percentage|share|amount|score|"
-                           r"age|length|size|threshold|minimum|maximum)\b", re.I)
-# "How often must it be updated?": "in line with vendor recommendations" sets the pace without a number
+_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(?P<long>long)|quickly|soon|(?P<often>often))\b|\bwhat (?:\w+ )?"
+                           r"(?P<measure>number|percentage|share|amount|score|age|length|size|threshold|minimum|maximum)\b", re.I)
+# "How long has it been used?": "the period of service"
 _PERIOD = re.compile(r"\b(?:period|duration)s?\b", re.I)
+# "How often must it be updated?": "in line with vendor recommendations" sets the pace without a number
 _CADENCE = re.compile(r"\b(?:in line with|in accordance with|as soon as|whenever|as needed|as required)\b", re.I)
 _NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                  "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
@@ -160,11 +161,9 @@ def unquantified(question: str, text: str) -> bool:
     asked = _QUANTITY_ASK.search(question)
     if not asked or _NUMBER.search(_PLACE_NUMBERS.sub(" ", text)):
         return False
-    if asked.group(2) and _CADENCE.search(text):
+    if (asked["often"] and _CADENCE.search(text)) or (asked["long"] and _PERIOD.search(text)):
         return False
-    if asked.group(1) and _PERIOD.search(text):  # "how long someone has used the service": "the period of service"
-        return False
-    measure = asked.group(3)
+    measure = asked["measure"]
     return not (measure and re.search(rf"\b{re.escape(measure.lower())}s?\b", text, re.I))
 
 
