@@ -128,6 +128,22 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
     "detect": ("spot", "spots", "spotting", "spotted"),
     "biometric": ("fingerprint", "fingerprints", "face recognition", "facial recognition"),
+    "compromised": ("hijack", "hijacks", "hijacked", "hijacking", "hacked", "taken over"),  # an account "taken over"
+    "pet": ("dog", "dogs", "cat", "cats"),  # "a pet's name" as a password
+    "computers": ("machine", "machines"),  # "virtual machines"
+    "withdraw": ("drop", "drops", "dropped", "dropping", "retract", "retracts", "retracted"),  # a reservation
+    "spontaneous": ("unprompted", "unasked", "unsolicited", "of its own accord"),  # information sent unasked
+    "forward": ("pass on", "passes on", "passed on", "passing on"),
+    "recorded": ("write down", "writes down", "written down", "writing down", "note down", "noted down"),
+    "likelihoods": ("likely", "how likely"),
+    "monitored": ("watch", "watches", "watched", "watching", "keep an eye on"),
+    "adverse": ("suspicious", "unusual"),  # "potentially adverse events"
+    "start-ups": ("startup", "startups", "young firm", "young firms", "young company", "young companies"),
+    "critical": ("vital",),  # "vital infrastructure"
+    "sharing": ("pool", "pools", "pooled", "pooling"),  # "pool what they know"
+    "disarmament": ("arms control", "arms-control"),
+    "user-owned": ("personal phone", "personal phones", "personal device", "personal devices", "personal laptop",
+                   "personal laptops"),
 }
 
 _QUOTES = "\"“”‘’'"

@@ -40,7 +40,8 @@ _CONTENTS = re.compile(r"\b(?:specify|include|contain|comprise|set\s+out)\s*:\s*
 # "When must a request be answered quickly?", "In what circumstances …?": the conditions a text lists ("where:")
 _CONDITION_ASK = re.compile(r"^\s*(?:and\s+)?(?:when\s+(?!did\b|was\b|were\b|had\b)|in\s+what\s+(?:cases|circumstances)|"
                             r"under\s+what\s+(?:conditions|circumstances))", re.I)
-_CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$", re.I)
+# the conditions a text lists ("where:"), or the moment it names ("as soon as circumstances so permit")
+_CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$|\bas\s+soon\s+as\b", re.I)
 # "What is a vulnerability?", "What counts as organisational data?", "What does 'traffic data' mean?": the term
 _TERM = r"[\"“‘']?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)[\"”’']?"
 _DEFINITION_ASKS = (
@@ -121,7 +122,7 @@ def lasting(question: str) -> re.Pattern[str] | None:
 
 
 def listed(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a list's introduction, if the question asks what something must contain or when."""
+    """Return the pattern of a list's introduction (or of a moment), if the question asks what something must contain or when."""
     if _CONTENTS_ASK.match(question):
         return _CONTENTS
     return _CONDITIONS if _CONDITION_ASK.match(question) else None

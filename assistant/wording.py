@@ -21,7 +21,8 @@ GENERIC = frozenset(
     "step steps "  # "what are the steps after an incident": the topic is the incident
     "main points summary overview gist topic topics "  # "the main points of the Paris Call": the whole text
     "earlier previous prior former later latest "  # "which earlier resolutions does it recall": resolutions
-    "old older".split()  # "should old hardware be replaced": the texts speak of hardware and its replacement
+    "old older "  # "should old hardware be replaced": the texts speak of hardware and its replacement
+    "mostly largely mainly chiefly primarily usually generally typically normally".split()  # "who mostly runs it"
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(

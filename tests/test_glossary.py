@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from assistant.glossary import expand, learn, merged
+from assistant.query import Analyzer
+from assistant.sparse import tokenize
 
 
 def test_definitions_are_learned_both_ways_round() -> None:
@@ -64,3 +66,49 @@ def test_an_everyday_phrase_wins_over_the_words_in_it() -> None:
     people = expand("What should ordinary people do to stay safe online?", glossary)
     assert "consumers" in people and "normal" not in people and "standard" not in people
     assert "normal" in expand("What can admin accounts do that ordinary accounts cannot?", glossary)
+
+
+CORPUS = [
+    "If these accounts are compromised, an attacker could corrupt information on a large scale",
+    "educating people about avoiding common passwords, such as a pet's name",
+    "end user devices such as desktop computers, whether physical or virtual",
+    "A Party shall withdraw such reservation as soon as circumstances so permit",
+    "Spontaneous information: a Party may forward information without prior request",
+    "user-owned devices which access organisational data are in scope",
+    "Potential impacts and likelihoods of threats are identified and recorded",
+    "runtime environments are monitored to find potentially adverse events",
+    "support innovative SMEs and high-tech start-ups in their early development phases",
+    "Promote information sharing through the collaboration of critical information infrastructure operators",
+    "view cybersecurity differently than the traditional disarmament focus",
+]
+
+
+def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_the_texts() -> None:
+    analyzer = Analyzer.of_texts(CORPUS, {})
+    cases = {
+        "What could an attacker do with a hijacked admin account?": ("hijack", "compromised"),
+        "Is my dog's name a good password?": ("dog", "pet"),
+        "Do virtual machines count as devices?": ("machin", "computers"),
+        "When should a Party drop a reservation?": ("drop", "withdraw"),
+        "Can a Party pass on information unprompted?": ("unprompt", "spontaneous"),
+        "Is a personal phone in scope?": ("phone", "user-owned"),
+    }
+    for question, (term, formal) in cases.items():
+        analyzed = analyzer.analyze(question)
+        assert frozenset(tokenize(formal)) in analyzed.alternatives[term], question
+        assert term not in analyzed.unknown, question
+
+
+def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_the_texts() -> None:
+    analyzer = Analyzer.of_texts(CORPUS, {})
+    cases = {
+        "Should we write down how likely threats are?": [("write", "recorded"), ("like", "likelihoods")],
+        "Should runtime environments be watched for anything suspicious?": [("watch", "monitored"), ("suspici", "adverse")],
+        "Should the G7 help young firms?": [("young", "start-ups")],
+        "Should operators of vital infrastructure pool what they know?": [("vital", "critical"), ("pool", "sharing")],
+        "Is cybersecurity an arms-control issue?": [("arms-control", "disarmament")],
+    }
+    for question, expected in cases.items():
+        analyzed = analyzer.analyze(question)
+        for term, formal in expected:
+            assert frozenset(tokenize(formal)) in analyzed.alternatives[term], (question, term)

@@ -402,3 +402,10 @@ def test_a_fingerprint_is_biometric_and_job_and_topics_frame_a_question() -> Non
     assert job.keyterms["job"] < analyzer.idf("job") / 2 and job.unknown_share < 0.3
     topics = analyzer.analyze("What topics do the Parties consult on?")
     assert topics.keyterms["topic"] < topics.keyterms["consult"]
+
+
+def test_how_usual_something_is_frames_a_question_and_names_no_topic() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Critical Information Infrastructures are usually handled by the private sector"], {})
+    question = "Who mostly runs critical information infrastructure?"
+    assert "most" not in analyzer.topic_terms(question)  # a document that never says "mostly" may still answer it
+    assert analyzer.analyze(question).keyterms["most"] < analyzer.idf("most") / 2

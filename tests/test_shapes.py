@@ -67,6 +67,8 @@ def test_a_what_must_it_include_or_when_question_wants_the_list_a_text_introduce
     assert not conditions.search("Where a Party gives effect to paragraph 1 above by means of an order")
     assert shapes.listed("In what circumstances may a Party refuse assistance?") is conditions
     assert shapes.listed("When did the working group meet?") is None  # a past event has a date, not conditions
+    moment = shapes.listed("When should a Party drop a reservation it has made?")
+    assert moment is not None and moment.search("shall withdraw such reservation as soon as circumstances so permit")
 
 
 def test_the_analysis_carries_the_shapes_of_its_answer() -> None:
