@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # A few expansions common in cyber-policy questions that texts use without defining them.
 SEED: dict[str, set[str]] = {
@@ -246,8 +247,20 @@ def phrase_words(phrases: Iterable[str]) -> set[str]:
 
 
 def shorthands(lowered: str, glossary: dict[str, set[str]]) -> list[str]:
-    """Return the glossary keys in a lower-cased text that are no single token ("24/7")."""
-    return [k for k in glossary if not k.isalnum() and k in lowered]
+    """Return the glossary keys in a lower-cased text that are no single token ("24/7").
+
+    A two-word phrase may have one word inside it: "write it down", "young security firms".
+    """
+    return [k for k in glossary if not k.isalnum() and (k in lowered or _split(k).search(lowered))]
+
+
+@lru_cache(maxsize=4096)
+def _split(key: str) -> re.Pattern[str]:
+    """Return the pattern of a two-word key with one word between its words ("pass it on"); others never match."""
+    parts = key.split()
+    if len(parts) != 2 or not all(p.isalpha() for p in parts):
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b{re.escape(parts[0])}\s+[a-z'’]+\s+{re.escape(parts[1])}")
 
 
 _COMMON_WORDS = {"it", "us", "use", "act", "art", "may", "can", "all", "are", "not", "its", "one", "who", "sme"}

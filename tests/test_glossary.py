@@ -68,6 +68,14 @@ def test_an_everyday_phrase_wins_over_the_words_in_it() -> None:
     assert "normal" in expand("What can admin accounts do that ordinary accounts cannot?", glossary)
 
 
+def test_a_two_word_phrase_may_have_one_word_inside_it() -> None:
+    glossary = merged({})
+    assert "recorded" in expand("Should we write it down?", glossary)
+    assert "forward" in expand("May a Party pass it on?", glossary)
+    assert "start-ups" in expand("Does the G7 help young security firms?", glossary)
+    assert "recorded" not in expand("Write the annual report down the line", glossary)  # two words between
+
+
 CORPUS = [
     "If these accounts are compromised, an attacker could corrupt information on a large scale",
     "educating people about avoiding common passwords, such as a pet's name",
