@@ -221,7 +221,9 @@ class Composer:
         low = high = best
         while True:  # grow the window by the more relevant neighbour while it fits
             options = [i for i in (low - 1, high + 1) if 0 <= i < len(spans)]
-            options = [i for i in options if max(spans[high][1], spans[i][1]) - min(spans[low][0], spans[i][0]) <= limit]
+            # a short sentence on the question may stretch the quote: "No other reservation may be made." is the rule
+            options = [i for i in options if max(spans[high][1], spans[i][1]) - min(spans[low][0], spans[i][0])
+                       <= (stretch if values[i] and spans[i][1] - spans[i][0] <= limit // 4 else limit)]
             if not options:
                 break
             pick = max(options, key=lambda i: (values[i], -abs(i - best)))

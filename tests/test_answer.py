@@ -64,6 +64,18 @@ def test_a_long_sentence_is_quoted_whole_with_its_main_clause(composer: Composer
     assert answer.citations[0].quote == sentence
 
 
+def test_a_short_sentence_after_a_long_one_is_quoted_with_it(composer: Composer) -> None:
+    sentence = ("Any State may declare that it avails itself of the reservations on CSIRT cooperation provided for in "
+                + "Article 4, paragraph 2, " * 14 + "and Article 41, paragraph 1.")
+    rule = "No other reservation on CSIRT cooperation may be made."  # the rule itself, in a short sentence
+    text = f"{sentence} {rule}"
+    assert AnswerSettings().quote_chars < len(text) <= 1.5 * AnswerSettings().quote_chars
+    answer = composer.compose(Resolved("q", "q"), analyzed("csirt cooperation"), [scored("g7/p", text)], [])
+    assert answer.citations[0].quote == text
+    aside = composer.compose(Resolved("q", "q"), analyzed("csirt cooperation"), [scored("g7/p", f"{sentence} Done.")], [])
+    assert aside.citations[0].quote == sentence  # a short sentence on nothing asked stays out
+
+
 def test_list_questions_get_bullets_in_document_order(composer: Composer) -> None:
     hits = [scored(f"g7/item-{n}", f"Action number {n} on CSIRT cooperation.", 0.7 - n * 0.01, char_start=100 * (5 - n),
                    label=f"action {n}", intro="To this end we intend to:") for n in (1, 2, 3)]
