@@ -69,6 +69,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen23.yaml --baseline evals/unseen23-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen24.yaml --baseline evals/unseen24-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen25.yaml --baseline evals/unseen25-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen26.yaml --baseline evals/unseen26-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

@@ -47,6 +47,7 @@ SEED: dict[str, set[str]] = {
 # inflections ("sells"), not different words ("sold", "sale"). Forms shared by two formal words:
 _QUICKLY = ("quick", "quickly", "fast", "swift", "swiftly", "speedy")
 _LANGUAGE = ("language", "languages")
+_FEED = ("feed into", "feeds into", "fed into", "feeding into")
 EVERYDAY: dict[str, tuple[str, ...]] = {
     "sale": ("sell", "sells", "selling", "sold"),
     "acquisition": ("buy", "buys", "buying", "bought", "purchase", "purchasing"),
@@ -143,6 +144,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "critical": ("vital",),  # "vital infrastructure"
     "sharing": ("pool", "pools", "pooled", "pooling"),  # "pool what they know"
     "disarmament": ("arms control", "arms-control"),
+    "integrated": _FEED,  # risk "integrated into" or "included in" enterprise risk management
+    "included": _FEED,
+    "explore": ("look at", "looks at", "looking at", "look into", "looks into", "looking into"),
+    "evaluating": ("judge", "judges", "judged", "judging"),
     "user-owned": ("personal phone", "personal phones", "personal device", "personal devices", "personal laptop",
                    "personal laptops"),
 }

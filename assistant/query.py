@@ -138,6 +138,8 @@ class Analyzer:
             for term in tokenize(word):
                 if term in keyterms:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
+        for term, bases in self._irregular(f"{own} {carried}", keyterms).items():
+            alternatives.setdefault(term, []).extend(bases)
         unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
@@ -181,12 +183,14 @@ class Analyzer:
         return next((b for b in wording.base_forms(word) if b in self.word_counts), None)
 
     def _compound(self, word: str) -> str | None:
-        """Return 'auto run' for 'autorun' when the corpus uses both halves ('auto-run') and never the whole."""
+        """Return 'auto run' for 'autorun' when the corpus writes it hyphenated ('auto-run') and never whole.
+
+        Both halves occurring apart is no evidence: "blockchain" is not the "block" and "chain" of other texts.
+        """
         if word in self.word_counts or word in self.known or len(word) < 6 or not word.isalpha():
             return None
         halves = [(word[:i], word[i:]) for i in range(3, len(word) - 2)]
-        best = max(((self.word_counts[a] * self.word_counts[b], a, b) for a, b in halves
-                    if a in self.word_counts and b in self.word_counts), default=None)
+        best = max(((self.word_counts[f"{a}-{b}"], a, b) for a, b in halves if f"{a}-{b}" in self.word_counts), default=None)
         return f"{best[1]} {best[2]}" if best else None
 
     def _regional(self, text: str) -> dict[str, list[str]]:
@@ -197,6 +201,18 @@ class Analyzer:
                 variants = sorted(v for v in regional_variants(word) if v in self.word_counts)
                 if variants:
                     found[word] = variants
+        return found
+
+    def _irregular(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
+        """Map each key term that is an irregular verb form ("withdrawn", "kept") to the stems of its base form in the corpus."""
+        found: dict[str, list[frozenset[str]]] = {}
+        for word in dict.fromkeys(words(text)):
+            stems = tokenize(word)
+            if len(stems) != 1 or stems[0] not in keyterms or not word.isalpha() or word in MODALS:
+                continue
+            for base in wording.verb_bases(word):
+                if base in self.word_counts and tokenize(base) != stems:
+                    found.setdefault(stems[0], []).append(frozenset(tokenize(base)))
         return found
 
     def _unknown(self, term: str) -> bool:

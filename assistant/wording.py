@@ -36,7 +36,8 @@ QUESTION_WORDS = frozenset(
     "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
     "quote wording exact exactly verbatim language "  # "the exact wording of …", "what language does it use"
     "wrong "  # "what's wrong with X" asks for X's failings, in whatever words the text uses
-    "count counts counted".split()  # "what counts as fraud": what the text defines as fraud
+    "count counts counted "
+    "worth".split()  # "is it worth pushing for a treaty" asks whether it should be a priority  # "what counts as fraud": what the text defines as fraud
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
@@ -46,7 +47,7 @@ FUNCTION_WORDS = frozenset(
     "same own both either neither whether not no nor only too still yet ever even quite rather really "
     "before after during within without between among across through towards toward above below beyond "
     "until since while because though although unless instead onto off out up down "
-    "often once again already done doing well "  # "threats from inside as well"
+    "often once again already done doing well now "  # "threats from inside as well"
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
     "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"
     # "software we don't use": words split at the apostrophe, leaving "don" and "t"
@@ -78,6 +79,11 @@ def base_forms(word: str) -> tuple[str, ...]:
     if any(word in forms for forms in lemmas.values()):
         return ()
     return tuple(dict.fromkeys(f for pos in ("VERB", "NOUN") for f in lemmas.get(pos, ())))
+
+
+def verb_bases(word: str) -> tuple[str, ...]:
+    """Return the verb dictionary forms of a word other than itself ('withdrawn' → 'withdraw', even as an adjective)."""
+    return tuple(f for f in _lemmas(word).get("VERB", ()) if f != word)
 
 
 def relational(text: str) -> set[str]:

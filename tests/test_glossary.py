@@ -115,6 +115,8 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Should the G7 help young firms?": [("young", "start-ups")],
         "Should operators of vital infrastructure pool what they know?": [("vital", "critical"), ("pool", "sharing")],
         "Is cybersecurity an arms-control issue?": [("arms-control", "disarmament")],
+        "Should cyber risk feed into enterprise risk management?": [("feed", "integrated"), ("feed", "included")],
+        "Will the G7 look at ways to judge the measures?": [("look", "explore"), ("judg", "evaluating")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

@@ -293,6 +293,8 @@ def test_a_word_the_corpus_writes_as_two_is_read_as_the_two() -> None:
     assert {"auto", "run"} <= set(analyzed.keyterms) and not analyzed.unknown
     assert Analyzer.of_texts(["Disable the auto-run feature"], {}, frozenset({"football"})).analyze(
         "football").unknown == ["footbal"]  # a real word is never split, even when its halves occur
+    apart = Analyzer.of_texts(["Block the port", "secure the supply chain"], {}).analyze("What about blockchain?")
+    assert apart.corrections == {} and apart.unknown == ["blockchain"]  # halves apart are no compound
 
 
 def test_a_question_about_how_things_link_names_no_topic_link() -> None:
@@ -409,3 +411,17 @@ def test_how_usual_something_is_frames_a_question_and_names_no_topic() -> None:
     question = "Who mostly runs critical information infrastructure?"
     assert "most" not in analyzer.topic_terms(question)  # a document that never says "mostly" may still answer it
     assert analyzer.analyze(question).keyterms["most"] < analyzer.idf("most") / 2
+
+
+def test_whether_it_is_worth_it_now_frames_a_question() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Efforts to negotiate a treaty should not be a priority now"], {})
+    assert set(analyzer.analyze("Is it worth negotiating a treaty now?").keyterms) == {"negoti", "treati"}
+
+
+def test_an_irregular_verb_form_is_evidence_of_its_base_form() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "A Party may withdraw a reservation", "The details shall be kept correct",
+                                  "the register is kept up to date", "The Party may keep it"], {})
+    withdrawn = analyzer.analyze("Can reservations be withdrawn?")
+    assert frozenset({"withdraw"}) in withdrawn.alternatives["withdrawn"]  # the stemmer keeps the two apart
+    assert frozenset({"keep"}) in analyzer.analyze("Must the details be kept correct?").alternatives["kept"]
+    assert "might" not in analyzer.analyze("Might a Party withdraw it?").alternatives  # a modal is no "may"
