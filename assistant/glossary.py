@@ -148,6 +148,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "included": _FEED,
     "explore": ("look at", "looks at", "looking at", "look into", "looks into", "looking into"),
     "evaluating": ("judge", "judges", "judged", "judging"),
+    "affect": ("override", "overrides", "overridden", "overriding", "supersede", "supersedes"),
+    "child pornography": ("child abuse material", "child sexual abuse material", "csam"),
+    "storage medium": ("usb stick", "usb sticks", "memory stick", "memory sticks", "thumb drive", "thumb drives",
+                       "flash drive", "flash drives"),
     "user-owned": ("personal phone", "personal phones", "personal device", "personal devices", "personal laptop",
                    "personal laptops"),
 }

@@ -54,6 +54,9 @@ _DEFINITION_ASKS = (
 _FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)\s+(?:i|we|you|one)\s+"
                           r"(?:find|get|read|look|learn)\b", re.I)
 _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidance|details)\b|\bplease\s+see\b", re.I)
+# "Which devices does malware protection apply to?": the line a control opens with ("Applies to: Servers, …")
+_APPLIES_ASK = re.compile(r"^\s*(?:and\s+)?(?:which|what)\b.*\bappl(?:y|ies)\s+to\s*\??\s*$", re.I)
+_APPLIES = re.compile(r"^\s*applies\s+to\s*:", re.I)
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
 _QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(?P<long>long)|quickly|soon|(?P<often>often))\b|\bwhat (?:\w+ )?"
                            r"(?P<measure>number|percentage|share|amount|score|age|length|size|threshold|minimum|maximum)\b", re.I)
@@ -145,10 +148,15 @@ def further(question: str) -> re.Pattern[str] | None:
     return _FURTHER if _FURTHER_ASK.match(question) else None
 
 
+def applying(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a statement of what a control applies to, if the question asks which things it covers."""
+    return _APPLIES if _APPLIES_ASK.match(question) else None
+
+
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
     found = (numbered(question), agent(question), partner(question), dated(question), lasting(question), listed(question),
-             defined(question), further(question))
+             defined(question), further(question), applying(question))
     return [p for p in found if p is not None]
 
 

@@ -74,11 +74,12 @@ def base_forms(word: str) -> tuple[str, ...]:
     """Return the dictionary forms of an irregular verb or noun form ('took' → 'take', 'criteria' → 'criterion').
 
     Empty when the word is a dictionary form itself ("found", "left"): the stemmer handles regular endings.
+    A plural the lexicon also lists as a noun of its own still has its singular ('media' → 'medium').
     """
     lemmas = _lemmas(word)
-    if any(word in forms for forms in lemmas.values()):
+    if any(word in forms for pos, forms in lemmas.items() if pos != "NOUN"):
         return ()
-    return tuple(dict.fromkeys(f for pos in ("VERB", "NOUN") for f in lemmas.get(pos, ())))
+    return tuple(dict.fromkeys(f for pos in ("VERB", "NOUN") for f in lemmas.get(pos, ()) if f != word))
 
 
 def verb_bases(word: str) -> tuple[str, ...]:

@@ -117,6 +117,9 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Is cybersecurity an arms-control issue?": [("arms-control", "disarmament")],
         "Should cyber risk feed into enterprise risk management?": [("feed", "integrated"), ("feed", "included")],
         "Will the G7 look at ways to judge the measures?": [("look", "explore"), ("judg", "evaluating")],
+        "Does the Convention override other obligations?": [("overrid", "affect")],
+        "Is possessing child abuse material an offence?": [("abus", "child pornography")],
+        "Can police search a USB stick?": [("stick", "storage medium")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

@@ -112,3 +112,10 @@ def test_a_rule_that_sets_the_pace_or_names_the_measure_answers_how_often_or_wha
     assert shapes.unquantified("What size must the key be?", "Keys are protected")
     assert not shapes.unquantified("Does it include how long someone has used the service?", "the period of service")
     assert shapes.unquantified("How long is a certificate valid?", "Certificates are issued by the body")
+
+
+def test_a_which_things_does_it_apply_to_question_wants_the_applies_to_line() -> None:
+    scope = shapes.applying("Which devices does malware protection apply to?")
+    assert scope is not None and scope.search("Applies to: Servers, desktop computers, laptops, tablets, mobile phones")
+    assert not scope.search("The requirements apply to all devices and software in scope")
+    assert shapes.applying("Does Article 27 apply when there is a treaty?") is None  # whether, not to what

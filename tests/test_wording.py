@@ -32,6 +32,7 @@ def test_irregular_forms_have_their_dictionary_forms() -> None:
     assert wording.base_forms("criteria") == ("criterion",)
     assert wording.base_forms("found") == ()  # a dictionary form itself ("to found"), left alone
     assert wording.base_forms("deepfake") == ()
+    assert wording.base_forms("media") == ("medium",)  # also a noun of its own, still the plural of "medium"
 
 
 def test_phrases_saying_how_often_are_found_and_others_are_not() -> None:
