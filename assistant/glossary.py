@@ -47,6 +47,8 @@ SEED: dict[str, set[str]] = {
 # inflections ("sells"), not different words ("sold", "sale"). Forms shared by two formal words:
 _QUICKLY = ("quick", "quickly", "fast", "swift", "swiftly", "speedy")
 _LANGUAGE = ("language", "languages")
+_PERSONAL = ("personal phone", "personal phones", "personal device", "personal devices", "personal laptop",
+             "personal laptops")
 _FEED = ("feed into", "feeds into", "fed into", "feeding into")
 EVERYDAY: dict[str, tuple[str, ...]] = {
     "sale": ("sell", "sells", "selling", "sold"),
@@ -152,8 +154,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "child pornography": ("child abuse material", "child sexual abuse material", "csam"),
     "storage medium": ("usb stick", "usb sticks", "memory stick", "memory sticks", "thumb drive", "thumb drives",
                        "flash drive", "flash drives"),
-    "user-owned": ("personal phone", "personal phones", "personal device", "personal devices", "personal laptop",
-                   "personal laptops"),
+    "user-owned": _PERSONAL,
+    "BYOD": (*_PERSONAL, "own device", "own devices", "own laptop", "own laptops", "own phone", "own phones"),
 }
 
 _QUOTES = "\"“”‘’'"

@@ -120,6 +120,7 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Does the Convention override other obligations?": [("overrid", "affect")],
         "Is possessing child abuse material an offence?": [("abus", "child pornography")],
         "Can police search a USB stick?": [("stick", "storage medium")],
+        "Are an administrator's own devices in scope?": [("devic", "BYOD")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
