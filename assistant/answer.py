@@ -218,12 +218,15 @@ class Composer:
 
         values = [value(span) for span in spans]
         best = max(range(len(spans)), key=lambda i: (values[i], -i))
+
+        def fits(i: int) -> bool:
+            # a short sentence on the question may stretch the quote: "No other reservation may be made." is the rule
+            room = stretch if values[i] and spans[i][1] - spans[i][0] <= limit // 4 else limit
+            return max(spans[high][1], spans[i][1]) - min(spans[low][0], spans[i][0]) <= room
+
         low = high = best
         while True:  # grow the window by the more relevant neighbour while it fits
-            options = [i for i in (low - 1, high + 1) if 0 <= i < len(spans)]
-            # a short sentence on the question may stretch the quote: "No other reservation may be made." is the rule
-            options = [i for i in options if max(spans[high][1], spans[i][1]) - min(spans[low][0], spans[i][0])
-                       <= (stretch if values[i] and spans[i][1] - spans[i][0] <= limit // 4 else limit)]
+            options = [i for i in (low - 1, high + 1) if 0 <= i < len(spans) and fits(i)]
             if not options:
                 break
             pick = max(options, key=lambda i: (values[i], -abs(i - best)))

@@ -211,8 +211,9 @@ class Analyzer:
             if len(stems) != 1 or stems[0] not in keyterms or not word.isalpha() or word in MODALS:
                 continue
             for base in wording.verb_bases(word):
-                if base in self.word_counts and tokenize(base) != stems:
-                    found.setdefault(stems[0], []).append(frozenset(tokenize(base)))
+                base_stems = tokenize(base)
+                if base in self.word_counts and base_stems != stems:
+                    found.setdefault(stems[0], []).append(frozenset(base_stems))
         return found
 
     def _unknown(self, term: str) -> bool:

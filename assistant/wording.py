@@ -36,8 +36,8 @@ QUESTION_WORDS = frozenset(
     "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
     "quote wording exact exactly verbatim language "  # "the exact wording of …", "what language does it use"
     "wrong "  # "what's wrong with X" asks for X's failings, in whatever words the text uses
-    "count counts counted "
-    "worth".split()  # "is it worth pushing for a treaty" asks whether it should be a priority  # "what counts as fraud": what the text defines as fraud
+    "count counts counted "  # "what counts as fraud": what the text defines as fraud
+    "worth".split()  # "is it worth pushing for a treaty" asks whether it should be a priority
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
