@@ -72,6 +72,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen26.yaml --baseline evals/unseen26-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen27.yaml --baseline evals/unseen27-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen28.yaml --baseline evals/unseen28-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen29.yaml --baseline evals/unseen29-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache

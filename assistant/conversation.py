@@ -21,6 +21,8 @@ _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
     r"similar|similarly|similarities|whereas)\b", re.I,
 )
+# "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
+_LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise)\b", re.I)
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 # a capitalised word after an acronym that still means the acronym's document ("the UN Resolution")
 _DOCUMENT_WORDS = {"resolution", "resolutions", "text", "document", "paper", "briefing", "note", "call", "convention",
@@ -175,7 +177,8 @@ def content_words(text: str) -> list[str]:
 
 def is_follow_up(question: str) -> bool:
     """Return True when a question leans on the one before it."""
-    own = [w for w in content_words(question) if w not in _GENERIC]
+    # "Does the G7 say anything similar?", "How does the G7 differ?": comparing words name no topic of their own
+    own = [w for w in content_words(question) if w not in _GENERIC and not _COMPARE.fullmatch(w)]
     return bool(_FOLLOW_START.match(question)) or len(own) <= 1 or (
         bool(_ANAPHORA.search(question)) and len(own) <= 3
     )
@@ -185,6 +188,8 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     """Resolve a question against earlier turns (oldest first) into a self-contained query."""
     named = sources.find(question)
     comparison = bool(_COMPARE.search(question)) or sources.joined(question)
+    if comparison and history and len(named) == 1 and not _COMPARE.search(_LIKENESS.sub(" ", question)):
+        comparison = False
     if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
         attributed = sources.attributed(question) if len(named) > 1 else None
         named = [attributed] if attributed else named[:1]  # "… the UN norms, according to the ICC?"
@@ -200,4 +205,6 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
             break
     carried = [w for w in dict.fromkeys(topic) if w not in content_words(question)]
     query = f"{question} {' '.join(carried)}".strip()
+    if comparison and len(named) == 1 and inherited and inherited[0] != named[0]:
+        named = [*named, *inherited]  # "How does the G7 differ?" after the Paris Call: the two texts
     return Resolved(question, query, named or inherited, True, comparison, carried)

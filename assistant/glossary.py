@@ -52,9 +52,9 @@ _PERSONAL = ("personal phone", "personal phones", "personal device", "personal d
 _FEED = ("feed into", "feeds into", "fed into", "feeding into")
 EVERYDAY: dict[str, tuple[str, ...]] = {
     "sale": ("sell", "sells", "selling", "sold"),
+    "theft": ("steal", "steals", "stealing", "stole", "stolen", "espionage", "spying"),  # economic espionage
     "acquisition": ("buy", "buys", "buying", "bought", "purchase", "purchasing"),
     "procurement": ("buy", "buying", "bought", "purchase", "purchasing"),
-    "theft": ("steal", "steals", "stealing", "stole", "stolen"),
     "monetary sanctions": ("fine", "fines", "fined"),
     "penalty": ("fine", "fines", "fined"),
     "deprivation of liberty": ("prison", "jail", "imprisonment"),
@@ -127,7 +127,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "normal": ("ordinary",),  # "normal user accounts"
     "standard": ("ordinary",),  # "a standard user account"
     "priority": ("push for", "pushes for", "pushing for", "pushed for"),
-    "private sector": ("business community",),
+    "private sector": ("business community", "business", "businesses"),
+    "collaboration": ("cooperation", "co-operation", "cooperate", "co-operate"),
     "magnitude": ("how big",),  # "estimate how big an incident is"
     "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
     "detect": ("spot", "spots", "spotting", "spotted"),
@@ -156,6 +157,17 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
                        "flash drive", "flash drives"),
     "user-owned": _PERSONAL,
     "BYOD": (*_PERSONAL, "own device", "own devices", "own laptop", "own laptops", "own phone", "own phones"),
+    "hacking-back": ("hack back", "hacks back", "strike back", "strikes back", "striking back", "hit back",
+                     "hits back", "hitting back", "retaliate", "retaliates", "retaliating", "retaliation"),
+    "armed conflict": ("war", "wars", "wartime", "warfare"),
+    "developing countries": ("poor countries", "poorer countries", "poorest countries", "low-income countries",
+                             "global south"),
+    "IoT": ("connected device", "connected devices", "smart device", "smart devices"),
+    "portal": ("website", "websites", "web site", "web portal"),
+    "comply": ("fall short", "falls short", "fell short", "falling short"),  # "does not comply with the measures"
+    "recovery": ("back on its feet", "back on your feet", "back on their feet", "back on our feet", "bounce back",
+                 "bounces back", "bouncing back"),
+    "nationality": ("citizen", "citizenship"),  # "refused solely on the basis of the nationality of the person"
 }
 
 _QUOTES = "\"“”‘’'"

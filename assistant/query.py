@@ -121,7 +121,7 @@ class Analyzer:
         corrections = self._corrections(f"{query} {carried}")
         corrected = _apply(query, corrections)
         expansions = glossary.expand(corrected, self.glossary)
-        own = _apply(focus if focus is not None else query, corrections)
+        own = wording.without_asides(_apply(focus if focus is not None else query, corrections))
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
         named = references.parse(own)
@@ -239,6 +239,8 @@ class Analyzer:
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         terms = tokenize(" ".join(content))
+        # "password-cracking", which the texts never write, is the "password" and "cracking" beside it: not a third term
+        terms = [t for t in terms if not ("-" in t and self._unknown(t) and set(tokenize(t.replace("-", " "))) <= set(terms))]
         unknown = {t for t in terms if self._unknown(t)}
         if unknown:  # "is it genuine", "does it actually work" name nothing
             asking = tokenize(" ".join(wording.relational(text)))

@@ -205,7 +205,7 @@ class Assistant:
         base = filters or Filters()
         resolved = resolve(question, list(history or []), sources)
         focus = sources.strip(resolved.question, resolved.sources)
-        if resolved.comparison:
+        if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic
             focus = compared_topic(focus)
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query

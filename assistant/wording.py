@@ -22,7 +22,8 @@ GENERIC = frozenset(
     "main points summary overview gist topic topics "  # "the main points of the Paris Call": the whole text
     "earlier previous prior former later latest "  # "which earlier resolutions does it recall": resolutions
     "old older "  # "should old hardware be replaced": the texts speak of hardware and its replacement
-    "mostly largely mainly chiefly primarily usually generally typically normally".split()  # "who mostly runs it"
+    "mostly largely mainly chiefly primarily usually generally typically normally "  # "who mostly runs it"
+    "outcome outcomes".split()  # "which CSF outcome is about logs": the topic is logs
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
@@ -37,7 +38,8 @@ QUESTION_WORDS = frozenset(
     "quote wording exact exactly verbatim language "  # "the exact wording of …", "what language does it use"
     "wrong "  # "what's wrong with X" asks for X's failings, in whatever words the text uses
     "count counts counted "  # "what counts as fraud": what the text defines as fraud
-    "worth".split()  # "is it worth pushing for a treaty" asks whether it should be a priority
+    "worth "  # "is it worth pushing for a treaty" asks whether it should be a priority
+    "note notes".split()  # "what does the ICC note say": the document, not a topic
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
@@ -51,8 +53,23 @@ FUNCTION_WORDS = frozenset(
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
     "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"
     # "software we don't use": words split at the apostrophe, leaving "don" and "t"
-    "don doesn didn isn aren wasn weren shouldn mustn haven hasn couldn wouldn cannot".split()
+    "don doesn didn isn aren wasn weren shouldn mustn haven hasn couldn wouldn won cannot ll ve re".split()
 )
+
+# how the asker frames a request ("in one sentence", "briefly") or who is asking ("I'm briefing a
+# delegation:"): words that name no topic the texts must cover
+_ASIDES = re.compile(
+    r"^\s*(?:i['’]m|i am|we['’]re|we are)\b[^:;?]{0,80}[:;–—]\s*"
+    r"|\b(?:in|with)\s+(?:one|a|two|three|a few)\s+(?:sentence|sentences|words|lines)\b"
+    r"|\bin\s+(?:a\s+nutshell|short|brief|plain\s+(?:english|terms|language|words)|simple\s+terms)\b|\bbriefly\b",
+    re.I,
+)
+
+
+def without_asides(text: str) -> str:
+    """Return a question without the asker's asides: "I'm briefing a delegation: in one sentence, what …"."""
+    return _ASIDES.sub(" ", text)
+
 
 _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")
 

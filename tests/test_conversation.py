@@ -63,6 +63,17 @@ def test_a_follow_up_naming_another_source_switches_to_it(sources: SourceIndex) 
     assert resolved.sources == ["icc"] and "sharing" in resolved.carried
 
 
+def test_asking_another_source_for_something_similar_asks_it_about_the_same_topic(sources: SourceIndex) -> None:
+    resolved = resolve("Does the G7 say anything similar?", ["What does the Paris Call say about hacking back?"], sources)
+    assert resolved.follow_up and not resolved.comparison  # the G7 alone is asked, about hacking back
+    assert resolved.sources == ["g7"] and "hacking" in resolved.carried
+
+
+def test_a_comparing_follow_up_naming_one_source_compares_it_with_the_earlier_one(sources: SourceIndex) -> None:
+    resolved = resolve("How does the ICC differ?", ["What does the G7 say about information sharing?"], sources)
+    assert resolved.comparison and resolved.sources == ["icc", "g7"] and "sharing" in resolved.carried
+
+
 def test_a_self_contained_question_ignores_history(sources: SourceIndex) -> None:
     resolved = resolve("What does the Paris Call say about hacking back?", ["What did the G7 say about SMEs?"], sources)
     assert not resolved.follow_up and resolved.sources == ["paris"] and resolved.carried == []

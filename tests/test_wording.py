@@ -41,3 +41,11 @@ def test_phrases_saying_how_often_are_found_and_others_are_not() -> None:
                                                                                    "monthly"]
     assert wording.frequencies("within 14 days of release") == []  # a deadline, not a frequency
     assert wording.frequencies("every device in scope") == []
+
+
+def test_the_askers_asides_are_no_part_of_the_question() -> None:
+    aside = "I'm briefing a delegation: in one sentence, what did the G7 want?"
+    assert wording.without_asides(aside).strip(" ,") == "what did the G7 want?"
+    assert wording.without_asides("Briefly, what does NIS 2 require?").strip(" ,") == "what does NIS 2 require?"
+    assert wording.without_asides("In plain English, must backups be tested?").strip(" ,") == "must backups be tested?"
+    assert wording.without_asides("I am sure that backups matter") == "I am sure that backups matter"  # no colon: no aside
