@@ -42,6 +42,9 @@ bench: setup
 
 eval: setup
 	$(BIN)/policy-assistant ingest
+	ASSISTANT_INDEX_DIR=index/shipped-only $(BIN)/policy-assistant ingest
+	ASSISTANT_INDEX_DIR=index/shipped-only $(BIN)/policy-assistant eval evals/shipped.yaml evals/unseen*.yaml \
+		--tags shipped --baseline evals/shipped-only-baseline.json
 	$(BIN)/policy-assistant ingest ../shared/corpus-related
 	$(BIN)/policy-assistant eval evals/shipped.yaml evals/related.yaml --baseline evals/baseline.json
 	$(BIN)/policy-assistant eval evals/unseen.yaml --baseline evals/unseen-baseline.json
@@ -75,4 +78,4 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen29.yaml --baseline evals/unseen29-baseline.json
 
 clean:
-	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock .pytest_cache
+	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -128,7 +128,11 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "standard": ("ordinary",),  # "a standard user account"
     "priority": ("push for", "pushes for", "pushing for", "pushed for"),
     "private sector": ("business community", "business", "businesses"),
-    "collaboration": ("cooperation", "co-operation", "cooperate", "co-operate"),
+    "collaboration": ("cooperation", "co-operation", "cooperate", "co-operate", "work together", "working together",
+                      "works together", "worked together"),
+    "ensure": ("make sure", "makes sure", "making sure", "made sure"),
+    "academia": ("university", "universities", "academic", "academics"),
+    "handled": ("run", "runs", "running"),  # critical infrastructure "usually handled by the private sector"
     "magnitude": ("how big",),  # "estimate how big an incident is"
     "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
     "detect": ("spot", "spots", "spotting", "spotted"),

@@ -29,6 +29,7 @@ INTENTS = {
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
+VAGUE_TERMS = frozenset(tokenize(" ".join(wording.VAGUE)))  # never a topic the texts lack
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(
     r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)"
@@ -140,7 +141,8 @@ class Analyzer:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
         for term, bases in self._irregular(f"{own} {carried}", keyterms).items():
             alternatives.setdefault(term, []).extend(bases)
-        unknown = [t for t in keyterms if self._unknown(t) and not any(a <= self._stems() for a in alternatives.get(t, ()))]
+        unknown = [t for t in keyterms if self._unknown(t) and t not in VAGUE_TERMS
+                   and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own))

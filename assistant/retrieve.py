@@ -18,7 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant import references
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
-from assistant.query import Analyzed, Analyzer, known_in, names, variant_in
+from assistant.query import VAGUE_TERMS, Analyzed, Analyzer, known_in, names, variant_in
 from assistant.reading import Reader
 from assistant.sparse import SparseIndex, contains_phrase, context_text, coverage_text, stem_sequence, tokenize
 from assistant.store import ChromaStore
@@ -165,7 +165,7 @@ class Retriever:
             return 0.0
         vocabulary = frozenset().union(*(self._vocabulary(d) for d in doc_ids))
         absent = [
-            t for t in own if t in analyzed.keyterms
+            t for t in own if t in analyzed.keyterms and t not in VAGUE_TERMS
             and not (known_in(t, vocabulary) and analyzed.phrasal.get(t, frozenset()) <= vocabulary)
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
         ]

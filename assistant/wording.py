@@ -25,6 +25,13 @@ GENERIC = frozenset(
     "mostly largely mainly chiefly primarily usually generally typically normally "  # "who mostly runs it"
     "outcome outcomes".split()  # "which CSF outcome is about logs": the topic is logs
 )
+# words whose absence from the texts says nothing about what they cover: a text may answer a question
+# about "a new treaty", "the top priority" or "a shared problem" without them, and a small corpus often
+# lacks them. They still weigh as key terms; they are only never counted as a topic the corpus lacks.
+VAGUE = frozenset(
+    "new top important key real whole problem problems people aim aims against "
+    "together able unable".split()
+)
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said saying tell tells does do did according "
@@ -34,12 +41,14 @@ QUESTION_WORDS = frozenset(
     "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
     "link links linking relate relates connect connects talk talks talked talking "  # "how does the ICC link cybercrime to trade"
     "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "
-    "emphasizes highlight highlights "  # "in the G7's view", "do both stress …": how a text speaks
+    "emphasizes highlight highlights sceptical skeptical "  # "in the G7's view", "do both stress …": how a text speaks
+    "concern concerns aimed "  # "which ones concern SMEs", "who are they aimed at": which are about whom
     "quote wording exact exactly verbatim language "  # "the exact wording of …", "what language does it use"
     "wrong "  # "what's wrong with X" asks for X's failings, in whatever words the text uses
     "count counts counted "  # "what counts as fraud": what the text defines as fraud
     "worth "  # "is it worth pushing for a treaty" asks whether it should be a priority
-    "note notes".split()  # "what does the ICC note say": the document, not a topic
+    "note notes "  # "what does the ICC note say": the document, not a topic
+    "mean means meant".split()  # "what does the ICC mean by …"
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms

@@ -122,6 +122,16 @@ def full_index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Setti
     return settings
 
 
+@pytest.fixture(scope="session")
+def shipped_index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Settings:
+    """Ingest the shipped corpus alone, as `make run` does on a fresh clone, with the real model and Chroma."""
+    root = tmp_path_factory.mktemp("shipped")
+    shutil.copytree(CORPUS, root / "corpus")
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    assert Assistant.open(settings, embedder=real_embedder).ingest().ok
+    return settings
+
+
 @pytest.fixture
 def full(full_index: Settings, real_embedder) -> Assistant:
     """Return an assistant over the shared full index (read-only use)."""

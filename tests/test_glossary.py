@@ -131,6 +131,10 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Can a Party refuse to extradite its own citizen?": [("citizen", "nationality")],
         "Should businesses cooperate with governments?": [("busi", "private sector"), ("cooper", "collaboration")],
         "How does a firm get back on its feet after a disaster?": [("feet", "recovery")],
+        "Why should countries work together?": [("work", "collaboration")],
+        "How do we make sure crime doesn't pay?": [("sure", "ensure")],
+        "Should universities be involved?": [("universiti", "academia")],
+        "Who runs critical infrastructure?": [("run", "handled")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

@@ -440,3 +440,18 @@ def test_a_documents_kind_a_contraction_and_an_outcome_name_no_topic() -> None:
     assert "won" not in analyzer.analyze("What if a country won't share passwords?").keyterms  # "won't"
     weights = analyzer.analyze("Which outcome is about password length?").keyterms
     assert weights["outcom"] < analyzer.idf("outcom") / 2  # the topic is password length, not outcomes
+
+
+def test_a_vague_word_the_texts_never_use_is_no_missing_topic() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    analyzed = analyzer.analyze("Is a new password length the top problem for people?")
+    assert {"new", "top", "problem", "peopl"} <= set(analyzed.keyterms)  # they still weigh in ranking
+    assert analyzed.unknown == []  # but their absence says nothing about what the texts cover
+    assert analyzer.analyze("Does the text cover quantum computing?").unknown == ["quantum", "comput"]
+
+
+def test_words_that_frame_whom_or_what_a_question_concerns_are_no_topic() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    assert set(analyzer.analyze("Which ones concern SMEs?").keyterms) == {"smes"}
+    assert set(analyzer.analyze("Who are the awareness campaigns aimed at?").keyterms) == {"awar", "campaign"}
+    assert "sceptic" not in analyzer.analyze("Why are SMEs sceptical about campaigns?").keyterms
