@@ -84,7 +84,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "prevent": ("stop", "stops", "stopping", "stopped"),
     "request": ("ask", "asks", "asked", "asking"),
     "disclosure": ("share", "shares", "shared", "sharing"),
-    "convened": ("take part", "takes part", "taking part", "participate", "participated", "participants", "meet", "met"),
+    "convened": ("take part", "takes part", "taking part", "participate", "participated", "participants", "meet", "met",
+                 "take place", "took place", "takes place"),
     "aware": ("learn", "learns", "learned", "learnt", "learning", "find out", "found out"),
     "loaned": ("lend", "lends", "lending", "lent", "loan", "borrow", "borrowed"),
     "established": ("set up", "sets up", "setting up"),
@@ -132,7 +133,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
                       "works together", "worked together"),
     "ensure": ("make sure", "makes sure", "making sure", "made sure"),
     "academia": ("university", "universities", "academic", "academics"),
-    "handled": ("run", "runs", "running"),  # critical infrastructure "usually handled by the private sector"
+    "handled": ("run", "runs", "running"),
+    "choice": ("pick", "picks", "picked", "picking", "choose", "chooses", "chose", "chosen"),  # "of their choice"
+    "involving": ("bring in", "brings in", "bringing in", "brought in"),
+    "exchanging": ("flow", "flows", "flowing"),  # information "flows" through the channels for exchanging it
     "magnitude": ("how big",),  # "estimate how big an incident is"
     "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
     "detect": ("spot", "spots", "spotting", "spotted"),

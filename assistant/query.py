@@ -29,7 +29,8 @@ INTENTS = {
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
-VAGUE_TERMS = frozenset(tokenize(" ".join(wording.VAGUE)))  # never a topic the texts lack
+# never a topic the texts lack: vague words, and generic ones ("what kind of …") but for age, which is asked about
+VAGUE_TERMS = frozenset(tokenize(" ".join(wording.VAGUE | (GENERIC - {"old", "older"}))))
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(
     r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)"

@@ -29,7 +29,7 @@ GENERIC = frozenset(
 # about "a new treaty", "the top priority" or "a shared problem" without them, and a small corpus often
 # lacks them. They still weigh as key terms; they are only never counted as a topic the corpus lacks.
 VAGUE = frozenset(
-    "new top important key real whole problem problems people aim aims against "
+    "new top important key real whole problem problems people aim aims against bear bears bore borne "
     "together able unable".split()
 )
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges

@@ -135,6 +135,10 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "How do we make sure crime doesn't pay?": [("sure", "ensure")],
         "Should universities be involved?": [("universiti", "academia")],
         "Who runs critical infrastructure?": [("run", "handled")],
+        "Should consumers pick their own trust services?": [("pick", "choice")],
+        "Which action brings in academia?": [("bring", "involving")],
+        "How should threat information flow?": [("flow", "exchanging")],
+        "When did the briefing take place?": [("take", "convened"), ("place", "convened")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

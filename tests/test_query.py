@@ -447,6 +447,7 @@ def test_a_vague_word_the_texts_never_use_is_no_missing_topic() -> None:
     analyzed = analyzer.analyze("Is a new password length the top problem for people?")
     assert {"new", "top", "problem", "peopl"} <= set(analyzed.keyterms)  # they still weigh in ranking
     assert analyzed.unknown == []  # but their absence says nothing about what the texts cover
+    assert analyzer.analyze("What kind of responsibility do SMEs bear for passwords?").unknown == ["respons"]
     assert analyzer.analyze("Does the text cover quantum computing?").unknown == ["quantum", "comput"]
 
 
