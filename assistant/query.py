@@ -29,8 +29,7 @@ INTENTS = {
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
-# never a topic the texts lack: vague words, and generic ones ("what kind of …") but for age, which is asked about
-VAGUE_TERMS = frozenset(tokenize(" ".join(wording.VAGUE | (GENERIC - {"old", "older"}))))
+VAGUE_TERMS = frozenset(tokenize(" ".join(wording.NEVER_MISSING)))  # never a topic the texts lack
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(
     r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)"
@@ -243,7 +242,8 @@ class Analyzer:
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         terms = tokenize(" ".join(content))
         # "password-cracking", which the texts never write, is the "password" and "cracking" beside it: not a third term
-        terms = [t for t in terms if not ("-" in t and self._unknown(t) and set(tokenize(t.replace("-", " "))) <= set(terms))]
+        present = set(terms)
+        terms = [t for t in terms if not ("-" in t and self._unknown(t) and set(tokenize(t.replace("-", " "))) <= present)]
         unknown = {t for t in terms if self._unknown(t)}
         if unknown:  # "is it genuine", "does it actually work" name nothing
             asking = tokenize(" ".join(wording.relational(text)))

@@ -32,6 +32,8 @@ VAGUE = frozenset(
     "new top important key real whole problem problems people aim aims against bear bears bore borne "
     "together able unable".split()
 )
+# nor are generic words ("what kind of …"), but for age: "shred old hard drives" asks about old ones
+NEVER_MISSING = VAGUE | (GENERIC - {"old", "older"})
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said saying tell tells does do did according "
