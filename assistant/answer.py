@@ -140,9 +140,13 @@ class Composer:
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
         chosen: list[Scored] = [good[0]]
+        # "What is OP3 about?": the named place answers; a neighbour that merely shares its words does not join
+        only_there = good[0].placed >= 1.0 and references.only_place(analyzed.references, analyzed.keyterms)
         for s in good[1:]:
             if len(chosen) >= limit or self.support(s) < floor:
                 break
+            if only_there and s.placed < 1.0:
+                continue
             if _joins(s, self.settings.weak_coverage) and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
         if wants_list and len(chosen) >= limit:

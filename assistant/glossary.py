@@ -99,7 +99,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "SMEs": ("small firm", "small firms", "small company", "small companies", "smaller companies", "small enterprises"),
     "transparency": ("disclose",),
     "notified": ("told",),  # "tell" frames questions ("tell me about …"); "told" names the act
-    "unnecessary": ("unused", "don't use", "do not use", "don't need", "do not need", "not needed"),
+    "unnecessary": ("unused", "don't use", "do not use", "don't need", "do not need", "not needed", "isn't needed",
+                    "aren't needed", "unneeded", "not necessary"),
     "awareness": ("raise awareness", "raising awareness"),
     "effective": ("actually work", "actually works", "really work", "really works", "work in practice"),
     # "on"/"off" are stop words: "switch" alone stands for both phrases
@@ -176,6 +177,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "recovery": ("back on its feet", "back on your feet", "back on their feet", "back on our feet", "bounce back",
                  "bounces back", "bouncing back"),
     "nationality": ("citizen", "citizenship"),  # "refused solely on the basis of the nationality of the person"
+    "interference": ("meddling", "meddle", "meddles", "meddled"),
+    "transition": ("take over", "takes over", "took over", "taking over", "successor"),  # "transition … to the Global Mechanism"
 }
 
 _QUOTES = "\"“”‘’'"

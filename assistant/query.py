@@ -119,10 +119,11 @@ class Analyzer:
         (topic words of earlier turns) at half weight; framing terms (who is asked) and intent words
         ("commit", "recommend") are left out of them, the intent being kept apart.
         """
-        corrections = self._corrections(f"{query} {carried}")
-        corrected = _apply(query, corrections)
+        written = references.spelled_out(query)
+        corrections = self._corrections(f"{written} {carried}")
+        corrected = _apply(written, corrections)
         expansions = glossary.expand(corrected, self.glossary)
-        own = wording.without_asides(_apply(focus if focus is not None else query, corrections))
+        own = wording.without_asides(_apply(references.spelled_out(focus if focus is not None else query), corrections))
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
         named = references.parse(own)
@@ -240,10 +241,18 @@ class Analyzer:
         skip = _NOT_TERMS | intent_words
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
+        if _NEED_TO.search(text):  # "Do entities need to manage assets?" asks about managing assets
+            generic |= {"need"}
         terms = tokenize(" ".join(content))
         # "password-cracking", which the texts never write, is the "password" and "cracking" beside it: not a third term
         present = set(terms)
         terms = [t for t in terms if not ("-" in t and self._unknown(t) and set(tokenize(t.replace("-", " "))) <= present)]
+        # "open-ended" is one term, not three: the parts the stemmer keeps beside a known compound weigh nothing more
+        counts = Counter(terms)
+        for term in terms:
+            if "-" in term:  # each part came twice: words() split the word, and tokenize the compound again
+                counts.subtract(2 * tokenize(term.replace("-", " ")))
+        terms = [t for t in dict.fromkeys(terms) if counts[t] > 0]
         unknown = {t for t in terms if self._unknown(t)}
         if unknown:  # "is it genuine", "does it actually work" name nothing
             asking = tokenize(" ".join(wording.relational(text)))
@@ -301,12 +310,17 @@ class Analyzer:
             for term in tokenize(phrase):
                 if term in keyterms:
                     out.setdefault(term, []).append(frozenset(tokenize(wording.REGULAR)))
-        for term in keyterms:  # "zero-day" is the texts' "zero day" when they never hyphenate it
-            if "-" in term and self._unknown(term):
+        for term in keyterms:  # "zero-day" is also the texts' "zero day", whether or not they hyphenate it elsewhere
+            if "-" in term:
                 out.setdefault(term, []).append(frozenset(tokenize(term.replace("-", " "))))
+            # "security training" is the texts' "cybersecurity training", "crime" their "cybercrime"
+            if not term.startswith(CYBER) and self.doc_freq.get(CYBER + term):
+                out.setdefault(term, []).append(frozenset({CYBER + term}))
         return out
 
 
+CYBER = "cyber"
+_NEED_TO = re.compile(r"\bneeds?\s+to\b", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
 
 

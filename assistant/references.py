@@ -25,10 +25,11 @@ KINDS = {
     "paragraph": "paragraph", "para": "paragraph", "objective": "objective", "action": "action", "item": "item",
     "point": "item", "takeaway": "takeaway", "opportunity": "opportunity", "annex": "annex",
     "principle": "principle", "part": "part", "recommendation": "recommendation", "norm": "norm",
+    "operative paragraph": "operative paragraph", "preambular paragraph": "preambular paragraph",
 }
 # kinds that place a provision on their own; "paragraph 2" or "item a" alone could be anywhere
 MAJOR = frozenset({"article", "section", "chapter", "title", "objective", "takeaway", "opportunity", "annex",
-                   "principle", "part", "recommendation", "norm"})
+                   "principle", "part", "recommendation", "norm", "operative paragraph", "preambular paragraph"})
 ROMAN_KINDS = frozenset({"chapter", "title", "section", "part", "annex"})
 _PATTERN = re.compile(
     # a letter value stands apart from its kind ("point d", "point (d)"): "points does" names no point s
@@ -36,6 +37,8 @@ _PATTERN = re.compile(
     r"\(?(\d{1,3}|[ivxlc]{1,6}|[a-z])\)?(?![\w-])((?:\s*\(\s*(?:\d{1,3}|[a-z]{1,4})\s*\))*)",
     re.I,
 )
+# negotiators' shorthand for a resolution's paragraphs: "OP3", "PP 2"
+_SHORTHAND = re.compile(r"\b(OP|PP)\s?(\d{1,3})\b", re.I)
 _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
 MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
@@ -51,6 +54,15 @@ _ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s
 def alias_terms() -> frozenset[str]:
     """Return the index terms of the words a question may name a place with that labels do not use ("point", "fifth")."""
     return frozenset(tokenize(" ".join([*(word for word, kind in KINDS.items() if word != kind), *ORDINALS])))
+
+
+def spelled_out(text: str) -> str:
+    """Return text with the shorthand for a resolution's paragraphs written out ('OP3': 'operative paragraph 3')."""
+    def full(match: re.Match[str]) -> str:
+        part = "operative" if match.group(1).lower() == "op" else "preambular"
+        return f"{part} paragraph {match.group(2)}"
+
+    return _SHORTHAND.sub(full, text)
 
 
 def parse(text: str) -> frozenset[Reference]:

@@ -15,7 +15,10 @@ from functools import cache
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
 
-_NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
+# "Which Main Committee …?" asks for a committee: a run of capitalised words ends in the noun asked for
+_NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))*([a-z]+)", re.I)
+_NAME_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:under|in|by|to|from|for|with|at)\s+)?which\b", re.I)
+_ARTICLES = "(?:The|A|An|This|That|These|Those|Its|Their|Our|Each|Every|Any|Such)"
 _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
 # a structural place ("Which article …?") is a provision's label, not words of its text
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
@@ -92,8 +95,15 @@ def numbered(question: str) -> re.Pattern[str] | None:
     stems = _stems(asked.group(1)) if asked else ()
     if not stems or stems[0] in _stems(" ".join(_STRUCTURAL)):
         return None
+    stem = re.escape(stems[0])
     # "agenda item 94", "resolution 75/240", "document A/80/257"; not "session in 2021"
-    return re.compile(rf"\b{re.escape(stems[0])}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d", re.I)
+    number = rf"\b{stem}\w*\s+(?:(?!{_LINKS}\b)[a-z]+\s+)?(?:[a-z]{{1,3}}/)?\d"
+    if not _NAME_ASK.match(question) or asked.group(1).lower().endswith("s"):
+        return re.compile(number, re.I)
+    # or a proper name ending in the noun asked for: "Which committee …?" is answered by "the First Committee";
+    # not "Which states …?", a class that "Contracting States" does not answer
+    name = rf"(?-i:\b(?!{_ARTICLES}\b)[A-Z][\w-]+\s+{stem[:1].upper()}){stem[1:]}\w*"
+    return re.compile(rf"{number}|{name}", re.I)
 
 
 def agent(question: str) -> re.Pattern[str] | None:

@@ -30,7 +30,7 @@ GENERIC = frozenset(
 # lacks them. They still weigh as key terms; they are only never counted as a topic the corpus lacks.
 VAGUE = frozenset(
     "new top important key real whole problem problems people aim aims against bear bears bore borne "
-    "together able unable".split()
+    "together able unable given gives giving gave".split()
 )
 # nor are generic words ("what kind of …"), but for age: "shred old hard drives" asks about old ones
 NEVER_MISSING = VAGUE | (GENERIC - {"old", "older"})

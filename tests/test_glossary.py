@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
+from assistant import glossary
 from assistant.glossary import expand, learn, merged
 from assistant.query import Analyzer
 from assistant.sparse import tokenize
@@ -144,3 +148,12 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         analyzed = analyzer.analyze(question)
         for term, formal in expected:
             assert frozenset(tokenize(formal)) in analyzed.alternatives[term], (question, term)
+
+
+def test_no_formal_word_is_listed_twice_in_the_everyday_table() -> None:
+    # a dict literal keeps only the last of two equal keys: the first entry's forms would vanish silently
+    tree = ast.parse(Path(glossary.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)

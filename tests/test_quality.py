@@ -37,7 +37,7 @@ def test_question_sets_meet_the_bar_and_do_not_regress_from_the_baseline(full_in
         assert (value <= bound) if metric in ("false_abstention", "mean_cited_chars") else (value >= bound), metric
 
 
-UNSEEN = ["unseen", *(f"unseen{n}" for n in range(2, 31))]
+UNSEEN = ["unseen", *(f"unseen{n}" for n in range(2, 32))]
 
 
 @pytest.mark.parametrize("name", UNSEEN)
@@ -120,6 +120,15 @@ def test_a_named_article_and_the_sentence_a_list_item_completes(full: Assistant)
     ids = [c.provision_id for c in fraud.citations]
     assert ids[:2] == ["budapest-convention-2001/article-8/para-1", "budapest-convention-2001/article-8/item-a"]
     assert "loss of property" in fraud.text and all(c.quote in c.text for c in fraud.citations)
+
+
+def test_a_resolutions_paragraph_named_as_negotiators_do_is_that_paragraph(full: Assistant) -> None:
+    for question in ("What is OP3 of resolution 80/16 about?", "What does the third operative paragraph of resolution 80/16 say?"):
+        answer = full.ask(question)
+        assert [(c.provision_id, c.label) for c in answer.citations] == [
+            ("un-ga-res-80-16-oewg-2025/item-3", "Operative paragraph 3")], question  # no neighbour that shares words
+    preamble = full.ask("What does PP1 of resolution 80/16 recall?")
+    assert preamble.citations[0].label == "Preambular paragraph 1" and "75/240" in preamble.citations[0].quote
 
 
 def test_a_named_source_that_never_speaks_of_the_topic_is_not_quoted_as_if_it_did(full: Assistant) -> None:

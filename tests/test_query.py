@@ -456,3 +456,36 @@ def test_words_that_frame_whom_or_what_a_question_concerns_are_no_topic() -> Non
     assert set(analyzer.analyze("Which ones concern SMEs?").keyterms) == {"smes"}
     assert set(analyzer.analyze("Who are the awareness campaigns aimed at?").keyterms) == {"awar", "campaign"}
     assert "sceptic" not in analyzer.analyze("Why are SMEs sceptical about campaigns?").keyterms
+
+
+def test_a_known_hyphenated_word_is_one_key_term_not_three() -> None:
+    texts = [*TEXTS, "the open-ended working group held its sessions; open and ended"]
+    analyzed = Analyzer.of_texts(texts, {}).analyze("What takes over from the open-ended working group?")
+    assert "open-end" in analyzed.keyterms and not {"open", "end"} & set(analyzed.keyterms)
+    assert frozenset({"open", "end"}) in analyzed.alternatives["open-end"]  # "open ended" written apart still counts
+
+
+def test_security_is_the_texts_cybersecurity_and_need_to_frames_a_question() -> None:
+    texts = [*TEXTS, "basic cyber hygiene practices and cybersecurity training", "asset management"]
+    analyzer = Analyzer.of_texts(texts, {})
+    training = analyzer.analyze("Does it require security training for staff?")
+    assert frozenset({"cybersecur"}) in training.alternatives["secur"]
+    assets = analyzer.analyze("Do entities need to manage their assets?")
+    assert assets.keyterms["need"] < assets.keyterms["asset"] / 2  # a modal, not the topic
+    needed = analyzer.analyze("What about software that isn't needed?")
+    assert needed.keyterms["need"] == analyzer.idf("need")  # here it is the topic: unnecessary software
+
+
+def test_meddling_taking_over_and_not_needed_reach_interference_transition_and_unnecessary() -> None:
+    analyzer = Analyzer.of_texts(["prevent malign interference by foreign actors in electoral processes",
+                                  "a smooth transition from the working group to the Global Mechanism",
+                                  "remove pre-installed but unnecessary applications"], {})
+    meddling = analyzer.analyze("Is the Paris Call against meddling in elections?")
+    assert "meddl" not in meddling.unknown and {"interfer"} in meddling.alternatives["meddl"]
+    assert {"transit"} in analyzer.analyze("What takes over from the working group?").alternatives["take"]
+    assert {"unnecessari"} in analyzer.analyze("Remove software that isn't needed?").alternatives["need"]
+
+
+def test_given_is_no_topic_the_texts_lack() -> None:
+    analyzer = Analyzer.of_texts(["Requests the Secretary-General to provide the necessary support"], {})
+    assert analyzer.analyze("What was given to the Secretary-General?").unknown == []

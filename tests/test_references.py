@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import of_place, parse, specific, title_terms
+from assistant.references import of_place, parse, specific, spelled_out, title_terms
 from tests.conftest import ingested
 
 
@@ -26,9 +26,19 @@ from tests.conftest import ingested
     ("What is the fifth opportunity?", {("opportunity", "5")}),  # a place named by its rank
     ("the 3rd action of Objective 2", {("action", "3"), ("objective", "2")}),
     ("First of all, what is the first requirement?", set()),  # "requirement" numbers no place
+    ("Operative paragraph 2(a)", {("operative paragraph", "2"), ("item", "a")}),
+    ("the first operative paragraph", {("operative paragraph", "1")}),
+    ("Preambular paragraph 3", {("preambular paragraph", "3")}),
 ])
 def test_references_parse_from_questions_and_labels(text: str, expected: set[tuple[str, str]]) -> None:
     assert parse(text) == expected
+
+
+def test_negotiators_shorthand_for_a_resolutions_paragraphs_is_written_out() -> None:
+    assert spelled_out("What is OP3 of resolution 80/16 about? And pp 2?") == (
+        "What is operative paragraph 3 of resolution 80/16 about? And preambular paragraph 2?")
+    assert spelled_out("the top 3 risks of OPSEC") == "the top 3 risks of OPSEC"  # no shorthand there
+    assert specific(parse(spelled_out("OP3")))
 
 
 def test_a_place_is_named_by_its_label_and_headings_and_only_major_kinds_place_alone() -> None:
@@ -146,3 +156,13 @@ def test_how_many_counts_the_points_of_the_named_paragraph_in_the_named_document
     paragraphs = assistant.ask("How many paragraphs does Article 21 of the Model Treaty have?")
     assert "lists 2 paragraphs" in paragraphs.text  # the treaty's own, not the directive's three
     assert {c.doc_id for c in paragraphs.citations} == {"treaty"}
+
+
+def test_a_resolutions_operative_paragraph_named_in_shorthand_is_cited_alone(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"resolution.md": (
+        "# Resolution 1/1 on Model Security\n\nThe General Assembly,\n\nRecalling its resolution on model security,\n\n"
+        "1. Decides to endorse the report on model security;\n\n2. Requests the Secretary-General to support a portal;\n\n"
+        "3. Decides to include the item on model security in its next session.\n")})
+    answer = assistant.ask("What is OP2 of resolution 1/1 about?")
+    assert [c.label for c in answer.citations] == ["Operative paragraph 2"]
+    assert [c.label for c in assistant.ask("What does PP1 of resolution 1/1 recall?").citations][:1] == ["Preambular paragraph 1"]

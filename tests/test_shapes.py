@@ -18,6 +18,16 @@ def test_a_which_question_wants_the_thing_with_its_number() -> None:
     assert shapes.numbered("How are incidents handled?") is None
 
 
+def test_a_which_question_about_one_named_thing_wants_its_proper_name() -> None:
+    committee = shapes.numbered("Which Main Committee reported on the OEWG resolution?")
+    assert committee is not None and committee.search("[on the report of the First Committee (A/80/534, para. 7)]")
+    assert not committee.search("The Committee shall meet") and not committee.search("a committee of experts")
+    states = shapes.numbered("Which states may sign the Convention?")  # a class, which "Contracting States" does not name
+    assert states is not None and not states.search("the consent of the Contracting States")
+    track = shapes.numbered("Should we track which services suppliers provide?")  # no "which" question
+    assert track is None or not track.search("Cloud Services are in scope")
+
+
 def test_a_who_did_question_wants_the_text_saying_by_whom() -> None:
     chaired = shapes.agent("who chaired the icc briefing")
     assert chaired is not None and chaired.search("This edition was chaired by Paul Drechsler")

@@ -29,6 +29,8 @@ from assistant.types import Provision
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "&"}
 DESCRIBED_WORDS = 6  # a coded heading with a statement this long after its colon is also a provision
 _COMMIT_INTRO = re.compile(r"\b(?:intend|will|commit|agree|undertake|pledge|resolve)\w*\b", re.I)
+# the line that opens a resolution's preamble: "The General Assembly,", "The Conference of the Parties,"
+_ENACTING = re.compile(r"^The [A-Z][\w'’-]*(?:\s+(?:of|the|on|and|for|[A-Z][\w'’-]*)){0,5},$")
 
 
 @dataclass
@@ -41,6 +43,8 @@ class _Parser:
     levels: list[Level] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     last_prose: Draft | None = None
+    # a resolution's parts, as negotiators cite them: "" (none), "preamble", then "operative"
+    form: str = ""
 
     def run(self) -> list[Draft]:
         paras = self.doc.paras
@@ -233,6 +237,9 @@ class _Parser:
         segments = self._anchor_segments() + [f"item-{p}" for p in parts]
         section = self._section()
         prefix = self._prefix()
+        if section is None and self.form and self.levels[0].style == "num":
+            self.form = "operative"
+            return f"Operative paragraph {first}{rest}", segments
         if section is None:
             return f"Item {first}{rest}", segments
         if section.keyword == "article":
@@ -258,7 +265,9 @@ class _Parser:
         if section is not None:
             section.prose += 1
         n = section.prose if section else sum(1 for d in self.drafts if not d.is_item and d.section is None) + 1
-        label = f"{self._prefix()}{section.label}, paragraph {n}" if section else f"Paragraph {n}"
+        label = f"{self._prefix()}{section.label}, paragraph {n}" if section else self._unplaced_label(n)
+        if section is None and not self.form and _ENACTING.match(para.text.strip()):
+            self.form = "preamble"
         draft = Draft(
             self._anchor_segments() + [f"para-{n}"], label, para.start, para.end, para.page,
             para.page_end, self._heading_path(), "", False, section,
@@ -267,6 +276,13 @@ class _Parser:
             self._mark_substantial()
         self.drafts.append(draft)
         self.last_prose = draft
+
+    def _unplaced_label(self, n: int) -> str:
+        """Return the label of a paragraph under no heading: in a resolution's preamble, its preambular number."""
+        if self.form != "preamble":
+            return f"Paragraph {n}"
+        count = sum(1 for d in self.drafts if d.label.startswith("Preambular paragraph ")) + 1
+        return f"Preambular paragraph {count}"
 
     def _continues_list(self, i: int) -> bool:
         """Return True when a later item continues an open list, or this is a legal article's paragraph."""

@@ -113,6 +113,23 @@ def test_nis2_point_i_is_a_letter_not_a_roman_numeral(related: Path) -> None:
     assert parts["nis2-directive-article-21/article-21/item-2/item-i"].text.startswith("human resources security")
 
 
+def test_a_resolution_labels_its_preambular_and_operative_paragraphs_as_negotiators_cite_them(related: Path) -> None:
+    parts = parts_of(related / "un-ga-res-80-16-oewg-2025.md")
+    res = "un-ga-res-80-16-oewg-2025"
+    assert parts[f"{res}/item-3"].label == "Operative paragraph 3"
+    assert parts[f"{res}/item-3"].text.startswith("Also requests the Secretary-General")
+    assert [parts[f"{res}/para-{n}"].label for n in (8, 9, 10)] == [f"Preambular paragraph {n}" for n in (1, 2, 3)]
+    assert parts[f"{res}/para-7"].label == "Paragraph 7"  # "The General Assembly," opens the preamble
+    assert parts[f"{res}/para-11"].label == "Paragraph 11"  # the closing line is no preambular paragraph
+
+
+def test_numbered_items_of_a_text_that_is_no_resolution_stay_items(tmp_path: Path) -> None:
+    path = tmp_path / "call.md"
+    path.write_text("We agree to work together in order to:\n\n1. Prevent theft\n\n2. Promote norms\n", encoding="utf-8")
+    labels = [p.label for p in parts_of(path).values()]
+    assert labels == ["Paragraph 1", "Item 1", "Item 2"]
+
+
 def test_nist_subcategories_use_their_codes(related: Path) -> None:
     parts = parts_of(related / "nist-csf-2.0-core.md")
     codes = [p.label for p in parts.values() if re.fullmatch(r"[A-Z]{2}\.[A-Z]{2}-\d{2}", p.label)]
