@@ -16,7 +16,7 @@ from assistant.types import Document, issuer_name
 
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
-_ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above|ones)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above|ones|else)\b", re.I)
 _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
     r"similar|similarly|similarities|whereas)\b", re.I,

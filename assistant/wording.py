@@ -30,7 +30,7 @@ GENERIC = frozenset(
 # lacks them. They still weigh as key terms; they are only never counted as a topic the corpus lacks.
 VAGUE = frozenset(
     "new top important key real whole problem problems people aim aims against bear bears bore borne "
-    "together able unable given gives giving gave".split()
+    "together able unable given gives giving gave big bigger large larger huge".split()
 )
 # nor are generic words ("what kind of …"), but for age: "shred old hard drives" asks about old ones
 NEVER_MISSING = VAGUE | (GENERIC - {"old", "older"})
@@ -50,7 +50,8 @@ QUESTION_WORDS = frozenset(
     "count counts counted "  # "what counts as fraud": what the text defines as fraud
     "worth "  # "is it worth pushing for a treaty" asks whether it should be a priority
     "note notes "  # "what does the ICC note say": the document, not a topic
-    "mean means meant".split()  # "what does the ICC mean by …"
+    "mean means meant "  # "what does the ICC mean by …"
+    "stand stands".split()  # "what does ISAC stand for", "where does the ICC stand on treaties"
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms
@@ -60,7 +61,7 @@ FUNCTION_WORDS = frozenset(
     "same own both either neither whether not no nor only too still yet ever even quite rather really "
     "before after during within without between among across through towards toward above below beyond "
     "until since while because though although unless instead onto off out up down "
-    "often once again already done doing well now "  # "threats from inside as well"
+    "often once again already done doing well now else "  # "threats from inside as well", "who else"
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
     "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"
     # "software we don't use": words split at the apostrophe, leaving "don" and "t"

@@ -89,6 +89,7 @@ def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> 
     ("And what role do businesses play in that?", True), ("What about consumers?", True), ("why?", True),
     ("What did the ICC say about Mutual Legal Assistance Treaties?", False),
     ("Which ones concern SMEs?", True),  # "ones" are the things the last answer listed
+    ("Who else should be involved?", True),  # "else": besides those the last answer named
 ])
 def test_follow_up_detection(question: str, expected: bool) -> None:
     assert is_follow_up(question) is expected

@@ -489,3 +489,10 @@ def test_meddling_taking_over_and_not_needed_reach_interference_transition_and_u
 def test_given_is_no_topic_the_texts_lack() -> None:
     analyzer = Analyzer.of_texts(["Requests the Secretary-General to provide the necessary support"], {})
     assert analyzer.analyze("What was given to the Secretary-General?").unknown == []
+
+
+def test_how_big_names_no_missing_topic_and_stand_for_and_else_frame_a_question() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "firms with over $1 trillion in global turnover"], {})
+    assert analyzer.analyze("How big are those firms?").unknown == []  # a size, whatever words the text gives it in
+    assert set(analyzer.analyze("What does CSIRT stand for?").keyterms) == {"csirt"}
+    assert "els" not in analyzer.analyze("Who else should be involved?").keyterms
