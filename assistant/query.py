@@ -244,14 +244,18 @@ class Analyzer:
         if _NEED_TO.search(text):  # "Do entities need to manage assets?" asks about managing assets
             generic |= {"need"}
         terms = tokenize(" ".join(content))
-        # "password-cracking", which the texts never write, is the "password" and "cracking" beside it: not a third term
+        # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
+        # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")
         present = set(terms)
-        terms = [t for t in terms if not ("-" in t and self._unknown(t) and set(tokenize(t.replace("-", " "))) <= present)]
-        # "open-ended" is one term, not three: the parts the stemmer keeps beside a known compound weigh nothing more
         counts = Counter(terms)
         for term in terms:
-            if "-" in term:  # each part came twice: words() split the word, and tokenize the compound again
-                counts.subtract(2 * tokenize(term.replace("-", " ")))
+            if "-" not in term:
+                continue
+            parts = tokenize(term.replace("-", " "))
+            if self._unknown(term) and set(parts) <= present:
+                counts[term] -= 1
+            else:  # each part came twice: words() split the word, and tokenize the compound again
+                counts.subtract(2 * parts)
         terms = [t for t in dict.fromkeys(terms) if counts[t] > 0]
         unknown = {t for t in terms if self._unknown(t)}
         if unknown:  # "is it genuine", "does it actually work" name nothing

@@ -143,6 +143,9 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Which action brings in academia?": [("bring", "involving")],
         "How should threat information flow?": [("flow", "exchanging")],
         "When did the briefing take place?": [("take", "convened"), ("place", "convened")],
+        "Is the Paris Call against meddling in elections?": [("meddl", "interference")],
+        "What takes over from the working group?": [("take", "transition")],
+        "Remove software that isn't needed?": [("need", "unnecessary")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

@@ -476,14 +476,10 @@ def test_security_is_the_texts_cybersecurity_and_need_to_frames_a_question() -> 
     assert needed.keyterms["need"] == analyzer.idf("need")  # here it is the topic: unnecessary software
 
 
-def test_meddling_taking_over_and_not_needed_reach_interference_transition_and_unnecessary() -> None:
-    analyzer = Analyzer.of_texts(["prevent malign interference by foreign actors in electoral processes",
-                                  "a smooth transition from the working group to the Global Mechanism",
-                                  "remove pre-installed but unnecessary applications"], {})
-    meddling = analyzer.analyze("Is the Paris Call against meddling in elections?")
-    assert "meddl" not in meddling.unknown and {"interfer"} in meddling.alternatives["meddl"]
-    assert {"transit"} in analyzer.analyze("What takes over from the working group?").alternatives["take"]
-    assert {"unnecessari"} in analyzer.analyze("Remove software that isn't needed?").alternatives["need"]
+def test_meddling_is_known_through_interference() -> None:
+    # the everyday pairs themselves are in test_glossary's table; here: the word is no missing topic
+    analyzer = Analyzer.of_texts(["prevent malign interference by foreign actors in electoral processes"], {})
+    assert "meddl" not in analyzer.analyze("Is the Paris Call against meddling in elections?").unknown
 
 
 def test_given_is_no_topic_the_texts_lack() -> None:
