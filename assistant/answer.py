@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from assistant import references, shapes
 from assistant.config import AnswerSettings
-from assistant.conversation import Resolved, looks_like_name
+from assistant.conversation import Resolved
 from assistant.ingest.chunk import fit_spans, sentence_spans
 from assistant.query import Analyzed
-from assistant.render import readable_date
+from assistant.render import readable_date, short_title
 from assistant.hits import Scored
 from assistant.sparse import tokenize
 from assistant.types import Answer, Citation, Document, Hit, issuer_name
@@ -283,7 +283,7 @@ class Composer:
             document = self.documents.get(doc_id)
             name = document.title if document else doc_id
             if not chosen:
-                blocks.append(f"{_short_title(name)}: the text does not address this.")
+                blocks.append(f"{short_title(name)}: the text does not address this.")
                 continue
             evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
             blocks.append(self._block(evidence, len(citations) + 1))
@@ -295,7 +295,7 @@ class Composer:
 
     def _abstain(self, resolved: Resolved, related: list[Scored]) -> Answer:
         named = [self.documents[d] for d in resolved.sources if d in self.documents]
-        scope = " or ".join(_short_title(d.title) for d in named) if named else "the indexed corpus"
+        scope = " or ".join(short_title(d.title) for d in named) if named else "the indexed corpus"
         text = (
             f"The corpus does not address this: no provision in {scope} adequately supports an answer. "
             "The nearest passages are listed as related; they may help rephrase the question."
@@ -307,7 +307,7 @@ class Composer:
     # naming -------------------------------------------------------------------------------
 
     def _doc(self, hit: Hit) -> str:
-        return _short_title(hit.doc_title)
+        return short_title(hit.doc_title)
 
     def _who_when(self, hit: Hit) -> str:
         issuer = hit.issuer or (self.documents[hit.doc_id].issuer if hit.doc_id in self.documents else "")
@@ -317,14 +317,6 @@ class Composer:
 
     def _date(self, hit: Hit) -> str:
         return readable_date(hit.date) or "undated"
-
-
-def _short_title(title: str) -> str:
-    named = [p for p in re.findall(r"\(([^()]+)\)", title) if len(p.split()) >= 2 and looks_like_name(p)]
-    if named:
-        return "the " + named[0] if not named[0].startswith(("the ", "The ")) else named[0]
-    head = re.split(r"\s[—–]\s|:|\s\(", title)[0].strip()
-    return head if len(head) <= 70 else head[:67].rsplit(" ", 1)[0] + "…"
 
 
 def _intro_verb(intro: str) -> str | None:

@@ -142,29 +142,15 @@ def _print_report(report: IngestReport) -> None:
 @app.command()
 def docs(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
     """List the ingested documents with their provision counts."""
-    from rich.table import Table
-
     with domain_errors():
         documents = open_assistant().documents()
     if as_json:
         typer.echo(json.dumps([d.model_dump() for d in documents], indent=2, ensure_ascii=False))
         return
+    from assistant.tables import documents_table
+
     out = console()
-    wide = out.width >= 110
-    table = Table(title=f"{len(documents)} documents")
-    table.add_column("doc_id", no_wrap=True)
-    table.add_column("title", ratio=3)
-    if wide:
-        table.add_column("issuer", ratio=2)
-    table.add_column("date", ratio=1)
-    table.add_column("provisions", justify="right", no_wrap=True)
-    if wide:
-        table.add_column("ingested", no_wrap=True)
-    for d in documents:
-        row = [d.doc_id, d.title] + ([d.issuer] if wide else []) + [d.date, str(d.provision_count)]
-        row += [d.ingested_at[:16].replace("T", " ")] if wide else []
-        table.add_row(*row)
-    out.print(table)
+    out.print(documents_table(documents, out.width))
 
 
 DocOpt = Annotated[Optional[list[str]], typer.Option("--doc", help="only this document id (repeatable)")]
@@ -195,21 +181,16 @@ def search(
     addressee: AddresseeOpt = "", as_json: JsonOpt = False,
 ) -> None:
     """Search provisions and list the best matches with their labels and pages."""
-    from rich.table import Table
-
     filters = _filters(doc, issuer, year, kind, addressee)
     with domain_errors():
         hits = open_assistant().search(query, k=k, filters=filters)
     if as_json:
         typer.echo(json.dumps([h.model_dump() for h in hits], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"Results for {query!r}")
-    for column, width in (("#", 3), ("score", 6), ("source", 36), ("text", None)):
-        table.add_column(column, max_width=width, overflow="fold")
-    for n, hit in enumerate(hits, 1):
-        page = f", p. {hit.page}" if hit.page else ""
-        table.add_row(str(n), f"{hit.score:.2f}", escape(f"{hit.doc_title}\n{hit.label}{page}"), escape(_snippet(hit.text)))
-    console().print(table)
+    from assistant.tables import hits_table
+
+    out = console()
+    out.print(hits_table(query, hits, out.width))
 
 
 @app.command()
@@ -234,6 +215,8 @@ def print_answer(answer: Any) -> None:
     """Print an answer and its sources, the quoted span of each provision highlighted."""
     from rich.text import Text
 
+    from assistant.tables import snippet
+
     out = console()
     out.print(Text(answer.text, style="yellow" if answer.abstained else ""))
     sources = answer.citations or answer.related
@@ -243,7 +226,7 @@ def print_answer(answer: Any) -> None:
         page = f", p. {c.page}" if c.page else ""
         marker = f"[{c.n}]" if not answer.abstained else "-"
         out.print(Text(f"{marker} {c.doc_title} — {c.label}{page}  ({c.provision_id})", style="bold cyan"))
-        body = Text(_snippet(c.text, 600))
+        body = Text(snippet(c.text, 600))
         start = body.plain.find(" ".join(c.quote.split()))
         if start >= 0 and not answer.abstained:
             body.stylize("bold", start, start + len(" ".join(c.quote.split())))
@@ -294,7 +277,10 @@ def practices(
     with domain_errors():
         items = open_assistant().practices(addressee=addressee, query=q, doc_ids=doc or [])
     if fmt == "table" and output is None:
-        _practices_table(items, addressee)
+        from assistant.tables import practices_table
+
+        out = console()
+        out.print(practices_table(items, addressee, out.width))
         return
     text = {"csv": render.practices_csv, "md": render.practices_markdown, "json": render.practices_json,
             "table": render.practices_markdown}[fmt](items)
@@ -303,20 +289,6 @@ def practices(
     else:
         output.write_text(text, encoding="utf-8")
         console(stderr=True).print(f"wrote {len(items)} practices to {output}")
-
-
-def _practices_table(items: list[Any], addressee: str) -> None:
-    from rich.table import Table
-
-    title = f"{len(items)} commitments and recommendations" + (f" addressed to {addressee}" if addressee else "")
-    table = Table(title=title, show_lines=True)
-    table.add_column("source", max_width=30, overflow="fold")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("addressees", max_width=20)
-    table.add_column("text")
-    for p in items:
-        table.add_row(escape(f"{p.doc_title}\n{p.label}"), p.kind, ", ".join(p.addressees), escape(_snippet(p.text, 400)))
-    console().print(table)
 
 
 @app.command()
@@ -364,11 +336,6 @@ def serve(
     logging.getLogger("uvicorn.error").addFilter(lambda record: not record.getMessage().startswith("Cancel "))
     uvicorn.run(application, host=host, port=port, log_level="warning",
                 timeout_graceful_shutdown=server.shutdown_grace_s)
-
-
-def _snippet(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,10 +8,20 @@ import json
 import re
 from collections.abc import Sequence
 
+from assistant.conversation import looks_like_name
 from assistant.types import Answer, Citation, Practice
 
 MONTHS = "January February March April May June July August September October November December".split()
 PRACTICE_COLUMNS = ("doc_title", "label", "kind", "actor", "addressees", "text", "page", "provision_id")
+
+
+def short_title(title: str) -> str:
+    """Return the name a title goes by: 'the Budapest Convention' for its bracketed name, else its head."""
+    named = [p for p in re.findall(r"\(([^()]+)\)", title) if len(p.split()) >= 2 and looks_like_name(p)]
+    if named:
+        return "the " + named[0] if not named[0].startswith(("the ", "The ")) else named[0]
+    head = re.split(r"\s[—–]\s|:|\s\(", title)[0].strip()
+    return head if len(head) <= 70 else head[:67].rsplit(" ", 1)[0] + "…"
 
 
 def where(citation: Citation) -> str:
