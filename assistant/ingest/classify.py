@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.types import Kind
+from assistant.types import Kind, issuer_name
 
 ADDRESSEES: dict[str, re.Pattern[str]] = {
     "SMEs": re.compile(
@@ -50,8 +50,8 @@ _IMPERATIVE = re.compile(
 _DEFINITION = re.compile(r"^[“\"'‘][^”\"'’]{1,80}[”\"'’]\s+(?:means|includes|shall mean)\b|\bmeans:?$")
 _ACTOR_WE = re.compile(r"\b[Ww]e,? the ([A-Z][\w&'’ -]+?)(?:,|\s+(?:intend|will|commit|agree|affirm|decide))")
 _ACTOR_SHALL = re.compile(
-    r"\b((?:Each|The|A|Any) (?:requested |requesting )?Part(?:y|ies)|Member States|"
-    r"The Commission|The Secretary General)\b[^.;]{0,40}?\b(?:shall|may)\b"
+    r"\b((?:[Ee]ach|[Tt]he|[Aa]|[Aa]ny|[Aa]nother) (?:requested |requesting )?Part(?:y|ies)|Member States|"
+    r"[Tt]he Commission|[Tt]he Secretary General)\b[^.;]{0,40}?\b(?:shall|may)\b"
 )
 
 
@@ -75,11 +75,12 @@ def kind(text: str, intro: str = "", is_item: bool = False) -> Kind:
 
 
 def actor(text: str, intro: str, issuer: str) -> str:
-    """Return who makes the provision: the 'we, the …' of its list intro, the party bound, or the issuer."""
+    """Return who makes the provision: the 'we, the …' of its list intro, the party bound, or the issuer's name."""
     for source in (text, intro):
         if m := _ACTOR_WE.search(source):
             return m.group(1).strip()
-    if m := _ACTOR_SHALL.search(text):
+    # a lettered item's 'shall' is in its intro ('Each Party shall … when committed: (a) …')
+    if m := _ACTOR_SHALL.search(text) or _ACTOR_SHALL.search(intro):
         found = m.group(1)
-        return "Parties" if "Part" in found else found.removeprefix("The ").strip()
-    return issuer
+        return "Parties" if "Part" in found else re.sub(r"^[Tt]he ", "", found).strip()
+    return issuer_name(issuer)

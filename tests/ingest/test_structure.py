@@ -106,6 +106,17 @@ def test_budapest_articles_and_paragraphs(related: Path) -> None:
     assert "Article 2 – Illegal access" in parts["budapest-convention-2001/article-2/para-1"].heading_path
 
 
+def test_the_party_a_provision_binds_is_its_actor_and_the_issuer_is_named_briefly(related: Path) -> None:
+    parts = parts_of(related / "budapest-convention-2001.md")
+    conv = "budapest-convention-2001"
+    assert parts[f"{conv}/article-12/item-2"].actor == "Parties"  # "…, each Party shall take the measures …"
+    assert parts[f"{conv}/article-29/item-3"].actor == "Parties"  # "…, the requested Party shall …"
+    assert parts[f"{conv}/article-9/item-1/item-d"].actor == "Parties"  # the intro's "Each Party shall adopt …"
+    assert parts[f"{conv}/article-45/item-1"].actor == "Council of Europe"  # no party: the issuer
+    paris = parts_of(related / "paris-call-2018.md")
+    assert {p.actor for p in paris.values()} == {"Government of France"}  # not the catalogue's whole issuer line
+
+
 def test_nis2_point_i_is_a_letter_not_a_roman_numeral(related: Path) -> None:
     parts = parts_of(related / "nis2-directive-article-21.md")
     points = [pid[-1] for pid in parts if re.fullmatch(r".*/article-21/item-2/item-[a-z]", pid)]
