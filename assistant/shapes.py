@@ -33,6 +33,9 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
                    rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)
+# "on the thirtieth day after …", "three months after the date …": a moment set relative to an event
+_MOMENT = re.compile(r"\bon\s+the\s+\w+\s+day\b|\b(?:days?|weeks?|months?|years?)\s+(?:after|following|from)\b", re.I)
+_WHEN = re.compile(f"{_DATE.pattern}|{_MOMENT.pattern}", re.I)
 # "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
 _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
                            r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays)\b))", re.I)
@@ -125,8 +128,8 @@ def partner(question: str) -> re.Pattern[str] | None:
 
 
 def dated(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a date, if the question asks when or by when."""
-    return _DATE if _DATE_ASK.match(question) else None
+    """Return the pattern of a date or a moment set relative to an event, if the question asks when or by when."""
+    return _WHEN if _DATE_ASK.match(question) else None
 
 
 def lasting(question: str) -> re.Pattern[str] | None:

@@ -54,6 +54,11 @@ def test_a_when_question_wants_a_text_stating_a_date() -> None:
     assert when.search("On 08 February ICC convened 30 Chairs")  # a text may not state its year
     assert shapes.dated("When writing the implementing acts, what standards apply?") is None  # a clause, not a date
     assert shapes.dated("What does the directive require?") is None
+    # a treaty sets its moments relative to an event: that answers "when" as a date does
+    force = shapes.dated("When does an adopted amendment come into force?")
+    assert force is not None and force.search("shall come into force on the thirtieth day after all Parties have informed")
+    assert force.search("following the expiration of a period of three months after the date on which")
+    assert not force.search("Any amendment adopted in accordance with paragraph 3 of this article")
 
 
 def test_a_how_long_question_wants_a_text_stating_a_duration() -> None:

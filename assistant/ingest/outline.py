@@ -83,12 +83,39 @@ class Draft:
     is_item: bool
     section: Heading | None = None
     code: str | None = None
+    preamble: bool = False  # a preambular paragraph recites; it commits and recommends nothing
 
 
 def slugify(text: str) -> str:
     """Return a lower-case, hyphenated id segment."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug or "section"
+
+
+_CLAUSE_BREAK = re.compile(r";\s+(?=[A-Z])")  # one preambular clause ends, the next begins with a capital
+
+
+def is_preamble(section: Heading) -> bool:
+    """Return True for a section headed 'Preamble', whose paragraphs are cited as preambular paragraphs."""
+    return not section.keyword and section.text.strip().rstrip(":").lower() == "preamble"
+
+
+def preamble_clauses(text: str) -> list[tuple[int, int]]:
+    """Return the spans of a run-on preamble's clauses ('…; Recognising …; Convinced …'), or [] if it is none.
+
+    A treaty extract may set its whole preamble on one line; each clause is what negotiators cite as a
+    preambular paragraph. A closing formula ('Have agreed as follows:') stays with the last clause.
+    """
+    cuts = [m for m in _CLAUSE_BREAK.finditer(text)]
+    if len(cuts) < 2:
+        return []
+    starts = [0] + [m.end() for m in cuts]
+    ends = [m.start() + 1 for m in cuts] + [len(text.rstrip())]
+    spans = list(zip(starts, ends))
+    last = text[spans[-1][0]:spans[-1][1]]
+    if last.endswith(":") and len(last.split()) < 8:
+        spans[-2:] = [(spans[-2][0], spans[-1][1])]
+    return spans
 
 
 INTRO_CHARS = 200  # a list item stores this much of the sentence that introduces its list

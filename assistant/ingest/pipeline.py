@@ -26,7 +26,7 @@ from assistant.ingest.load import LoadedFile, load_file, supported
 from assistant.store import ChromaStore
 from assistant.types import Document, FileProblem, IngestReport, Provision
 
-PARSER_VERSION = "5"  # bump when cleaning or structure rules change: every document is re-ingested
+PARSER_VERSION = "6"  # bump when cleaning or structure rules change: every document is re-ingested
 _EMBED_KEYS = ("doc_title", "heading", "label", "intro")
 _GROUP_PARTS = 256
 

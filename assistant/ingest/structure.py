@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.ingest import classify
 from assistant.ingest.clean import CleanDoc, Para
-from assistant.ingest.outline import Draft, Heading, Level, last_sentence, slugify
+from assistant.ingest.outline import Draft, Heading, Level, is_preamble, last_sentence, preamble_clauses, slugify
 from assistant.ingest.patterns import (
     Marker,
     first_value,
@@ -24,7 +24,7 @@ from assistant.ingest.patterns import (
     md_heading,
     successor,
 )
-from assistant.types import Provision
+from assistant.types import Kind, Provision
 
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "&"}
 DESCRIBED_WORDS = 6  # a coded heading with a statement this long after its colon is also a provision
@@ -262,20 +262,39 @@ class _Parser:
                 return
         self.levels = []
         section = self._section()
+        if section is None and not self.form and _ENACTING.match(para.text.strip()):
+            self._paragraph(para, para.start, para.end, section)  # the opening line is not numbered itself
+            self.form = "preamble"
+            return
+        spans = preamble_clauses(para.text) if section is not None and is_preamble(section) else []
+        for start, end in spans or [(0, len(para.text))]:
+            self._paragraph(para, para.start + start, para.start + end, section)
+
+    def _paragraph(self, para: Para, start: int, end: int, section: Heading | None) -> None:
+        """Add one prose paragraph (or one clause of a run-on preamble) as a provision draft."""
         if section is not None:
             section.prose += 1
         n = section.prose if section else sum(1 for d in self.drafts if not d.is_item and d.section is None) + 1
-        label = f"{self._prefix()}{section.label}, paragraph {n}" if section else self._unplaced_label(n)
-        if section is None and not self.form and _ENACTING.match(para.text.strip()):
-            self.form = "preamble"
+        preamble = section is not None and is_preamble(section)
+        if preamble:
+            label = self._preambular_label(section, self.doc.text[start:end])
+        else:
+            label = f"{self._prefix()}{section.label}, paragraph {n}" if section else self._unplaced_label(n)
         draft = Draft(
-            self._anchor_segments() + [f"para-{n}"], label, para.start, para.end, para.page,
-            para.page_end, self._heading_path(), "", False, section,
+            self._anchor_segments() + [f"para-{n}"], label, start, end, para.page, para.page_end,
+            self._heading_path(), "", False, section, preamble=preamble or label.startswith("Preambular"),
         )
-        if len(para.text.split()) >= 8:
+        if len(self.doc.text[start:end].split()) >= 8:
             self._mark_substantial()
         self.drafts.append(draft)
         self.last_prose = draft
+
+    def _preambular_label(self, section: Heading, text: str) -> str:
+        """Return 'Preambular paragraph N' under a Preamble heading; its opening and closing formulas are unnumbered."""
+        if _ENACTING.match(text.strip()) or (text.rstrip().endswith(":") and len(text.split()) < 8):
+            return f"{self._prefix()}{section.label}"
+        count = sum(1 for d in self.drafts if d.section is section and "Preambular paragraph" in d.label)
+        return f"{self._prefix()}Preambular paragraph {count + 1}"
 
     def _unplaced_label(self, n: int) -> str:
         """Return the label of a paragraph under no heading: in a resolution's preamble, its preambular number."""
@@ -341,11 +360,16 @@ def parse(doc: CleanDoc, doc_id: str, issuer: str = "", markdown: bool = False) 
         provisions.append(Provision(
             provision_id=pid, doc_id=doc_id, heading_path=draft.headings, label=draft.label,
             text=text, page=draft.page, page_end=draft.page_end, char_start=draft.start,
-            char_end=draft.end, kind=classify.kind(text, draft.intro, draft.is_item),
+            char_end=draft.end, kind=_kind(text, draft),
             actor=classify.actor(text, draft.intro, issuer),
             addressees=classify.addressees(text), intro=draft.intro[:400],
         ))
     return provisions
+
+
+def _kind(text: str, draft: Draft) -> Kind:
+    kind = classify.kind(text, draft.intro, draft.is_item)
+    return "finding" if draft.preamble and kind in ("commitment", "recommendation") else kind
 
 
 def _name_sole_paragraphs(drafts: list[Draft]) -> None:
@@ -356,7 +380,9 @@ def _name_sole_paragraphs(drafts: list[Draft]) -> None:
             continue
         has_items = any(d.is_item and d.section is section for d in drafts)
         article = section.keyword == "article"
-        if section.prose == 1 and (article or not has_items):
+        if section.prose == 1 and is_preamble(section):
+            draft.label = draft.label.removesuffix("Preambular paragraph 1") + section.label
+        elif section.prose == 1 and (article or not has_items):
             draft.label = draft.label.rsplit(", paragraph 1", 1)[0]
         elif article and has_items:
             draft.label = draft.label.replace(", paragraph ", ", unnumbered paragraph ")

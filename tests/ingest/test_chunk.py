@@ -15,17 +15,20 @@ def test_sentences_do_not_break_at_abbreviations() -> None:
     assert [text[s:e] for s, e in sentence_spans(text)] == ["Parties, e.g. States, shall act.", "See Art. 5 here.", "Done!"]
 
 
-def test_long_preamble_is_split_into_parts(related: Path) -> None:
+def test_long_provision_is_split_into_parts(tmp_path: Path) -> None:
     settings = Settings()
-    _, loaded, parts = parse_file(related / "budapest-convention-2001.md", settings)
-    preamble = [p for p in parts if p.provision_id == "budapest-convention-2001/preamble/para-1"]
-    assert len(preamble) > 3
-    assert [p.part for p in preamble] == list(range(1, len(preamble) + 1))
-    assert all(p.part_count == len(preamble) for p in preamble)
-    assert all(len(p.text) <= settings.ingest.max_provision_chars for p in preamble)
+    sentence = "Each Party shall consider the measures that the preceding clauses describe in some detail. "
+    doc = tmp_path / "long.md"
+    doc.write_text("# Long text\n\n## Scope\n\n" + sentence * 40 + "\n", encoding="utf-8")
+    _, loaded, parts = parse_file(doc, settings)
+    long = [p for p in parts if p.provision_id == "long/scope/para-1"]
+    assert len(long) > 3
+    assert [p.part for p in long] == list(range(1, len(long) + 1))
+    assert all(p.part_count == len(long) for p in long)
+    assert all(len(p.text) <= settings.ingest.max_provision_chars for p in long)
     text = clean(loaded).text
-    assert all(text[p.char_start:p.char_end] == p.text for p in preamble)
-    assert preamble[1].text[0].isupper()  # parts begin at a sentence or clause, not mid-word
+    assert all(text[p.char_start:p.char_end] == p.text for p in long)
+    assert all(p.text.startswith("Each Party") for p in long)  # parts begin at a sentence, not mid-word
 
 
 def test_mean_part_length_stays_short(related: Path) -> None:

@@ -134,6 +134,35 @@ def test_a_resolution_labels_its_preambular_and_operative_paragraphs_as_negotiat
     assert parts[f"{res}/para-11"].label == "Paragraph 11"  # the closing line is no preambular paragraph
 
 
+def test_a_treaty_preamble_on_one_line_is_cited_clause_by_clause(related: Path) -> None:
+    parts = parts_of(related / "budapest-convention-2001.md")
+    pre = {pid: p for pid, p in parts.items() if "/preamble/" in pid}
+    assert sorted(pre, key=lambda pid: int(pid.rsplit("-", 1)[1])) == [
+        f"budapest-convention-2001/preamble/para-{n}" for n in range(1, 17)
+    ]
+    first, ninth, last = (pre[f"budapest-convention-2001/preamble/para-{n}"] for n in (1, 9, 16))
+    assert first.text.startswith("The member States of the Council of Europe") and first.text.endswith("its members;")
+    assert ninth.label == "Preambular paragraph 9" and ninth.text.startswith("Mindful of the need to ensure a proper balance")
+    assert last.text.endswith("Council of Europe; Have agreed as follows:")  # the closing formula joins the last clause
+    assert {p.kind for p in pre.values()} == {"finding"}  # 'Convinced of the need to …' recommends nothing
+
+
+def test_a_preamble_set_line_by_line_is_numbered_and_other_semicolons_split_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "treaty.md"
+    path.write_text(
+        "# Treaty\n\n## Preamble\n\nThe Parties,\n\nRecognising the need for co-operation;\n\n"
+        "Convinced that States should act together against cybercrime;\n\nHave agreed as follows:\n\n## Article 1\n\n"
+        "Each Party shall act; Each Party may report; Each Party shall review.\n\n"
+        "# Other\n\n## Preamble\n\nWe, the Parties, agree on one thing only.\n",
+        encoding="utf-8",
+    )
+    parts = list(parts_of(path).values())
+    assert [p.label for p in parts[:4]] == ["Preamble", "Preambular paragraph 1", "Preambular paragraph 2", "Preamble"]
+    assert parts[2].kind == "finding"  # 'should' in a preamble is no recommendation
+    assert parts[4].label == "Article 1" and parts[4].text.count(";") == 2  # one provision, not three
+    assert parts[5].label == "Preamble"  # a preamble of one paragraph is cited as the preamble
+
+
 def test_numbered_items_of_a_text_that_is_no_resolution_stay_items(tmp_path: Path) -> None:
     path = tmp_path / "call.md"
     path.write_text("We agree to work together in order to:\n\n1. Prevent theft\n\n2. Promote norms\n", encoding="utf-8")
