@@ -127,9 +127,10 @@ class Composer:
             good.remove(lead)
             good.insert(0, lead)
         # among near-equal provisions of one document the earlier leads: texts state the rule before its variants
-        if not good[0].placed and not analyzed.shaped(good[0].hit.text):  # a named place or "chaired by" leads
+        if not good[0].placed:  # a named place leads; so does "chaired by" over a tie that lacks it
+            shaped = analyzed.shaped(good[0].hit.text)
             ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
-                    and self.support(s) >= self.support(good[0]) - TIE]
+                    and self.support(s) >= self.support(good[0]) - TIE and (not shaped or analyzed.shaped(s.hit.text))]
             first = min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=good[0])
             good.remove(first)
             good.insert(0, first)
@@ -221,7 +222,9 @@ class Composer:
             return sum(w for t, w in weights.items() if t in terms)
 
         values = [value(span) for span in spans]
-        best = max(range(len(spans)), key=lambda i: (values[i], -i))
+        # "When does it apply to a territory added later?": the sentence stating the moment is the answer
+        shaped = [bool(values[i]) and analyzed.shaped(text[a:b]) for i, (a, b) in enumerate(spans)]
+        best = max(range(len(spans)), key=lambda i: (shaped[i], values[i], -i))
 
         def fits(i: int) -> bool:
             # a short sentence on the question may stretch the quote: "No other reservation may be made." is the rule

@@ -179,6 +179,11 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "nationality": ("citizen", "citizenship"),  # "refused solely on the basis of the nationality of the person"
     "interference": ("meddling", "meddle", "meddles", "meddled"),
     "transition": ("take over", "takes over", "took over", "taking over", "successor"),  # "transition … to the Global Mechanism"
+    "concerned": ("worry", "worries", "worried", "worrying"),  # a preamble is "Concerned by the risk …"
+    "accede": ("join", "joins", "joined", "joining"),  # a State accedes to a convention
+    "reconvene": ("meet again", "meets again", "met again", "meeting again"),  # the Paris Call's follow-up
+    # an assembly takes up an item on its agenda; few forms, since a question on an agenda is embedded with them all
+    "agenda": ("take up", "taken up"),
 }
 
 _QUOTES = "\"“”‘’'"

@@ -241,8 +241,8 @@ class Analyzer:
         skip = _NOT_TERMS | intent_words
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
-        if _NEED_TO.search(text):  # "Do entities need to manage assets?" asks about managing assets
-            generic |= {"need"}
+        for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
+            generic |= set(tokenize(m.group(1)))
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
         # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")
@@ -324,7 +324,7 @@ class Analyzer:
 
 
 CYBER = "cyber"
-_NEED_TO = re.compile(r"\bneeds?\s+to\b", re.I)
+_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b", re.I)  # "plan to meet again": meeting
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
 
 

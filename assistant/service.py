@@ -237,7 +237,10 @@ class Assistant:
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
-            if named and not attested and _DATE_QUESTION.match(question) and not provenance.later(question):
+            # "When was the Paris Call?" is answered by its dateline; "When does it enter into force?" is not,
+            # when the text never speaks of entering into force
+            in_scope = analyzed.out_of_scope < self.settings.answer.max_out_of_scope
+            if named and not attested and in_scope and _DATE_QUESTION.match(question) and not provenance.later(question):
                 scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]

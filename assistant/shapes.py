@@ -24,6 +24,8 @@ _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 _COUNT_ASK = re.compile(r"^\s*how\s+many\s+([a-z]+)\b", re.I)
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
+# "Who can propose amendments?": "Amendments … may be proposed by any Party"
+_MODAL_AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+(?:can|may|must|shall|should|could)\s+([a-z]{3,})\b", re.I)
 # "Who should the Commission cooperate with?": the text saying "cooperate with …"
 _PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]{4,})\s+with\s*\??\s*(?:when\b|$)", re.I)
 # "When did …?", "By when must …?"; not "When writing the acts, what …?"
@@ -33,8 +35,12 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
                    rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)
-# "on the thirtieth day after …", "three months after the date …": a moment set relative to an event
-_MOMENT = re.compile(r"\bon\s+the\s+\w+\s+day\b|\b(?:days?|weeks?|months?|years?)\s+(?:after|following|from)\b", re.I)
+# "on the thirtieth day after …", "three months after the date …": a moment set relative to an event,
+# "after the entry into force of this Convention", "at its eighty-first session"
+_MOMENT = re.compile(r"\bon\s+the\s+\w+\s+day\b|\b(?:days?|weeks?|months?|years?)\s+(?:after|following|from)\b"
+                     r"|\b(?:after|before|upon|until)\s+(?:the\s+)?(?:date\s+of\s+)?(?:entry\s+into\s+force|adoption|signature|"
+                     r"ratification|receipt|deposit)\b|\b(?:at|of)\s+its\s+[\w-]+\s+session\b",
+                     re.I)
 _WHEN = re.compile(f"{_DATE.pattern}|{_MOMENT.pattern}", re.I)
 # "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
 _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
@@ -110,11 +116,16 @@ def numbered(question: str) -> re.Pattern[str] | None:
 
 
 def agent(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of the answer to "who <did> …?" ("Who chaired it?" → "chaired by"), if it asks one."""
+    """Return the pattern of the answer to "who <did> …?" ("Who chaired it?" → "chaired by"; "Who can propose …?" →
+    "proposed by"), if it asks one."""
     asked = _AGENT_ASK.match(question)
-    if not asked:
+    if asked:
+        verb = asked.group(1).lower()
+    elif modal := _MODAL_AGENT_ASK.match(question):
+        base = modal.group(1).lower()
+        verb = base + ("d" if base.endswith("e") else "ed")
+    else:
         return None
-    verb = asked.group(1).lower()
     # "Who led it?" is answered by "chaired by": the texts' own word for the act
     verbs = [verb, *(f for f, forms in EVERYDAY.items() if verb in forms and f.isalpha())]
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, verbs))})\s+by\b", re.I)

@@ -51,7 +51,8 @@ QUESTION_WORDS = frozenset(
     "worth "  # "is it worth pushing for a treaty" asks whether it should be a priority
     "note notes "  # "what does the ICC note say": the document, not a topic
     "mean means meant "  # "what does the ICC mean by …"
-    "stand stands".split()  # "what does ISAC stand for", "where does the ICC stand on treaties"
+    "stand stands "  # "what does ISAC stand for", "where does the ICC stand on treaties"
+    "considered deemed regarded".split()  # "why was it considered necessary": what was judged, not a topic
 )
 # closed-class words (pronouns, quantifiers, prepositions) frame a question but name nothing
 # ("under the Convention", "every few months", "per NIST", "good enough"): never key terms

@@ -64,6 +64,21 @@ def test_a_long_sentence_is_quoted_whole_with_its_main_clause(composer: Composer
     assert answer.citations[0].quote == sentence
 
 
+def test_a_when_question_quotes_the_sentence_that_states_the_moment(composer: Composer) -> None:
+    from assistant import shapes
+
+    extend = ("Any State may, at any later date, by a declaration addressed to the Secretary General of the Council of "
+              "Europe, extend the application of this Convention to any other territory specified in the declaration, "
+              "whether a territory for whose international relations it is responsible or on whose behalf it may act.")
+    moment = ("In respect of such territory the Convention shall enter into force on the first day of the month following "
+              "the expiration of a period of three months after the date of receipt of the declaration.")
+    question = "When does the Convention apply to a territory a State adds later by declaration?"
+    ask = Analyzed(question, question, keyterms={"territori": 3.4, "state": 2.8, "later": 1.7, "declar": 4.3, "appli": 2.7},
+                   answer_shapes=shapes.answers(question))
+    assert len(extend) + len(moment) > AnswerSettings().quote_chars  # only one of the two fits
+    assert composer.quote(f"{extend} {moment}", ask) == moment  # though the first shares more of the question's words
+
+
 def test_a_short_sentence_after_a_long_one_is_quoted_with_it(composer: Composer) -> None:
     sentence = ("Any State may declare that it avails itself of the reservations on CSIRT cooperation provided for in "
                 + "Article 4, paragraph 2, " * 14 + "and Article 41, paragraph 1.")

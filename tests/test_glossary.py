@@ -146,6 +146,10 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Is the Paris Call against meddling in elections?": [("meddl", "interference")],
         "What takes over from the working group?": [("take", "transition")],
         "Remove software that isn't needed?": [("need", "unnecessary")],
+        "What risk worried the drafters?": [("worri", "concerned")],
+        "When will the supporters meet again?": [("meet", "reconvene")],
+        "When will the Assembly take up the item?": [("take", "agenda")],
+        "Can any State join the Convention?": [("join", "accede")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

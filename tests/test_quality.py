@@ -37,7 +37,7 @@ def test_question_sets_meet_the_bar_and_do_not_regress_from_the_baseline(full_in
         assert (value <= bound) if metric in ("false_abstention", "mean_cited_chars") else (value >= bound), metric
 
 
-UNSEEN = ["unseen", *(f"unseen{n}" for n in range(2, 33))]
+UNSEEN = ["unseen", *(f"unseen{n}" for n in range(2, 34))]
 
 
 @pytest.mark.parametrize("name", UNSEEN)
@@ -129,6 +129,24 @@ def test_a_resolutions_paragraph_named_as_negotiators_do_is_that_paragraph(full:
             ("un-ga-res-80-16-oewg-2025/item-3", "Operative paragraph 3")], question  # no neighbour that shares words
     preamble = full.ask("What does PP1 of resolution 80/16 recall?")
     assert preamble.citations[0].label == "Preambular paragraph 1" and "75/240" in preamble.citations[0].quote
+
+
+def test_a_treaty_preamble_is_cited_by_its_clause(full: Assistant) -> None:
+    balance = full.ask("What does the Budapest Convention's preamble say about balancing law enforcement and human rights?")
+    assert balance.citations[0].label == "Preambular paragraph 9" and "proper balance" in balance.citations[0].quote
+    assert full.ask("What is PP7 of the Budapest Convention?").citations[0].provision_id == "budapest-convention-2001/preamble/para-7"
+
+
+def test_when_and_who_may_questions_find_the_final_clause_that_says_it(full: Assistant) -> None:
+    territory = full.ask("When does the Budapest Convention start applying to a territory a State adds later by declaration?")
+    assert territory.citations[0].provision_id == "budapest-convention-2001/article-38/item-2"
+    assert "three months" in territory.citations[0].quote
+    invited = full.ask("When can a State that is not a Council of Europe member be invited to accede to the cybercrime convention?")
+    assert invited.citations[0].provision_id == "budapest-convention-2001/article-37/item-1"
+    proposed = full.ask("Who can propose amendments to the cybercrime convention?")
+    assert proposed.citations[0].provision_id == "budapest-convention-2001/article-44/item-1"
+    # a declaration never enters into force: its dateline is no answer to that
+    assert full.ask("When does the Paris Call enter into force?").abstained
 
 
 def test_a_named_source_that_never_speaks_of_the_topic_is_not_quoted_as_if_it_did(full: Assistant) -> None:

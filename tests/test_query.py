@@ -474,6 +474,11 @@ def test_security_is_the_texts_cybersecurity_and_need_to_frames_a_question() -> 
     assert assets.keyterms["need"] < assets.keyterms["asset"] / 2  # a modal, not the topic
     needed = analyzer.analyze("What about software that isn't needed?")
     assert needed.keyterms["need"] == analyzer.idf("need")  # here it is the topic: unnecessary software
+    meeting = Analyzer.of_texts([*texts, "a plan for incident response", "we agree to meet"], {}).analyze(
+        "When did they plan to meet again?")
+    assert meeting.keyterms["plan"] < meeting.keyterms["meet"] / 2  # "plan to" says they meant to meet
+    judged = analyzer.analyze("Why was the Convention considered necessary?")
+    assert "consid" not in judged.keyterms  # "considered necessary" asks why it is necessary
 
 
 def test_meddling_is_known_through_interference() -> None:

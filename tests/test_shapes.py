@@ -32,7 +32,10 @@ def test_a_who_did_question_wants_the_text_saying_by_whom() -> None:
     chaired = shapes.agent("who chaired the icc briefing")
     assert chaired is not None and chaired.search("This edition was chaired by Paul Drechsler")
     assert not chaired.search("ICC convened 30 Chairs, board members")
-    assert shapes.agent("Who should fix the vulnerabilities?") is None
+    assert shapes.agent("Who is responsible for the vulnerabilities?") is None
+    proposed = shapes.agent("Who can propose amendments to the convention?")  # the passive names the one who may
+    assert proposed is not None and proposed.search("Amendments to this Convention may be proposed by any Party")
+    assert not proposed.search("The Committee of Ministers shall consider the proposed amendment")
     led = shapes.agent("Who led the ICC board briefing?")  # the texts' word for leading a meeting
     assert led is not None and led.search("This edition was chaired by Paul Drechsler")
 
@@ -59,6 +62,10 @@ def test_a_when_question_wants_a_text_stating_a_date() -> None:
     assert force is not None and force.search("shall come into force on the thirtieth day after all Parties have informed")
     assert force.search("following the expiration of a period of three months after the date on which")
     assert not force.search("Any amendment adopted in accordance with paragraph 3 of this article")
+    invited = shapes.dated("When can a State be invited to accede?")
+    assert invited is not None and invited.search("After the entry into force of this Convention, the Committee may invite")
+    assert invited.search("to include in the provisional agenda of its eighty-first session the item")
+    assert not invited.search("at the time of disclosure the condition of dual criminality cannot be fulfilled")
 
 
 def test_a_how_long_question_wants_a_text_stating_a_duration() -> None:
