@@ -1,8 +1,8 @@
 """Terminal tables for documents, search hits and practices, laid out for the terminal's width.
 
 Hits and practices name a document by its short name ('The NIST Cybersecurity Framework'); `docs`
-lists the full titles. Below WIDE columns a table keeps two or three columns and stacks the rest in one cell: five columns
-squeezed into 80 wrapped every title and text into a tall strip a few words wide.
+lists the full titles. Below WIDE columns a table keeps two or three columns and stacks the rest in
+one cell: five columns squeezed into 80 wrapped every title and text into a tall strip a few words wide.
 """
 
 from __future__ import annotations

@@ -106,7 +106,7 @@ def preamble_clauses(text: str) -> list[tuple[int, int]]:
     A treaty extract may set its whole preamble on one line; each clause is what negotiators cite as a
     preambular paragraph. A closing formula ('Have agreed as follows:') stays with the last clause.
     """
-    cuts = [m for m in _CLAUSE_BREAK.finditer(text)]
+    cuts = list(_CLAUSE_BREAK.finditer(text))
     if len(cuts) < 2:
         return []
     starts = [0] + [m.end() for m in cuts]

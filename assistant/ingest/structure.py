@@ -276,7 +276,7 @@ class _Parser:
             section.prose += 1
         n = section.prose if section else sum(1 for d in self.drafts if not d.is_item and d.section is None) + 1
         preamble = section is not None and is_preamble(section)
-        if preamble:
+        if section is not None and preamble:
             label = self._preambular_label(section, self.doc.text[start:end])
         else:
             label = f"{self._prefix()}{section.label}, paragraph {n}" if section else self._unplaced_label(n)
