@@ -93,6 +93,13 @@ def slugify(text: str) -> str:
 
 
 _CLAUSE_BREAK = re.compile(r";\s+(?=[A-Z])")  # one preambular clause ends, the next begins with a capital
+# the line that opens a preamble: "The General Assembly,", "The Conference of the Parties,"
+ENACTING = re.compile(r"^The [A-Z][\w'’-]*(?:\s+(?:of|the|on|and|for|[A-Z][\w'’-]*)){0,5},$")
+
+
+def is_formula(text: str) -> bool:
+    """Return True for a preamble's opening or closing formula ('The Parties,', 'Have agreed as follows:')."""
+    return bool(ENACTING.match(text.strip())) or (text.rstrip().endswith(":") and len(text.split()) < 8)
 
 
 def is_preamble(section: Heading) -> bool:
@@ -112,8 +119,7 @@ def preamble_clauses(text: str) -> list[tuple[int, int]]:
     starts = [0] + [m.end() for m in cuts]
     ends = [m.start() + 1 for m in cuts] + [len(text.rstrip())]
     spans = list(zip(starts, ends))
-    last = text[spans[-1][0]:spans[-1][1]]
-    if last.endswith(":") and len(last.split()) < 8:
+    if is_formula(text[spans[-1][0]:spans[-1][1]]):
         spans[-2:] = [(spans[-2][0], spans[-1][1])]
     return spans
 

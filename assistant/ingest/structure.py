@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 
 from assistant.ingest import classify
 from assistant.ingest.clean import CleanDoc, Para
-from assistant.ingest.outline import Draft, Heading, Level, is_preamble, last_sentence, preamble_clauses, slugify
+from assistant.ingest.outline import (
+    ENACTING,
+    Draft,
+    Heading,
+    Level,
+    is_formula,
+    is_preamble,
+    last_sentence,
+    preamble_clauses,
+    slugify,
+)
 from assistant.ingest.patterns import (
     Marker,
     first_value,
@@ -29,8 +39,6 @@ from assistant.types import Kind, Provision
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "&"}
 DESCRIBED_WORDS = 6  # a coded heading with a statement this long after its colon is also a provision
 _COMMIT_INTRO = re.compile(r"\b(?:intend|will|commit|agree|undertake|pledge|resolve)\w*\b", re.I)
-# the line that opens a resolution's preamble: "The General Assembly,", "The Conference of the Parties,"
-_ENACTING = re.compile(r"^The [A-Z][\w'’-]*(?:\s+(?:of|the|on|and|for|[A-Z][\w'’-]*)){0,5},$")
 
 
 @dataclass
@@ -262,7 +270,7 @@ class _Parser:
                 return
         self.levels = []
         section = self._section()
-        if section is None and not self.form and _ENACTING.match(para.text.strip()):
+        if section is None and not self.form and ENACTING.match(para.text.strip()):
             self._paragraph(para, para.start, para.end, section)  # the opening line is not numbered itself
             self.form = "preamble"
             return
@@ -291,17 +299,16 @@ class _Parser:
 
     def _preambular_label(self, section: Heading, text: str) -> str:
         """Return 'Preambular paragraph N' under a Preamble heading; its opening and closing formulas are unnumbered."""
-        if _ENACTING.match(text.strip()) or (text.rstrip().endswith(":") and len(text.split()) < 8):
-            return f"{self._prefix()}{section.label}"
-        count = sum(1 for d in self.drafts if d.section is section and "Preambular paragraph" in d.label)
-        return f"{self._prefix()}Preambular paragraph {count + 1}"
+        return f"{self._prefix()}{section.label}" if is_formula(text) else self._preambular(section)
 
     def _unplaced_label(self, n: int) -> str:
         """Return the label of a paragraph under no heading: in a resolution's preamble, its preambular number."""
-        if self.form != "preamble":
-            return f"Paragraph {n}"
-        count = sum(1 for d in self.drafts if d.label.startswith("Preambular paragraph ")) + 1
-        return f"Preambular paragraph {count}"
+        return self._preambular(None) if self.form == "preamble" else f"Paragraph {n}"
+
+    def _preambular(self, section: Heading | None) -> str:
+        """Return the next 'Preambular paragraph N' of a section (None: the unheaded text of a resolution)."""
+        count = sum(1 for d in self.drafts if d.section is section and "Preambular paragraph" in d.label)
+        return f"{self._prefix() if section else ''}Preambular paragraph {count + 1}"
 
     def _continues_list(self, i: int) -> bool:
         """Return True when a later item continues an open list, or this is a legal article's paragraph."""
