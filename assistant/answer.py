@@ -25,6 +25,7 @@ from assistant.types import Answer, Citation, Document, Hit, issuer_name
 _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
     r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
+    r"\b(?:what|which) (?:kinds|types|sorts|forms) of\b|"
     r"\bhow (?:should|must)\b",
     re.I,
 )
@@ -126,11 +127,17 @@ class Composer:
         if lead is not None and lead is not good[0]:
             good.remove(lead)
             good.insert(0, lead)
+        # "What is the aim of malware protection?": the section's stated aim leads, not the section's first line
+        aim = next((s for s in good if analyzed.purpose and shapes.states_aim(s.hit.heading_path)), None)
+        if aim is not None and aim.hit.doc_id == good[0].hit.doc_id:
+            good.remove(aim)
+            good.insert(0, aim)
         # among near-equal provisions of one document the earlier leads: texts state the rule before its variants
         if not good[0].placed:  # a named place leads; so does "chaired by" over a tie that lacks it
-            shaped = analyzed.shaped(good[0].hit.text)
+            shaped = analyzed.shaped(good[0].hit.text, good[0].hit.heading_path)
             ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
-                    and self.support(s) >= self.support(good[0]) - TIE and (not shaped or analyzed.shaped(s.hit.text))]
+                    and self.support(s) >= self.support(good[0]) - TIE
+                    and (not shaped or analyzed.shaped(s.hit.text, s.hit.heading_path))]
             first = min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=good[0])
             good.remove(first)
             good.insert(0, first)

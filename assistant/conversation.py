@@ -11,11 +11,18 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.sparse import STOPWORDS, words
-from assistant.wording import QUESTION_WORDS
+from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Document, issuer_name
 
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
+# "Does that cover …?", "Is it binding?": a question whose subject is the earlier answer
+_ANAPHORIC_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|must|has|have)\s+"
+                                r"(?:that|this|it|they|these|those)\b", re.I)
+# "Is an SMS code good enough?" after a question on MFA: a short yes/no question naming no source asks about the
+# earlier topic
+_YES_NO = re.compile(r"^\s*(?:is|are|does|do|can|could|should|must|would|will)\b", re.I)
+SHORT_YES_NO = 3  # content words
 _ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above|ones|else)\b", re.I)
 _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
@@ -179,9 +186,15 @@ def is_follow_up(question: str) -> bool:
     """Return True when a question leans on the one before it."""
     # "Does the G7 say anything similar?", "How does the G7 differ?": comparing words name no topic of their own
     own = [w for w in content_words(question) if w not in _GENERIC and not _COMPARE.fullmatch(w)]
-    return bool(_FOLLOW_START.match(question)) or len(own) <= 1 or (
+    return bool(_FOLLOW_START.match(question) or _ANAPHORIC_SUBJECT.match(question)) or len(own) <= 1 or (
         bool(_ANAPHORA.search(question)) and len(own) <= 3
     )
+
+
+def _short_yes_no(question: str) -> bool:
+    """Return True for a yes/no question of a few content words ("Is a text message code good enough?")."""
+    own = [w for w in content_words(question) if w not in FUNCTION_WORDS and w not in _GENERIC]
+    return bool(_YES_NO.match(question)) and len(own) <= SHORT_YES_NO
 
 
 def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved:
@@ -193,7 +206,7 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
         attributed = sources.attributed(question) if len(named) > 1 else None
         named = [attributed] if attributed else named[:1]  # "… the UN norms, according to the ICC?"
-    if not history or not is_follow_up(question):
+    if not history or not (is_follow_up(question) or (not named and _short_yes_no(question))):
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []
     inherited: list[str] = []

@@ -73,6 +73,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "applications": ("app", "apps"),
     "forensics": ("evidence",),
     "minor": ("kid", "kids", "underage"),
+    "appearing": ("looks like", "look like", "looking like"),  # "someone who only looks like a minor"
+    "depicts": ("showing", "shows"),
     "senior management": ("boss", "bosses", "senior leaders", "senior leader"),
     "leadership": ("senior leaders", "senior leader", "top management"),
     "administrative": ("admin",),

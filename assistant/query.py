@@ -64,9 +64,12 @@ class Analyzed:
     origin: bool = False  # it asks only who issued a document or when, and the evidence is the text's own word on it
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # "take" of "take part": the phrase counts
     answer_shapes: list[re.Pattern[str]] = field(default_factory=list)  # "resolution 75/240", "chaired by"
+    purpose: bool = False  # "What is the point of …?": a section titled "Aim" answers it
 
-    def shaped(self, text: str) -> bool:
+    def shaped(self, text: str, headings: list[str] | None = None) -> bool:
         """Return True when text has the shape of this question's answer ("Who chaired it?": "chaired by")."""
+        if self.purpose and headings and shapes.states_aim(headings):
+            return True
         return any(p.search(text) for p in self.answer_shapes)
 
     def corrected(self, text: str) -> str:
@@ -146,7 +149,7 @@ class Analyzer:
                    and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
-                        answer_shapes=shapes.answers(own))
+                        answer_shapes=shapes.answers(own), purpose=shapes.purposive(own))
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
@@ -239,9 +242,13 @@ class Analyzer:
         """Return the stemmed content terms of a question with their idf weights."""
         intent_words = INTENTS["commitment"] | INTENTS["recommendation"]
         skip = _NOT_TERMS | intent_words
+        if shapes.purposive(text):  # "the point of secure configuration" is about secure configuration
+            skip |= set(shapes.PURPOSE_WORDS.split())
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
+            generic |= set(tokenize(m.group(1)))
+        for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
             generic |= set(tokenize(m.group(1)))
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
@@ -325,6 +332,7 @@ class Analyzer:
 
 CYBER = "cyber"
 _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b", re.I)  # "plan to meet again": meeting
+_ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
 
 

@@ -190,7 +190,8 @@ class Retriever:
             final += INTENT_BONUS
         placed = self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
         final += PLACE_BONUS * placed
-        if analyzed.shaped(self.sparse.records[index].text):
+        record = self.sparse.records[index]
+        if analyzed.shaped(record.text, record.metadata.get("heading_path")):
             final += SHAPE_BONUS
         return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed)
 

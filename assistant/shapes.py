@@ -49,9 +49,10 @@ _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly
 _CONTENTS_ASK = re.compile(r"^\s*(?:and\s+)?what\b(?:\s+\w+){0,8}?\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|"
                            r"does|do)\b(?:\s+\w+){0,8}?\s+(?:be\s+)?(?:include|included|contain|contained|specify|specified)\b", re.I)
 _CONTENTS = re.compile(r"\b(?:specify|include|contain|comprise|set\s+out)\s*:\s*$", re.I)
-# "When must a request be answered quickly?", "In what circumstances …?": the conditions a text lists ("where:")
+# "When must a request be answered quickly?", "In what circumstances …?", "On what grounds can it refuse?":
+# the conditions a text lists ("refuse assistance if:")
 _CONDITION_ASK = re.compile(r"^\s*(?:and\s+)?(?:when\s+(?!did\b|was\b|were\b|had\b)|in\s+what\s+(?:cases|circumstances)|"
-                            r"under\s+what\s+(?:conditions|circumstances))", re.I)
+                            r"under\s+what\s+(?:conditions|circumstances)|(?:on|for)\s+what\s+(?:grounds|reasons?|basis)\b)", re.I)
 # the conditions a text lists ("where:"), or the moment it names ("as soon as circumstances so permit")
 _CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$|\bas\s+soon\s+as\b", re.I)
 # "What is a vulnerability?", "What counts as organisational data?", "What does 'traffic data' mean?": the term
@@ -69,6 +70,13 @@ _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidanc
 # "Which devices does malware protection apply to?": the line a control opens with ("Applies to: Servers, …")
 _APPLIES_ASK = re.compile(r"^\s*(?:and\s+)?(?:which|what)\b.*\bappl(?:y|ies)\s+to\s*\??\s*$", re.I)
 _APPLIES = re.compile(r"^\s*applies\s+to\s*:", re.I)
+# "What is the point of secure configuration?", "What is user access control meant to achieve?": what a text
+# states as its aim, under a heading of that name ("D.4 User access control > Aim")
+_PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+(?:point|purpose|aims?|goals?|"
+                          r"objectives?)\s+(?:of|behind)\b|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
+                          r"(?:achieve|accomplish)\b)", re.I)
+PURPOSE_WORDS = "point purpose aim aims goal goals objective objectives achieve accomplish"
+PURPOSE_HEADINGS = frozenset("aim aims purpose purposes objective objectives goal goals".split())
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
 _QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(?P<long>long)|quickly|soon|(?P<often>often))\b|\bwhat (?:\w+ )?"
                            r"(?P<measure>number|percentage|share|amount|score|age|length|size|threshold|minimum|maximum)\b", re.I)
@@ -175,6 +183,16 @@ def further(question: str) -> re.Pattern[str] | None:
 def applying(question: str) -> re.Pattern[str] | None:
     """Return the pattern of a statement of what a control applies to, if the question asks which things it covers."""
     return _APPLIES if _APPLIES_ASK.match(question) else None
+
+
+def purposive(question: str) -> bool:
+    """Return True when the question asks what something is for ("What is the point of …?")."""
+    return bool(_PURPOSE_ASK.match(question))
+
+
+def states_aim(headings: list[str]) -> bool:
+    """Return True when a provision sits under a heading naming an aim ("Aim", "Purpose", "Objectives")."""
+    return bool(headings) and headings[-1].strip().lower() in PURPOSE_HEADINGS
 
 
 def answers(question: str) -> list[re.Pattern[str]]:

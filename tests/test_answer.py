@@ -102,6 +102,35 @@ def test_list_questions_get_bullets_in_document_order(composer: Composer) -> Non
         assert f"“{citation.quote}” [{citation.n}]" in answer.text
 
 
+def test_a_question_asking_for_kinds_of_something_gets_the_whole_list() -> None:
+    intro = "There are four types of additional factor to consider:"
+    texts = ["a managed/enterprise device", "an app on a trusted device", "a physically separate token"]
+    items = [Hit(provision_id=f"ce/item-{n}", doc_id="g7", doc_title=G7.title, label=f"item {n}", text=text, score=0.5,
+                 intro=intro, char_start=100 + n) for n, text in enumerate(texts, 1)]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: items if hit.text == intro else [])
+    opening = scored("ce/para-1", "You should always use multi-factor authentication for administrative accounts.", 0.72,
+                     char_start=10)
+    pool = [opening, scored("ce/para-3", intro, 0.71, char_start=50), scored("ce/item-3", texts[2], 0.70, char_start=103)]
+    question = "What kinds of second factor can be used?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), pool, [])
+    assert [c.provision_id for c in answer.citations] == ["ce/para-1", "ce/para-3", "ce/item-1", "ce/item-2", "ce/item-3"]
+    singular = "What kind of factor is best?"  # one kind: the best-supported provisions, no list
+    assert len(composer.compose(Resolved(singular, singular), analyzed(singular), pool, []).citations) < 5
+
+
+def test_a_purpose_question_is_answered_first_by_the_sections_stated_aim(composer: Composer) -> None:
+    applies = scored("ce/d-5/para-1", "Applies to: Servers, desktop computers, laptops", 0.75, char_start=10,
+                     heading_path=["Cyber Essentials", "D.5 Malware protection"])
+    aim = scored("ce/d-5/aim/para-1", "To restrict execution of known malware and untrusted software.", 0.70, char_start=60,
+                 heading_path=["Cyber Essentials", "D.5 Malware protection", "Aim"])
+    question = "What is the aim of malware protection?"
+    purpose = Analyzed(question, question, keyterms={"malwar": 3.0, "protect": 1.0}, purpose=True)
+    answer = composer.compose(Resolved(question, question), purpose, [applies, aim], [])
+    assert answer.citations[0].provision_id == "ce/d-5/aim/para-1"
+    plain = Analyzed(question, question, keyterms={"malwar": 3.0, "protect": 1.0})
+    assert composer.compose(Resolved(question, question), plain, [applies, aim], []).citations[0].provision_id == "ce/d-5/para-1"
+
+
 INTRO = ("Each Party shall establish as criminal offences, when committed intentionally and without right, "
          "the causing of a loss of property to another person by:")
 

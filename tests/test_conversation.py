@@ -95,6 +95,22 @@ def test_follow_up_detection(question: str, expected: bool) -> None:
     assert is_follow_up(question) is expected
 
 
+def test_a_question_whose_subject_is_the_last_answer_is_a_follow_up(sources: SourceIndex) -> None:
+    earlier = ["Which acts involving child sexual abuse material must be made criminal offences under the Budapest Convention?"]
+    resolved = resolve("Does that cover material showing someone who only looks like a minor?", earlier, sources)
+    assert resolved.follow_up and resolved.sources == ["bud"] and "sexual" in resolved.carried
+
+
+def test_a_short_yes_no_question_naming_no_source_asks_about_the_earlier_topic(sources: SourceIndex) -> None:
+    earlier = ["What kinds of second factor does the Budapest Convention accept?"]
+    resolved = resolve("Is a text message code good enough?", earlier, sources)
+    assert resolved.follow_up and resolved.sources == ["bud"] and "factor" in resolved.carried
+    named = resolve("Is the Paris Call binding?", earlier, sources)  # it names its own source: a new topic
+    assert not named.follow_up and named.sources == ["paris"]
+    long = resolve("Is international law applicable to state behaviour in cyberspace?", earlier, sources)
+    assert not long.follow_up
+
+
 def test_the_source_a_question_is_attributed_to_wins_over_one_it_mentions(sources: SourceIndex) -> None:
     resolved = resolve("What should governments do about the Budapest Convention, according to the ICC?", [], sources)
     assert resolved.sources == ["icc"]

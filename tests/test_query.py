@@ -497,3 +497,13 @@ def test_how_big_names_no_missing_topic_and_stand_for_and_else_frame_a_question(
     assert analyzer.analyze("How big are those firms?").unknown == []  # a size, whatever words the text gives it in
     assert set(analyzer.analyze("What does CSIRT stand for?").keyterms) == {"csirt"}
     assert "els" not in analyzer.analyze("Who else should be involved?").keyterms
+
+
+def test_good_enough_asks_whether_something_suffices_and_looks_like_is_appearing() -> None:
+    analyzer = Analyzer.of_texts(["SMS is not the most secure type of MFA", "sharing of good practice",
+                                  "a person appearing to be a minor"], {})
+    enough = analyzer.analyze("Is an SMS code good enough?")
+    assert enough.keyterms["good"] < enough.keyterms["sms"] / 2  # judged, not a topic
+    assert analyzer.analyze("Is sharing good practice encouraged?").keyterms["good"] == analyzer.idf("good")  # a topic
+    looks = analyzer.analyze("someone who only looks like a minor")
+    assert frozenset({"appear"}) in looks.alternatives["look"]

@@ -141,3 +141,30 @@ def test_a_which_things_does_it_apply_to_question_wants_the_applies_to_line() ->
     assert scope is not None and scope.search("Applies to: Servers, desktop computers, laptops, tablets, mobile phones")
     assert not scope.search("The requirements apply to all devices and software in scope")
     assert shapes.applying("Does Article 27 apply when there is a treaty?") is None  # whether, not to what
+
+
+def test_an_on_what_grounds_question_wants_the_conditions_a_text_lists() -> None:
+    grounds = shapes.listed("On what grounds can a Party refuse a request for mutual assistance?")
+    assert grounds is not None and grounds.search("The requested Party may … refuse assistance if:")
+    assert not grounds.search("including the grounds on which the requested Party may refuse co-operation.")
+    assert shapes.listed("For what reasons may disclosure be withheld?") is grounds
+    assert shapes.listed("What grounds for refusal does Article 25 mention?") is None  # asks for a mention, not a list
+
+
+def test_a_purpose_question_wants_the_section_a_text_titles_aim() -> None:
+    for question in ("What is the point of the secure configuration control?", "What's the purpose of Article 35?",
+                     "What is user access control meant to achieve under Cyber Essentials?"):
+        assert shapes.purposive(question), question
+    assert not shapes.purposive("What is the 24/7 point of contact?")  # a point of contact, not a purpose
+    assert not shapes.purposive("What does secure configuration require?")
+    assert shapes.states_aim(["Cyber Essentials", "D.4 User access control", "Aim"])
+    assert not shapes.states_aim(["Cyber Essentials", "D.4 User access control", "Introduction"])
+
+
+def test_a_purpose_question_prefers_the_aim_over_its_wording() -> None:
+    analyzer = Analyzer.of_texts(["Ensure that user accounts are assigned to authorised individuals only",
+                                  "Every point of access is a risk"], {})
+    analyzed = analyzer.analyze("What is the point of user access control?")
+    assert analyzed.purpose and "point" not in analyzed.keyterms and "user" in analyzed.keyterms  # it frames the question
+    assert analyzed.shaped("are assigned to authorised individuals only", ["D.4 User access control", "Aim"])
+    assert not analyzed.shaped("Every point of access is a risk", ["D.4 User access control", "Introduction"])
