@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant import references, shapes
+from assistant import quoting, references, shapes
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
-from assistant.ingest.chunk import fit_spans, sentence_spans
 from assistant.query import Analyzed
 from assistant.render import readable_date, short_title
 from assistant.hits import Scored
@@ -98,7 +97,7 @@ class Composer:
     def count(self, resolved: Resolved, items: list[Hit], noun: str) -> Answer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited."""
         shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
-        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), _opening(h.text, self.settings.quote_chars)) for h in shown]
+        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), quoting.opening(h.text, self.settings.quote_chars)) for h in shown]
         plural = noun if len(items) == 1 else (noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s")
         place = references.common_place([h.label for h in items])
         where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
@@ -122,25 +121,7 @@ class Composer:
         good = [s for s in scored if self.adequate(s, analyzed)]
         if not good or analyzed.origin:
             return good  # a document's own date and voice answer as they are: no list, no dateline demoted
-        # a dateline ("Paris, 12th of November, 2018") leads only when nothing substantive is nearly as good
-        lead = next((s for s in good if not _dateline(s.hit) and self.support(s) >= 0.85 * self.support(good[0])), None)
-        if lead is not None and lead is not good[0]:
-            good.remove(lead)
-            good.insert(0, lead)
-        # "What is the aim of malware protection?": the section's stated aim leads, not the section's first line
-        aim = next((s for s in good if analyzed.purpose and shapes.states_aim(s.hit.heading_path)), None)
-        if aim is not None and aim.hit.doc_id == good[0].hit.doc_id:
-            good.remove(aim)
-            good.insert(0, aim)
-        # among near-equal provisions of one document the earlier leads: texts state the rule before its variants
-        if not good[0].placed:  # a named place leads; so does "chaired by" over a tie that lacks it
-            shaped = analyzed.shaped(good[0].hit.text, good[0].hit.heading_path)
-            ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
-                    and self.support(s) >= self.support(good[0]) - TIE
-                    and (not shaped or analyzed.shaped(s.hit.text, s.hit.heading_path))]
-            first = min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=good[0])
-            good.remove(first)
-            good.insert(0, first)
+        self._order_lead(good, analyzed)
         # a section read from its start whose first provision introduces a list ("… based on:") brings the list
         # as does a lead that is only a list's introduction ("… it must be configured to:"): alone it says nothing
         leads_list = _introduces(good[0].hit) and (good[0].placed >= 1.0 or bool(self.list_items(good[0].hit)))
@@ -160,6 +141,23 @@ class Composer:
         if wants_list and len(chosen) >= limit:
             chosen += _parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
         return self._complete_lists(chosen) if wants_list else chosen
+
+    def _order_lead(self, good: list[Scored], analyzed: Analyzed) -> None:
+        """Move the provision that should lead the answer to the front of good (in place)."""
+        # a dateline ("Paris, 12th of November, 2018") leads only when nothing substantive is nearly as good
+        _to_front(good, next((s for s in good if not _dateline(s.hit) and self.support(s) >= 0.85 * self.support(good[0])), None))
+        # "What is the aim of malware protection?": the section's stated aim leads, not the section's first line
+        aim = next((s for s in good if analyzed.purpose and shapes.states_aim(s.hit.heading_path)), None)
+        _to_front(good, aim if aim is not None and aim.hit.doc_id == good[0].hit.doc_id else None)
+        if good[0].placed:
+            return  # a named place leads
+        # among near-equal provisions of one document the earlier leads: texts state the rule before its variants;
+        # "chaired by" leads over a tie that lacks it
+        shaped = analyzed.shaped(good[0].hit.text, good[0].hit.heading_path)
+        ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
+                and self.support(s) >= self.support(good[0]) - TIE
+                and (not shaped or analyzed.shaped(s.hit.text, s.hit.heading_path))]
+        _to_front(good, min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=None))
 
     def _complete_lists(self, chosen: list[Scored]) -> list[Scored]:
         """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
@@ -202,54 +200,11 @@ class Composer:
 
     def _lead(self, hit: Hit) -> str:
         """Return the quote of a list's introduction: all of it, its last sentence, or the tail of that which fits."""
-        from assistant.ingest.outline import last_sentence
-
-        limit = self.settings.quote_chars
-        if len(hit.text.strip()) <= limit:
-            return _trim(hit.text)
-        sentence = _trim(last_sentence(hit.text))
-        if len(sentence) <= limit:
-            return sentence
-        tail = sentence[-limit:]
-        return tail[tail.find(" ") + 1:] if " " in tail else tail
+        return quoting.lead(hit.text, self.settings.quote_chars)
 
     def quote(self, text: str, analyzed: Analyzed) -> str:
         """Return the verbatim span of text the answer relies on: the sentences that best cover the question."""
-        limit = self.settings.quote_chars
-        if len(text) <= limit:
-            return _trim(text)
-        # a sentence up to half again the limit is quoted whole: a cut one may lose its main clause
-        # ("This article shall not be interpreted as imposing criminal liability where …")
-        stretch = limit + limit // 2
-        spans = fit_spans(text, sentence_spans(text), stretch)
-        weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
-
-        def value(span: tuple[int, int]) -> float:
-            terms = set(tokenize(text[span[0]:span[1]]))
-            return sum(w for t, w in weights.items() if t in terms)
-
-        values = [value(span) for span in spans]
-        # "When does it apply to a territory added later?": the sentence stating the moment is the answer
-        shaped = [bool(values[i]) and analyzed.shaped(text[a:b]) for i, (a, b) in enumerate(spans)]
-        best = max(range(len(spans)), key=lambda i: (shaped[i], values[i], -i))
-
-        def fits(i: int) -> bool:
-            # a short sentence on the question may stretch the quote: "No other reservation may be made." is the rule
-            room = stretch if values[i] and spans[i][1] - spans[i][0] <= limit // 4 else limit
-            return max(spans[high][1], spans[i][1]) - min(spans[low][0], spans[i][0]) <= room
-
-        low = high = best
-        while True:  # grow the window by the more relevant neighbour while it fits
-            options = [i for i in (low - 1, high + 1) if 0 <= i < len(spans) and fits(i)]
-            if not options:
-                break
-            pick = max(options, key=lambda i: (values[i], -abs(i - best)))
-            low, high = min(low, pick), max(high, pick)
-        start, end = spans[low][0], spans[high][1]
-        if end - start > stretch:
-            cut = text.rfind(" ", start, start + stretch)
-            end = cut if cut > start else start + stretch
-        return _trim(text[start:end])
+        return quoting.best_span(text, analyzed, self.settings.quote_chars)
 
     # rendering ----------------------------------------------------------------------------
 
@@ -310,7 +265,7 @@ class Composer:
             f"The corpus does not address this: no provision in {scope} adequately supports an answer. "
             "The nearest passages are listed as related; they may help rephrase the question."
         )
-        nearest = [Evidence(s, _trim(s.hit.text[: self.settings.quote_chars])) for s in related[: self.settings.related]]
+        nearest = [Evidence(s, quoting.trim(s.hit.text[: self.settings.quote_chars])) for s in related[: self.settings.related]]
         return Answer(question=resolved.question, text=text, abstained=True,
                       related=[_citation(n, e) for n, e in enumerate(nearest, 1)], resolved_query=resolved.query)
 
@@ -327,6 +282,13 @@ class Composer:
 
     def _date(self, hit: Hit) -> str:
         return readable_date(hit.date) or "undated"
+
+
+def _to_front(items: list[Scored], item: Scored | None) -> None:
+    """Move item to the front of items, if given."""
+    if item is not None:
+        items.remove(item)
+        items.insert(0, item)
 
 
 def _intro_verb(intro: str) -> str | None:
@@ -383,19 +345,6 @@ def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
             group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
         ordered += group
     return ordered
-
-
-def _opening(text: str, limit: int) -> str:
-    """Return a provision's first sentence (all of it when short): how an item of a counted list reads."""
-    text = _trim(text)
-    if len(text) <= limit:
-        return text
-    start, end = fit_spans(text, sentence_spans(text), limit)[0]
-    return _trim(text[start:end])
-
-
-def _trim(text: str) -> str:
-    return text.strip().rstrip(";,: ").strip()
 
 
 def _citation(n: int, evidence: Evidence) -> Citation:
