@@ -69,8 +69,10 @@ class Composer:
         """Return True when a provision is good enough evidence to answer the question from."""
         s = self.settings
         support, coverage = self.support(scored), scored.coverage
-        if shapes.unquantified(analyzed.original, scored.hit.text):
-            return False  # "how many takeaways …?" is not answered by a takeaway without a number
+        if not scored.on_topic:
+            return False  # a follow-up's own topic ("What about customers?") must be what the provision speaks of
+        if shapes.unquantified(analyzed.original, scored.hit.text) or shapes.unscheduled(analyzed.original, scored.hit.text):
+            return False  # "how many takeaways …?" is not answered by a takeaway without a number, nor "when next" by a past date
         if scored.placed >= 1.0 and coverage >= s.weak_coverage:
             return True  # the question names this provision's place ("What does Article 12 require?")
         if support < s.min_support or coverage < s.min_coverage:
@@ -327,7 +329,8 @@ def _introduces(hit: Hit) -> bool:
 
 
 def _dateline(hit: Hit) -> bool:
-    return hit.kind == "context" and len(hit.text.split()) <= 8 and not _introduces(hit)
+    """Return True for a short line that only dates its text; a short table row ("SaaS Your organisation") is no dateline."""
+    return hit.kind == "context" and len(hit.text.split()) <= 8 and not _introduces(hit) and shapes.states_date(hit.text)
 
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:

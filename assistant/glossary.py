@@ -279,6 +279,19 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
     return [e for e in dict.fromkeys(extra) if e.lower() not in lowered]
 
 
+def spelled_out_beside(text: str, glossary: dict[str, set[str]]) -> set[str]:
+    """Return the terms next to an acronym that are words of its long form ("platform" in "a PaaS platform")."""
+    from assistant.sparse import tokenize
+
+    found: set[str] = set()
+    for m in _ACRONYM_WORD.finditer(text):
+        own = set(tokenize(m.group(0)))
+        long_form = {t for form in glossary.get(normalize(m.group(0)), ()) for t in tokenize(form)} - own
+        beside = tokenize(" ".join(text[:m.start()].split()[-1:] + text[m.end():].split()[:1]))
+        found |= {t for t in beside if t in long_form}
+    return found
+
+
 def phrase_words(phrases: Iterable[str]) -> set[str]:
     """Return the words of the multi-word keys among phrases: the longest match wins over its words alone.
 
@@ -304,4 +317,5 @@ def _split(key: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(parts[0])}\s+[a-z'’]+\s+{re.escape(parts[1])}")
 
 
+_ACRONYM_WORD = re.compile(r"\b[a-z]*[A-Z][a-z]*[A-Z][A-Za-z]*\b")  # "PaaS", "MFA", "CSIRTs"
 _COMMON_WORDS = {"it", "us", "use", "act", "art", "may", "can", "all", "are", "not", "its", "one", "who", "sme"}

@@ -20,6 +20,7 @@ class Scored:
     coverage: float
     score: float
     placed: float = 0.0  # share of the place the question names ("Article 21(2)") that this provision is at
+    on_topic: bool = True  # it speaks of a follow-up's own new topic ("What about customers?"), if the follow-up has one
 
 
 def hit_from(record: Record, score: float) -> Hit:

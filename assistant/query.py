@@ -65,6 +65,7 @@ class Analyzed:
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # "take" of "take part": the phrase counts
     answer_shapes: list[re.Pattern[str]] = field(default_factory=list)  # "resolution 75/240", "chaired by"
     purpose: bool = False  # "What is the point of …?": a section titled "Aim" answers it
+    new_terms: frozenset[str] = frozenset()  # the topic "What about customers?" switches to, in words the corpus uses
 
     def shaped(self, text: str, headings: list[str] | None = None) -> bool:
         """Return True when text has the shape of this question's answer ("Who chaired it?": "chaired by")."""
@@ -133,6 +134,7 @@ class Analyzer:
         # "point (i)" names a place that labels call "(i)": the word is no topic
         aliases = references.alias_terms() if named else frozenset()
         keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing and t not in aliases}
+        own_terms = frozenset(keyterms)
         phrasal = self.phrases(own)
         self._weigh_phrases(keyterms, phrasal)
         for term, weight in self.keyterms(_apply(carried, corrections)).items():
@@ -145,11 +147,15 @@ class Analyzer:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
         for term, bases in self._irregular(f"{own} {carried}", keyterms).items():
             alternatives.setdefault(term, []).extend(bases)
+        for term in glossary.spelled_out_beside(own, self.glossary):  # "a PaaS platform" asks about PaaS
+            keyterms.pop(term, None)
         unknown = [t for t in keyterms if self._unknown(t) and t not in VAGUE_TERMS
                    and not any(a <= self._stems() for a in alternatives.get(t, ()))]
+        switched = carried and _SWITCH.match(own)  # "What about customers?" asks the earlier question of customers
+        new_terms = frozenset(t for t in own_terms if t in keyterms and t not in unknown and t not in _NEVER_NEW) if switched else frozenset()
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
-                        answer_shapes=shapes.answers(own), purpose=shapes.purposive(own))
+                        answer_shapes=shapes.answers(own), purpose=shapes.purposive(own), new_terms=new_terms)
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
@@ -332,6 +338,9 @@ class Analyzer:
 
 CYBER = "cyber"
 _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b", re.I)  # "plan to meet again": meeting
+# generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
+_NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
+_SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
 

@@ -27,6 +27,7 @@ from assistant.types import Filters, Hit
 
 INTENT_BONUS = 0.05  # a question about commitments prefers commitments, one about advice recommendations
 SHAPE_BONUS = 0.3  # "Which resolution set up the OEWG?": the text naming "resolution 75/240" answers it
+NEW_TOPIC_SHARE = 0.5  # of a follow-up's own topic weight, a part must speak of at least this much to answer it
 PLACE_BONUS = 0.3  # "Article 3" in a question means Article 3, whatever else shares its words
 PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("Chapter III" holds many)
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
@@ -193,7 +194,8 @@ class Retriever:
         record = self.sparse.records[index]
         if analyzed.shaped(record.text, record.metadata.get("heading_path")):
             final += SHAPE_BONUS
-        return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed)
+        return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed,
+                      self.speaks_of_new_topic(index, analyzed))
 
     def coverage(self, index: int, analyzed: Analyzed) -> float:
         """Return the idf-weighted share of the key terms a part covers: fully in its own text, half in its context.
@@ -204,9 +206,24 @@ class Retriever:
         total = sum(analyzed.keyterms.values())
         if not total:
             return 1.0 if analyzed.scoped else 0.0
+        gained = sum(w * self._credit(index, t, analyzed) for t, w in analyzed.keyterms.items())
+        return gained / total
+
+    def speaks_of_new_topic(self, index: int, analyzed: Analyzed) -> bool:
+        """Return True unless a "What about X?" follow-up names a topic X and the part speaks of too little of it.
+
+        After "Is a research assistant's own laptop in scope?", "What about a customer's own device?" is
+        about customers: the earlier topic steers, but a part on research assistants does not answer.
+        """
+        weights = {t: analyzed.keyterms[t] for t in analyzed.new_terms}
+        covered = sum(w for t, w in weights.items() if self._credit(index, t, analyzed))
+        return not weights or covered >= NEW_TOPIC_SHARE * sum(weights.values())
+
+    def _credit(self, index: int, term: str, analyzed: Analyzed) -> float:
+        """Return how far a part covers a key term: fully in its own text, half in its context."""
         own, context = self._term_sets(index)
 
-        def credit(term: str, terms: frozenset[str]) -> float:
+        def credit(terms: frozenset[str]) -> float:
             if term in terms and analyzed.phrasal.get(term, frozenset()) <= terms:
                 return 1.0
             # an expansion or a form the stemmer kept apart ('exposed' ~ 'exposure') is good evidence, the word better
@@ -214,8 +231,7 @@ class Retriever:
                 return 0.8
             return 0.0
 
-        gained = sum(w * max(credit(t, own), 0.5 * credit(t, context)) for t, w in analyzed.keyterms.items())
-        return gained / total
+        return max(credit(own), 0.5 * credit(context))
 
     def _vocabulary(self, doc_id: str) -> frozenset[str]:
         """Return (and cache) every term of a document's parts and their context: built once, not per question."""

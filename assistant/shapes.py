@@ -35,6 +35,10 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
                    rf"|(?:in|by|since|until|before|after|from)\s+(?:19|20)\d\d)\b", re.I)
+# "When is the next meeting?" asks about a future event: a text dating a past one does not answer it
+_NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.I)
+_FUTURE = re.compile(r"\b(?:next|upcoming|forthcoming|future|later|subsequent|will|shall)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "on the thirtieth day after …", "three months after the date …": a moment set relative to an event,
 # "after the entry into force of this Convention", "at its eighty-first session"
 _MOMENT = re.compile(r"\bon\s+the\s+\w+\s+day\b|\b(?:days?|weeks?|months?|years?)\s+(?:after|following|from)\b"
@@ -185,6 +189,11 @@ def applying(question: str) -> re.Pattern[str] | None:
     return _APPLIES if _APPLIES_ASK.match(question) else None
 
 
+def states_date(text: str) -> bool:
+    """Return True when text states a calendar date or a year ("26 September 2017", "Paris, … 2018")."""
+    return bool(_DATE.search(text) or _YEAR.search(text))
+
+
 def purposive(question: str) -> bool:
     """Return True when the question asks what something is for ("What is the point of …?")."""
     return bool(_PURPOSE_ASK.match(question))
@@ -216,6 +225,14 @@ def unquantified(question: str, text: str) -> bool:
         return False
     measure = asked["measure"]
     return not (measure and re.search(rf"\b{re.escape(measure.lower())}s?\b", text, re.I))
+
+
+def unscheduled(question: str, text: str) -> bool:
+    """Return True when the question asks when the next one happens and the text speaks of no future one.
+
+    "When will the next edition take place?" is not answered by "On 08 February ICC convened … the third edition".
+    """
+    return bool(_DATE_ASK.match(question) and _NEXT.search(question) and not (_FUTURE.search(text) or _MOMENT.search(text)))
 
 
 def counted(question: str) -> str | None:

@@ -131,6 +131,19 @@ def test_a_purpose_question_is_answered_first_by_the_sections_stated_aim(compose
     assert composer.compose(Resolved(question, question), plain, [applies, aim], []).citations[0].provision_id == "ce/d-5/para-1"
 
 
+def test_a_short_table_row_is_an_answer_not_a_dateline(composer: Composer) -> None:
+    row = scored("ce/c-iv/uac/para-3", "SaaS Your organisation", 0.60, kind="context", char_start=900)
+    applies = scored("ce/d-4/para-1", "Applies to: servers, desktop computers, laptops, IaaS, PaaS, SaaS", 0.55,
+                     kind="context", char_start=100)
+    question = "For SaaS, who is responsible for user access control?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [row, applies], [])
+    assert answer.citations[0].provision_id == "ce/c-iv/uac/para-3"
+    dateline = scored("paris/para-20", "Paris, 12th of November, 2018", 0.60, doc=ICC, kind="context")
+    body = scored("paris/para-2", "We reaffirm our support to an open, secure, stable cyberspace.", 0.55, doc=ICC)
+    dated = composer.compose(Resolved(question, question), analyzed(question), [dateline, body], [])
+    assert dated.citations[0].provision_id == "paris/para-2"  # a dateline still yields to substance
+
+
 INTRO = ("Each Party shall establish as criminal offences, when committed intentionally and without right, "
          "the causing of a loss of property to another person by:")
 

@@ -507,3 +507,21 @@ def test_good_enough_asks_whether_something_suffices_and_looks_like_is_appearing
     assert analyzer.analyze("Is sharing good practice encouraged?").keyterms["good"] == analyzer.idf("good")  # a topic
     looks = analyzer.analyze("someone who only looks like a minor")
     assert frozenset({"appear"}) in looks.alternatives["look"]
+
+
+def test_a_word_of_an_acronyms_long_form_beside_it_is_no_second_topic() -> None:
+    analyzer = Analyzer.of_texts(["Platform as a Service (PaaS) runs your applications",
+                                  "multi-factor authentication (MFA) needs an extra factor"], {"paas": {"platform as a service"},
+                                                                                                "mfa": {"multi-factor authentication"}})
+    assert "platform" not in analyzer.analyze("Who configures a PaaS platform?").keyterms
+    assert "factor" in analyzer.analyze("How should we choose the extra factors for MFA?").keyterms  # not beside it
+    assert "platform" in analyzer.analyze("Which platform runs applications?").keyterms
+
+
+def test_what_about_x_switches_the_topic_to_x() -> None:
+    analyzer = Analyzer.of_texts(["A customer's own device is out of scope", "A research assistant's laptop is in scope"], {})
+    switched = analyzer.analyze("What about a customer's own device? research assistant laptop scope",
+                                "What about a customer's own device?", "research assistant laptop scope")
+    assert {"custom", "devic"} <= switched.new_terms and "research" not in switched.new_terms
+    why = analyzer.analyze("Why is it in scope? research assistant laptop", "Why is it in scope?", "research assistant laptop")
+    assert not why.new_terms  # a why-follow-up asks about the same topic

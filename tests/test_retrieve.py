@@ -83,3 +83,14 @@ def test_a_short_lead_in_brings_the_paragraphs_it_heads(tmp_path: Path) -> None:
     # alone, "What you should do first:" says nothing; the two paragraphs after it are the answer
     assert any("Define the boundary" in q for q in quotes) and any("five control themes" in q for q in quotes)
     assert not any("Software includes" in q for q in quotes)  # the next section is not part of it
+
+
+def test_what_about_x_is_answered_by_a_part_on_x_not_by_the_earlier_topic(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"scope.md": (
+        "# Device scope\n\n## Research assistant\n\nA research assistant's own laptop is in scope.\n\n"
+        "## Customer\n\nA customer's own device is out of scope.\n")})
+    earlier = ["Is a research assistant's own laptop in scope?"]
+    answer = assistant.ask("What about a customer's own device?", earlier)
+    # the earlier topic steers the search, but only the part about customers answers
+    assert [c.text for c in answer.citations] == ["A customer's own device is out of scope."]
+

@@ -168,3 +168,13 @@ def test_a_purpose_question_prefers_the_aim_over_its_wording() -> None:
     assert analyzed.purpose and "point" not in analyzed.keyterms and "user" in analyzed.keyterms  # it frames the question
     assert analyzed.shaped("are assigned to authorised individuals only", ["D.4 User access control", "Aim"])
     assert not analyzed.shaped("Every point of access is a risk", ["D.4 User access control", "Introduction"])
+
+
+def test_when_is_the_next_one_is_not_answered_by_a_past_date() -> None:
+    question = "When will the next edition of the briefing series take place?"
+    assert shapes.unscheduled(question, "On 08 February ICC convened 30 Chairs for the third edition.")
+    assert not shapes.unscheduled(question, "The next edition will take place in March 2026.")
+    assert not shapes.unscheduled(question, "Decides to include the item in the agenda of its eighty-first session.")
+    assert not shapes.unscheduled("When did the ICC convene the third edition?", "On 08 February ICC convened 30 Chairs.")
+    assert shapes.states_date("Paris, 12th of November, 2018") and shapes.states_date("26 September 2017")
+    assert not shapes.states_date("SaaS Your organisation")
