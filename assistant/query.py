@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant import glossary, references, shapes, wording
 from assistant.references import Reference
-from assistant.sparse import STOPWORDS, TermStats, tokenize, words
+from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
 from assistant.wording import FUNCTION_WORDS, GENERIC, MODALS, QUESTION_WORDS
 
@@ -35,11 +35,6 @@ _ASKED_FOR = re.compile(
     r"\s*(?:(?:which|what)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?|who\s+(?:will|would|shall|should|must|can|could|may)\s+)"
     r"([a-z]+)", re.I,
 )
-MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
-# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic',
-# 'administ'/'administr');
-# "intern"/"internet" differ by more
-ENDINGS = frozenset({"c", "e", "i", "r", "ur", "al", "ion", "iti", "or", "ic", "ive", "ship"})
 
 
 @dataclass
@@ -96,6 +91,7 @@ class Analyzer:
         self._speller: Speller | None = None
         self._stem_set: frozenset[str] | None = None
         self._unknown_terms: dict[str, bool] = {}  # a question's terms are looked up several times per question
+        self._negative_forms: dict[str, list[str]] | None = None
 
     @classmethod
     def of_texts(cls, texts: Iterable[str], learned: dict[str, set[str]], known: frozenset[str] = frozenset()) -> Analyzer:
@@ -140,7 +136,7 @@ class Analyzer:
         for term, weight in self.keyterms(_apply(carried, corrections)).items():
             keyterms.setdefault(term, CARRIED_WEIGHT * weight)
         alternatives = self._alternatives(f"{own} {carried}", keyterms)
-        for word, variants in self._regional(f"{own} {carried}").items():
+        for word, variants in self._variants(f"{own} {carried}").items():
             expansions.extend(v for v in variants if v not in expansions)
             for term in tokenize(word):
                 if term in keyterms:
@@ -205,15 +201,26 @@ class Analyzer:
         best = max(((self.word_counts[f"{a}-{b}"], a, b) for a, b in halves if f"{a}-{b}" in self.word_counts), default=None)
         return f"{best[1]} {best[2]}" if best else None
 
-    def _regional(self, text: str) -> dict[str, list[str]]:
-        """Map each word of text to its other regional spellings that the corpus uses."""
+    def _variants(self, text: str) -> dict[str, list[str]]:
+        """Map each word of text to the corpus's other spellings of it, and a negated word to its negative form."""
         found: dict[str, list[str]] = {}
+        negated = wording.negated(text)
         for word in dict.fromkeys(words(text)):
             if word not in _NOT_TERMS and word.isalpha():
                 variants = sorted(v for v in regional_variants(word) if v in self.word_counts)
+                if word in negated:
+                    variants += self._negatives().get(" ".join(tokenize(word)), [])
                 if variants:
                     found[word] = variants
         return found
+
+    def _negatives(self) -> dict[str, list[str]]:
+        """Map a stem to the corpus words that negate it by a prefix ('support' → 'unsupported')."""
+        if self._negative_forms is None:
+            self._negative_forms = {}
+            for word, rest in wording.negative_prefixed(self.word_counts):
+                self._negative_forms.setdefault(" ".join(tokenize(rest)), []).append(word)
+        return self._negative_forms
 
     def _irregular(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
         """Map each key term that is an irregular verb form ("withdrawn", "kept") to the stems of its base form in the corpus."""
@@ -256,15 +263,20 @@ class Analyzer:
             generic |= set(tokenize(m.group(1)))
         for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
             generic |= set(tokenize(m.group(1)))
+        for m in wording.BINDING.finditer(text):  # "Is MFA mandatory?" asks how binding a rule on MFA is
+            generic |= set(tokenize(m.group(0)))
+        for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
+            generic |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
         # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")
         present = set(terms)
         counts = Counter(terms)
+        written = {tokenize(w)[0]: w for w in content if "-" in w}  # "public-priv" is "public" and "privat"
         for term in terms:
             if "-" not in term:
                 continue
-            parts = tokenize(term.replace("-", " "))
+            parts = tokenize(written.get(term, term).replace("-", " "))
             if self._unknown(term) and set(parts) <= present:
                 counts[term] -= 1
             else:  # each part came twice: words() split the word, and tokenize the compound again
@@ -363,25 +375,6 @@ def names(text: str) -> list[str]:
             found.append(" ".join(run))
         run = []
     return found
-
-
-def known_in(term: str, vocabulary: Iterable[str]) -> bool:
-    """Return True when vocabulary holds a stemmed term, or a word sharing a long prefix ('elect' ~ 'electoral')."""
-    if term in vocabulary:
-        return True
-    prefix = term[: max(5, len(term) - 2)]
-    return len(term) >= 5 and any(v.startswith(prefix) for v in vocabulary)
-
-
-def variant_in(term: str, terms: frozenset[str]) -> bool:
-    """Return True when terms hold a longer or shorter form of a stem ('expos' ~ 'exposur', 'ratifi' ~ 'ratif').
-
-    Stricter than known_in: the forms may differ only by an ending, as they must to count as evidence.
-    """
-    if len(term) < MIN_VARIANT:
-        return False
-    return any((t.startswith(term) and t[len(term):] in ENDINGS)
-               or (len(t) >= MIN_VARIANT and term.startswith(t) and term[len(t):] in ENDINGS) for t in terms)
 
 
 def _written(key: str) -> list[frozenset[str]]:

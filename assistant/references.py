@@ -40,6 +40,17 @@ _PATTERN = re.compile(
 # negotiators' shorthand for a resolution's paragraphs: "OP3", "PP 2"
 _SHORTHAND = re.compile(r"\b(OP|PP)\s?(\d{1,3})\b", re.I)
 _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
+# a place of its own article that a reservation names instead of saying what it limits: "may reserve the right
+# not to apply, in whole or in part, paragraph 2 of this article", "… the rules laid down in paragraphs 1.b
+# through 1.d of this article", "… paragraphs 1, sub-paragraphs d. and e" (not "paragraph 1 of Article 20");
+# a text that names a place otherwise ("the provisions of paragraphs 2 through 9 of this article shall
+# apply") says more of its own, and the place would stand for too much
+_INTERNAL = re.compile(
+    r"\b(?:reserve\s+the\s+right|not\s+(?:to\s+)?apply|derogate\s+from)\b[^.;]{0,120}?"
+    r"\bparagraphs?\s+(\d{1,2}(?:\.[a-z])?(?:(?:\s*,\s*|\s+(?:and|or|through|to)\s+)\d{1,2}(?:\.[a-z])?)*)"
+    r"(?:,?\s+points?\s+\(([a-z])\),?)?(?:\s+(?:of\s+this\s+article|above)\b|(?![\w.]*\s+of\b))",
+    re.I,
+)
 MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -81,6 +92,15 @@ def parse(text: str) -> frozenset[Reference]:
         rank = match.group(1).lower()
         found.add((KINDS[match.group(2).lower()], str(ORDINALS.get(rank) or int(rank[:-2]))))
     return frozenset(found)
+
+
+def internal(text: str) -> list[frozenset[Reference]]:
+    """Return the places of its own article a reservation names ("not to apply paragraph 2 of this article")."""
+    found = []
+    for match in _INTERNAL.finditer(text):
+        point = {("item", match.group(2).lower())} if match.group(2) else set()
+        found += [frozenset({("paragraph", n), *point}) for n in dict.fromkeys(re.findall(r"\d{1,2}(?!\d)", match.group(1)))]
+    return found
 
 
 def of_place(label: str, headings: Iterable[str]) -> frozenset[Reference]:
@@ -149,6 +169,19 @@ class PlaceIndex:
         if not major or not major <= own:
             return 0.0
         return len(wanted & own) / len(wanted)
+
+    def referred(self, index: int) -> list[int]:
+        """Return the provisions of its own article that a provision names instead of restating them."""
+        record = self.records[index]
+        wanted = internal(record.text)
+        article = {r for r in self._by_record()[index] if r[0] == "article"} if wanted else set()
+        if not article:
+            return []
+        places, doc = self._place_index(), record.metadata.get("doc_id")
+        found: set[int] = set()
+        for place in wanted:
+            found |= set.intersection(*(set(places.get(r, ())) for r in article | place))
+        return sorted(i for i in found if i != index and self.records[i].metadata.get("doc_id") == doc)
 
     def titled(self, terms: frozenset[str], expansions: frozenset[str], keep: Callable[[int], bool]) -> list[list[int]]:
         """Return, per section whose own title is all a question asks about ('corporate liability'), its provisions.

@@ -18,9 +18,11 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant import references
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
-from assistant.query import VAGUE_TERMS, Analyzed, Analyzer, known_in, names, variant_in
+from assistant.query import VAGUE_TERMS, Analyzed, Analyzer, names
 from assistant.reading import Reader
-from assistant.sparse import SparseIndex, contains_phrase, context_text, coverage_text, stem_sequence, tokenize
+from assistant.sparse import (
+    SparseIndex, contains_phrase, context_text, coverage_text, known_in, stem_sequence, tokenize, variant_in,
+)
 from assistant.store import ChromaStore
 from assistant.types import Filters, Hit
 
@@ -244,11 +246,13 @@ class Retriever:
         return known
 
     def _term_sets(self, index: int) -> tuple[frozenset[str], frozenset[str]]:
-        """Return (and cache) a part's own terms (label and text) and its context terms."""
+        """Return (and cache) a part's own terms (label and text) and its context terms (with the places it names)."""
         if index not in self._terms:
             record = self.sparse.records[index]
             own = f"{record.metadata.get('label', '')} {record.text}"
-            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(context_text(record))))
+            # "may reserve the right not to apply paragraph 2 of this article": what paragraph 2 says is context
+            named = " ".join(self.sparse.records[i].text for i in self.places.referred(index))
+            self._terms[index] = (frozenset(tokenize(own)), frozenset(tokenize(f"{context_text(record)} {named}")))
         return self._terms[index]
 
     def _dense(self, embedding: list[float], depth: int, filters: Filters) -> dict[int, float]:

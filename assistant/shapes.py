@@ -74,6 +74,10 @@ _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidanc
 # "Which devices does malware protection apply to?": the line a control opens with ("Applies to: Servers, …")
 _APPLIES_ASK = re.compile(r"^\s*(?:and\s+)?(?:which|what)\b.*\bappl(?:y|ies)\s+to\s*\??\s*$", re.I)
 _APPLIES = re.compile(r"^\s*applies\s+to\s*:", re.I)
+# "Can a Party opt out of …?" is answered by the reservation a text allows ("may reserve the right not to apply")
+_EXEMPT_ASK = re.compile(r"\b(?:opt(?:s|ed|ing)?[\s-]+out|exempt(?:ed|ion|ions)?|choose\s+not\s+to|decline\s+to)\b"
+                         r"|^\s*(?:and\s+)?(?:can|may|could)\s+(?:an?\s+|the\s+|each\s+)?\w+\s+(?:limit|restrict|narrow)\b", re.I)
+_EXEMPT = re.compile(r"\breserve\s+the\s+right\b|\breservations?\b|\bexempt", re.I)
 # "What is the point of secure configuration?", "What is user access control meant to achieve?": what a text
 # states as its aim, under a heading of that name ("D.4 User access control > Aim")
 _PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+(?:point|purpose|aims?|goals?|"
@@ -204,10 +208,15 @@ def states_aim(headings: list[str]) -> bool:
     return bool(headings) and headings[-1].strip().lower() in PURPOSE_HEADINGS
 
 
+def exempting(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a reservation or exemption, if the question asks whether one may opt out."""
+    return _EXEMPT if _EXEMPT_ASK.search(question) else None
+
+
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
     found = (numbered(question), agent(question), partner(question), dated(question), lasting(question), listed(question),
-             defined(question), further(question), applying(question))
+             defined(question), further(question), applying(question), exempting(question))
     return [p for p in found if p is not None]
 
 

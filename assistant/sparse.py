@@ -34,6 +34,11 @@ STOPWORDS = frozenset(
     "their them then there these they this to was were what when where which who whom why will with "
     "would about does do did can could should any all also our we you your".split()
 )
+MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
+# endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic',
+# 'administ'/'administr');
+# "intern"/"internet" differ by more
+ENDINGS = frozenset({"c", "e", "i", "r", "ur", "al", "ion", "iti", "or", "ic", "ive", "ship"})
 
 
 def words(text: str) -> list[str]:
@@ -208,3 +213,22 @@ def coverage_text(record: Record) -> str:
 def _indexed_text(record: Record) -> str:
     meta = record.metadata
     return f"{meta.get('label', '')} {meta.get('heading', '')} {record.text}"
+
+
+def known_in(term: str, vocabulary: Iterable[str]) -> bool:
+    """Return True when vocabulary holds a stemmed term, or a word sharing a long prefix ('elect' ~ 'electoral')."""
+    if term in vocabulary:
+        return True
+    prefix = term[: max(5, len(term) - 2)]
+    return len(term) >= 5 and any(v.startswith(prefix) for v in vocabulary)
+
+
+def variant_in(term: str, terms: frozenset[str]) -> bool:
+    """Return True when terms hold a longer or shorter form of a stem ('expos' ~ 'exposur', 'ratifi' ~ 'ratif').
+
+    Stricter than known_in: the forms may differ only by an ending, as they must to count as evidence.
+    """
+    if len(term) < MIN_VARIANT:
+        return False
+    return any((t.startswith(term) and t[len(term):] in ENDINGS)
+               or (len(t) >= MIN_VARIANT and term.startswith(t) and term[len(t):] in ENDINGS) for t in terms)

@@ -12,6 +12,7 @@ lemminflect bundles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 GENERIC = frozenset(
@@ -34,6 +35,16 @@ VAGUE = frozenset(
 )
 # nor are generic words ("what kind of …"), but for age: "shred old hard drives" asks about old ones
 NEVER_MISSING = VAGUE | (GENERIC - {"old", "older"})
+# how binding a rule is ("Is MFA mandatory?", "a must", "a firm commitment"): the rule's topic is what
+# the question is about, and the texts say "must", "shall" or "should", not "mandatory"
+BINDING = re.compile(
+    r"\b(?:mandatory|compulsory|obligatory|optional|obliged|obligated|allowed|permitted"
+    r"|(?:absolute|firm|strict|binding|legal)\s+(?:requirement|commitment|obligation|promise|duty|rule)s?"
+    r"|(?<=\ba\s)must)\b",
+    re.I,
+)
+NEGATION = re.compile(r"(?:\b(?:no\s+longer|not|never)|n['’]t)\s+(?:be(?:en|ing)?\s+)?([a-z]{4,})", re.I)
+_NEGATIVE_PREFIX = re.compile(r"^(?:un|non-?)(?=[a-z]{4,}$)")
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said saying tell tells does do did according "
@@ -157,3 +168,16 @@ def frequencies(text: str) -> list[str]:
     """Return the phrases of text that say how often something happens ("every 90 days", "monthly")."""
     return [m.group(0) for m in _FREQUENCY.finditer(text)]
 
+
+
+def negated(text: str) -> set[str]:
+    """Return the words of text under a negation: "supports" of "no longer supports", "signed" of "isn't signed"."""
+    return {m.group(1).lower() for m in NEGATION.finditer(text)}
+
+
+def negative_prefixed(vocabulary: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Yield each word that negates by a prefix with the word it negates ('unsupported', 'supported')."""
+    for word in vocabulary:
+        m = _NEGATIVE_PREFIX.match(word)
+        if m:
+            yield word, word[m.end():]

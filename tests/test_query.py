@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.query import Analyzer, names, variant_in
+from assistant.query import Analyzer, names
 from assistant.spelling import Speller
-from assistant.sparse import tokenize
+from assistant.sparse import tokenize, variant_in
 
 TEXTS = [
     "Foster constructive cooperation amongst national CSIRTs and businesses",
@@ -525,3 +525,40 @@ def test_what_about_x_switches_the_topic_to_x() -> None:
     assert {"custom", "devic"} <= switched.new_terms and "research" not in switched.new_terms
     why = analyzer.analyze("Why is it in scope? research assistant laptop", "Why is it in scope?", "research assistant laptop")
     assert not why.new_terms  # a why-follow-up asks about the same topic
+
+
+def test_how_binding_a_rule_is_asks_about_the_rule_not_the_word() -> None:
+    analyzer = Analyzer.of_texts(["Authentication to cloud services must always use MFA", "an absolute value",
+                                  "Only approved applications are allowed to execute", "mandatory training"], {})
+    mandatory = analyzer.analyze("Is MFA mandatory for cloud services?")
+    assert mandatory.keyterms["mandatori"] < mandatory.keyterms["cloud"] / 2  # how binding, not a topic
+    absolute = analyzer.analyze("Is MFA an absolute requirement?")
+    assert absolute.keyterms["absolut"] < absolute.keyterms["mfa"] / 2
+    assert analyzer.analyze("Which applications are allowed?").keyterms["allow"] < analyzer.idf("allow")
+    assert analyzer.analyze("Is there an absolute value?").keyterms["absolut"] == analyzer.idf("absolut")  # a topic
+    must = analyzer.analyze("Is training a must?")
+    assert must.keyterms["must"] < must.keyterms["train"] / 2
+
+
+def test_a_hyphenated_word_the_texts_never_write_is_its_parts() -> None:
+    analyzer = Analyzer.of_texts(["cooperation among the public and private sector", "improve trust"], {})
+    keyterms = analyzer.analyze("Did they commit to public-private cooperation?").keyterms
+    # "public-private" stems to "public-priv", yet its parts are "public" and "private" ("privat")
+    assert {"public", "privat", "cooper"} <= set(keyterms) and "public-priv" not in keyterms
+
+
+def test_a_negated_word_reaches_the_texts_negative_form() -> None:
+    analyzer = Analyzer.of_texts(["Software must be removed when it becomes unsupported", "a longer password",
+                                  "Unsigned applications must not run"], {})
+    kept = analyzer.analyze("Can we keep software the vendor no longer supports?")
+    assert frozenset({"unsupport"}) in kept.alternatives["support"] and "unsupported" in kept.text
+    assert kept.keyterms["longer"] < analyzer.idf("longer")  # "no longer" says when, not how long
+    signed = analyzer.analyze("May apps that aren't signed run?")
+    assert frozenset({"unsign"}) in signed.alternatives["sign"]
+    assert "support" not in analyzer.analyze("Is the software supported?").alternatives  # no negation, no negative
+
+
+def test_prison_sentences_are_the_texts_deprivation_of_liberty() -> None:
+    analyzer = Analyzer.of_texts(["sanctions, which include deprivation of liberty"], {})
+    sentences = analyzer.analyze("Are there prison sentences?")
+    assert sentences.unknown == []  # "prison sentences" is the texts' "deprivation of liberty"

@@ -166,3 +166,38 @@ def test_a_resolutions_operative_paragraph_named_in_shorthand_is_cited_alone(tmp
     answer = assistant.ask("What is OP2 of resolution 1/1 about?")
     assert [c.label for c in answer.citations] == ["Operative paragraph 2"]
     assert [c.label for c in assistant.ask("What does PP1 of resolution 1/1 recall?").citations][:1] == ["Preambular paragraph 1"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Each Party may reserve the right not to apply, in whole or in part, paragraph 2 of this article.",
+     [{("paragraph", "2")}]),
+    ("A Party may reserve the right not to apply the rules laid down in paragraphs 1.b through 1.d of this article",
+     [{("paragraph", "1")}]),
+    ("Member States may derogate from paragraph 2, point (d), of this Article", [{("paragraph", "2"), ("item", "d")}]),
+    ("A Party may reserve the right not to apply paragraphs 1 and 2 above", [{("paragraph", "1")}, {("paragraph", "2")}]),
+    ("Each Party may reserve the right not to apply, in whole or in part, paragraphs 1, sub-paragraphs d. and e",
+     [{("paragraph", "1")}]),
+    ("Each Party may reserve the right not to apply paragraph 1 of Article 20", []),  # another article's
+    ("The provisions of paragraphs 2 through 9 of this article shall apply. This article shall not apply where", []),
+    ("the measures referred to in Article 20", []),  # another article: too broad to stand for this provision
+])
+def test_a_provision_names_places_of_its_own_article(text: str, expected: list[set[tuple[str, str]]]) -> None:
+    from assistant.references import internal
+
+    assert [set(place) for place in internal(text)] == expected
+
+
+def test_the_place_index_finds_the_paragraph_a_provision_names_in_its_own_article() -> None:
+    from assistant.references import PlaceIndex
+    from assistant.sparse import Record
+
+    def record(label: str, text: str, doc: str = "t") -> Record:
+        return Record(label, text, {"label": label, "heading_path": [label.split(",")[0]], "doc_id": doc})
+
+    records = [record("Article 11, paragraph 2", "an attempt to commit any of the offences"),
+               record("Article 11, paragraph 3", "Each Party may reserve the right not to apply paragraph 2 of this article."),
+               record("Article 12, paragraph 2", "a legal person"),
+               record("Article 11, paragraph 2", "another text's attempt", doc="other")]
+    index = PlaceIndex(records)
+    assert index.referred(1) == [0]  # its own article and document only
+    assert index.referred(0) == []

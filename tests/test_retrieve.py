@@ -94,3 +94,16 @@ def test_what_about_x_is_answered_by_a_part_on_x_not_by_the_earlier_topic(tmp_pa
     # the earlier topic steers the search, but only the part about customers answers
     assert [c.text for c in answer.citations] == ["A customer's own device is out of scope."]
 
+
+
+def test_a_reservation_is_found_by_the_words_of_the_paragraph_it_names(tmp_path: Path) -> None:
+    reservation = "Each Party may reserve the right not to apply, in whole or in part, paragraph {} of this article."
+    assistant = ingested(tmp_path, {"treaty.md": (
+        "# Model Treaty\n\n## Article 10\n\n"
+        "1. Each Party shall establish as criminal offences an attempt to commit any of the offences.\n\n"
+        f"2. {reservation.format(1)}\n\n## Article 11\n\n"
+        "1. Each Party shall preserve stored data.\n\n"
+        f"2. {reservation.format(1)}\n")})
+    hits = assistant.search("May a Party reserve the right as to attempts?", k=3)
+    # the two reservations read alike: only the paragraph each names says what it is about
+    assert hits[0].label == "Article 10, paragraph 2"

@@ -178,3 +178,12 @@ def test_when_is_the_next_one_is_not_answered_by_a_past_date() -> None:
     assert not shapes.unscheduled("When did the ICC convene the third edition?", "On 08 February ICC convened 30 Chairs.")
     assert shapes.states_date("Paris, 12th of November, 2018") and shapes.states_date("26 September 2017")
     assert not shapes.states_date("SaaS Your organisation")
+
+
+def test_an_opt_out_question_is_answered_by_a_reservation() -> None:
+    shape = shapes.exempting("Can a Party opt out of criminalising attempts?")
+    assert shape is not None and shape.search("Each Party may reserve the right not to apply paragraph 2")
+    assert shapes.exempting("Are small firms exempted from the rules?") is not None
+    assert shapes.exempting("Can a Party limit its jurisdiction over offences on its ships?") is not None
+    assert shapes.exempting("What limits does the Convention set?") is None
+    assert shapes.exempting("Must a Party criminalise attempts?") is None
