@@ -18,14 +18,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import bm25s
-import numpy as np
 import Stemmer
 
 from assistant import glossary
 from assistant.types import issuer_name
+
+if TYPE_CHECKING:  # bm25s (numpy, scipy) loads on first use: kept off the CLI's import path for a quick --help
+    import bm25s
+    import numpy as np
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 _STEMMER = Stemmer.Stemmer("english")
@@ -117,6 +119,8 @@ class SparseIndex:
         records = list(records)
         if not records:
             return cls([], None, version, digest=digest)
+        import bm25s
+
         model = bm25s.BM25()
         model.index([tokenize(_indexed_text(r)) or ["_"] for r in records], show_progress=False)
         return cls(records, model, version, glossary.learn(r.text for r in records), digest)
@@ -126,6 +130,8 @@ class SparseIndex:
         terms = tokenize(query)
         if self.model is None or not terms:
             return []
+        import numpy as np
+
         scores = self.model.get_scores(terms)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
@@ -165,6 +171,8 @@ class SparseIndex:
             with open(directory / "records.pickle", "rb") as fh, collector_paused():
                 records = [Record(*row) for row in pickle.load(fh)]
             stats = TermStats(**json.loads((directory / "stats.json").read_text()))
+            import bm25s
+
             model = bm25s.BM25.load(str(directory / "bm25")) if records else None
             acronyms = {k: set(v) for k, v in json.loads((directory / "acronyms.json").read_text()).items()}
         except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
