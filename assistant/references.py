@@ -99,7 +99,8 @@ def internal(text: str) -> list[frozenset[Reference]]:
     found = []
     for match in _INTERNAL.finditer(text):
         point = {("item", match.group(2).lower())} if match.group(2) else set()
-        found += [frozenset({("paragraph", n), *point}) for n in dict.fromkeys(re.findall(r"\d{1,2}(?!\d)", match.group(1)))]
+        numbers = dict.fromkeys(re.findall(r"\d{1,2}(?!\d)", match.group(1)))  # "1.b through 1.d": paragraph 1
+        found += [frozenset({("paragraph", n), *point}) for n in numbers]
     return found
 
 
