@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant import jargon
+
 # A few expansions common in cyber-policy questions that texts use without defining them.
 SEED: dict[str, set[str]] = {
     "sme": {"small and medium-sized enterprises", "small businesses"},
@@ -139,7 +141,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "academia": ("university", "universities", "academic", "academics"),
     "handled": ("run", "runs", "running"),
     "choice": ("pick", "picks", "picked", "picking", "choose", "chooses", "chose", "chosen"),  # "of their choice"
-    "involving": ("bring in", "brings in", "bringing in", "brought in"),
+    "involving": ("bring in", "brings in", "bringing in", "brought in", "at the table"),  # "insurers at the table"
     "exchanging": ("flow", "flows", "flowing"),  # information "flows" through the channels for exchanging it
     "magnitude": ("how big",),  # "estimate how big an incident is"
     "correlated": ("combine", "combines", "combining", "cross-reference", "cross-referencing"),
@@ -239,12 +241,12 @@ def learn(texts: Iterable[str]) -> dict[str, set[str]]:
     return found
 
 
-def everyday() -> dict[str, set[str]]:
-    """Return {everyday word, and its stem: formal forms} from EVERYDAY."""
+def everyday(table: dict[str, tuple[str, ...]] = EVERYDAY) -> dict[str, set[str]]:
+    """Return {everyday word, and its stem: formal forms} from EVERYDAY (or another table like it)."""
     from assistant.sparse import tokenize
 
     out: dict[str, set[str]] = {}
-    for formal, forms in EVERYDAY.items():
+    for formal, forms in table.items():
         for form in forms:
             stems = tokenize(form)
             for key in dict.fromkeys([form, *(stems if len(stems) == 1 else [])]):  # a fixed order, every run
@@ -255,8 +257,9 @@ def everyday() -> dict[str, set[str]]:
 def merged(learned: dict[str, set[str]]) -> dict[str, set[str]]:
     """Return the learned glossary with the seed entries and everyday words added."""
     out = {k: set(v) for k, v in SEED.items()}
-    for key, forms in everyday().items():
-        out.setdefault(key, set()).update(forms)
+    for table in (everyday(), jargon.SHORTHAND, everyday(jargon.JARGON)):
+        for key, forms in table.items():
+            out.setdefault(key, set()).update(forms)
     for key, forms in learned.items():
         out.setdefault(key, set()).update(forms)
     return out
@@ -274,8 +277,9 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
             extra.extend(sorted(glossary[key]))
     for key in phrases:
         extra.extend(sorted(glossary[key]))
+    shorthand = jargon.looked_up()
     for key, forms in glossary.items():
-        if any(form in lowered for form in forms):
+        if any(form in lowered and (key, form) not in shorthand for form in forms):
             extra.append(key.upper())
     return [e for e in dict.fromkeys(extra) if e.lower() not in lowered]
 
@@ -319,4 +323,5 @@ def _split(key: str) -> re.Pattern[str]:
 
 
 _ACRONYM_WORD = re.compile(r"\b[a-z]*[A-Z][a-z]*[A-Z][A-Za-z]*\b")  # "PaaS", "MFA", "CSIRTs"
-_COMMON_WORDS = {"it", "us", "use", "act", "art", "may", "can", "all", "are", "not", "its", "one", "who", "sme"}
+_COMMON_WORDS = {"it", "us", "use", "act", "art", "may", "can", "all", "are", "not", "its", "one", "who", "sme",
+                 *jargon.LOWER_CASE_WORDS}

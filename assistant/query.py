@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant import glossary, references, shapes, wording
+from assistant import glossary, jargon, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -201,6 +201,12 @@ class Analyzer:
         best = max(((self.word_counts[f"{a}-{b}"], a, b) for a, b in halves if f"{a}-{b}" in self.word_counts), default=None)
         return f"{best[1]} {best[2]}" if best else None
 
+    def _hyphenated(self, term: str) -> str | None:
+        """Return the corpus's hyphenated stem of a term it never writes whole ("allowlist" → "allow-list")."""
+        if len(term) < 6 or self.doc_freq.get(term) or not term.isalpha():
+            return None
+        return next((f"{term[:i]}-{term[i:]}" for i in range(3, len(term) - 2) if self.doc_freq.get(f"{term[:i]}-{term[i:]}")), None)
+
     def _variants(self, text: str) -> dict[str, list[str]]:
         """Map each word of text to the corpus's other spellings of it, and a negated word to its negative form."""
         found: dict[str, list[str]] = {}
@@ -263,7 +269,7 @@ class Analyzer:
             generic |= set(tokenize(m.group(1)))
         for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
             generic |= set(tokenize(m.group(1)))
-        for m in wording.BINDING.finditer(text):  # "Is MFA mandatory?" asks how binding a rule on MFA is
+        for m in [*wording.BINDING.finditer(text), *wording.SUBSTITUTE.finditer(text)]:  # "Is MFA mandatory?"
             generic |= set(tokenize(m.group(0)))
         for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
             generic |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
@@ -329,9 +335,10 @@ class Analyzer:
             for term in tokenize(key):
                 if term in keyterms:
                     out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])
+        shorthand = jargon.looked_up()
         for key, forms in self.glossary.items():
             for form in forms:
-                if form in lowered:
+                if form in lowered and (key, form) not in shorthand:
                     for term in tokenize(form):
                         if term in keyterms:
                             out.setdefault(term, []).extend(_written(key))
@@ -342,6 +349,8 @@ class Analyzer:
         for term in keyterms:  # "zero-day" is also the texts' "zero day", whether or not they hyphenate it elsewhere
             if "-" in term:
                 out.setdefault(term, []).append(frozenset(tokenize(term.replace("-", " "))))
+            elif hyphenated := self._hyphenated(term):  # "allowlisting": the texts' "allow-listed", "allow list"
+                out.setdefault(term, []).extend([frozenset({hyphenated}), frozenset(hyphenated.split("-"))])
             # "security training" is the texts' "cybersecurity training", "crime" their "cybercrime"
             if not term.startswith(CYBER) and self.doc_freq.get(CYBER + term):
                 out.setdefault(term, []).append(frozenset({CYBER + term}))

@@ -101,7 +101,7 @@ class Retriever:
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
         """Count as unknown the words of a name the corpus never uses ('Did the United States endorse …?')."""
         for name in names(focus):
-            if not self._holds_name(name):
+            if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
 
     def _holds_name(self, name: str) -> bool:

@@ -31,7 +31,8 @@ GENERIC = frozenset(
 # lacks them. They still weigh as key terms; they are only never counted as a topic the corpus lacks.
 VAGUE = frozenset(
     "new top important key real whole problem problems people aim aims against bear bears bore borne "
-    "together able unable given gives giving gave big bigger large larger huge".split()
+    "together able unable given gives giving gave big bigger large larger huge "
+    "statement statements".split()  # "the G7 statement": the text itself, whatever it calls itself
 )
 # nor are generic words ("what kind of …"), but for age: "shred old hard drives" asks about old ones
 NEVER_MISSING = VAGUE | (GENERIC - {"old", "older"})
@@ -42,6 +43,11 @@ BINDING = re.compile(
     r"|(?:absolute|firm|strict|binding|legal)\s+(?:requirement|commitment|obligation|promise|duty|rule)s?"
     r"|(?<=\ba\s)must)\b",
     re.I,
+)
+# "Is allow listing an acceptable alternative to antivirus?" asks whether one thing may stand for another:
+# the two things are the topic, the texts never call either an "alternative"
+SUBSTITUTE = re.compile(
+    r"\b(?:(?:acceptable|adequate|valid|suitable|viable|good)\s+)?(?:alternative|substitute)s?(?=\s+(?:to|for)\b)", re.I
 )
 NEGATION = re.compile(r"(?:\b(?:no\s+longer|not|never)|n['’]t)\s+(?:be(?:en|ing)?\s+)?([a-z]{4,})", re.I)
 _NEGATIVE_PREFIX = re.compile(r"^(?:un|non-?)(?=[a-z]{4,}$)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from assistant import glossary
+from assistant import glossary, jargon
 from assistant.glossary import expand, learn, merged
 from assistant.query import Analyzer
 from assistant.sparse import tokenize
@@ -159,8 +159,52 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
 
 def test_no_formal_word_is_listed_twice_in_the_everyday_table() -> None:
     # a dict literal keeps only the last of two equal keys: the first entry's forms would vanish silently
-    tree = ast.parse(Path(glossary.__file__).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
+    for module in (glossary, jargon):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
+
+
+def test_practitioners_shorthand_is_looked_up_and_never_added_to_a_spelled_out_question() -> None:
+    table = merged({})
+    assert "MFA" in expand("Do we need 2FA on our cloud accounts?", table)
+    assert {"business continuity", "disaster recovery"} <= set(expand("Does NIS 2 cover BCP and DR?", table))
+    assert "point of contact" in expand("Does every Party need a 24/7 POC?", table)
+    # the texts never write "MLA": a question that spells it out keeps its own words (and the texts' MLAT)
+    spelled = expand("Is there a mutual legal assistance treaty between them?", table)
+    assert "MLAT" in spelled and "MLA" not in spelled
+    assert "AV" not in expand("How often must anti-malware software be updated?", table)
+    # an abbreviation that is also a word is read only in capitals
+    assert "advanced persistent threat" in expand("Which APT groups does it name?", table)
+    assert "advanced persistent threat" not in expand("Is it apt to call this a treaty?", table)
+
+
+JARGON_CORPUS = [
+    "the interception without right of non-public transmissions of computer data",
+    "Vulnerabilities in assets are identified, validated, and recorded",
+    "prevent access to the administrative interface from the internet",
+    "ICC convened 30 Chairs, board members, and C-suite executives",
+    "the serious hindering without right of the functioning of a computer system",
+    "information sharing by governments of zero day exploits",
+    "cooperation involving industry associations",
+]
+
+
+def test_jargon_reaches_the_texts_formal_words() -> None:
+    analyzer = Analyzer.of_texts(JARGON_CORPUS, {})
+    cases = {
+        "Is packet sniffing an offence?": [("packet", "transmissions"), ("snif", "interception")],
+        "Where does the CSF deal with vuln scanning?": [("vuln", "vulnerabilities"), ("scan", "identified")],
+        "Can the admin console be reachable from the internet?": [("consol", "interface")],
+        "Which execs attended?": [("exec", "executives")],
+        "Are DDoS attacks a crime?": [("ddos", "hindering")],
+        "What should governments do with 0-days?": [("0", "zero day")],
+        "Do they want insurers at the table?": [("tabl", "involving")],
+    }
+    for question, expected in cases.items():
+        analyzed = analyzer.analyze(question)
+        for term, formal in expected:
+            assert frozenset(tokenize(formal)) in analyzed.alternatives[term], (question, term)
+            assert term not in analyzed.unknown, (question, term)

@@ -562,3 +562,27 @@ def test_prison_sentences_are_the_texts_deprivation_of_liberty() -> None:
     analyzer = Analyzer.of_texts(["sanctions, which include deprivation of liberty"], {})
     sentences = analyzer.analyze("Are there prison sentences?")
     assert sentences.unknown == []  # "prison sentences" is the texts' "deprivation of liberty"
+
+
+def test_a_word_the_texts_only_hyphenate_or_split_is_known_by_its_parts() -> None:
+    analyzer = Analyzer.of_texts(["users can only install trusted (allow-listed) applications",
+                                  "an IP allow list that limits access", "a block of text", "a chain of custody"], {})
+    allow = analyzer.analyze("Is app allowlisting enough?")
+    assert "allowlist" not in allow.unknown
+    assert frozenset({"allow", "list"}) in allow.alternatives["allowlist"]  # "an IP allow list" speaks of it too
+    # both halves occurring apart is no evidence: "blockchain" is never written "block-chain" here
+    assert "blockchain" in analyzer.analyze("Does it regulate blockchain?").unknown
+
+
+def test_asking_whether_one_thing_may_stand_for_another_names_no_topic_alternative() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Only approved applications are allowed", "anti-malware software"], {})
+    terms = analyzer.analyze("Is app allow listing an acceptable alternative to antivirus?").keyterms
+    assert terms["altern"] < analyzer.idf("altern") / 2 and terms["accept"] < analyzer.idf("accept") / 2
+    assert terms["antivirus"] == analyzer.idf("antivirus")
+    assert analyzer.analyze("What alternative dispute resolution is offered?").keyterms["altern"] == analyzer.idf("altern")
+
+
+def test_what_a_text_calls_itself_is_no_topic_it_lacks() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "approaches such as security by design"], {})
+    # "statement" is a word of none of the texts: asking about "the G7 statement" still asks about its content
+    assert "statement" not in analyzer.analyze("Does the G7 statement mention security by design?").unknown

@@ -107,3 +107,11 @@ def test_a_reservation_is_found_by_the_words_of_the_paragraph_it_names(tmp_path:
     hits = assistant.search("May a Party reserve the right as to attempts?", k=3)
     # the two reservations read alike: only the paragraph each names says what it is about
     assert hits[0].label == "Article 10, paragraph 2"
+
+
+def test_a_name_the_glossary_knows_is_no_name_the_corpus_lacks(assistant: Assistant) -> None:
+    assistant.ingest()
+    # "Global South" is written nowhere, but the glossary knows it as the ICC's "developing countries"
+    answer = assistant.ask("Does the ICC want the Global South involved?")
+    assert not answer.abstained
+    assert answer.citations[0].provision_id == "icc-board-briefing-cyber/takeaways/item-5"

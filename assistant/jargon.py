@@ -1,0 +1,83 @@
+"""Practitioners' shorthand the texts never write: "2FA", "BCP/DR", "default creds", "vuln scanning".
+
+Each entry is looked up when a question uses the shorthand, and never the other way round: a question that
+spells a thing out ("mutual legal assistance") gains nothing from an abbreviation no text uses ("MLA"),
+and its embedding would only drift. The long forms are in the texts' own words where they have them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# abbreviation → long forms (lower case; an acronym the texts write, such as "MFA", in their case)
+SHORTHAND: dict[str, set[str]] = {
+    "2fa": {"MFA"},
+    "2sv": {"two-step verification", "multi-factor authentication", "MFA"},
+    "cert": {"computer security incident response team", "CSIRTs"},
+    "av": {"antivirus", "anti-malware"},
+    "edr": {"endpoint detection and response"},
+    "bcp": {"business continuity plan", "business continuity"},
+    "dr": {"disaster recovery"},
+    "ir": {"incident response"},
+    "tprm": {"third-party risk management", "supply chain risk management"},
+    "sdlc": {"software development life cycle", "development life cycle"},
+    "cti": {"cyber threat intelligence", "threat intelligence"},
+    "rca": {"root cause analysis", "root cause"},
+    "siem": {"security information and event management"},
+    "rto": {"recovery time objective"},
+    "rpo": {"recovery point objective"},
+    "cvd": {"coordinated vulnerability disclosure"},
+    "cve": {"common vulnerabilities and exposures"},
+    "sbom": {"software bill of materials"},
+    "ciso": {"chief information security officer"},
+    "smb": {"small and medium-sized businesses", "small businesses", "SMEs"},
+    "eol": {"end of life", "unsupported"},
+    "dos": {"denial of service", "hindering"},
+    "ddos": {"hindering"},  # "the serious hindering … of the functioning of a computer system"
+    "pii": {"personally identifiable information", "personal data"},
+    "iam": {"identity and access management"},
+    "sso": {"single sign-on"},
+    "dlp": {"data loss prevention"},
+    "mdm": {"mobile device management"},
+    "waf": {"web application firewall"},
+    "msp": {"managed service provider"},
+    "apt": {"advanced persistent threat"},
+    "cbm": {"confidence-building measures"},
+    "zta": {"zero trust architecture"},
+    "poc": {"point of contact"},
+    "mla": {"mutual legal assistance", "mutual assistance"},
+    "crypto": {"cryptography", "cryptographic"},
+}
+
+# the texts' formal word → the jargon for it, each form as a user types it (the stemmer joins inflections only)
+JARGON: dict[str, tuple[str, ...]] = {
+    "password": ("creds",),
+    "credentials": ("creds", "login details"),
+    "testing": ("pentest", "pentests", "pentesting", "pen test", "pen testing"),  # "authorised testing"
+    "competent authorities": ("law enforcement", "lawful intercept", "lawful interception"),
+    "interception": ("sniff", "sniffs", "sniffed", "sniffing", "sniffer", "sniffers"),
+    "transmissions": ("packet", "packets"),  # "packet sniffing" intercepts "transmissions of computer data"
+    "hindering": ("denial of service", "denial-of-service"),
+    "executives": ("execs", "exec"),
+    "vulnerabilities": ("vuln", "vulns"),
+    "identified": ("scan", "scans", "scanned", "scanning"),  # "vulnerabilities … are identified"
+    "interface": ("console", "consoles", "admin panel", "control panel"),
+    "zero day": ("0-day", "0-days", "0day", "0days"),
+    "conclusion": ("expire", "expires", "expired", "expiry"),  # "after the conclusion of a … service agreement"
+}
+
+# abbreviations that are also words ("apt to", "dos and don'ts", "iam" for "I am"): read only in capitals
+LOWER_CASE_WORDS = frozenset({"apt", "dos", "iam"})
+
+
+@lru_cache(maxsize=1)
+def looked_up() -> frozenset[tuple[str, str]]:
+    """Return the (key, form) pairs a question's shorthand is looked up by, never searched for in questions."""
+    from assistant.sparse import tokenize
+
+    pairs = {(key, form) for key, forms in SHORTHAND.items() for form in forms}
+    for formal, forms in JARGON.items():
+        for form in forms:
+            stems = tokenize(form)
+            pairs |= {(key, formal) for key in [form, *(stems if len(stems) == 1 else [])]}
+    return frozenset(pairs)
