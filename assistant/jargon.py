@@ -7,6 +7,7 @@ and its embedding would only drift. The long forms are in the texts' own words w
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # abbreviation → long forms (lower case; an acronym the texts write, such as "MFA", in their case)
@@ -65,6 +66,13 @@ JARGON: dict[str, tuple[str, ...]] = {
     "zero day": ("0-day", "0-days", "0day", "0days"),
     "conclusion": ("expire", "expires", "expired", "expiry"),  # "after the conclusion of a … service agreement"
 }
+
+# standards and laws known by a code, not a name of capitalised words: a text that never writes one says
+# nothing about it ("Does NIS 2 require a SOC 2 report?" is no question about security operations centres)
+STANDARDS = re.compile(
+    r"\b(?:SOC\s?[123]|ISO(?:/IEC)?\s?\d{4,5}|IEC\s?\d{4,5}|PCI[\s-]?DSS|HIPAA|SOX|FedRAMP|CMMC|GDPR"
+    r"|(?:NIST\s)?SP\s?800-\d+[A-Z]?)\b"
+)
 
 # abbreviations that are also words ("apt to", "dos and don'ts", "iam" for "I am"): read only in capitals
 LOWER_CASE_WORDS = frozenset({"apt", "dos", "iam"})

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import references
+from assistant import jargon, references
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.query import VAGUE_TERMS, Analyzed, Analyzer, names
@@ -100,7 +100,8 @@ class Retriever:
 
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
         """Count as unknown the words of a name the corpus never uses ('Did the United States endorse …?')."""
-        for name in names(focus):
+        coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
+        for name in [*names(focus), *coded]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
 

@@ -115,3 +115,13 @@ def test_a_name_the_glossary_knows_is_no_name_the_corpus_lacks(assistant: Assist
     answer = assistant.ask("Does the ICC want the Global South involved?")
     assert not answer.abstained
     assert answer.citations[0].provision_id == "icc-board-briefing-cyber/takeaways/item-5"
+
+
+def test_a_standard_known_by_a_code_the_texts_never_write_is_unknown(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"audit.md": (
+        "# Audit rules\n\n## Reports\n\nEach entity must send a report of every significant incident to its "
+        "security operations centre within 2 days.\n\n## Records\n\nEach entity must keep its records for 5 years.\n")})
+    # "SOC" alone is in the glossary (a security operations centre), "2" is any number: the code is the name
+    assert assistant.ask("Must each entity send a SOC 2 report?").abstained
+    assert assistant.ask("Must each entity keep ISO 27001 records?").abstained
+    assert not assistant.ask("Must each entity send incident reports to its SOC?").abstained
