@@ -363,29 +363,6 @@ _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b", re.I)  # "pl
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
-_CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
-
-
-def names(text: str) -> list[str]:
-    """Return the capitalised names of two or more words in text ('Tech Accord', 'United States').
-
-    The first word is left out: a question's capital says nothing. Acronyms alone are not names here, and
-    a question written in title case ("What Does The Paris Call Say …") has none.
-    """
-    tokens = re.findall(r"[A-Za-z][\w'’-]*|\S", text)[1:]
-    if any(t[:1].isupper() and t.lower() in _NOT_TERMS for t in tokens):  # "… The Paris Call Say About …"
-        return []
-    found, run = [], []
-    for token in [*tokens, "."]:
-        if _CAPITALISED.match(token) and token.upper() != token:
-            run.append(token)
-            continue
-        if len(run) >= 2:
-            found.append(" ".join(run))
-        run = []
-    return found
-
-
 def _written(key: str) -> list[frozenset[str]]:
     """Return how the texts write a glossary key: "SMEs" stems to "smes", not to the key "sme"."""
     forms = [frozenset({key})]

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant.sparse import collector_paused, tokenize
+from assistant.sparse import STOPWORDS, collector_paused, tokenize
+from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 
 if TYPE_CHECKING:
     from assistant.sparse import Record
@@ -293,3 +294,28 @@ def _value(kind: str, raw: str) -> str | None:
 def _roman(numeral: str) -> int:
     values = [_ROMAN[ch] for ch in numeral]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+# a word of these in capitals is title case, not a name: "What Does The Paris Call Say About …"
+_NOT_NAMES = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
+_CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
+
+
+def names(text: str) -> list[str]:
+    """Return the capitalised names of two or more words in text ('Tech Accord', 'United States').
+
+    The first word is left out: a question's capital says nothing. Acronyms alone are not names here, and
+    a question written in title case ("What Does The Paris Call Say …") has none.
+    """
+    tokens = re.findall(r"[A-Za-z][\w'’-]*|\S", text)[1:]
+    if any(t[:1].isupper() and t.lower() in _NOT_NAMES for t in tokens):  # "… The Paris Call Say About …"
+        return []
+    found, run = [], []
+    for token in [*tokens, "."]:
+        if _CAPITALISED.match(token) and token.upper() != token:
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            found.append(" ".join(run))
+        run = []
+    return found

@@ -18,7 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant import jargon, references
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
-from assistant.query import VAGUE_TERMS, Analyzed, Analyzer, names
+from assistant.query import VAGUE_TERMS, Analyzed, Analyzer
 from assistant.reading import Reader
 from assistant.sparse import (
     SparseIndex, contains_phrase, context_text, coverage_text, known_in, stem_sequence, tokenize, variant_in,
@@ -101,7 +101,7 @@ class Retriever:
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
         """Count as unknown the words of a name the corpus never uses ('Did the United States endorse …?')."""
         coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
-        for name in [*names(focus), *coded]:
+        for name in [*references.names(focus), *coded]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
 

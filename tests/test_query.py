@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.query import Analyzer, names
+from assistant.query import Analyzer
 from assistant.spelling import Speller
 from assistant.sparse import tokenize, variant_in
 
@@ -278,14 +278,6 @@ def test_everyday_words_find_the_formal_ones_the_texts_use() -> None:
     assert "sell" not in selling.unknown and {"sale"} in selling.alternatives["sell"]
     fined = analyzer.analyze("Can companies be fined?")
     assert "fine" not in fined.unknown and {"monetari", "sanction"} in fined.alternatives["fine"]
-
-
-def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
-    assert names("Did the United States endorse the Paris Call?") == ["United States", "Paris Call"]
-    assert names("Which companies signed the Cybersecurity Tech Accord?") == ["Cybersecurity Tech Accord"]
-    assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
-    assert names("United Nations") == []  # a question's first capital says nothing
-    assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style
 
 
 def test_how_a_text_treats_or_covers_something_is_no_topic() -> None:

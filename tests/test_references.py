@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import of_place, parse, specific, spelled_out, title_terms
+from assistant.references import names, of_place, parse, specific, spelled_out, title_terms
 from tests.conftest import ingested
 
 
@@ -201,3 +201,11 @@ def test_the_place_index_finds_the_paragraph_a_provision_names_in_its_own_articl
     index = PlaceIndex(records)
     assert index.referred(1) == [0]  # its own article and document only
     assert index.referred(0) == []
+
+
+def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
+    assert names("Did the United States endorse the Paris Call?") == ["United States", "Paris Call"]
+    assert names("Which companies signed the Cybersecurity Tech Accord?") == ["Cybersecurity Tech Accord"]
+    assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
+    assert names("United Nations") == []  # a question's first capital says nothing
+    assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style
