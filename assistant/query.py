@@ -151,7 +151,7 @@ class Analyzer:
         new_terms = frozenset(t for t in own_terms if t in keyterms and t not in unknown and t not in _NEVER_NEW) if switched else frozenset()
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
-                        answer_shapes=shapes.answers(own), purpose=shapes.purposive(own), new_terms=new_terms)
+                        answer_shapes=shapes.answers(own) + wording.quoted_shapes(own), purpose=shapes.purposive(own), new_terms=new_terms)
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
@@ -263,6 +263,8 @@ class Analyzer:
         skip = _NOT_TERMS | intent_words
         if shapes.purposive(text):  # "the point of secure configuration" is about secure configuration
             skip |= set(shapes.PURPOSE_WORDS.split())
+        if wording.QUOTED.search(text):  # "Where does the phrase 'all-hazards approach' appear?"
+            skip |= wording.QUOTE_FRAMING
         content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import jargon, references
+from assistant import jargon, references, wording
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.query import VAGUE_TERMS, Analyzed, Analyzer
@@ -99,9 +99,10 @@ class Retriever:
         return analyzed
 
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
-        """Count as unknown the words of a name the corpus never uses ('Did the United States endorse …?')."""
+        """Count as unknown the words of a name, standard's code or quoted phrase the corpus never uses."""
         coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
-        for name in [*references.names(focus), *coded]:
+        phrases = [p for p in wording.quoted(focus) if len(p.split()) >= 2]  # "Where does 'digital sovereignty' appear?"
+        for name in [*references.names(focus), *coded, *phrases]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
 

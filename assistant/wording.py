@@ -49,6 +49,30 @@ BINDING = re.compile(
 SUBSTITUTE = re.compile(
     r"\b(?:(?:acceptable|adequate|valid|suitable|viable|good)\s+)?(?:alternative|substitute)s?(?=\s+(?:to|for)\b)", re.I
 )
+# a question that quotes a phrase asks where or how the texts use it: the words that say so ("Where does
+# the phrase … appear?", "Which text speaks of …?") are no topic, and the texts seldom write them
+QUOTED = re.compile(r"[\"“”][^\"“”]{2,}[\"“”]|(?<![\w'’])['‘][^'‘’]{2,}?['’](?![\w'’])")
+QUOTE_FRAMING = frozenset(
+    "phrase phrases term terms word words wording expression expressions appear appears appeared use uses used "
+    "using speak speaks spoke spoken occur occurs occurred find found mean means meant".split()
+)
+
+
+def quoted(text: str) -> list[str]:
+    """Return the phrases a question quotes, without their quotation marks."""
+    return [m.group(0)[1:-1].strip() for m in QUOTED.finditer(text)]
+
+
+def quoted_shapes(text: str) -> list[re.Pattern[str]]:
+    """Return a pattern for each phrase a question quotes: a text that has the phrase has its answer's shape."""
+    found = []
+    for phrase in quoted(text):
+        parts = re.findall(r"[^\W_]+", phrase)
+        if parts:
+            found.append(re.compile(r"\b" + r"[\s\-‐–]+".join(map(re.escape, parts)) + r"\b", re.I))
+    return found
+
+
 NEGATION = re.compile(r"(?:\b(?:no\s+longer|not|never)|n['’]t)\s+(?:be(?:en|ing)?\s+)?([a-z]{4,})", re.I)
 _NEGATIVE_PREFIX = re.compile(r"^(?:un|non-?)(?=[a-z]{4,}$)")
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges

@@ -578,3 +578,11 @@ def test_what_a_text_calls_itself_is_no_topic_it_lacks() -> None:
     analyzer = Analyzer.of_texts([*TEXTS, "approaches such as security by design"], {})
     # "statement" is a word of none of the texts: asking about "the G7 statement" still asks about its content
     assert "statement" not in analyzer.analyze("Does the G7 statement mention security by design?").unknown
+
+
+def test_the_words_that_ask_where_a_quoted_phrase_appears_are_no_topic() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "based on an all-hazards approach", "trust services of their choice"], {})
+    assert set(analyzer.analyze('Where does the phrase "all-hazards approach" appear?').keyterms) == {"all-hazard", "approach"}
+    assert set(analyzer.analyze("Which text speaks of “trust services”?").keyterms) == {"trust", "servic"}
+    # without a quotation the same words are asked about
+    assert "phrase" in analyzer.analyze("Which phrase do the texts use for trust services?").keyterms

@@ -125,3 +125,15 @@ def test_a_standard_known_by_a_code_the_texts_never_write_is_unknown(tmp_path: P
     assert assistant.ask("Must each entity send a SOC 2 report?").abstained
     assert assistant.ask("Must each entity keep ISO 27001 records?").abstained
     assert not assistant.ask("Must each entity send incident reports to its SOC?").abstained
+
+
+def test_a_quoted_phrase_is_answered_where_the_texts_write_it_and_refused_where_none_does(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"rules.md": (
+        "# Rules\n\n## Trust\n\nConsumers should use the trust services of their choice.\n\n"
+        "## Services\n\nProviders must keep their services available and build trust with customers.\n\n"
+        "## Sovereignty\n\nA Party may refuse where its sovereignty is at stake.\n\n"
+        "## Digital\n\nThe digital economy depends on security.\n")})
+    found = assistant.ask('Which rule speaks of "trust services"?')
+    assert not found.abstained and found.citations[0].text.startswith("Consumers should use the trust services")
+    # both words occur, never together: the phrase asked about is in no text
+    assert assistant.ask('Where does the phrase "digital sovereignty" appear?').abstained

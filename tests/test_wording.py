@@ -49,3 +49,14 @@ def test_the_askers_asides_are_no_part_of_the_question() -> None:
     assert wording.without_asides("Briefly, what does NIS 2 require?").strip(" ,") == "what does NIS 2 require?"
     assert wording.without_asides("In plain English, must backups be tested?").strip(" ,") == "must backups be tested?"
     assert wording.without_asides("I am sure that backups matter") == "I am sure that backups matter"  # no colon: no aside
+
+
+def test_a_quoted_phrase_is_found_in_any_quotation_marks_but_not_in_apostrophes() -> None:
+    from assistant.wording import quoted, quoted_shapes
+
+    assert quoted('Where does "all-hazards approach" appear?') == ["all-hazards approach"]
+    assert quoted("Is “cyber hygiene” or 'sub-set' or ‘ordre public’ used?") == ["cyber hygiene", "sub-set", "ordre public"]
+    assert quoted("What's the G7's view on the Parties' rights and users' devices?") == []
+    [shape] = quoted_shapes("Where does 'state-of-the-art' appear?")
+    assert shape.search("taking into account the state of the art") and shape.search("the State-of-the-Art")
+    assert not shape.search("the state of art")
