@@ -254,6 +254,13 @@ def everyday(table: dict[str, tuple[str, ...]] = EVERYDAY) -> dict[str, set[str]
     return out
 
 
+@lru_cache(maxsize=1)
+def looked_up() -> frozenset[tuple[str, str]]:
+    """Return the (key, form) pairs of jargon.py: looked up from a question's shorthand, never searched for."""
+    tables = (jargon.SHORTHAND, everyday(jargon.JARGON))
+    return frozenset((key, form) for table in tables for key, forms in table.items() for form in forms)
+
+
 def merged(learned: dict[str, set[str]]) -> dict[str, set[str]]:
     """Return the learned glossary with the seed entries and everyday words added."""
     out = {k: set(v) for k, v in SEED.items()}
@@ -277,7 +284,7 @@ def expand(query: str, glossary: dict[str, set[str]]) -> list[str]:
             extra.extend(sorted(glossary[key]))
     for key in phrases:
         extra.extend(sorted(glossary[key]))
-    shorthand = jargon.looked_up()
+    shorthand = looked_up()
     for key, forms in glossary.items():
         if any(form in lowered and (key, form) not in shorthand for form in forms):
             extra.append(key.upper())

@@ -8,7 +8,6 @@ and its embedding would only drift. The long forms are in the texts' own words w
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # abbreviation → long forms (lower case; an acronym the texts write, such as "MFA", in their case)
 SHORTHAND: dict[str, set[str]] = {
@@ -76,16 +75,3 @@ STANDARDS = re.compile(
 
 # abbreviations that are also words ("apt to", "dos and don'ts", "iam" for "I am"): read only in capitals
 LOWER_CASE_WORDS = frozenset({"apt", "dos", "iam"})
-
-
-@lru_cache(maxsize=1)
-def looked_up() -> frozenset[tuple[str, str]]:
-    """Return the (key, form) pairs a question's shorthand is looked up by, never searched for in questions."""
-    from assistant.sparse import tokenize
-
-    pairs = {(key, form) for key, forms in SHORTHAND.items() for form in forms}
-    for formal, forms in JARGON.items():
-        for form in forms:
-            stems = tokenize(form)
-            pairs |= {(key, formal) for key in [form, *(stems if len(stems) == 1 else [])]}
-    return frozenset(pairs)

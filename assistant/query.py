@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant import glossary, jargon, references, shapes, wording
+from assistant import glossary, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -151,7 +151,8 @@ class Analyzer:
         new_terms = frozenset(t for t in own_terms if t in keyterms and t not in unknown and t not in _NEVER_NEW) if switched else frozenset()
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
-                        answer_shapes=shapes.answers(own) + wording.quoted_shapes(own), purpose=shapes.purposive(own), new_terms=new_terms)
+                        answer_shapes=shapes.answers(own) + wording.quoted_shapes(own),
+                        purpose=shapes.purposive(own), new_terms=new_terms)
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
@@ -205,7 +206,8 @@ class Analyzer:
         """Return the corpus's hyphenated stem of a term it never writes whole ("allowlist" → "allow-list")."""
         if len(term) < 6 or self.doc_freq.get(term) or not term.isalpha():
             return None
-        return next((f"{term[:i]}-{term[i:]}" for i in range(3, len(term) - 2) if self.doc_freq.get(f"{term[:i]}-{term[i:]}")), None)
+        splits = (f"{term[:i]}-{term[i:]}" for i in range(3, len(term) - 2))
+        return next((s for s in splits if self.doc_freq.get(s)), None)
 
     def _variants(self, text: str) -> dict[str, list[str]]:
         """Map each word of text to the corpus's other spellings of it, and a negated word to its negative form."""
@@ -337,7 +339,7 @@ class Analyzer:
             for term in tokenize(key):
                 if term in keyterms:
                     out.setdefault(term, []).extend(frozenset(tokenize(f)) for f in self.glossary[key])
-        shorthand = jargon.looked_up()
+        shorthand = glossary.looked_up()
         for key, forms in self.glossary.items():
             for form in forms:
                 if form in lowered and (key, form) not in shorthand:

@@ -101,7 +101,7 @@ class Retriever:
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
         """Count as unknown the words of a name, standard's code or quoted phrase the corpus never uses."""
         coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
-        phrases = [p for p in wording.quoted(focus) if len(p.split()) >= 2]  # "Where does 'digital sovereignty' appear?"
+        phrases = [p for p in wording.quoted(focus) if len(p.split()) >= 2]  # "'digital sovereignty'"
         for name in [*references.names(focus), *coded, *phrases]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
