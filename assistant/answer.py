@@ -260,10 +260,18 @@ class Composer:
         return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,
                       resolved_query=resolved.query)
 
-    def _abstain(self, resolved: Resolved, related: list[Scored]) -> Answer:
+    def untranslated(self, resolved: Resolved, described: str, related: list[Scored]) -> Answer:
+        """Abstain from a question asked in another language, saying so rather than that the texts are silent."""
+        text = (
+            f"The question seems to be {described}. The indexed texts and the search model are in English, so "
+            "it cannot be matched reliably: please ask it in English. The nearest passages are listed as related."
+        )
+        return self._abstain(resolved, related, text)
+
+    def _abstain(self, resolved: Resolved, related: list[Scored], text: str = "") -> Answer:
         named = [self.documents[d] for d in resolved.sources if d in self.documents]
         scope = " or ".join(short_title(d.title) for d in named) if named else "the indexed corpus"
-        text = (
+        text = text or (
             f"The corpus does not address this: no provision in {scope} adequately supports an answer. "
             "The nearest passages are listed as related; they may help rephrase the question."
         )

@@ -196,6 +196,7 @@ class Assistant:
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
     ) -> Answer:
+        from assistant import language
         from assistant.conversation import compared_topic, resolve
 
         with self._lock:
@@ -218,6 +219,11 @@ class Assistant:
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
             analyzed.out_of_scope = retriever.out_of_scope(analyzed, focus, resolved.sources)
         pool = retriever.retrieve(analyzed, k, base)
+        foreign = language.detect(question, retriever.analyzer.word_counts)
+        if foreign is not None:  # "Que dit l'Appel de Paris …?": not "the corpus does not address this"
+            answer = composer.untranslated(resolved, foreign.described, pool)
+            answer._retrieved = [s.hit for s in pool]
+            return answer
         named = [] if base.doc_ids else resolved.sources
         if resolved.comparison:
             compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:2]

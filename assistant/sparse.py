@@ -13,6 +13,7 @@ import pickle
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ STOPWORDS = frozenset(
     "their them then there these they this to was were what when where which who whom why will with "
     "would about does do did can could should any all also our we you your".split()
 )
+FORMAT = 2  # of the saved index's tokens: 2 takes accents off ("sécurité" is "securite")
 MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words to stand for them
 # endings that tell stems of one word apart ('expos'/'exposur', 'ratifi'/'ratif', 'appli'/'applic',
 # 'administ'/'administr');
@@ -43,10 +45,17 @@ MIN_VARIANT = 5  # shorter stems ("act", "data") begin too many unrelated words 
 ENDINGS = frozenset({"c", "e", "i", "r", "ur", "al", "ion", "iti", "or", "ic", "ive", "ship"})
 
 
+def fold(text: str) -> str:
+    """Return text with its letters' accents taken off ("sécurité" → "securite"), so both spellings match."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
     """Return the lower-case word tokens of text, hyphenated and dotted codes kept whole and split."""
     out: list[str] = []
-    for token in _WORD.findall(text.lower()):
+    for token in _WORD.findall(fold(text.lower())):
         out.append(token)
         if "-" in token or "." in token:
             out.extend(t for t in re.split(r"[.\-]", token) if t)
@@ -60,7 +69,7 @@ def tokenize(text: str) -> list[str]:
 
 def stem_sequence(text: str) -> list[str]:
     """Return every word of text stemmed, stop words kept: the sequence a phrase is looked for in."""
-    return _STEMMER.stemWords(re.findall(r"[a-z0-9]+", text.lower()))
+    return _STEMMER.stemWords(re.findall(r"[a-z0-9]+", fold(text.lower())))
 
 
 def contains_phrase(sequence: list[str], phrase: list[str]) -> bool:
@@ -152,6 +161,7 @@ class SparseIndex:
             self.model.save(str(tmp / "bm25"))
         (tmp / "acronyms.json").write_text(json.dumps({k: sorted(v) for k, v in self.acronyms.items()}))
         (tmp / "version").write_text(str(self.version))
+        (tmp / "format").write_text(str(FORMAT))
         (tmp / "digest").write_text(self.digest)
         if before_swap is not None:
             before_swap()
@@ -166,6 +176,8 @@ class SparseIndex:
     def load(cls, directory: Path) -> SparseIndex | None:
         """Read a saved index, or return None when there is none or it is unreadable."""
         try:
+            if int((directory / "format").read_text()) != FORMAT:
+                return None  # tokenised by an older release: rebuilt from the store
             version = int((directory / "version").read_text())
             digest = (directory / "digest").read_text()
             with open(directory / "records.pickle", "rb") as fh, collector_paused():

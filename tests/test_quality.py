@@ -113,6 +113,14 @@ def test_unanswerable_question_abstains_with_related_passages(full: Assistant) -
     assert "does not address" in answer.text
 
 
+def test_a_question_in_another_language_is_refused_as_such_not_as_unaddressed(full: Assistant) -> None:
+    answer = full.ask("Que dit l'Appel de Paris sur l'ingérence électorale ?")
+    assert answer.abstained and not answer.citations and answer.related
+    assert "in French" in answer.text and "ask it in English" in answer.text and "does not address" not in answer.text
+    english = full.ask("What does the Paris Call say about interference in electoral processes?")
+    assert not english.abstained and english.citations[0].doc_id == "paris-call-2018"
+
+
 def test_a_named_article_and_the_sentence_a_list_item_completes(full: Assistant) -> None:
     named = full.ask("What does Article 3 of the Budapest Convention make a criminal offence?")
     assert named.citations[0].provision_id == "budapest-convention-2001/article-3/para-1"
