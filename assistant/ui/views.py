@@ -70,7 +70,7 @@ def sources_html(answer: Answer | None, documents: dict[str, Document]) -> str:
         return '<div class="pa-empty">Sources of the latest answer appear here, with the quoted words highlighted.</div>'
     if answer.abstained:
         cards = "".join(_card(c, documents.get(c.doc_id), "related") for c in answer.related)
-        return ('<div class="pa-abstain"><strong>No answer in the corpus.</strong> '
+        return ('<div class="pa-abstain"><strong>Not answered from the corpus.</strong> '
                 f'Nearest passages, for rephrasing:</div>{cards}')
     return "".join(_card(c, documents.get(c.doc_id), f"[{c.n}]") for c in answer.citations)
 
