@@ -273,6 +273,8 @@ class Analyzer:
             generic |= set(tokenize(m.group(1)))
         for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
             generic |= set(tokenize(m.group(1)))
+        if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
+            generic |= set(tokenize(" ".join(m.group(1) for m in _HOW_MEASURE.finditer(text))))
         for m in [*wording.BINDING.finditer(text), *wording.SUBSTITUTE.finditer(text)]:  # "Is MFA mandatory?"
             generic |= set(tokenize(m.group(0)))
         for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
@@ -367,6 +369,7 @@ _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b", re.I)  # "pl
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
+_HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 def _written(key: str) -> list[frozenset[str]]:
     """Return how the texts write a glossary key: "SMEs" stems to "smes", not to the key "sme"."""
     forms = [frozenset({key})]

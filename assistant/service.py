@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import provenance, shapes
+from assistant import compound, manners, provenance, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
@@ -186,7 +186,14 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        answer = self._answer(retriever, question, history, filters, k)
+        # "Hi! Could you please tell me …? Thanks!" is answered as the question it frames
+        plain, earlier = manners.plain(question), [manners.plain(h) for h in history or []]
+        if parts := compound.parts(plain):  # "What are the takeaways and who chaired it?": each part on its own
+            answers = [self._answer(retriever, part, earlier + parts[:i], filters, k) for i, part in enumerate(parts)]
+            answer = compound.joined(question, answers, self.settings.answer.related)
+        else:
+            answer = self._answer(retriever, plain, earlier, filters, k)
+        answer.question = question
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
             while len(self._answers) > self.settings.server.answer_cache:

@@ -49,6 +49,9 @@ _WHEN = re.compile(f"{_DATE.pattern}|{_MOMENT.pattern}", re.I)
 # "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
 _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
                            r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays)\b))", re.I)
+# "How long must a PIN be?" (not how long it lasts): a text that states a length ("at least 8 characters")
+_LENGTH_ASK = re.compile(r"^\s*(?:and\s+)?how\s+long\b", re.I)
+_LENGTH = re.compile(r"\blength\b|\b\d+\s+(?:characters|digits|letters)\b", re.I)
 # "What must a request for preservation include?": the list a text introduces with "shall specify:"
 _CONTENTS_ASK = re.compile(r"^\s*(?:and\s+)?what\b(?:\s+\w+){0,8}?\s+(?:must|should|shall|has\s+to|have\s+to|needs?\s+to|"
                            r"does|do)\b(?:\s+\w+){0,8}?\s+(?:be\s+)?(?:include|included|contain|contained|specify|specified)\b", re.I)
@@ -164,6 +167,11 @@ def lasting(question: str) -> re.Pattern[str] | None:
     return _DURATION if _DURATION_ASK.match(question) else None
 
 
+def measured(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a length ("at least 8 characters"), if the question asks how long a thing must be."""
+    return _LENGTH if _LENGTH_ASK.match(question) and not _DURATION_ASK.match(question) else None
+
+
 def listed(question: str) -> re.Pattern[str] | None:
     """Return the pattern of a list's introduction (or of a moment), if the question asks what something must contain or when."""
     if _CONTENTS_ASK.match(question):
@@ -215,8 +223,9 @@ def exempting(question: str) -> re.Pattern[str] | None:
 
 def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
-    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question), listed(question),
-             defined(question), further(question), applying(question), exempting(question))
+    found = (numbered(question), agent(question), partner(question), dated(question), lasting(question),
+             measured(question), listed(question), defined(question), further(question), applying(question),
+             exempting(question))
     return [p for p in found if p is not None]
 
 

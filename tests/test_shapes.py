@@ -187,3 +187,16 @@ def test_an_opt_out_question_is_answered_by_a_reservation() -> None:
     assert shapes.exempting("Can a Party limit its jurisdiction over offences on its ships?") is not None
     assert shapes.exempting("What limits does the Convention set?") is None
     assert shapes.exempting("Must a Party criminalise attempts?") is None
+
+
+def test_how_long_a_thing_must_be_wants_a_length_and_how_long_it_is_kept_a_duration() -> None:
+    length = shapes.measured("How long must passwords be?")
+    assert length is not None and length.search("A minimum password length of at least 12 characters")
+    assert not length.search("you shouldn’t allow more than 10 guesses in 5 minutes")
+    assert shapes.measured("How long must traffic data be preserved?") is None  # a duration: see lasting()
+    assert shapes.lasting("How long must traffic data be preserved?") is not None
+    # "long" names the measure asked, not a topic the provision must speak of
+    analyzer = Analyzer.of_texts(["A minimum password length of at least 12 characters.", "Use longer passwords."], {})
+    keyterms = analyzer.analyze("How long must passwords be?").keyterms
+    assert keyterms["long"] < analyzer.idf("long") / 2
+    assert analyzer.analyze("How long must data be kept?").keyterms["long"] == analyzer.idf("long")

@@ -1,0 +1,101 @@
+"""Compound questions: two questions asked in one, answered one after the other.
+
+"What are the ICC takeaways and who chaired the briefing?" asks two things no single provision
+answers; retrieved as one question, the answer covers whichever part matches best and drops the other.
+Split at an "and" that opens a second question ("and who chaired …", "and can a Party …") or between
+two question marks, each part is answered on its own (the second with the first as its conversation,
+so "it" and "them" resolve) and the answers are joined, their citations numbered in one sequence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from assistant import wording
+from assistant.types import Answer, Citation, Hit
+
+_WH = frozenset("what which who whom whose when where why how".split())
+_AUX = frozenset("does do did is are was were can could must should shall will would may might has have".split())
+_AND = re.compile(r",?\s+and\s+(?=(?:" + "|".join(sorted(_WH | _AUX)) + r")\b)", re.I)
+_ASKED_AGAIN = re.compile(r"(?<=\?)\s+(?=[^?]*\w[^?]*\?\s*$)")  # "What does NIS 2 say? And who adopted it?"
+_MIN_WORDS = 3
+_MARKER = re.compile(r"\[(\d+)\]")
+T = TypeVar("T")
+
+
+def parts(question: str) -> list[str]:
+    """Return the questions a compound question asks, or [] when it asks one."""
+    match = _ASKED_AGAIN.search(question)
+    if match and _words(question[:match.start()]) >= 2 and _words(question[match.end():]) >= 2:
+        return [question[:match.start()].strip(), question[match.end():].strip()]
+    for match in _AND.finditer(question):
+        first, second = question[:match.start()].strip(), question[match.end():].strip()
+        if _words(first) >= _MIN_WORDS and _words(second) >= _MIN_WORDS and _opens_clause(second):
+            return [first.rstrip("?,;") + "?", second[:1].upper() + second[1:]]
+    return []
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def _opens_clause(text: str) -> bool:
+    """Return True when text is a question of its own ("who chaired …", "can a Party …"), not "how to …"."""
+    tokens = re.findall(r"[a-z]+", text.lower())
+    head, rest = tokens[0], tokens[1:]
+    if head in _AUX:
+        return True
+    if not rest or rest[0] == "to":
+        return False  # "… and how to manage them": the object of the first question
+    pos = wording.parts_of_speech(rest[0])
+    return any(t in _AUX for t in rest) or ("VERB" in pos and "NOUN" not in pos)
+
+
+def joined(question: str, answers: Sequence[Answer], related: int) -> Answer:
+    """Return one answer to a compound question from the answers to its parts."""
+    if all(a.abstained for a in answers):
+        nearest = _unique([c for a in answers for c in a.related], lambda c: c.provision_id)[:related]
+        whole = answers[0].model_copy(update={"question": question, "related": _numbered(nearest)})
+        whole._retrieved = _unique([h for a in answers for h in a.retrieved], lambda h: h.provision_id)
+        return whole
+    texts: list[str] = []
+    citations: list[Citation] = []
+    numbers: dict[tuple[str, str], int] = {}
+    for answer in answers:
+        if answer.abstained:
+            texts.append(f"“{answer.question}”: the corpus does not address this.")
+            continue
+        renumbered: dict[int, int] = {}
+        for citation in answer.citations:
+            key = (citation.provision_id, citation.quote)
+            if key not in numbers:
+                numbers[key] = len(citations) + 1
+                citations.append(citation.model_copy(update={"n": numbers[key]}))
+            renumbered[citation.n] = numbers[key]
+        texts.append(_MARKER.sub(lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)))}]", answer.text))
+    whole = Answer(question=question, text="\n\n".join(texts), citations=citations,
+                   resolved_query=" | ".join(a.resolved_query for a in answers))
+    whole._retrieved = _interleaved([a.retrieved for a in answers])
+    return whole
+
+
+def _numbered(citations: list[Citation]) -> list[Citation]:
+    return [c.model_copy(update={"n": n}) for n, c in enumerate(citations, 1)]
+
+
+def _interleaved(lists: list[list[Hit]]) -> list[Hit]:
+    """Return the parts' ranked hits taken in turn, each provision once (the first of each part ranks first)."""
+    longest = max((len(x) for x in lists), default=0)
+    return _unique([x[i] for i in range(longest) for x in lists if i < len(x)], lambda h: h.provision_id)
+
+
+def _unique(items: list[T], key: Callable[[T], str]) -> list[T]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            out.append(item)
+    return out

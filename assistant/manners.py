@@ -1,0 +1,77 @@
+"""Chat manners: the greetings, thanks, hedges and request framings people type around a question.
+
+"Hi! Could you please tell me what the G7 says about SMEs? Thanks!" asks what the G7 says about
+SMEs; left in, "hi" and "thanks" count as topics no text covers and the question is refused, and a
+follow-up that opens "Thanks! And what about …?" no longer opens with "And". The question keeps its own
+words: only what frames it is taken off, and a question that is nothing but manners is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = r"(?:\s*[!.,:;–—-]+\s*|\s+|$)"  # the punctuation (or space) after a greeting or a thank-you
+_GREETING = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|all|everyone|team|assistant|bot))?"
+    r"|dear\s+(?:assistant|colleagues?|team|sir|madam|all))" + _END,
+    re.I,
+)
+_ACKNOWLEDGEMENT = re.compile(
+    r"^\s*(?:(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty"
+    r"|cheers|great|perfect|ok(?:ay)?|got\s+it|understood|interesting|that['’]?s\s+(?:very\s+)?(?:helpful|useful|great|clear))"
+    r"\s*[!.,:;–—-]+\s*",
+    re.I,
+)
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:a|one|another)?\s*(?:quick|short|last|final|follow-up|small)\s+(?:question|one)|one\s+more\s+(?:thing|question)"
+    r"|another\s+question)\s*[!.,:;–—-]+\s*"
+    r"|^\s*(?:sorry|apologies|forgive\s+me)\s+(?:if|to|for)\b[^,.!?]{0,60}[,.!]?\s*(?:but\s+)?"
+    r"|^\s*this\s+(?:may|might|could)\s+be\s+a\s+(?:silly|stupid|dumb|basic|naive)\s+question\s*[,.!]?\s*(?:but\s+)?",
+    re.I,
+)
+_THANKS_AFTER = re.compile(
+    r"(?P<sep>[\s,.!?;:–—-]+)(?:(?:many\s+)?thanks|thank\s+you|thx|ty|tia|cheers|much\s+appreciated|appreciate\s+it)"
+    r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))*[\W_]*$",
+    re.I,
+)
+_POLITE = re.compile(r"[,\s]*\b(?:please|pls|plz|kindly)\b[,]?", re.I)
+# "Could you tell me …", "Would you be able to find …", "I was wondering whether …": the request, not its topic
+_REQUEST = re.compile(
+    r"^\s*(?:(?:could|can|would|will)\s+you(?:\s+be\s+able\s+to)?\s+(?=(?:tell|show|give|remind|find|list|explain|"
+    r"summari[sz]e|describe|check|confirm|clarify|outline|quote)\b)|i\s+(?:was\s+)?wonder(?:ing)?\s+(?=whether|if)"
+    r"|do\s+you\s+know\s+(?=whether|if|what|which|who|when|where|how)|i(?:['’]?d|\s+would)\s+like\s+to\s+know\s+"
+    r"|i\s+(?:want|need)\s+to\s+know\s+)",
+    re.I,
+)
+_IMPERATIVE = re.compile(
+    r"^\s*(?:(?:tell|show|give|remind)\s+(?:me|us)\s+|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
+    re.I,
+)
+_WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+)?(?:words|wording|text)\s+(?:of|in)\s+", re.I)
+# "I'm briefing our minister tomorrow." before the question: what the asker is doing, not what they ask
+_TASK = re.compile(
+    r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:preparing|briefing|getting\s+ready|working\s+on|writing|drafting|"
+    r"reviewing|studying|researching|putting\s+together|looking\s+into)\b[^.!?]{0,120}[.!]\s+(?=\S)",
+    re.I,
+)
+
+
+def plain(question: str) -> str:
+    """Return question without its greetings, thanks, hedges and request framings."""
+    text = question
+    for _ in range(4):  # "Hi! Quick question: could you please tell me …"
+        before = text
+        for pattern in (_GREETING, _ACKNOWLEDGEMENT, _LEAD_IN, _TASK):
+            text = pattern.sub("", text, count=1)
+        if text == before:
+            break
+    text = _THANKS_AFTER.sub(lambda m: "?" if "?" in m.group("sep") else "", text)
+    text = _POLITE.sub(" ", text)
+    text = _REQUEST.sub("", text, count=1)
+    text = _IMPERATIVE.sub("", text, count=1)
+    text = _WORDING.sub("", text, count=1)
+    text = re.sub(r"\s+(?=[.?!])", "", re.sub(r"\s{2,}", " ", text)).strip(" ,")
+    if not re.search(r"[A-Za-z]{2}", text):
+        return question.strip()
+    return text[:1].upper() + text[1:] if text[:1].islower() and question.lstrip()[:1].isupper() else text

@@ -1,0 +1,59 @@
+"""Compound questions: split where a second question begins; answers joined with one run of citation numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.compound import joined, parts
+from assistant.types import Answer, Citation
+from tests.conftest import ingested
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What are the ICC takeaways and who chaired the briefing?", ["What are the ICC takeaways?", "Who chaired the briefing?"]),
+    ("What does Article 2 say, and can a Party add conditions to it?", ["What does Article 2 say?", "Can a Party add conditions to it?"]),
+    ("Does Cyber Essentials require MFA and how long must passwords be?",
+     ["Does Cyber Essentials require MFA?", "How long must passwords be?"]),
+    ("What does NIS 2 say about encryption? And about training?", ["What does NIS 2 say about encryption?", "And about training?"]),
+])
+def test_two_questions_in_one_are_split_where_the_second_begins(question: str, expected: list[str]) -> None:
+    assert parts(question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "What do the G7 and the ICC say about SMEs?",  # two sources, one question
+    "Does the G7 mention awareness and how to manage risks?",  # "how to …" is the object of the question
+    "Which measures do SMEs and large companies need?",
+    "What did the G7 commit to and why?",  # too short to stand alone
+])
+def test_one_question_is_not_split(question: str) -> None:
+    assert parts(question) == []
+
+
+def _citation(n: int, provision_id: str, quote: str) -> Citation:
+    return Citation(n=n, provision_id=provision_id, doc_id="d", doc_title="D", label=provision_id, text=quote, quote=quote, score=1.0)
+
+
+def test_joined_answers_number_their_citations_in_one_run_and_cite_a_shared_provision_once() -> None:
+    first = Answer(question="Q1?", text="One [1] and two [2].", citations=[_citation(1, "a", "x"), _citation(2, "b", "y")])
+    second = Answer(question="Q2?", text="Two again [1], three [2].", citations=[_citation(1, "b", "y"), _citation(2, "c", "z")])
+    whole = joined("Q1 and Q2?", [first, second], related=5)
+    assert whole.text == "One [1] and two [2].\n\nTwo again [2], three [3]."
+    assert [(c.n, c.provision_id) for c in whole.citations] == [(1, "a"), (2, "b"), (3, "c")]
+    refused = Answer(question="Q2?", text="The corpus does not address this.", abstained=True)
+    partly = joined("Q1 and Q2?", [first, refused], related=5)
+    assert not partly.abstained and partly.text.endswith("“Q2?”: the corpus does not address this.")
+
+
+def test_each_part_of_a_compound_question_is_answered_from_its_own_provision(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"rules.md": (
+        "# Rules\n\n## Backups\n\nEvery firm must keep an offline backup of its records.\n\n"
+        "## Chair\n\nThe committee was chaired by Alice Smith.\n\n"
+        "## Patching\n\nEvery firm must patch its servers within 14 days.\n")})
+    answer = assistant.ask("Hi! What must every firm keep a backup of, and who chaired the committee? Thanks!")
+    assert not answer.abstained and answer.question.startswith("Hi!")
+    cited = [c.text for c in answer.citations]
+    assert any("offline backup" in t for t in cited) and any("Alice Smith" in t for t in cited)
+    assert "[1]" in answer.text and "[2]" in answer.text

@@ -1,0 +1,38 @@
+"""Chat manners: greetings, thanks, hedges and request framings are taken off; the question stays whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.manners import plain
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("Hi! Could you please tell me what the G7 says about SMEs? Thanks!", "What the G7 says about SMEs?"),
+    ("Hello, quick question: what did the ICC say about MLATs?", "What did the ICC say about MLATs?"),
+    ("Thanks! And what are companies asked to do because of that?", "And what are companies asked to do because of that?"),
+    ("hey, what's the G7 plan for CSIRT cooperation?? thx", "what's the G7 plan for CSIRT cooperation?"),
+    ("Good morning. I'm briefing our minister tomorrow. What did the G7 commit to?", "What did the G7 commit to?"),
+    ("Dear assistant, kindly list the ICC's opportunities for future action.", "List the ICC's opportunities for future action."),
+    ("Give me the exact words of the ICC's third takeaway, please.", "The ICC's third takeaway."),
+    ("Would you be able to find the NIST CSF outcome on incidents?", "The NIST CSF outcome on incidents?"),
+    ("I was wondering whether the Paris Call mentions elections?", "Whether the Paris Call mentions elections?"),
+    ("Sorry if this is a silly question, but how long can preserved data be kept?", "How long can preserved data be kept?"),
+    ("Quick one - what's the Budapest Convention's definition of a computer system? cheers",
+     "What's the Budapest Convention's definition of a computer system?"),
+    ("Could you kindly tell me what Cyber Essentials says about backups? Many thanks in advance.",
+     "What Cyber Essentials says about backups?"),
+])
+def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
+    assert plain(typed) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "Can you be fined under NIS 2?",  # "can you" asks what is allowed, not for a service
+    "Do you need MFA for cloud services?",
+    "What does the ICC say about trust?",
+    "Thanks",  # nothing but manners: left as it is
+    "Hello?",
+])
+def test_a_question_without_manners_is_left_as_it_is(question: str) -> None:
+    assert plain(question) == question
