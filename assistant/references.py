@@ -231,18 +231,32 @@ def _index_titles(records: Sequence[Record]) -> tuple[dict[str, list[int]], list
     """Return the sections' title terms with their provisions, and each term's sections."""
     keys: dict[tuple[str, ...], int] = {}
     sections: list[tuple[frozenset[str], list[int]]] = []
+    opening = _opening_headings(records)
     for index, record in enumerate(records):
         path = tuple(record.metadata.get("heading_path") or ())
         key = (str(record.metadata.get("doc_id", "")), *path)
         if key not in keys:  # a title is parsed once per section, not once per provision
             keys[key] = len(sections)
-            sections.append((title_terms(path[-1]) if len(path) > 1 else frozenset(), []))
+            # a document's opening heading is its title, not a section's; the ICC's "Takeaways" stands beside it
+            titled = len(path) > 1 or (len(path) == 1 and opening.get(key[0]) != path[0])
+            sections.append((title_terms(path[-1]) if titled else frozenset(), []))
         sections[keys[key]][1].append(index)
     by_term: dict[str, list[int]] = {}
     for number, (terms, _) in enumerate(sections):
         for term in terms:
             by_term.setdefault(term, []).append(number)
     return by_term, sections
+
+
+def _opening_headings(records: Sequence[Record]) -> dict[str, str]:
+    """Return each document's first top-level heading (its title, as the text writes it)."""
+    first: dict[str, tuple[int, str]] = {}
+    for record in records:
+        path, doc = record.metadata.get("heading_path") or [], str(record.metadata.get("doc_id", ""))
+        start = int(record.metadata.get("char_start") or 0)
+        if path and (doc not in first or start < first[doc][0]):
+            first[doc] = (start, path[0])
+    return {doc: heading for doc, (_, heading) in first.items()}
 
 
 def _index_places(records: Sequence[Record]) -> tuple[dict[Reference, list[int]], list[frozenset[Reference]]]:

@@ -121,6 +121,14 @@ def test_a_question_in_another_language_is_refused_as_such_not_as_unaddressed(fu
     assert not english.abstained and english.citations[0].doc_id == "paris-call-2018"
 
 
+def test_greetings_and_two_questions_in_one_are_answered_as_the_questions_they_frame(full: Assistant) -> None:
+    answer = full.ask("Hi! What are the ICC takeaways and who chaired the briefing? Thanks!")
+    ids = [c.provision_id for c in answer.citations]
+    assert not answer.abstained and ids[0] == "icc-board-briefing-cyber/takeaways/item-1"  # the section, in order
+    assert "icc-board-briefing-cyber/para-2" in ids and "Paul Drechsler" in answer.text
+    assert [c.n for c in answer.citations] == list(range(1, len(ids) + 1))
+
+
 def test_a_named_article_and_the_sentence_a_list_item_completes(full: Assistant) -> None:
     named = full.ask("What does Article 3 of the Budapest Convention make a criminal offence?")
     assert named.citations[0].provision_id == "budapest-convention-2001/article-3/para-1"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import names, of_place, parse, specific, spelled_out, title_terms
+from assistant.references import PlaceIndex, names, of_place, parse, specific, spelled_out, title_terms
+from assistant.sparse import Record
 from tests.conftest import ingested
 
 
@@ -209,3 +210,15 @@ def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
     assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
     assert names("United Nations") == []  # a question's first capital says nothing
     assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style
+
+
+
+def test_a_top_level_section_beside_the_title_is_a_titled_section_and_the_title_is_not() -> None:
+    def record(n: int, heading: str, start: int) -> Record:
+        return Record(f"b/{n}", f"Point {n}.", {"doc_id": "b", "heading_path": [heading], "char_start": start})
+
+    records = [record(1, "Takeaways", 50), record(0, "Briefing on takeaways", 0), record(2, "Takeaways", 60)]
+    places = PlaceIndex(records)
+    # "What are the takeaways?" reads the Takeaways section, in order; the title above it is no section
+    assert places.titled(frozenset({"takeaway"}), frozenset(), lambda i: True) == [[0, 2]]
+    assert places.titled(frozenset({"brief", "takeaway"}), frozenset(), lambda i: True) == []
