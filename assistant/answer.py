@@ -260,6 +260,12 @@ class Composer:
         return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,
                       resolved_query=resolved.query)
 
+    def unasked(self, question: str) -> Answer:
+        """Reply to a message that asks nothing ("Hello", "thanks!") with how to ask, not a refused topic."""
+        text = ("There is no question here to answer. Ask about the indexed texts: what one of them says on a topic, "
+                "what a named article or paragraph requires, or whom a text addresses.")
+        return Answer(question=question, text=text, abstained=True)
+
     def untranslated(self, resolved: Resolved, described: str, related: list[Scored]) -> Answer:
         """Abstain from a question asked in another language, saying so rather than that the texts are silent."""
         text = (

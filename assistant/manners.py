@@ -20,12 +20,13 @@ _GREETING = re.compile(
 _ACKNOWLEDGEMENT = re.compile(
     r"^\s*(?:(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty"
     r"|cheers|great|perfect|ok(?:ay)?|got\s+it|understood|interesting|that['’]?s\s+(?:very\s+)?(?:helpful|useful|great|clear))"
-    r"\s*[!.,:;–—-]+\s*",
+    r"(?:\s*[!.,:;–—-]+\s*|\s+(?=(?:and|so|but|what|how|now|then|also|one)\b))",  # "ok and what about …"
     re.I,
 )
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:a|one|another)?\s*(?:quick|short|last|final|follow-up|small)\s+(?:question|one)|one\s+more\s+(?:thing|question)"
-    r"|another\s+question)\s*[!.,:;–—-]+\s*"
+    r"|another\s+question|one\s+more)\s*[!.,:;–—-]+\s*"
+    r"|^\s*(?:and\s+)?also\b[,:]?\s+(?=(?:what|how|which|who|when|where|why|does|do|is|are|can|must|should)\b)"
     r"|^\s*(?:sorry|apologies|forgive\s+me)\s+(?:if|to|for)\b[^,.!?]{0,60}[,.!]?\s*(?:but\s+)?"
     r"|^\s*this\s+(?:may|might|could)\s+be\s+a\s+(?:silly|stupid|dumb|basic|naive)\s+question\s*[,.!]?\s*(?:but\s+)?",
     re.I,
@@ -52,9 +53,18 @@ _WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+
 # "I'm briefing our minister tomorrow." before the question: what the asker is doing, not what they ask
 _TASK = re.compile(
     r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:preparing|briefing|getting\s+ready|working\s+on|writing|drafting|"
-    r"reviewing|studying|researching|putting\s+together|looking\s+into)\b[^.!?]{0,120}[.!]\s+(?=\S)",
+    r"reviewing|studying|researching|putting\s+together|looking\s+into|new\s+(?:here|to\s+th(?:is|ese|e\s+\w+)))"
+    r"\b[^.!?]{0,120}[.!]\s+(?=\S)",
     re.I,
 )
+
+
+def nothing_asked(question: str) -> bool:
+    """Return True when a message is only manners ("Hello", "thanks!"): there is no question to answer."""
+    stripped = _THANKS_AFTER.sub("", " " + question).strip().rstrip("?!. ") + "."
+    for pattern in (_GREETING, _ACKNOWLEDGEMENT):
+        stripped = pattern.sub("", stripped, count=1) or "."
+    return not re.search(r"[A-Za-z]{2}", stripped)
 
 
 def plain(question: str) -> str:

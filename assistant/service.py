@@ -188,7 +188,7 @@ class Assistant:
                 return cached.model_copy(deep=True)
         # "Hi! Could you please tell me …? Thanks!" is answered as the question it frames
         plain, earlier = manners.plain(question), [manners.plain(h) for h in history or []]
-        if parts := compound.parts(plain):  # "What are the takeaways and who chaired it?": each part on its own
+        if parts := [manners.plain(p) for p in compound.parts(plain)]:  # "… takeaways and who chaired it?"
             answers = [self._answer(retriever, part, earlier + parts[:i], filters, k) for i, part in enumerate(parts)]
             answer = compound.joined(question, answers, self.settings.answer.related)
         else:
@@ -209,6 +209,8 @@ class Assistant:
         with self._lock:
             sources, composer = self._sources, self._composer
         assert sources is not None and composer is not None
+        if manners.nothing_asked(question):  # "Hello", "thanks!"
+            return composer.unasked(question)
         k = k or self.settings.retrieval.k
         base = filters or Filters()
         resolved = resolve(question, list(history or []), sources)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.manners import plain
+from assistant import Assistant
+from assistant.manners import nothing_asked, plain
 
 
 @pytest.mark.parametrize(("typed", "asked"), [
@@ -22,6 +23,10 @@ from assistant.manners import plain
      "What's the Budapest Convention's definition of a computer system?"),
     ("Could you kindly tell me what Cyber Essentials says about backups? Many thanks in advance.",
      "What Cyber Essentials says about backups?"),
+    ("Also, what about consumers?", "What about consumers?"),  # a follow-up again
+    ("ok and what about the ICC?", "and what about the ICC?"),
+    ("Hi, I'm new here. What can you tell me about the Budapest Convention?",
+     "What can you tell me about the Budapest Convention?"),
 ])
 def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
     assert plain(typed) == asked
@@ -36,3 +41,19 @@ def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
 ])
 def test_a_question_without_manners_is_left_as_it_is(question: str) -> None:
     assert plain(question) == question
+
+
+@pytest.mark.parametrize(("message", "empty"), [
+    ("Hello", True), ("thanks!", True), ("Hi! Thanks!", True), ("OK thanks", True), ("Good morning", True),
+    ("What is OK?", False), ("Thanks. And the G7?", False), ("Hello, what does the ICC say?", False),
+])
+def test_a_message_of_manners_alone_asks_nothing(message: str, empty: bool) -> None:
+    assert nothing_asked(message) is empty
+
+
+def test_a_greeting_alone_is_told_how_to_ask_not_that_the_texts_are_silent(assistant: Assistant) -> None:
+    assistant.ingest()
+    reply = assistant.ask("Hello!")
+    assert reply.abstained and "no question here" in reply.text and "does not address" not in reply.text
+    answered = assistant.ask("Hello! What did the G7 commit to on CSIRT cooperation? Thanks")
+    assert not answered.abstained and answered.question.startswith("Hello!")
