@@ -20,7 +20,7 @@ SHORTHAND: dict[str, set[str]] = {
     "dr": {"disaster recovery"},
     "ir": {"incident response"},
     "tprm": {"third-party risk management", "supply chain risk management"},
-    "sdlc": {"software development life cycle", "development life cycle"},
+    "sdlc": {"software development life cycle", "development life cycle", "development and maintenance"},
     "cti": {"cyber threat intelligence", "threat intelligence"},
     "rca": {"root cause analysis", "root cause"},
     "siem": {"security information and event management"},

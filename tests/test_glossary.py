@@ -189,6 +189,7 @@ JARGON_CORPUS = [
     "the serious hindering without right of the functioning of a computer system",
     "information sharing by governments of zero day exploits",
     "cooperation involving industry associations",
+    "security in network and information systems acquisition, development and maintenance",
 ]
 
 
@@ -202,6 +203,7 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "Are DDoS attacks a crime?": [("ddos", "hindering")],
         "What should governments do with 0-days?": [("0", "zero day")],
         "Do they want insurers at the table?": [("tabl", "involving")],
+        "Is a secure SDLC among the measures?": [("sdlc", "development and maintenance")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
