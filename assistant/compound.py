@@ -1,4 +1,4 @@
-"""Compound questions: two questions asked in one, answered one after the other.
+"""Compound questions: two questions asked in one, answered one after the other (their manners taken off).
 
 "What are the ICC takeaways and who chaired the briefing?" asks two things no single provision
 answers; retrieved as one question, the answer covers whichever part matches best and drops the other.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from assistant import wording
+from assistant import manners, wording
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
@@ -23,6 +23,18 @@ _ASKED_AGAIN = re.compile(r"(?<=\?)\s+(?=[^?]*\w[^?]*\?\s*$)")  # "What does NIS
 _MIN_WORDS = 3
 _MARKER = re.compile(r"\[(\d+)\]")
 T = TypeVar("T")
+
+
+def answered(question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int) -> Answer:
+    """Answer a question as typed: its manners taken off, each question it asks in turn, joined."""
+    plain, earlier = manners.plain(question), [manners.plain(h) for h in history]
+    asked = [manners.plain(p) for p in parts(plain)]  # "What does … say? Also, what about …?"
+    if asked:
+        answer = joined(question, [ask(part, earlier + asked[:i]) for i, part in enumerate(asked)], related)
+    else:
+        answer = ask(plain, earlier)
+    answer.question = question  # "Hi! …? Thanks!" as the user typed it
+    return answer
 
 
 def parts(question: str) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import compound, manners, provenance, shapes
+from assistant import provenance, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
@@ -186,14 +186,10 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        # "Hi! Could you please tell me …? Thanks!" is answered as the question it frames
-        plain, earlier = manners.plain(question), [manners.plain(h) for h in history or []]
-        if parts := [manners.plain(p) for p in compound.parts(plain)]:  # "… takeaways and who chaired it?"
-            answers = [self._answer(retriever, part, earlier + parts[:i], filters, k) for i, part in enumerate(parts)]
-            answer = compound.joined(question, answers, self.settings.answer.related)
-        else:
-            answer = self._answer(retriever, plain, earlier, filters, k)
-        answer.question = question
+        from assistant import compound
+
+        answer = compound.answered(question, list(history or []), lambda q, h: self._answer(retriever, q, h, filters, k),
+                                   self.settings.answer.related)
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
             while len(self._answers) > self.settings.server.answer_cache:
@@ -203,7 +199,7 @@ class Assistant:
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
     ) -> Answer:
-        from assistant import language
+        from assistant import language, manners
         from assistant.conversation import compared_topic, resolve
 
         with self._lock:
