@@ -20,6 +20,7 @@ _WH = frozenset("what which who whom whose when where why how".split())
 _AUX = frozenset("does do did is are was were can could must should shall will would may might has have".split())
 _AND = re.compile(r",?\s+and\s+(?=(?:" + "|".join(sorted(_WH | _AUX)) + r")\b)", re.I)
 _ASKED_AGAIN = re.compile(r"(?<=\?)\s+(?=[^?]*\w[^?]*\?\s*$)")  # "What does NIS 2 say? And who adopted it?"
+_OPENERS = frozenset({"and", "also", "but", "then"})  # "…? And about training?"
 _MIN_WORDS = 3
 _MARKER = re.compile(r"\[(\d+)\]")
 T = TypeVar("T")
@@ -40,13 +41,19 @@ def answered(question: str, history: list[str], ask: Callable[[str, list[str]], 
 def parts(question: str) -> list[str]:
     """Return the questions a compound question asks, or [] when it asks one."""
     match = _ASKED_AGAIN.search(question)
-    if match and _words(question[:match.start()]) >= 2 and _words(question[match.end():]) >= 2:
+    if match and _words(question[:match.start()]) >= 2 and _asks(question[match.end():]):
         return [question[:match.start()].strip(), question[match.end():].strip()]
     for match in _AND.finditer(question):
         first, second = question[:match.start()].strip(), question[match.end():].strip()
         if _words(first) >= _MIN_WORDS and _words(second) >= _MIN_WORDS and _opens_clause(second):
             return [first.rstrip("?,;") + "?", second[:1].upper() + second[1:]]
     return []
+
+
+def _asks(text: str) -> bool:
+    """Return True when text after a question mark is a question of its own ("And who adopted it?"), not "Yes or no?"."""
+    tokens = re.findall(r"[a-z]+", text.lower())
+    return len(tokens) >= 2 and (tokens[0] in _WH | _AUX | _OPENERS)
 
 
 def _words(text: str) -> int:

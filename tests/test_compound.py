@@ -27,6 +27,7 @@ def test_two_questions_in_one_are_split_where_the_second_begins(question: str, e
     "Does the G7 mention awareness and how to manage risks?",  # "how to …" is the object of the question
     "Which measures do SMEs and large companies need?",
     "What did the G7 commit to and why?",  # too short to stand alone
+    "Is MFA required? Yes or no?",  # the second half asks nothing of its own
 ])
 def test_one_question_is_not_split(question: str) -> None:
     assert parts(question) == []
