@@ -12,7 +12,8 @@ import re
 
 _END = r"(?:\s*[!.,:;–—-]+\s*|\s+|$)"  # the punctuation (or space) after a greeting or a thank-you
 _GREETING = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"^\s*(?:(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
+    r"|bonjour|salut|hola|buenos\s+d[ií]as|hallo|guten\s+(?:morgen|tag)|ciao|ol[aá])"  # a delegate's own greeting
     r"(?:\s+(?:there|all|everyone|team|assistant|bot))?"
     r"|dear\s+(?:assistant|colleagues?|team|sir|madam|all))" + _END,
     re.I,
@@ -32,7 +33,8 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _THANKS_AFTER = re.compile(
-    r"(?P<sep>[\s,.!?;:–—-]+)(?:(?:many\s+)?thanks|thank\s+you|thx|ty|tia|cheers|much\s+appreciated|appreciate\s+it)"
+    r"(?P<sep>[\s,.!?;:–—-]+)(?:(?:many\s+)?thanks|thank\s+you|thx|ty|tia|cheers|much\s+appreciated|appreciate\s+it"
+    r"|merci|gracias|danke|grazie|obrigad[oa])"
     r"(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))*[\W_]*$",
     re.I,
 )

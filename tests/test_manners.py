@@ -24,6 +24,7 @@ from assistant.manners import nothing_asked, plain
     ("Could you kindly tell me what Cyber Essentials says about backups? Many thanks in advance.",
      "What Cyber Essentials says about backups?"),
     ("Also, what about consumers?", "What about consumers?"),  # a follow-up again
+    ("Bonjour, what does the Paris Call say about hacking back? Merci!", "What does the Paris Call say about hacking back?"),
     ("ok and what about the ICC?", "and what about the ICC?"),
     ("Hi, I'm new here. What can you tell me about the Budapest Convention?",
      "What can you tell me about the Budapest Convention?"),
