@@ -111,10 +111,7 @@ def _interleaved(lists: list[list[Hit]]) -> list[Hit]:
 
 
 def _unique(items: list[T], key: Callable[[T], str]) -> list[T]:
-    seen: set[str] = set()
-    out = []
+    first: dict[str, T] = {}
     for item in items:
-        if key(item) not in seen:
-            seen.add(key(item))
-            out.append(item)
-    return out
+        first.setdefault(key(item), item)
+    return list(first.values())

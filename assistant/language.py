@@ -44,7 +44,7 @@ _ENGLISH = STOPWORDS | wording.FUNCTION_WORDS
 _ONLY_ENGLISH = _ENGLISH - _SHARED  # "was", "over", "die" are German or Dutch too: evidence for neither
 _FEWEST = 3  # words: "Que?" alone is too little to tell a language by
 _COMMON_IN_CORPUS = 5  # a word the corpus writes this often is its own language's, not a foreign one
-_QUOTED = re.compile(r"[\"“«‘][^\"”»’]{2,}[\"”»’]|\([^()]*\)")  # a title quoted in the original ("Appel de Paris …")
+_SET_APART = re.compile(r"«[^»]*»|\([^()]*\)")  # beside wording.QUOTED: a title in the original ("(Appel de Paris …)")
 _LATIN = ("LATIN",)
 _OTHER = "in a language other than English"
 
@@ -58,7 +58,7 @@ class Foreign:
 
 def detect(question: str, corpus_words: Mapping[str, int]) -> Foreign | None:
     """Return what other language question is in, or None when it is English (or cannot be told)."""
-    text = _QUOTED.sub(" ", question)
+    text = _SET_APART.sub(" ", wording.QUOTED.sub(" ", question))
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return None
@@ -66,19 +66,16 @@ def detect(question: str, corpus_words: Mapping[str, int]) -> Foreign | None:
     if latin < len(letters) / 2:
         return Foreign(_script(letters))
     tokens = re.findall(r"[a-z]+(?:-[a-z]+)*", fold(text.lower()))
-    foreign = [t for t in tokens if not _english(t) and corpus_words.get(t, 0) < _COMMON_IN_CORPUS]
+    in_lexicon = {t: bool(wording.parts_of_speech(t)) for t in tokens}
+    foreign = [t for t in tokens if not (t in _ENGLISH or in_lexicon[t]) and corpus_words.get(t, 0) < _COMMON_IN_CORPUS]
     hits = {name: sum(t in words for t in foreign) for name, words in _FUNCTION_WORDS.items()}
     best = max(hits.values())
     english = sum(t in _ONLY_ENGLISH for t in tokens)
-    unknown = sum(not wording.parts_of_speech(t) and t not in corpus_words for t in tokens)
+    unknown = sum(not in_lexicon[t] and t not in corpus_words for t in tokens)
     if len(tokens) < _FEWEST or best == 0 or english > best / 3 or (best < 2 and unknown < len(tokens) / 2):
         return None
     leaders = [name for name, n in hits.items() if n == best]
     return Foreign(f"in {leaders[0]}" if len(leaders) == 1 else _OTHER)
-
-
-def _english(token: str) -> bool:
-    return token in _ENGLISH or bool(wording.parts_of_speech(token))
 
 
 def _script(letters: list[str]) -> str:

@@ -52,13 +52,28 @@ _IMPERATIVE = re.compile(
     re.I,
 )
 _WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+)?(?:words|wording|text)\s+(?:of|in)\s+", re.I)
+_ASKER = r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)"
 # "I'm briefing our minister tomorrow." before the question: what the asker is doing, not what they ask
 _TASK = re.compile(
-    r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:preparing|briefing|getting\s+ready|working\s+on|writing|drafting|"
+    _ASKER + r"\s+(?:preparing|briefing|getting\s+ready|working\s+on|writing|drafting|"
     r"reviewing|studying|researching|putting\s+together|looking\s+into|new\s+(?:here|to\s+th(?:is|ese|e\s+\w+)))"
     r"\b[^.!?]{0,120}[.!]\s+(?=\S)",
     re.I,
 )
+
+# how the asker frames a request ("in one sentence", "briefly") or who is asking ("I'm briefing a
+# delegation:"), anywhere in a question: read past when its topic words are weighed
+_ASIDES = re.compile(
+    _ASKER + r"\b[^:;?]{0,80}[:;–—]\s*"
+    r"|\b(?:in|with)\s+(?:one|a|two|three|a few)\s+(?:sentence|sentences|words|lines)\b"
+    r"|\bin\s+(?:a\s+nutshell|short|brief|plain\s+(?:english|terms|language|words)|simple\s+terms)\b|\bbriefly\b",
+    re.I,
+)
+
+
+def without_asides(text: str) -> str:
+    """Return a question without the asker's asides: "I'm briefing a delegation: in one sentence, what …"."""
+    return _ASIDES.sub(" ", text)
 
 
 def nothing_asked(question: str) -> bool:

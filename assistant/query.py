@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant import glossary, references, shapes, wording
+from assistant import glossary, manners, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -123,7 +123,7 @@ class Analyzer:
         corrections = self._corrections(f"{written} {carried}")
         corrected = _apply(written, corrections)
         expansions = glossary.expand(corrected, self.glossary)
-        own = wording.without_asides(_apply(references.spelled_out(focus if focus is not None else query), corrections))
+        own = manners.without_asides(_apply(references.spelled_out(focus if focus is not None else query), corrections))
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
         named = references.parse(own)

@@ -110,21 +110,6 @@ FUNCTION_WORDS = frozenset(
     "don doesn didn isn aren wasn weren shouldn mustn haven hasn couldn wouldn won cannot ll ve re".split()
 )
 
-# how the asker frames a request ("in one sentence", "briefly") or who is asking ("I'm briefing a
-# delegation:"): words that name no topic the texts must cover
-_ASIDES = re.compile(
-    r"^\s*(?:i['’]m|i am|we['’]re|we are)\b[^:;?]{0,80}[:;–—]\s*"
-    r"|\b(?:in|with)\s+(?:one|a|two|three|a few)\s+(?:sentence|sentences|words|lines)\b"
-    r"|\bin\s+(?:a\s+nutshell|short|brief|plain\s+(?:english|terms|language|words)|simple\s+terms)\b|\bbriefly\b",
-    re.I,
-)
-
-
-def without_asides(text: str) -> str:
-    """Return a question without the asker's asides: "I'm briefing a delegation: in one sentence, what …"."""
-    return _ASIDES.sub(" ", text)
-
-
 _TOKENS = re.compile(r"[a-z][a-z'’-]*|\d+|[^\sa-z\d]")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.manners import nothing_asked, plain
+from assistant.manners import nothing_asked, plain, without_asides
 
 
 @pytest.mark.parametrize(("typed", "asked"), [
@@ -58,3 +58,11 @@ def test_a_greeting_alone_is_told_how_to_ask_not_that_the_texts_are_silent(assis
     assert reply.abstained and "no question here" in reply.text and "does not address" not in reply.text
     answered = assistant.ask("Hello! What did the G7 commit to on CSIRT cooperation? Thanks")
     assert not answered.abstained and answered.question.startswith("Hello!")
+
+
+def test_the_askers_asides_are_no_part_of_the_question() -> None:
+    aside = "I'm briefing a delegation: in one sentence, what did the G7 want?"
+    assert without_asides(aside).strip(" ,") == "what did the G7 want?"
+    assert without_asides("Briefly, what does NIS 2 require?").strip(" ,") == "what does NIS 2 require?"
+    assert without_asides("In plain English, must backups be tested?").strip(" ,") == "must backups be tested?"
+    assert without_asides("I am sure that backups matter") == "I am sure that backups matter"  # no colon: no aside

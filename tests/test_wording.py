@@ -43,13 +43,6 @@ def test_phrases_saying_how_often_are_found_and_others_are_not() -> None:
     assert wording.frequencies("every device in scope") == []
 
 
-def test_the_askers_asides_are_no_part_of_the_question() -> None:
-    aside = "I'm briefing a delegation: in one sentence, what did the G7 want?"
-    assert wording.without_asides(aside).strip(" ,") == "what did the G7 want?"
-    assert wording.without_asides("Briefly, what does NIS 2 require?").strip(" ,") == "what does NIS 2 require?"
-    assert wording.without_asides("In plain English, must backups be tested?").strip(" ,") == "must backups be tested?"
-    assert wording.without_asides("I am sure that backups matter") == "I am sure that backups matter"  # no colon: no aside
-
 
 def test_a_quoted_phrase_is_found_in_any_quotation_marks_but_not_in_apostrophes() -> None:
     from assistant.wording import quoted, quoted_shapes
