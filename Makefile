@@ -86,6 +86,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen37.yaml --baseline evals/unseen37-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen38.yaml --baseline evals/unseen38-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen39.yaml --baseline evals/unseen39-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen40.yaml --baseline evals/unseen40-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from assistant import manners, wording
+from assistant import manners, situation, wording
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
@@ -27,15 +27,23 @@ T = TypeVar("T")
 
 
 def answered(question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int) -> Answer:
-    """Answer a question as typed: its manners taken off, each question it asks in turn, joined."""
-    plain, earlier = manners.plain(question), [manners.plain(h) for h in history]
-    asked = [manners.plain(p) for p in parts(plain)]  # "What does … say? Also, what about …?"
-    if asked:
-        answer = joined(question, [ask(part, earlier + asked[:i]) for i, part in enumerate(asked)], related)
-    else:
-        answer = ask(plain, earlier)
+    """Answer a question as typed: manners and the asker's situation taken off, each question in turn, joined."""
+    answers: list[Answer] = []
+    for plain, earlier in situation.readings(manners.plain(question), [manners.plain(h) for h in history]):
+        answers.append(_asked(plain, earlier, ask, related))
+        if not answers[-1].abstained:
+            break
+    answer = answers[0] if answers[-1].abstained else answers[-1]  # every reading refused: the first says why
     answer.question = question  # "Hi! …? Thanks!" as the user typed it
     return answer
+
+
+def _asked(question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int) -> Answer:
+    """Answer each question a turn asks in turn ("What does … say? Also, what about …?"), joined."""
+    asked = [manners.plain(p) for p in parts(question)]
+    if not asked:
+        return ask(question, history)
+    return joined(question, [ask(part, history + asked[:i]) for i, part in enumerate(asked)], related)
 
 
 def parts(question: str) -> list[str]:

@@ -267,10 +267,11 @@ class Analyzer:
             skip |= set(shapes.PURPOSE_WORDS.split())
         if wording.QUOTED.search(text):  # "Where does the phrase 'all-hazards approach' appear?"
             skip |= wording.QUOTE_FRAMING
-        content = [w for w in words(text) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
+        asked = _EXPECTED_TO.sub(" ", text)
+        content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
-            generic |= set(tokenize(m.group(1)))
+            generic |= set(tokenize(m.group(1) or m.group(2)))
         for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
             generic |= set(tokenize(m.group(1)))
         if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
@@ -364,7 +365,9 @@ class Analyzer:
 
 
 CYBER = "cyber"
-_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b", re.I)  # "plan to meet again": meeting
+# "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
+_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b", re.I)
+_EXPECTED_TO = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)", re.I)  # "What are governments expected to do?": should
 # generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.compound import joined, parts
+from assistant.compound import answered, joined, parts
 from assistant.types import Answer, Citation
 from tests.conftest import ingested
 
@@ -58,3 +58,18 @@ def test_each_part_of_a_compound_question_is_answered_from_its_own_provision(tmp
     cited = [c.text for c in answer.citations]
     assert any("offline backup" in t for t in cited) and any("Alice Smith" in t for t in cited)
     assert "[1]" in answer.text and "[2]" in answer.text
+
+
+def test_a_role_the_texts_say_nothing_to_is_asked_again_as_typed() -> None:
+    asked: list[str] = []
+
+    def ask(question: str, history: list[str]) -> Answer:
+        asked.append(question)
+        return Answer(question=question, text="…", abstained="SMEs" in question)
+
+    answer = answered("I run a bakery. What does Cyber Essentials expect me to do first?", [], ask, related=3)
+    assert asked == ["What does Cyber Essentials expect SMEs to do first?", "What does Cyber Essentials expect me to do first?"]
+    assert not answer.abstained and answer.question.startswith("I run a bakery.")
+    asked.clear()
+    refused = answered("I run a bakery. What does the G7 say to SMEs?", [], ask, related=3)
+    assert refused.abstained and asked == ["What does the G7 say to SMEs?"]  # one reading: nothing to fall back on

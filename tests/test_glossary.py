@@ -92,6 +92,7 @@ CORPUS = [
     "support innovative SMEs and high-tech start-ups in their early development phases",
     "Promote information sharing through the collaboration of critical information infrastructure operators",
     "view cybersecurity differently than the traditional disarmament focus",
+    "Takeaways of the board briefing",
 ]
 
 
@@ -104,6 +105,7 @@ def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_t
         "When should a Party drop a reservation?": ("drop", "withdraw"),
         "Can a Party pass on information unprompted?": ("unprompt", "spontaneous"),
         "Is a personal phone in scope?": ("phone", "user-owned"),
+        "What did the ICC briefing conclude?": ("conclud", "takeaways"),
     }
     for question, (term, formal) in cases.items():
         analyzed = analyzer.analyze(question)

@@ -1,0 +1,125 @@
+"""The asker's situation: what people say of themselves before a question ("I run a small bakery.").
+
+"I run a small bakery with five staff. What should I do about cybersecurity?" asks what a small
+business should do; read as it stands, "bakery", "five" and "staff" are topics no text covers and the
+question is refused. A leading statement in the first person ("I run …", "We're a 20-person firm.",
+"As a government official, …") is taken off the question; when it says who the asker is in words the
+texts address (SMEs, governments, service providers, competent authorities, CSIRTs, senior
+management), "I", "we", "us" and "firms like ours" in the question (and in later turns) stand for them;
+when the texts say nothing to them ("What does Cyber Essentials expect SMEs to do first?"), the question
+is asked again as typed ("… expect me to do first?").
+A question that points back at the situation ("Are those in scope?", "Can I access it?") keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import manners
+from assistant.sparse import words
+
+_FIRST_PERSON = r"(?:i|i['’](?:m|ve|d)|we|we['’](?:re|ve|d)|my|our|me|us)"
+# "We're a small firm. ", not what the asker thinks or has read ("I think the G7 said …. What was it?")
+_STATEMENT = re.compile(
+    r"\s*" + _FIRST_PERSON + r"\b(?!\s+(?:think|thought|believe|read|heard|hear|saw|seem|remember|recall|know|knew"
+    r"|understand|understood|guess|suppose|assume|noticed|found|feel|felt|was\s+told|wonder|doubt)\b)[^?]*?[.!]\s+(?=\S)",
+    re.I,
+)
+_AS_A = re.compile(r"\s*(?:speaking\s+)?as\s+(?:an?|the)\s+(?P<who>[^,?.]{2,60}?)\s*,\s*(?=\w)", re.I)  # "As an SME, …"
+_SMALL_COUNT = 250  # the EU's line between a medium-sized enterprise and a large one
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_HEADCOUNT = re.compile(
+    r"\b(?P<n>\d{1,6}|" + "|".join(_NUMBER_WORDS) + r"|a\s+few|a\s+handful\s+of)[-\s]+(?:person|people|staff|strong|"
+    r"employees?|members?\s+of\s+staff|workers?)\b", re.I)
+# who the asker is, in the words the texts use for them; None: a kind the texts address no differently
+_ROLES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p, re.I), role) for p, role in (
+    (r"\b(?:prosecutors?|police|law\s+enforcement|investigators?|detectives?|judges?|magistrates?)\b",
+     "competent authorities"),
+    (r"\b(?:(?:hosting|cloud|internet|telecoms?|e-?mail|communications?|service)\s+(?:service\s+)?providers?|ISPs?"
+     r"|telcos?|telecoms?\s+(?:company|operator))\b", "service providers"),
+    (r"\b(?:CSIRTs?|CERTs?)\b", "CSIRTs"),
+    (r"\b(?:governments?|ministr(?:y|ies)|ministers?|civil\s+servants?|policy\s*-?makers?|regulators?|diplomats?"
+     r"|negotiators?|delegat(?:e|es|ion)|public\s+administration)\b", "governments"),
+    (r"\b(?:charit(?:y|ies)|non-?profits?|NGOs?|schools?|universit(?:y|ies)|hospitals?|councils?|clubs?"
+     r"|journalists?|students?|researchers?|academics?)\b", None),
+    (r"\b(?:SMEs?|small|smaller|mid-?sized?|medium-?sized|micro-?(?:business|enterprise)s?|start-?ups?|sole\s+traders?"
+     r"|freelancers?|self-employed|family\s+(?:business|firm)|baker(?:y|ies)|caf[eé]s?|restaurants?|shops?|pubs?"
+     r"|salons?|corner\s+stores?)\b", "SMEs"),
+    (r"\b(?:on\s+the\s+board|board\s+(?:members?|directors?)|non-executive|CEOs?|C-suite|chief\s+executive)\b",
+     "senior management"),
+))
+_CLAUSE_END = re.compile(r"[,;]|\s+(?:and|but|so|because|while|whose|which|where|who)\s+", re.I)
+_SUBJECT_BE = re.compile(r"\b(?:i\s+am|i['’]m|we\s+are|we['’]re)\b", re.I)
+_BE_SUBJECT = re.compile(r"\b(?:am\s+i|are\s+we)\b", re.I)
+_LIKE_US = re.compile(r"\b(?:(?:businesses|companies|firms|organi[sz]ations|entities|ones|people)\s+)?like\s+(?:mine|ours|us|me)\b",
+                      re.I)
+_PERSON = re.compile(r"\b(?:[Ii]|[Ww]e|[Mm]e|[Uu]s)\b(?!['’])")  # not "the US"
+_NUMBERED = re.compile(r"\b(?:annex|chapter|part|title|section|article|volume|phase)\s*$", re.I)  # "Annex I"
+_POINTS_BACK = re.compile(r"\b(?:that|this|those|these|them|it|they|their|there|such)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Told:
+    """A turn with the asker's situation read into it, and who the asker said they are."""
+
+    question: str
+    role: str | None = None
+    situated: bool = False
+
+
+def readings(question: str, history: list[str]) -> list[tuple[str, list[str]]]:
+    """Return the ways to read a turn and its history: "I" as the asker's role first, then as typed."""
+    role: str | None = None
+    cast: list[str] = []
+    plain: list[str] = []
+    for turn in [*history, question]:
+        told = tell(turn, role)
+        role = told.role if told.situated else role
+        cast.append(told.question)
+        plain.append(tell(turn, None, cast=False).question)
+    found = [(cast[-1], cast[:-1]), (plain[-1], plain[:-1])]
+    return found[:1] if found[0] == found[1] else found
+
+
+def tell(question: str, role: str | None, cast: bool = True) -> Told:
+    """Return a turn without its opening situation, its "I" and "we" standing for the asker's role when cast."""
+    situation, opening = _split(question)
+    if not situation:
+        return Told(_as(question, role) if role and cast else question, role)
+    role = role_of(situation)
+    asked = manners.plain(question[len(opening):])
+    asked = _as(asked, role) if role and cast else asked
+    if _POINTS_BACK.search(asked):  # "Our staff use their own phones. Are those in scope?"
+        asked = f"{opening.strip()} {asked}"
+    return Told(asked, role, situated=True)
+
+
+def role_of(situation: str) -> str | None:
+    """Return who the asker says they are, in the texts' words, or None."""
+    situation = _CLAUSE_END.split(situation, maxsplit=1)[0]  # "We're a multinational and police abroad …"
+    if m := _HEADCOUNT.search(situation):
+        count = m.group("n").lower()
+        number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 3)
+        if number < _SMALL_COUNT:
+            return "SMEs"
+    return next((role for pattern, role in _ROLES if pattern.search(situation)), None)
+
+
+def _split(question: str) -> tuple[str, str]:
+    """Return who or what the opening first-person statements tell, and those statements as typed."""
+    situation, end = "", 0
+    while m := _STATEMENT.match(question, end) or _AS_A.match(question, end):
+        if len(words(question[m.end():])) < 2:
+            break
+        situation, end = f"{situation} {m.groupdict().get('who') or m.group(0)}", m.end()
+    return situation.strip(), question[:end]
+
+
+def _as(question: str, role: str) -> str:
+    """Return question with the asker's "I", "we" and "firms like ours" read as role."""
+    text = _LIKE_US.sub(role, question)
+    text = _SUBJECT_BE.sub(f"{role} are", text)
+    text = _BE_SUBJECT.sub(f"are {role}", text)
+    text = _PERSON.sub(lambda m: m.group(0) if _NUMBERED.search(text[:m.start()]) else role, text)
+    return text[:1].upper() + text[1:]

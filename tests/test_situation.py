@@ -1,0 +1,81 @@
+"""The asker's situation: who they say they are is read into "I" and "we"; the rest is no topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.situation import readings, role_of, tell
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("I run a small bakery with five staff. What should I do about cybersecurity?",
+     "What should SMEs do about cybersecurity?"),
+    ("We're a 20-person accounting firm. Which practices apply to us?", "Which practices apply to SMEs?"),
+    ("As a government official, what are we expected to do under the G7 text?",
+     "What are governments expected to do under the G7 text?"),
+    ("I'm a prosecutor. What can I make a service provider hand over?",
+     "What can competent authorities make a service provider hand over?"),
+    ("We are the national CSIRT of a G7 country. What cooperation did the ministers want from us?",
+     "What cooperation did the ministers want from CSIRTs?"),
+    ("I own an SME in Canada. What did the G7 promise to do for businesses like mine?",
+     "What did the G7 promise to do for SMEs?"),
+    ("I'm a sole trader. Am I covered by the G7's actions?", "Are SMEs covered by the G7's actions?"),
+    ("I run a café. What is in annex I of A/80/257 for us?", "What is in annex I of A/80/257 for SMEs?"),  # a number
+    ("I run a café. Did the US sign the Paris Call?", "Did the US sign the Paris Call?"),  # a country
+])
+def test_who_the_asker_is_stands_for_i_and_we(typed: str, asked: str) -> None:
+    assert tell(typed, None).question == asked
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("I'm a journalist covering the UN. When does the Global Mechanism start?", "When does the Global Mechanism start?"),
+    ("I'm the only IT person at a small charity. What are the five controls we need?",  # a charity is no business
+     "What are the five controls we need?"),
+    ("We're a multinational and police abroad keep asking us for data. What did the ICC say?", "What did the ICC say?"),
+])
+def test_a_situation_that_names_no_addressee_is_taken_off(typed: str, asked: str) -> None:
+    assert tell(typed, None).question == asked
+
+
+@pytest.mark.parametrize("question", [
+    "What should we do about backups?",  # no situation told: "we" is left as it is
+    "I think the G7 said something about SMEs. What was it?",  # an opinion, not who the asker is
+    "Our staff? What does NIST say about training them?",
+    "We need MFA. ",  # nothing asked after the statement
+])
+def test_a_question_with_no_situation_before_it_is_left_alone(question: str) -> None:
+    told = tell(question, None)
+    assert told.question == question or told.question == question.split(". ", 1)[1]
+    assert told.role is None
+
+
+def test_a_question_that_points_back_at_the_situation_keeps_it() -> None:
+    typed = "Our staff work from home on their own laptops. Are those in scope?"
+    assert tell(typed, None).question == typed
+    told = tell("We're a small firm. Is that enough to be left out of NIS 2?", None)
+    assert told.question == "We're a small firm. Is that enough to be left out of NIS 2?" and told.role == "SMEs"
+
+
+def test_the_role_told_in_an_earlier_turn_holds_for_later_ones_and_the_turns_as_typed_come_second() -> None:
+    cast, typed = readings("Will governments help firms like ours?",
+                           ["We're a 20-person accounting firm. Which practices apply to us?"])
+    assert cast == ("Will governments help SMEs?", ["Which practices apply to SMEs?"])
+    assert typed == ("Will governments help firms like ours?", ["Which practices apply to us?"])
+    assert readings("What should we do about backups?", []) == [("What should we do about backups?", [])]
+
+
+@pytest.mark.parametrize(("situation", "role"), [
+    ("I run a café", "SMEs"), ("we are a 12-person firm", "SMEs"),
+    ("we are a 5000-person bank", None), ("I sit on the board of a bank", "senior management"),
+    ("I work for an ISP", "service providers"), ("I'm a diplomat from a small island state", "governments"),
+])
+def test_the_role_is_read_from_who_the_asker_says_they_are(situation: str, role: str | None) -> None:
+    assert role_of(situation) == role
+
+
+def test_a_small_business_owner_is_answered_with_what_the_texts_say_to_smes(assistant: Assistant) -> None:
+    assistant.ingest()
+    answer = assistant.ask("I run a small bakery with five staff. What should I do about cybersecurity?")
+    assert not answer.abstained
+    assert any("SMEs" in c.text for c in answer.citations)
+    assert answer.question.startswith("I run a small bakery")  # shown as typed
