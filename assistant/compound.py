@@ -26,10 +26,13 @@ _MARKER = re.compile(r"\[(\d+)\]")
 T = TypeVar("T")
 
 
-def answered(question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int) -> Answer:
+def answered(
+    question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int,
+    named: situation.Named = lambda text: [],
+) -> Answer:
     """Answer a question as typed: manners and the asker's situation taken off, each question in turn, joined."""
     answers: list[Answer] = []
-    for plain, earlier in situation.readings(manners.plain(question), [manners.plain(h) for h in history]):
+    for plain, earlier in situation.readings(manners.plain(question), [manners.plain(h) for h in history], named):
         answers.append(_asked(plain, earlier, ask, related))
         if not answers[-1].abstained:
             break

@@ -103,6 +103,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     # "small businesses" is a seed long form of "SME" already
     "SMEs": ("small firm", "small firms", "small company", "small companies", "smaller companies", "small enterprises"),
     "transparency": ("disclose",),
+    "authorisation": ("permission", "without asking", "without permission"),  # "access data abroad without asking"
     "takeaways": ("conclude", "concluded", "conclusion", "conclusions", "key points", "main points", "lessons"),
     "notified": ("told",),  # "tell" frames questions ("tell me about …"); "told" names the act
     "unnecessary": ("unused", "don't use", "do not use", "don't need", "do not need", "not needed", "isn't needed",

@@ -29,7 +29,8 @@ _LEAD_IN = re.compile(
     r"|another\s+question|one\s+more)\s*[!.,:;–—-]+\s*"
     r"|^\s*(?:and\s+)?also\b[,:]?\s+(?=(?:what|how|which|who|when|where|why|does|do|is|are|can|must|should)\b)"
     r"|^\s*(?:sorry|apologies|forgive\s+me)\s+(?:if|to|for)\b[^,.!?]{0,60}[,.!]?\s*(?:but\s+)?"
-    r"|^\s*this\s+(?:may|might|could)\s+be\s+a\s+(?:silly|stupid|dumb|basic|naive)\s+question\s*[,.!]?\s*(?:but\s+)?",
+    r"|^\s*this\s+(?:may|might|could)\s+be\s+a\s+(?:silly|stupid|dumb|basic|naive)\s+question\s*[,.!]?\s*(?:but\s+)?"
+    r"|^\s*(?:context|background|situation|question|q)\s*:\s*",  # "Context: I'm an SME owner. Question: what …?"
     re.I,
 )
 _THANKS_AFTER = re.compile(

@@ -267,7 +267,7 @@ class Analyzer:
             skip |= set(shapes.PURPOSE_WORDS.split())
         if wording.QUOTED.search(text):  # "Where does the phrase 'all-hazards approach' appear?"
             skip |= wording.QUOTE_FRAMING
-        asked = _EXPECTED_TO.sub(" ", text)
+        asked = _FRAME_VERB.sub(" ", text)
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
@@ -367,7 +367,10 @@ class Analyzer:
 CYBER = "cyber"
 # "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
 _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b", re.I)
-_EXPECTED_TO = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)", re.I)  # "What are governments expected to do?": should
+# "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
+# they are in scope; "What does NIS 2 let us require?" what it allows
+_FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
+                         r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)", re.I)
 # generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)

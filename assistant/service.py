@@ -182,14 +182,15 @@ class Assistant:
         retriever = self._populated()
         key = (question, tuple(history or ()), (filters or Filters()).model_dump_json(), k, retriever.sparse.version)
         with self._lock:
-            cached = self._answers.get(key)
+            cached, sources = self._answers.get(key), self._sources
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
         from assistant import compound
 
+        assert sources is not None
         answer = compound.answered(question, list(history or []), lambda q, h: self._answer(retriever, q, h, filters, k),
-                                   self.settings.answer.related)
+                                   self.settings.answer.related, lambda text: [text[a:b] for a, b, _ in sources.mentions(text)])
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
             while len(self._answers) > self.settings.server.answer_cache:

@@ -14,6 +14,7 @@ A question that points back at the situation ("Are those in scope?", "Can I acce
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant import manners
@@ -56,7 +57,22 @@ _LIKE_US = re.compile(r"\b(?:(?:businesses|companies|firms|organi[sz]ations|enti
                       re.I)
 _PERSON = re.compile(r"\b(?:[Ii]|[Ww]e|[Mm]e|[Uu]s)\b(?!['’])")  # not "the US"
 _NUMBERED = re.compile(r"\b(?:annex|chapter|part|title|section|article|volume|phase)\s*$", re.I)  # "Annex I"
+# "Our staff keep clicking phishing links. What about training them?": "them" are the staff
+_GROUP = re.compile(r"\b(?:my|our)\s+(?P<group>staff|employees|people|team|colleagues|users|contractors|suppliers|customers"
+                    r"|clients|volunteers|partners|vendors|developers|administrators|admins|managers|directors|workers)\b", re.I)
+_THEM = re.compile(r"\b(?P<verb>train(?:ing)?|educat(?:e|ing)|tell(?:ing)?|inform(?:ing)?|ask(?:ing)?|brief(?:ing)?"
+                   r"|remind(?:ing)?|vet(?:ting)?|screen(?:ing)?|hir(?:e|ing)|onboard(?:ing)?|offboard(?:ing)?"
+                   r"|(?:requir|expect|demand)(?:e|ing)?\s+(?:of|from))\s+them\b", re.I)
+_IDENTITY = re.compile(r"\s*(?:i['’]m|i\s+am|we['’]re|we\s+are|i\s+(?:run|own|manage|work|lead|chair|head|sit)"
+                       r"|we\s+(?:run|have|employ))\b", re.I)
+# a text the asker is bound by ("subject to NIS 2"), not one they only mention ("a journalist covering the UN")
+_BOUND = re.compile(r"\b(?:subject\s+to|covered\s+by|under|in\s+(?:the\s+)?scope\s+of|regulated\s+by|bound\s+by|party\s+to"
+                    r"|signator(?:y|ies)\s+(?:to|of)|certified\s+(?:to|under|for)|applying\s+for|compl(?:y|ying|iant)\s+with"
+                    r"|implementing|working\s+(?:on|towards))\s+(?:the\s+)?$", re.I)
 _POINTS_BACK = re.compile(r"\b(?:that|this|those|these|them|it|they|their|there|such)\b", re.I)
+
+
+Named = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True)
@@ -68,21 +84,24 @@ class Told:
     situated: bool = False
 
 
-def readings(question: str, history: list[str]) -> list[tuple[str, list[str]]]:
-    """Return the ways to read a turn and its history: "I" as the asker's role first, then as typed."""
+def readings(question: str, history: list[str], named: Named = lambda text: []) -> list[tuple[str, list[str]]]:
+    """Return the ways to read a turn and its history: "I" as the asker's role first, then as typed.
+
+    named returns the names of sources a text mentions, as typed ("NIS 2").
+    """
     role: str | None = None
     cast: list[str] = []
     plain: list[str] = []
     for turn in [*history, question]:
-        told = tell(turn, role)
+        told = tell(turn, role, named=named)
         role = told.role if told.situated else role
         cast.append(told.question)
-        plain.append(tell(turn, None, cast=False).question)
+        plain.append(tell(turn, None, cast=False, named=named).question)
     found = [(cast[-1], cast[:-1]), (plain[-1], plain[:-1])]
     return found[:1] if found[0] == found[1] else found
 
 
-def tell(question: str, role: str | None, cast: bool = True) -> Told:
+def tell(question: str, role: str | None, cast: bool = True, named: Named = lambda text: []) -> Told:
     """Return a turn without its opening situation, its "I" and "we" standing for the asker's role when cast."""
     situation, opening = _split(question)
     if not situation:
@@ -90,8 +109,13 @@ def tell(question: str, role: str | None, cast: bool = True) -> Told:
     role = role_of(situation)
     asked = manners.plain(question[len(opening):])
     asked = _as(asked, role) if role and cast else asked
+    if group := _GROUP.search(opening):
+        asked = _THEM.sub(lambda m: f"{m.group('verb')} {group.group('group')}", asked)
     if _POINTS_BACK.search(asked):  # "Our staff use their own phones. Are those in scope?"
-        asked = f"{opening.strip()} {asked}"
+        return Told(f"{_without_identity(opening)} {asked}".strip(), role, situated=True)
+    bound = [name for name in named(opening) if _BOUND.search(opening[:opening.find(name)])]
+    if bound and not named(asked):  # "We're a bank subject to NIS 2. Do we have to …?": under NIS 2
+        asked = f"{asked.rstrip(' ?.')}, according to {bound[0]}?"
     return Told(asked, role, situated=True)
 
 
@@ -114,6 +138,14 @@ def _split(question: str) -> tuple[str, str]:
             break
         situation, end = f"{situation} {m.groupdict().get('who') or m.group(0)}", m.end()
     return situation.strip(), question[:end]
+
+
+def _without_identity(opening: str) -> str:
+    """Return an opening without the clause that says who the asker is ("We have 8 staff and …")."""
+    first, *rest = _CLAUSE_END.split(opening.strip(), maxsplit=1)
+    if rest and (_IDENTITY.match(first) or role_of(first)):
+        return opening.strip()[len(first):].lstrip(" ,;").removeprefix("and ").removeprefix("but ").strip()
+    return opening.strip()
 
 
 def _as(question: str, role: str) -> str:

@@ -93,6 +93,7 @@ CORPUS = [
     "Promote information sharing through the collaboration of critical information infrastructure operators",
     "view cybersecurity differently than the traditional disarmament focus",
     "Takeaways of the board briefing",
+    "A Party may, without the authorisation of another Party, access publicly available data",
 ]
 
 
@@ -106,6 +107,7 @@ def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_t
         "Can a Party pass on information unprompted?": ("unprompt", "spontaneous"),
         "Is a personal phone in scope?": ("phone", "user-owned"),
         "What did the ICC briefing conclude?": ("conclud", "takeaways"),
+        "Can a Party access data abroad without asking?": ("ask", "authorisation"),
     }
     for question, (term, formal) in cases.items():
         analyzed = analyzer.analyze(question)

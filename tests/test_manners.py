@@ -28,6 +28,8 @@ from assistant.manners import nothing_asked, plain, without_asides
     ("ok and what about the ICC?", "and what about the ICC?"),
     ("Hi, I'm new here. What can you tell me about the Budapest Convention?",
      "What can you tell me about the Budapest Convention?"),
+    ("Question: what is the Paris Call?", "What is the Paris Call?"),  # a label, as in "Context: …. Question: …"
+    ("Context: I'm an SME owner.", "I'm an SME owner."),
 ])
 def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
     assert plain(typed) == asked

@@ -588,13 +588,15 @@ def test_the_words_that_ask_where_a_quoted_phrase_appears_are_no_topic() -> None
     assert "phrase" in analyzer.analyze("Which phrase do the texts use for trust services?").keyterms
 
 
-def test_expected_to_and_ask_about_frame_a_question_and_name_no_topic() -> None:
-    analyzer = Analyzer.of_texts(["promote cooperation between Governments and companies",
+def test_expected_to_fall_in_and_ask_about_frame_a_question_and_name_no_topic() -> None:
+    analyzer = Analyzer.of_texts(["promote cooperation between Governments and companies", "Student devices in scope",
                                   "Strengthen the security of digital processes, products and services",
                                   "the expected outcomes are documented", "a Party may request assistance"], {})
     expected = analyzer.analyze("What are governments expected to do?")
     assert set(expected.keyterms) == {"govern"}  # "what should governments do"
     assert "expect" in analyzer.analyze("What are the expected outcomes?").keyterms  # here it is the topic
+    assert set(analyzer.analyze("Do student devices fall within scope?").keyterms) == {"student", "devic", "scope"}
+    assert "let" not in analyzer.analyze("What does it let us require from governments?").keyterms  # allow
     asks = analyzer.analyze("What does the Paris Call ask about the security of products?")
     assert asks.keyterms["ask"] < analyzer.idf("ask") / 2  # what the text says, not a request
     assert analyzer.analyze("Can a Party ask for assistance?").keyterms["ask"] == analyzer.idf("ask")

@@ -22,6 +22,9 @@ from assistant.situation import readings, role_of, tell
     ("I'm a sole trader. Am I covered by the G7's actions?", "Are SMEs covered by the G7's actions?"),
     ("I run a café. What is in annex I of A/80/257 for us?", "What is in annex I of A/80/257 for SMEs?"),  # a number
     ("I run a café. Did the US sign the Paris Call?", "Did the US sign the Paris Call?"),  # a country
+    ("Our staff keep clicking phishing links. What does the guidance say about training them?",
+     "What does the guidance say about training staff?"),  # "them": the people the situation names
+    ("Our suppliers were breached last month. What should we require of them?", "What should we require of suppliers?"),
 ])
 def test_who_the_asker_is_stands_for_i_and_we(typed: str, asked: str) -> None:
     assert tell(typed, None).question == asked
@@ -79,3 +82,21 @@ def test_a_small_business_owner_is_answered_with_what_the_texts_say_to_smes(assi
     assert not answer.abstained
     assert any("SMEs" in c.text for c in answer.citations)
     assert answer.question.startswith("I run a small bakery")  # shown as typed
+
+
+def test_a_text_the_asker_is_bound_by_is_carried_into_a_question_that_names_none() -> None:
+    def named(text: str) -> list[str]:
+        return [name for name in ("NIS 2", "the UN", "the G7") if name in text]
+
+    bank = tell("We're a bank in Germany subject to NIS 2. Do we have to address supply chain security?", None, named=named)
+    assert bank.question == "Do we have to address supply chain security, according to NIS 2?"
+    journalist = tell("I'm a journalist covering the UN. When does the Global Mechanism start?", None, named=named)
+    assert journalist.question == "When does the Global Mechanism start?"  # a mention, not a text they are bound by
+    own = tell("We're covered by NIS 2. What does the G7 say about SMEs?", None, named=named)
+    assert own.question == "What does the G7 say about SMEs?"  # the question names its own source
+
+
+def test_a_kept_situation_loses_the_clause_that_only_says_who_the_asker_is() -> None:
+    told = tell("We have 8 staff and all use Gmail. Who is responsible for configuring it securely?", None)
+    assert told.question == "all use Gmail. Who is responsible for configuring it securely?"
+    assert told.role == "SMEs"
