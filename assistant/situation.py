@@ -7,8 +7,10 @@ question is refused. A leading statement in the first person ("I run …", "We'r
 texts address (SMEs, governments, service providers, competent authorities, CSIRTs, senior
 management), "I", "we", "us" and "firms like ours" in the question (and in later turns) stand for them;
 when the texts say nothing to them ("What does Cyber Essentials expect SMEs to do first?"), the question
-is asked again as typed ("… expect me to do first?").
-A question that points back at the situation ("Are those in scope?", "Can I access it?") keeps it.
+is asked again as typed ("… expect me to do first?"). A question that points back at the situation
+("Are those in scope?", "Can I access it?") keeps it, less the clause that only says who the asker is;
+"them" after "Our staff …" are the staff; a text the asker is bound by ("We're a bank subject to NIS 2.")
+is carried into a question that names none.
 """
 
 from __future__ import annotations
