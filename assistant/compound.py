@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 def answered(
     question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int,
-    named: situation.Named = lambda text: [],
+    named: situation.Named = situation.unnamed,
 ) -> Answer:
     """Answer a question as typed: manners and the asker's situation taken off, each question in turn, joined."""
     answers: list[Answer] = []

@@ -117,6 +117,10 @@ class SourceIndex:
             return found  # "What Does The UN Resolution Say?": capitals are a style, not names
         return [m for m in found if not _heads_other_name(question, m, found)]
 
+    def names(self, question: str) -> list[str]:
+        """Return the names of sources the question mentions, as typed ("NIS 2"), in reading order."""
+        return [question[start:end] for start, end, _ in self.mentions(question)]
+
     def find(self, question: str) -> list[str]:
         """Return the doc_ids named in the question, in order of first mention."""
         return list(dict.fromkeys(doc_id for _, _, doc_id in self.mentions(question)))

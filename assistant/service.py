@@ -190,7 +190,7 @@ class Assistant:
 
         assert sources is not None
         answer = compound.answered(question, list(history or []), lambda q, h: self._answer(retriever, q, h, filters, k),
-                                   self.settings.answer.related, lambda text: [text[a:b] for a, b, _ in sources.mentions(text)])
+                                   self.settings.answer.related, sources.names)
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
             while len(self._answers) > self.settings.server.answer_cache:

@@ -77,48 +77,52 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|those|these|them|it|they|their|there|
 Named = Callable[[str], list[str]]
 
 
+def unnamed(text: str) -> list[str]:
+    """Name no source in text (where no corpus is at hand)."""
+    return []
+
+
 @dataclass(frozen=True)
 class Told:
-    """A turn with the asker's situation read into it, and who the asker said they are."""
+    """A turn with the asker's situation read into it (question), the same as typed (plain), and who they are."""
 
     question: str
+    plain: str
     role: str | None = None
     situated: bool = False
 
 
-def readings(question: str, history: list[str], named: Named = lambda text: []) -> list[tuple[str, list[str]]]:
+def readings(question: str, history: list[str], named: Named = unnamed) -> list[tuple[str, list[str]]]:
     """Return the ways to read a turn and its history: "I" as the asker's role first, then as typed.
 
     named returns the names of sources a text mentions, as typed ("NIS 2").
     """
     role: str | None = None
-    cast: list[str] = []
-    plain: list[str] = []
+    told = []
     for turn in [*history, question]:
-        told = tell(turn, role, named=named)
-        role = told.role if told.situated else role
-        cast.append(told.question)
-        plain.append(tell(turn, None, cast=False, named=named).question)
-    found = [(cast[-1], cast[:-1]), (plain[-1], plain[:-1])]
+        told.append(tell(turn, role, named))
+        role = told[-1].role if told[-1].situated else role
+    found = [(told[-1].question, [t.question for t in told[:-1]]), (told[-1].plain, [t.plain for t in told[:-1]])]
     return found[:1] if found[0] == found[1] else found
 
 
-def tell(question: str, role: str | None, cast: bool = True, named: Named = lambda text: []) -> Told:
-    """Return a turn without its opening situation, its "I" and "we" standing for the asker's role when cast."""
+def tell(question: str, role: str | None, named: Named = unnamed) -> Told:
+    """Return a turn without its opening situation, its "I" and "we" standing for the asker's role."""
     situation, opening = _split(question)
     if not situation:
-        return Told(_as(question, role) if role and cast else question, role)
+        return Told(_as(question, role) if role else question, question, role)
     role = role_of(situation)
     asked = manners.plain(question[len(opening):])
-    asked = _as(asked, role) if role and cast else asked
     if group := _GROUP.search(opening):
         asked = _THEM.sub(lambda m: f"{m.group('verb')} {group.group('group')}", asked)
+    kept = ""
     if _POINTS_BACK.search(asked):  # "Our staff use their own phones. Are those in scope?"
-        return Told(f"{_without_identity(opening)} {asked}".strip(), role, situated=True)
-    bound = [name for name in named(opening) if _BOUND.search(opening[:opening.find(name)])]
-    if bound and not named(asked):  # "We're a bank subject to NIS 2. Do we have to …?": under NIS 2
-        asked = f"{asked.rstrip(' ?.')}, according to {bound[0]}?"
-    return Told(asked, role, situated=True)
+        kept = _without_identity(opening) + " "
+    elif bound := [name for name in named(opening) if _BOUND.search(opening[:opening.find(name)])]:
+        if not named(asked):  # "We're a bank subject to NIS 2. Do we have to …?": under NIS 2
+            asked = f"{asked.rstrip(' ?.')}, according to {bound[0]}?"
+    cast = _as(asked, role) if role else asked
+    return Told(f"{kept}{cast}".strip(), f"{kept}{asked}".strip(), role, situated=True)
 
 
 def role_of(situation: str) -> str | None:
@@ -144,10 +148,11 @@ def _split(question: str) -> tuple[str, str]:
 
 def _without_identity(opening: str) -> str:
     """Return an opening without the clause that says who the asker is ("We have 8 staff and …")."""
-    first, *rest = _CLAUSE_END.split(opening.strip(), maxsplit=1)
+    opening = opening.strip()
+    first, *rest = _CLAUSE_END.split(opening, maxsplit=1)
     if rest and (_IDENTITY.match(first) or role_of(first)):
-        return opening.strip()[len(first):].lstrip(" ,;").removeprefix("and ").removeprefix("but ").strip()
-    return opening.strip()
+        return opening[len(first):].lstrip(" ,;").removeprefix("and ").removeprefix("but ").strip()
+    return opening
 
 
 def _as(question: str, role: str) -> str:
