@@ -88,6 +88,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen39.yaml --baseline evals/unseen39-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen40.yaml --baseline evals/unseen40-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen41.yaml --baseline evals/unseen41-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen42.yaml --baseline evals/unseen42-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -32,7 +32,8 @@ _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to
 TIE = 0.02  # supports closer than this do not tell provisions apart
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 LIST_MAX = 12  # the most citations a list answer grows to
-LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
+LEAD_MIN_TERMS = 5
+SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 
 
 @dataclass
@@ -81,18 +82,18 @@ class Composer:
 
     def compose(
         self, resolved: Resolved, analyzed: Analyzed, scored: list[Scored], related: list[Scored],
-        sections: dict[str, list[Scored]] | None = None,
+        sections: dict[str, list[Scored]] | None = None, spread: bool = False,
     ) -> Answer:
-        """Compose the answer to a resolved question from its scored candidates."""
+        """Compose the answer to a resolved question from its scored candidates; spread: name only texts that answer."""
         if self._off_vocabulary(analyzed) and not self._confident(scored, analyzed):
             return self._abstain(resolved, related or scored)
         if sections:
-            return self._comparison(resolved, analyzed, sections, related)
+            return self._comparison(resolved, analyzed, sections, related, spread)
         chosen = self._select(resolved.question, scored, analyzed)
         if not chosen:
             return self._abstain(resolved, related or scored)
         evidence = _reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]))
-        citations = [_citation(n, e) for n, e in enumerate(evidence, 1)]
+        citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
         return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
                       resolved_query=resolved.query)
 
@@ -105,7 +106,7 @@ class Composer:
         where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
         more = f"; the first {len(shown)} are cited" if len(shown) < len(items) else ""
         text = f"{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.\n\n{self._render(evidence)}"
-        return Answer(question=resolved.question, text=text, citations=[_citation(n, e) for n, e in enumerate(evidence, 1)],
+        return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
                       resolved_query=resolved.query)
 
     def _off_vocabulary(self, analyzed: Analyzed) -> bool:
@@ -243,18 +244,23 @@ class Composer:
 
     def _comparison(
         self, resolved: Resolved, analyzed: Analyzed, sections: dict[str, list[Scored]], related: list[Scored],
+        spread: bool = False,
     ) -> Answer:
         blocks, citations = [], []
-        for doc_id, scored in sections.items():
-            chosen = [s for s in scored if self.adequate(s, analyzed)][:2]
+        good = {d: [s for s in scored if self.adequate(s, analyzed)][:2] for d, scored in sections.items()}
+        if spread:  # "Which texts …?": a text that speaks of it far less closely than the best one does not count
+            best = max((self.support(g[0]) for g in good.values() if g), default=0.0)
+            good = {d: g for d, g in good.items() if g and self.support(g[0]) >= SPREAD_SHARE * best}
+        for doc_id, chosen in good.items():
             document = self.documents.get(doc_id)
             name = document.title if document else doc_id
             if not chosen:
-                blocks.append(f"{short_title(name)}: the text does not address this.")
+                if not spread:  # a compared text's silence is an answer; among all texts, only those that speak count
+                    blocks.append(f"{short_title(name)}: the text does not address this.")
                 continue
             evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
             blocks.append(self._block(evidence, len(citations) + 1))
-            citations += [_citation(len(citations) + n, e) for n, e in enumerate(evidence, start=1)]
+            citations += [cite(len(citations) + n, e) for n, e in enumerate(evidence, start=1)]
         if not citations:
             return self._abstain(resolved, related)
         return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,
@@ -283,7 +289,7 @@ class Composer:
         )
         nearest = [Evidence(s, quoting.trim(s.hit.text[: self.settings.quote_chars])) for s in related[: self.settings.related]]
         return Answer(question=resolved.question, text=text, abstained=True,
-                      related=[_citation(n, e) for n, e in enumerate(nearest, 1)], resolved_query=resolved.query)
+                      related=[cite(n, e) for n, e in enumerate(nearest, 1)], resolved_query=resolved.query)
 
     # naming -------------------------------------------------------------------------------
 
@@ -364,7 +370,7 @@ def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
     return ordered
 
 
-def _citation(n: int, evidence: Evidence) -> Citation:
+def cite(n: int, evidence: Evidence) -> Citation:
     hit = evidence.hit
     return Citation(
         n=n, provision_id=hit.provision_id, doc_id=hit.doc_id, doc_title=hit.doc_title, label=hit.label,

@@ -22,6 +22,15 @@ _AND = re.compile(r",?\s+and\s+(?=(?:" + "|".join(sorted(_WH | _AUX)) + r")\b)",
 _ASKED_AGAIN = re.compile(r"(?<=\?)\s+(?=[^?]*\w[^?]*\?\s*$)")  # "What does NIS 2 say? And who adopted it?"
 _OPENERS = frozenset({"and", "also", "but", "then"})  # "…? And about training?"
 _MIN_WORDS = 3
+_SCOPE = r"(?P<scope>\s+(?:in|under|according\s+to)\s+(?:the\s+)?\S.*?)?\s*[?.]*\s*$"
+# "What's the difference between A and B (in X)?", "How do A and B differ?", "A vs B?"
+_CONTRASTS = (
+    re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:main\s+|key\s+)?differences?|how\s+(?:do|can|should)\s+(?:i|we|you)\s+"
+               r"(?:tell\s+apart|distinguish))\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)" + _SCOPE, re.I),
+    re.compile(r"^\s*how\s+(?:do|does)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+differ(?:\s+from\s+each\s+other)?" + _SCOPE, re.I),
+    re.compile(r"^\s*(?P<a>[^,?]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^,?]+?)" + _SCOPE, re.I),
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
 T = TypeVar("T")
 
@@ -33,7 +42,7 @@ def answered(
     """Answer a question as typed: manners and the asker's situation taken off, each question in turn, joined."""
     answers: list[Answer] = []
     for plain, earlier in situation.readings(manners.plain(question), [manners.plain(h) for h in history], named):
-        answers.append(_asked(plain, earlier, ask, related))
+        answers.append(_asked(plain, earlier, ask, related, named))
         if not answers[-1].abstained:
             break
     answer = answers[0] if answers[-1].abstained else answers[-1]  # every reading refused: the first says why
@@ -41,9 +50,11 @@ def answered(
     return answer
 
 
-def _asked(question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int) -> Answer:
+def _asked(
+    question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int, named: situation.Named,
+) -> Answer:
     """Answer each question a turn asks in turn ("What does … say? Also, what about …?"), joined."""
-    asked = [manners.plain(p) for p in parts(question)]
+    asked = [manners.plain(p) for p in parts(question) or contrasted(question, named)]
     if not asked:
         return ask(question, history)
     return joined(question, [ask(part, history + asked[:i]) for i, part in enumerate(asked)], related)
@@ -59,6 +70,21 @@ def parts(question: str) -> list[str]:
         if _words(first) >= _MIN_WORDS and _words(second) >= _MIN_WORDS and _opens_clause(second):
             return [first.rstrip("?,;") + "?", second[:1].upper() + second[1:]]
     return []
+
+
+def contrasted(question: str, named: situation.Named = situation.unnamed) -> list[str]:
+    """Return one question per thing a contrast names ("the difference between preservation and production orders").
+
+    Contrasted texts ("G7 vs ICC on SMEs") are a comparison of sources, answered as one question.
+    """
+    match = next((m for m in (p.match(question) for p in _CONTRASTS) if m), None)
+    if match is None or named(match.group("a")) or named(match.group("b")):
+        return []
+    a, b = (_ARTICLE.sub("", match.group(x)).strip() for x in ("a", "b"))
+    if len(a.split()) == 1 and len(b.split()) >= 2 and b.endswith("s") and not a.endswith("s"):
+        a = f"{a} {b.split()[-1]}"  # "preservation and production orders": preservation orders
+    scope = match.group("scope") or ""
+    return [f"What is meant by {x}{scope}?" for x in (a, b)]  # "What are …" would ask for a list of them
 
 
 def _asks(text: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.sparse import STOPWORDS, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
-from assistant.types import Document, issuer_name
+from assistant.types import Answer, Document, issuer_name
 
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
@@ -28,12 +28,17 @@ _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
     r"similar|similarly|similarities|whereas)\b", re.I,
 )
+# "How does the NIST CSF treat supply chain risk differently from NIS 2?"; not "view cyber differently than disarmament"
+_DIFFERENTLY = re.compile(r"\bdifferently\b", re.I)
 # "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
 _LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise)\b", re.I)
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 # a capitalised word after an acronym that still means the acronym's document ("the UN Resolution")
 _DOCUMENT_WORDS = {"resolution", "resolutions", "text", "document", "paper", "briefing", "note", "call", "convention",
                    "directive", "framework", "declaration", "statement", "report", "ministers", "core", "requirements"}
+# "the G7 declaration", "the ICC briefing", "the G7 ministers' text": the noun names the document, not a topic
+_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:declaration|statement|text|"
+                         r"document|paper|briefing|note|notes|resolution|directive|convention|framework|report)\b", re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
@@ -156,12 +161,15 @@ class SourceIndex:
 
         return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(self.titles[d].title))
 
-    def strip(self, question: str, doc_ids: list[str] | None = None) -> str:
-        """Return the question without the names of doc_ids (default: all sources); filters are not topics."""
+    def strip(self, question: str, doc_ids: list[str] | None = None, nouns: bool = False) -> str:
+        """Return the question without the names of doc_ids (default: all sources); filters are not topics.
+
+        nouns: also without the noun that follows a name ("the G7 declaration"), for questions about a text itself.
+        """
         for pattern, doc_id in self.patterns:
             if doc_ids is None or doc_id in doc_ids:
-                question = pattern.sub(" ", question)
-        return question
+                question = pattern.sub("\x00", question)
+        return (_NAMED_NOUN.sub(" ", question) if nouns else question).replace("\x00", " ")
 
 
 @dataclass
@@ -204,7 +212,8 @@ def _short_yes_no(question: str) -> bool:
 def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved:
     """Resolve a question against earlier turns (oldest first) into a self-contained query."""
     named = sources.find(question)
-    comparison = bool(_COMPARE.search(question)) or sources.joined(question)
+    differently = bool(_DIFFERENTLY.search(question)) and len(named) >= 2
+    comparison = bool(_COMPARE.search(question)) or sources.joined(question) or differently
     if comparison and history and len(named) == 1 and not _COMPARE.search(_LIKENESS.sub(" ", question)):
         comparison = False
     if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
@@ -225,3 +234,28 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     if comparison and len(named) == 1 and inherited and inherited[0] != named[0]:
         named = [*named, *inherited]  # "How does the G7 differ?" after the Paris Call: the two texts
     return Resolved(question, query, named or inherited, True, comparison, carried)
+
+
+# "Tell me more.", "What else?", "Anything else on that?": the earlier question again, beyond what its answer cited
+_MORE = re.compile(
+    r"^\s*(?:(?:ok|okay|and|so|great|thanks|thank you)\s*[,!.]?\s*)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+    r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|what\s+else|anything\s+else|any\s*more|"
+    r"is\s+there\s+(?:any(?:thing)?\s+)?(?:more|else)|are\s+there\s+(?:any\s+)?(?:more|others)|any\s+others|"
+    r"what\s+else\s+(?:does|do|did)\s+(?:it|they|the\s+text|that)\s+say)"
+    r"(?:\s+(?:on|about)\s+(?:that|this|it|them|those|the\s+topic))?(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
+
+
+def more_of(history: list[str], question: str) -> int | None:
+    """Return the index of the earlier turn a "Tell me more" asks again (skipping earlier such turns), or None."""
+    if not _MORE.match(question):
+        return None
+    return next((i for i in range(len(history) - 1, -1, -1) if not _MORE.match(history[i])), None)
+
+
+def more(answer: Answer, question: str, asked: str) -> Answer:
+    """Return the answer to "Tell me more", saying so when nothing beyond the earlier citations supports one."""
+    if answer.abstained:
+        answer.text = (f"Nothing more: beyond the passages already cited, no provision adequately answers “{asked}”. "
+                       "The nearest other passages are listed as related.")
+    answer.question = question
+    return answer

@@ -30,6 +30,9 @@ WORDS = frozenset(
 _WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
                   r"countries|country|agency|agencies|authority|ministers?))\b", re.I)
 _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what (?:is|was) the date)\b|\band when\b", re.I)
+# "Is the G7 text from 2017 or 2018?", "What year is the Paris Call from?"
+_FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19|20)\d\d\b(?:\s+or\s+(?:19|20)\d\d)?\s*\??\s*$"
+                        r"|^\s*(?:what|which)\s+year\s+(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s*\??\s*$", re.I)
 # "When will they meet next?" asks about a later event, which a document's own date does not answer
 _LATER = re.compile(r"\b(?:will|next|again|upcoming|future)\b", re.I)
 _ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
@@ -48,10 +51,17 @@ class Attesting:
 
 def asks(question: str) -> Wants | None:
     """Return what a question asks about its document's origin ('who', 'when' or 'both'), or None."""
+    if _FROM_YEAR.search(question):
+        return "when"
     who, when = bool(_WHO.search(question)), bool(_WHEN.search(question))
     if not (who or when) or not _ASKS.search(question) or (when and later(question)):
         return None
     return "both" if who and when else "who" if who else "when"
+
+
+def about_origin(question: str) -> bool:
+    """Return True when a question uses a word asking how its document came about ("adopted", "signed")."""
+    return bool(_ASKS.search(question))
 
 
 def later(question: str) -> bool:
@@ -69,7 +79,7 @@ def terms() -> frozenset[str]:
 
 def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Attesting]:
     """Return the provisions among (index, text) that state the document's date or speak as its issuer."""
-    year, month, day = _date_parts(document.date)
+    year, month, day = date_parts(document.date)
     names = _issuer_names(document.issuer)
     found = []
     for index, text in texts:
@@ -91,6 +101,8 @@ def best(found: list[Attesting], wants: Wants, start: dict[int, int]) -> list[in
         order = (-a.issuer, -a.date) if wants == "who" else (-a.date, -a.issuer)
         return (-(a.issuer and a.date >= 2), *order, start[a.index])
 
+    if wants != "both":  # a voice does not date a text, nor a date name its maker
+        found = [a for a in found if (a.date if wants == "when" else a.issuer)]
     if not found:
         return []
     first = min(found, key=key)
@@ -105,7 +117,7 @@ def _names_day(text: str, day: str) -> bool:
     return bool(day) and re.search(rf"(?<!\d)0?{day}(?:st|nd|rd|th)?(?!\d)", text) is not None
 
 
-def _date_parts(date: str) -> tuple[str, str, str]:
+def date_parts(date: str) -> tuple[str, str, str]:
     """Return the year, month name and day of a catalogue date ('2001-11-23 (…)', '08 February (…)')."""
     iso = re.match(r"\s*((?:19|20)\d\d)(?:-(\d\d))?(?:-(\d\d))?", date)
     if iso:

@@ -271,7 +271,7 @@ class Analyzer:
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
-            generic |= set(tokenize(m.group(1) or m.group(2)))
+            generic |= set(tokenize(next(g for g in m.groups() if g)))
         for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
             generic |= set(tokenize(m.group(1)))
         if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
@@ -366,7 +366,9 @@ class Analyzer:
 
 CYBER = "cyber"
 # "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
-_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b", re.I)
+# "What does the G7 ask businesses to do?" asks what businesses should do; "ask a Party to preserve data" is a request
+_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b"
+                      r"|\b(ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)?\s+(?:up)?on)\s+(?:[\w'-]+\s+){1,4}?to\s+do\b", re.I)
 # "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
 # they are in scope; "What does NIS 2 let us require?" what it allows
 _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"

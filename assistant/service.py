@@ -6,7 +6,6 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
 from itertools import zip_longest
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import provenance, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
+from assistant.practices import PRACTICE_KINDS, Entry, catalogue
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
 
 if TYPE_CHECKING:
@@ -22,41 +22,18 @@ if TYPE_CHECKING:
 
     from assistant.answer import Composer
     from assistant.conversation import Resolved, SourceIndex
+    from assistant.hits import Scored
     from assistant.ingest.pipeline import Progress
     from assistant.query import Analyzed
     from assistant.retrieve import Retriever
-    from assistant.sparse import Record, SparseIndex
+    from assistant.sparse import SparseIndex
     from assistant.store import ChromaStore
 
 
 VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
+SPREAD = 4  # "Which texts …?": the most texts an answer names
 WHOLE_TEXT_OPENING = 4  # "What does the Paris Call say?": its first few substantive provisions
-
-
-PRACTICE_KINDS = ("commitment", "recommendation")
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One practice with what the filters look at: its first part's metadata and its lower-cased words."""
-
-    practice: Practice
-    meta: dict
-    haystack: str
-    start: int
-
-
-def _practice(parts: list) -> Practice:
-    meta = parts[0].metadata
-    page = meta.get("page")
-    return Practice(
-        provision_id=meta["provision_id"], doc_id=meta.get("doc_id", ""), doc_title=meta.get("doc_title", ""),
-        issuer=meta.get("issuer", ""), date=meta.get("date", ""), label=meta.get("label", ""),
-        kind=meta.get("kind", ""), actor=meta.get("actor", ""), addressees=list(meta.get("addressees") or []),
-        text=" ".join(p.text for p in parts), page=int(page) if page not in (None, "") else None,
-        heading_path=list(meta.get("heading_path") or []),
-    )
 
 
 class Assistant:
@@ -72,7 +49,7 @@ class Assistant:
         self._sources: SourceIndex | None = None
         self._composer: Composer | None = None
         self._retriever: Retriever | None = None
-        self._catalogue: tuple[Retriever, list[_Entry]] | None = None
+        self._catalogue: tuple[Retriever, list[Entry]] | None = None
         self._lock = threading.RLock()
 
     @classmethod
@@ -186,11 +163,18 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import compound
+        from assistant import compound, conversation
 
         assert sources is not None
-        answer = compound.answered(question, list(history or []), lambda q, h: self._answer(retriever, q, h, filters, k),
+        asked, earlier, shown = question, list(history or []), frozenset[str]()
+        if (start := conversation.more_of(earlier, question)) is not None:  # "Tell me more.": that again, less what was cited
+            shown = frozenset(c.provision_id for i in range(start, len(earlier))
+                              for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
+            asked, earlier = earlier[start], earlier[:start]
+        answer = compound.answered(asked, earlier, lambda q, h: self._answer(retriever, q, h, filters, k, shown),
                                    self.settings.answer.related, sources.names)
+        if shown:
+            answer = conversation.more(answer, question, asked)
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
             while len(self._answers) > self.settings.server.answer_cache:
@@ -199,6 +183,7 @@ class Assistant:
 
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
+        shown: frozenset[str] = frozenset(),
     ) -> Answer:
         from assistant import language, manners
         from assistant.conversation import compared_topic, resolve
@@ -208,34 +193,39 @@ class Assistant:
         assert sources is not None and composer is not None
         if manners.nothing_asked(question):  # "Hello", "thanks!"
             return composer.unasked(question)
-        k = k or self.settings.retrieval.k
+        k = (k or self.settings.retrieval.k) + len(shown)  # "Tell me more": as many new candidates as before
         base = filters or Filters()
         resolved = resolve(question, list(history or []), sources)
+        if (listed := _from_catalogue(retriever, composer, resolved, question, base)) is not None:
+            return listed  # "Which documents do you have?", "Which text is the oldest?"
         focus = sources.strip(resolved.question, resolved.sources)
         if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic
             focus = compared_topic(focus)
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         framing = sources.framing(resolved.sources)
-        origin = _origin(retriever, question, focus, framing | sources.title_terms(resolved.sources))
+        origin = _origin(retriever, question, sources.strip(resolved.question, resolved.sources, nouns=True),
+                         framing | sources.title_terms(resolved.sources))
         framing |= provenance.terms() if origin else frozenset()
         analyzed = retriever.analyze(query, focus, carried, framing)
         retriever.mark_unknown_names(analyzed, focus)
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
             analyzed.out_of_scope = retriever.out_of_scope(analyzed, focus, resolved.sources)
-        pool = retriever.retrieve(analyzed, k, base)
+        pool = _unseen(retriever.retrieve(analyzed, k, base), shown)
         foreign = language.detect(question, retriever.analyzer.word_counts)
         if foreign is not None:  # "Que dit l'Appel de Paris …?": not "the corpus does not address this"
             answer = composer.untranslated(resolved, foreign.described, pool)
             answer._retrieved = [s.hit for s in pool]
             return answer
         named = [] if base.doc_ids else resolved.sources
-        if resolved.comparison:
-            compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:2]
-            sections = {d: retriever.retrieve(analyzed, 4, base.model_copy(update={"doc_ids": [d]})) for d in compared}
+        spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
+        if resolved.comparison or spread:
+            compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:SPREAD if spread else 2]
+            sections = {d: _unseen(retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})), shown)
+                        for d in compared}
             scored = [s for group in zip_longest(*sections.values()) for s in group if s is not None]
-            answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None)
+            answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:
             doc_ids = named or base.doc_ids
             counted = _count(retriever, composer, resolved, analyzed, doc_ids, base)
@@ -243,6 +233,11 @@ class Assistant:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
             attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
+            if one and origin and not attested and one in composer.documents:  # "When was NIS 2 adopted?": undated text
+                from assistant import catalogue
+
+                opening = retriever.reader.opening(one, 1, Filters())
+                return catalogue.undated(resolved, composer.documents[one], origin, next(iter(opening), None), composer)
             analyzed.origin = bool(attested)
             if not attested and named and _about_whole_text(retriever, resolved, analyzed, focus, framing):
                 # "What does the G7 commit to?": its commitments, in order
@@ -254,6 +249,7 @@ class Assistant:
             in_scope = analyzed.out_of_scope < self.settings.answer.max_out_of_scope
             if named and not attested and in_scope and _DATE_QUESTION.match(question) and not provenance.later(question):
                 scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
+            scored = _unseen(scored, shown)
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]
         return answer
@@ -272,7 +268,7 @@ class Assistant:
             if entry.practice.kind in kinds and matches(entry.meta, filters) and all(w in entry.haystack for w in words)
         ]
 
-    def _practice_catalogue(self) -> list[_Entry]:
+    def _practice_catalogue(self) -> list[Entry]:
         """Return every practice of the current index in document order, built once per index version."""
         retriever = self.retriever()
         with self._lock:
@@ -281,7 +277,7 @@ class Assistant:
         from assistant.sparse import collector_paused
 
         with collector_paused():
-            entries = _catalogue(retriever.sparse.records)
+            entries = catalogue(retriever.sparse.records)
         with self._lock:
             self._catalogue = (retriever, entries)
         return entries
@@ -372,28 +368,37 @@ def _count(
 def _about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:
     """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
     return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
-            and not retriever.analyzer.topic_terms(focus).keys() - framing)
+            and not retriever.analyzer.topic_terms(focus).keys() - framing
+            and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
 
 
 def _origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:
     """Return what a question asks about its document's origin when it asks nothing else ("Who issued X, and when?")."""
     wants = provenance.asks(question)
-    if wants and not retriever.analyzer.topic_terms(focus).keys() - framing - provenance.terms():
+    left = retriever.analyzer.topic_terms(focus).keys() - framing - provenance.terms()
+    if wants and not {t for t in left if not re.fullmatch(r"(?:19|20)\d\d", t)}:  # "from 2017 or 2018?"
         return wants
     return None
 
 
-def _catalogue(records: list[Record]) -> list[_Entry]:
-    """Return the practices among records, one entry per provision, in document order."""
-    grouped: dict[str, list[Record]] = {}
-    for record in records:
-        if record.metadata.get("kind") in PRACTICE_KINDS:
-            grouped.setdefault(record.metadata["provision_id"], []).append(record)
-    entries = []
-    for parts in grouped.values():
-        parts.sort(key=lambda r: int(r.metadata.get("part", 1)))
-        practice = _practice(parts)
-        haystack = f"{practice.label} {practice.text} {' '.join(practice.heading_path)}".lower()
-        entries.append(_Entry(practice, parts[0].metadata, haystack, int(parts[0].metadata.get("char_start", 0))))
-    entries.sort(key=lambda e: (e.practice.doc_id, e.start))
-    return entries
+def _from_catalogue(
+    retriever: Retriever, composer: Composer, resolved: Resolved, question: str, base: Filters,
+) -> Answer | None:
+    """Answer a question about the corpus itself from the catalogue, or return None for any other question."""
+    from assistant import catalogue
+
+    query = catalogue.asks(question)
+    if query is None:
+        return None
+    documents = [d for d in composer.documents.values() if not base.doc_ids or d.doc_id in base.doc_ids]
+
+    def citing(document: Document) -> Scored | None:
+        dated = retriever.reader.attestation(document.doc_id, document, "when")
+        return next(iter(dated or retriever.reader.opening(document.doc_id, 1, Filters())), None)
+
+    return catalogue.answer(query, resolved, documents, citing, composer)
+
+
+def _unseen(scored: list[Scored], shown: frozenset[str]) -> list[Scored]:
+    """Return the candidates not already cited in the answer a "Tell me more" follows."""
+    return [s for s in scored if s.hit.provision_id not in shown] if shown else scored

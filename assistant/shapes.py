@@ -262,3 +262,15 @@ def counted(question: str) -> str | None:
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+# "Which texts talk about supply chains?", "Do any of the documents mention SMEs?": the answer names each text that does
+_WHICH_TEXTS = re.compile(
+    r"^\s*(?:(?:which|what)\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources|instruments)\b"
+    r"|(?:do|does|did)\s+any\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources)\b"
+    r"|in\s+which\s+(?:texts|documents)\b)", re.I)
+
+
+def which_texts(question: str) -> bool:
+    """Return True when a question asks which of the texts speak of a topic, not what one of them says."""
+    return bool(_WHICH_TEXTS.search(question))

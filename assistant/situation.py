@@ -103,7 +103,16 @@ def readings(question: str, history: list[str], named: Named = unnamed) -> list[
         told.append(tell(turn, role, named))
         role = told[-1].role if told[-1].situated else role
     found = [(told[-1].question, [t.question for t in told[:-1]]), (told[-1].plain, [t.plain for t in told[:-1]])]
-    return found[:1] if found[0] == found[1] else found
+    if (doer := _DOER.match(told[-1].plain)) and role_of(doer.group("who")):
+        # "What should a small company do first under Cyber Essentials?", which never names small companies:
+        # what it tells its reader to do
+        found.append((f"{doer.group('head')}I{told[-1].plain[doer.end():]}", found[1][1]))
+    return [reading for i, reading in enumerate(found) if reading not in found[:i]]
+
+
+# "What should an SME do …?": the group asked about is the one doing
+_DOER = re.compile(r"^(?P<head>\s*(?:what|how)\s+(?:should|must|can|could|would|ought)\s+)(?P<who>(?:a|an|the|my|our|any)\s+"
+                   r"(?:[\w-]+\s+){0,3}?[\w-]+?|[\w-]+)(?=\s+(?:do|take|implement|follow|start|begin|put|have)\b)", re.I)
 
 
 def tell(question: str, role: str | None, named: Named = unnamed) -> Told:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.compound import answered, joined, parts
+from assistant.compound import answered, contrasted, joined, parts
 from assistant.types import Answer, Citation
 from tests.conftest import ingested
 
@@ -73,3 +73,21 @@ def test_a_role_the_texts_say_nothing_to_is_asked_again_as_typed() -> None:
     asked.clear()
     refused = answered("I run a bakery. What does the G7 say to SMEs?", [], ask, related=3)
     assert refused.abstained and asked == ["What does the G7 say to SMEs?"]  # one reading: nothing to fall back on
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What's the difference between preservation and production orders in the Budapest Convention?",
+     ["What is meant by preservation orders in the Budapest Convention?",
+      "What is meant by production orders in the Budapest Convention?"]),
+    ("What is the difference between a preservation order and a production order?",
+     ["What is meant by preservation order?", "What is meant by production order?"]),
+    ("How do firewalls and malware protection differ?", ["What is meant by firewalls?", "What is meant by malware protection?"]),
+    ("MFA vs passwords?", ["What is meant by MFA?", "What is meant by passwords?"]),
+    ("G7 vs ICC on SMEs?", []),  # two texts compared: one comparison question
+    ("What are the differences between the G7 and the ICC?", []),
+])
+def test_a_contrast_asks_about_each_thing_it_names(question: str, expected: list[str]) -> None:
+    def named(text: str) -> list[str]:
+        return [name for name in ("G7", "ICC") if name in text]
+
+    assert contrasted(question, named) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation import SourceIndex, aliases, compared_topic, is_follow_up, resolve
+from assistant.conversation import SourceIndex, aliases, compared_topic, is_follow_up, more_of, resolve
 from assistant.types import Document
 
 DOCS = [
@@ -158,3 +158,27 @@ def test_a_version_after_a_name_is_part_of_it() -> None:
     nist = Document(doc_id="nist", title="The NIST Cybersecurity Framework (CSF) 2.0, NIST CSWP 29", issuer="NIST")
     assert "CSF 2.0" in aliases(nist)
     assert "2.0" not in SourceIndex([nist]).strip("Under CSF 2.0, what is monitored?", ["nist"])  # no topic "2.0"
+
+
+@pytest.mark.parametrize(("history", "question", "index"), [
+    (["What are the ICC takeaways?"], "Tell me more.", 0),
+    (["What does the G7 say about SMEs?"], "What else?", 0),
+    (["What does NIS 2 require on supply chains?"], "Anything else on that?", 0),
+    (["What does the G7 say about SMEs?", "What else?"], "Anything else?", 0),  # past the earlier "What else?"
+    (["Who chaired the briefing?", "What does the G7 say about SMEs?"], "Ok, more please", 1),
+    (["What are the ICC takeaways?"], "What else does the G7 say about SMEs?", None),  # a question of its own
+    ([], "Tell me more.", None),  # nothing to say more about
+])
+def test_tell_me_more_asks_the_last_real_question_again(history: list[str], question: str, index: int | None) -> None:
+    assert more_of(history, question) == index
+
+
+def test_a_document_noun_after_its_name_is_no_topic_of_a_question_about_the_text(sources: SourceIndex) -> None:
+    question = "When was the G7 ministers' declaration adopted?"
+    assert sources.strip(question, ["g7"], nouns=True).split() == ["When", "was", "the", "adopted?"]
+    assert "declaration" in sources.strip(question, ["g7"])  # other questions keep it
+
+
+def test_differently_compares_only_two_named_texts(sources: SourceIndex) -> None:
+    assert resolve("How does the ICC treat SMEs differently from the G7?", [], sources).comparison
+    assert not resolve("Does the ICC want cyber seen differently than disarmament?", [], sources).comparison

@@ -74,3 +74,16 @@ def test_a_follow_up_or_a_document_filter_names_the_text_asked_about(assistant: 
     assert filtered.citations[0].quote.startswith("On 08 February ICC convened")
     later = assistant.ask("When will the G7 ICT ministers meet next?")
     assert "26 September 2017" not in [c.quote for c in later.citations]
+
+
+def test_a_year_offered_to_choose_from_asks_for_the_date() -> None:
+    assert asks("Is the G7 text from 2017 or 2018?") == "when"
+    assert asks("What year is the Paris Call from?") == "when"
+    assert asks("Is the Paris Call binding on companies from 2019 on?") is None
+
+
+def test_a_voice_does_not_date_a_text_nor_a_date_name_its_maker() -> None:
+    found = attesting([(0, "The Council of Europe member States, we agree as follows."), (1, "DONE at Budapest, 2001")], BUDAPEST)
+    assert best(found, "when", {0: 0, 1: 10}) == [1]
+    voiced = attesting([(0, "we, the Council of Europe, have considered it")], BUDAPEST)
+    assert best(voiced, "when", {0: 0}) == []

@@ -200,3 +200,11 @@ def test_how_long_a_thing_must_be_wants_a_length_and_how_long_it_is_kept_a_durat
     keyterms = analyzer.analyze("How long must passwords be?").keyterms
     assert keyterms["long"] < analyzer.idf("long") / 2
     assert analyzer.analyze("How long must data be kept?").keyterms["long"] == analyzer.idf("long")
+
+
+def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
+    assert shapes.which_texts("Which texts talk about supply chains?")
+    assert shapes.which_texts("Do any of the documents mention SMEs?")
+    assert shapes.which_texts("Which of the texts mention small businesses?")
+    assert not shapes.which_texts("Which text calls for a multistakeholder approach?")  # one text
+    assert not shapes.which_texts("What does the G7 say about SMEs?")

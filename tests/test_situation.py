@@ -100,3 +100,18 @@ def test_a_kept_situation_loses_the_clause_that_only_says_who_the_asker_is() -> 
     told = tell("We have 8 staff and all use Gmail. Who is responsible for configuring it securely?", None)
     assert told.question == "all use Gmail. Who is responsible for configuring it securely?"
     assert told.role == "SMEs"
+
+
+def test_a_group_asked_what_to_do_is_read_as_the_reader_when_the_text_never_names_it() -> None:
+    found = readings("What should a small company do first under Cyber Essentials?", [])
+    assert found[-1] == ("What should I do first under Cyber Essentials?", [])
+    assert found[0][0] == "What should a small company do first under Cyber Essentials?"  # as typed comes first
+    assert len(readings("What should a journalist do first?", [])) == 1  # no group the texts address
+
+
+@pytest.mark.slow
+def test_situations_and_groups_are_answered_from_the_real_texts(full: Assistant) -> None:
+    bakery = full.ask("I run a small bakery with five staff. What does the G7 recommend for businesses like mine?")
+    assert any("SMEs" in c.text for c in bakery.citations)
+    first = full.ask("What should a small company do first under Cyber Essentials?")
+    assert "ncsc-cyber-essentials-v3-1/a/para-4" in [c.provision_id for c in first.citations]  # establish the scope

@@ -1,0 +1,143 @@
+"""Questions about the corpus itself ("Which documents do you have?", "Which text is the oldest?", "Which text
+dates from 2018?") and the date of a text that does not state it ("When was NIS 2 adopted?").
+
+They are answered from the catalogue of documents, not by ranking provisions: no provision says "the
+corpus holds eight texts". Each document named is cited by the line in which it dates itself ("Paris,
+12th of November, 2018") or, when it has none, by its opening provision, so a reader can open it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant import quoting
+from assistant.answer import Composer, Evidence, cite
+from assistant.conversation import Resolved
+from assistant.hits import Scored
+from assistant.provenance import Wants, date_parts
+from assistant.render import MONTHS, readable_date, short_title
+from assistant.types import Answer, Document, issuer_name
+
+Asked = Literal["list", "newest", "oldest", "year"]
+
+_NOUN = r"(?:documents?|texts?|sources?|files?|papers?|publications?)"
+_PLACE = r"(?:corpus|index|collection|library|database|knowledge base)"
+# "What documents are in the corpus?", "Which texts can I ask you about?", "List the documents."
+_LIST = re.compile(
+    rf"^(?:(?:what|which)\s+{_NOUN}\s+(?:are\s+(?:there\s+)?(?:in\s+(?:the|your|this)\s+{_PLACE}|indexed|available|"
+    rf"covered|included|loaded)|are\s+there|do\s+you\s+(?:have|hold|know|cover|use|contain)|does\s+the\s+{_PLACE}\s+"
+    rf"(?:hold|contain|include)|can\s+i\s+(?:ask|query|search)(?:\s+you)?(?:\s+about)?|have\s+you\s+(?:got|indexed))"
+    rf"|(?:list|show(?:\s+me)?)\s+(?:all\s+)?(?:the\s+|your\s+)?{_NOUN}(?:\s+(?:in\s+the\s+{_PLACE}|you\s+have))?"
+    rf"|what(?:'s|\s+is)\s+in\s+(?:the|your|this)\s+{_PLACE})\s*[?.!]*$", re.I)
+_NEWEST = r"(?:most\s+recent|newest|latest|youngest)"
+_OLDEST = r"(?:oldest|earliest)"
+# "Which document is the most recent?", "What's the oldest text you have?"
+_EXTREME = re.compile(
+    rf"^(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:(?:{_NOUN}|one)\s+is\s+)?(?:the\s+)?(?P<which>{_NEWEST}|{_OLDEST})"
+    rf"(?:\s+(?:one|{_NOUN}))?(?:\s+(?:here|of\s+(?:them|all|these|the\s+{_NOUN})|you\s+have|in\s+the\s+{_PLACE}))?"
+    rf"\s*[?.!]*$", re.I)
+# "Which text dates from 2018?", "Which of the texts is from 2025?", "What was published in 2017?"
+_YEAR = re.compile(
+    rf"^(?:what|which)\s+(?:(?:of\s+the\s+)?{_NOUN}\s+|one\s+)?(?:of\s+the\s+{_NOUN}\s+)?(?:is|are|was|were|dates?|dated)?"
+    rf"\s*(?:dated\s+|dates\s+|published\s+|issued\s+|adopted\s+|written\s+)?(?:from|in)\s+(?P<year>(?:19|20)\d\d)\s*[?.!]*$",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a question asks of the catalogue: a list, the newest or oldest text, or the texts of a year."""
+
+    asked: Asked
+    year: str = ""
+
+
+def asks(question: str) -> Query | None:
+    """Return what a question asks of the catalogue, or None when it asks about what the texts say."""
+    text = question.strip()
+    if _LIST.match(text):
+        return Query("list")
+    if m := _EXTREME.match(text):
+        return Query("oldest" if re.fullmatch(_OLDEST, m.group("which"), re.I) else "newest")
+    if m := _YEAR.match(text):
+        return Query("year", m.group("year"))
+    return None
+
+
+def date_key(document: Document) -> tuple[int, int, int] | None:
+    """Return (year, month, day) of a document's date for ordering, or None when its year is unknown."""
+    year, month, day = date_parts(document.date)
+    if not year:
+        return None
+    return int(year), MONTHS.index(month) + 1 if month else 0, int(day) if day else 0
+
+
+Citing = Callable[[Document], Scored | None]
+
+
+def answer(query: Query, resolved: Resolved, documents: list[Document], citing: Citing, composer: Composer) -> Answer:
+    """Answer a catalogue question, each document named cited by its dateline or opening provision."""
+    dated = sorted((d for d in documents if date_key(d)), key=lambda d: date_key(d) or (0, 0, 0))
+    undated = [d for d in documents if not date_key(d)]
+    if query.asked == "list":
+        chosen, intro = [*dated, *undated], f"The corpus holds {_count(len(documents))}, oldest first:"
+    elif query.asked in ("newest", "oldest"):
+        chosen = dated[-1:] if query.asked == "newest" else dated[:1]
+        intro = f"Of the {_count(len(documents))} in the corpus, the {'most recent' if query.asked == 'newest' else 'oldest'} is:"
+    else:
+        chosen = [d for d in dated if date_parts(d.date)[0] == query.year]
+        intro = f"From {query.year}, the corpus holds {_count(len(chosen))}:"
+    if not chosen:
+        span = f"; the dated texts run from {dated[0].date[:4]} to {dated[-1].date[:4]}" if dated else ""
+        text = f"No document in the corpus dates from {query.year or 'then'}{span}."
+        return Answer(question=resolved.question, text=text, abstained=True, resolved_query=resolved.query)
+    lines, citations, hits = [intro], [], []
+    for document in chosen:
+        scored = citing(document)
+        marker = ""
+        if scored is not None:
+            evidence = Evidence(scored, quoting.opening(scored.hit.text, composer.settings.quote_chars))
+            citations.append(cite(len(citations) + 1, evidence))
+            hits.append(scored.hit)
+            marker = f" [{len(citations)}]"
+        lines.append(f"- {described(document)}{marker}")
+    if undated and query.asked in ("newest", "oldest"):
+        lines.append(f"({', '.join(short_title(d.title) for d in undated)}: year not stated.)")
+    answer = Answer(question=resolved.question, text="\n".join(lines), citations=citations, resolved_query=resolved.query)
+    answer._retrieved = hits
+    return answer
+
+
+def undated(resolved: Resolved, document: Document, wants: Wants, opening: Scored | None, composer: Composer) -> Answer:
+    """Answer "When was NIS 2 adopted?" from the catalogue when the text held does not state its own date."""
+    name = _in_sentence(short_title(document.title))
+    missing = {"when": "its date", "who": "who made it"}.get(wants, "its date or maker")
+    text = f"The text of {name} held in the corpus does not state {missing}; the catalogue gives {_who_when(document)}"
+    if opening is None:
+        return Answer(question=resolved.question, text=text + ".", resolved_query=resolved.query)
+    evidence = Evidence(opening, quoting.opening(opening.hit.text, composer.settings.quote_chars))
+    answer = Answer(question=resolved.question, text=f"{text} [1].", citations=[cite(1, evidence)],
+                    resolved_query=resolved.query)
+    answer._retrieved = [opening.hit]
+    return answer
+
+
+def described(document: Document) -> str:
+    """Return 'Short title (issuer, date)' for a document, as a list entry."""
+    name = short_title(document.title)
+    return f"{name[:1].upper()}{name[1:]} ({_who_when(document)})"
+
+
+def _who_when(document: Document) -> str:
+    return ", ".join(x for x in (issuer_name(document.issuer), readable_date(document.date)) if x) or "no issuer or date"
+
+
+def _in_sentence(name: str) -> str:
+    """Return 'the NIST Cybersecurity Framework' for 'The NIST Cybersecurity Framework' inside a sentence."""
+    return "the " + name[4:] if name.startswith("The ") else name
+
+
+def _count(n: int) -> str:
+    return f"{n} document{'s' if n != 1 else ''}"

@@ -1,0 +1,99 @@
+"""The corpus itself: which texts it holds, the newest and oldest, those of a year, and dates the texts omit."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.answer import Composer
+from assistant.catalogue import Query, answer, asks, date_key, undated
+from assistant.config import AnswerSettings
+from assistant.conversation import Resolved
+from assistant.hits import Scored
+from assistant.types import Document, Hit
+
+DOCS = [
+    Document(doc_id="paris", title="Paris Call for Trust and Security in Cyberspace", issuer="Government of France",
+             date="2018-11-12"),
+    Document(doc_id="icc", title="ICC Board Briefing: 5 Takeaways", issuer="International Chamber of Commerce (ICC)",
+             date="08 February (year not stated in the text)"),
+    Document(doc_id="budapest", title="Convention on Cybercrime (Budapest Convention), ETS No. 185",
+             issuer="Council of Europe", date="2001-11-23 (opened for signature, Budapest)"),
+]
+
+
+def _opening(document: Document) -> Scored:
+    hit = Hit(provision_id=f"{document.doc_id}/para-1", doc_id=document.doc_id, doc_title=document.title,
+              label="Paragraph 1", text=f"The opening of {document.doc_id}.", score=1.0)
+    return Scored(hit, 1.0, 1.0, 2.0)
+
+
+def _answer(question: str) -> object:
+    query = asks(question)
+    assert query is not None, question
+    composer = Composer(AnswerSettings(), 0.3, {d.doc_id: d for d in DOCS})
+    return answer(query, Resolved(question, question, []), DOCS, _opening, composer)
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What documents are in the corpus?", Query("list")),
+    ("Which texts can I ask you about?", Query("list")),
+    ("Which documents do you have?", Query("list")),
+    ("List the documents.", Query("list")),
+    ("Which document is the most recent?", Query("newest")),
+    ("What's the oldest text you have?", Query("oldest")),
+    ("Which text dates from 2018?", Query("year", "2018")),
+    ("Which of the texts is from 2025?", Query("year", "2025")),
+    ("Which texts talk about supply chains?", None),  # a topic: answered from the texts
+    ("What is the most recent development in cybercrime?", None),
+    ("What does the Paris Call say about 2019?", None),
+])
+def test_a_question_about_the_corpus_itself_is_told_from_one_about_its_contents(question: str, asked: Query | None) -> None:
+    assert asks(question) == asked
+
+
+def test_the_list_names_every_text_oldest_first_each_cited_and_undated_last() -> None:
+    listed = _answer("What documents are in the corpus?")
+    lines = listed.text.splitlines()
+    assert lines[0] == "The corpus holds 3 documents, oldest first:"
+    assert lines[1].startswith("- The Budapest Convention (Council of Europe, 23 November 2001) [1]")
+    assert lines[2].startswith("- Paris Call for Trust and Security in Cyberspace (Government of France, 12 November 2018) [2]")
+    assert "ICC Board Briefing" in lines[3]  # its year is not stated: it comes last
+    assert [c.provision_id for c in listed.citations] == ["budapest/para-1", "paris/para-1", "icc/para-1"]
+    assert not listed.abstained
+
+
+def test_the_newest_and_oldest_text_and_those_of_a_year() -> None:
+    assert "Paris Call" in _answer("Which document is the most recent?").text
+    oldest = _answer("What's the oldest text you have?")
+    assert "Budapest Convention" in oldest.text and "ICC Board Briefing: year not stated" in oldest.text
+    assert [c.doc_id for c in _answer("Which text dates from 2018?").citations] == ["paris"]
+    none = _answer("Which text is from 1999?")
+    assert none.abstained and none.text == "No document in the corpus dates from 1999; the dated texts run from 2001 to 2018."
+
+
+def test_dates_order_by_year_month_and_day_and_a_missing_year_orders_nothing() -> None:
+    assert date_key(DOCS[2]) == (2001, 11, 23) < date_key(DOCS[0]) == (2018, 11, 12)
+    assert date_key(DOCS[1]) is None
+
+
+def test_a_text_that_does_not_state_its_date_is_dated_from_the_catalogue_and_says_so() -> None:
+    composer = Composer(AnswerSettings(), 0.3, {})
+    nis2 = Document(doc_id="nis2", title="Directive (EU) 2022/2555 (NIS 2 Directive) — Article 21",
+                    issuer="European Parliament and Council of the European Union", date="2022-12-14")
+    told = undated(Resolved("When was NIS 2 adopted?", "", []), nis2, "when", _opening(nis2), composer)
+    assert told.text == ("The text of the NIS 2 Directive held in the corpus does not state its date; the catalogue gives "
+                         "European Parliament and Council of the European Union, 14 December 2022 [1].")
+    assert told.citations[0].provision_id == "nis2/para-1" and not told.abstained
+
+
+@pytest.mark.slow
+def test_the_real_corpus_answers_what_it_holds_and_when_each_text_is_from(full: Assistant) -> None:
+    listed = full.ask("What documents are in the corpus?")
+    assert listed.text.startswith("The corpus holds 8 documents, oldest first:")
+    assert "paris-call-2018/para-15" in [c.provision_id for c in listed.citations]  # "Paris, 12th of November, 2018"
+    declaration = full.ask("When was the G7 declaration adopted?")
+    assert [c.provision_id for c in declaration.citations] == ["g7-2017-cyber-business/annex-3/para-1"]
+    nis2 = full.ask("When was NIS 2 adopted?")
+    assert "does not state its date" in nis2.text and "14 December 2022" in nis2.text
+    assert "80/16" in full.ask("Which document is the most recent?").text
