@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant import quoting
 from assistant.answer import Composer, Evidence, cite
@@ -19,9 +19,14 @@ from assistant.conversation import Resolved
 from assistant.hits import Scored
 from assistant.provenance import Wants, date_parts
 from assistant.render import MONTHS, readable_date, short_title
-from assistant.types import Answer, Document, issuer_name
+from assistant.types import Answer, Document, Filters, issuer_name
 
-Asked = Literal["list", "newest", "oldest", "year"]
+if TYPE_CHECKING:
+    from assistant.reading import Reader
+
+Citing = Callable[[Document], Scored | None]
+Mentions = Callable[[str], list[tuple[int, int, str]]]  # where a text names documents: (start, end, doc_id)
+Asked = Literal["list", "newest", "oldest", "year", "after", "before", "member"]
 
 _NOUN = r"(?:documents?|texts?|sources?|files?|papers?|publications?)"
 _PLACE = r"(?:corpus|index|collection|library|database|knowledge base)"
@@ -30,8 +35,27 @@ _LIST = re.compile(
     rf"^(?:(?:what|which)\s+{_NOUN}\s+(?:are\s+(?:there\s+)?(?:in\s+(?:the|your|this)\s+{_PLACE}|indexed|available|"
     rf"covered|included|loaded)|are\s+there|do\s+you\s+(?:have|hold|know|cover|use|contain)|does\s+the\s+{_PLACE}\s+"
     rf"(?:hold|contain|include)|can\s+i\s+(?:ask|query|search)(?:\s+you)?(?:\s+about)?|have\s+you\s+(?:got|indexed))"
-    rf"|(?:list|show(?:\s+me)?)\s+(?:all\s+)?(?:the\s+|your\s+)?{_NOUN}(?:\s+(?:in\s+the\s+{_PLACE}|you\s+have))?"
-    rf"|what(?:'s|\s+is)\s+in\s+(?:the|your|this)\s+{_PLACE})\s*[?.!]*$", re.I)
+    rf"|(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:list|show(?:\s+me)?|name)\s+(?:all\s+)?(?:the\s+|your\s+)?{_NOUN}"
+    rf"(?:\s+(?:in\s+(?:the|your|this)\s+{_PLACE}|you\s+(?:have|hold|cover|know)))?"
+    rf"|what(?:'s|\s+is)\s+in\s+(?:the|your|this)\s+{_PLACE}"
+    rf"|how\s+many\s+{_NOUN}\s+(?:are\s+there|are\s+(?:in\s+(?:the|your)\s+{_PLACE}|indexed)|do\s+you\s+(?:have|hold|know)|"
+    rf"does\s+the\s+{_PLACE}\s+(?:hold|contain|have))(?:\s+in\s+(?:the|your)\s+{_PLACE})?"
+    rf"|what\s+{_NOUN}\s+(?:does|do)\s+(?:this\s+(?:tool|assistant|app)|the\s+(?:tool|assistant|app)|you|it)\s+"
+    rf"(?:use|draw\s+on|rely\s+on|cover|know(?:\s+about)?))\s*[?.!]*$", re.I)
+# "Which documents were published after 2020?", "Which texts are from before 2010?"
+_RANGE = re.compile(
+    rf"^(?:what|which)\s+(?:of\s+the\s+)?{_NOUN}\s+(?:are|were|is|was|date|dates)\s+(?:(?:published|issued|adopted|"
+    rf"written|dated|from)\s+)?(?P<rel>after|since|before|prior\s+to)\s+(?P<year>(?:19|20)\d\d)\s*[?.!]*$", re.I)
+# "Do you have the GDPR?", "Is the Budapest Convention in your corpus?"
+_MEMBER = re.compile(
+    rf"^(?:(?:do|does)\s+(?:you|the\s+{_PLACE}|your\s+{_PLACE})\s+(?:have|hold|include|contain|cover)\s+(?P<name>.+?)"
+    rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?|is\s+(?P<named>.+?)\s+(?:in|part\s+of|included\s+in)\s+(?:the|your|this)\s+{_PLACE})"
+    rf"\s*[?.!]*$", re.I)
+_GENERIC_NAME = frozenset("the a an text document directive convention framework resolution declaration call briefing "
+                          "note core requirements standard".split())
+# a name of a document ("the GDPR", "the EU AI Act"), not a topic ("anything on ransomware")
+_DOCUMENT_NAME = re.compile(r"\b(?-i:[A-Z][A-Za-z\d]*[A-Z\d][A-Za-z\d]*|[A-Z][a-z]+)\b|\b(?:act|regulation|directive|convention|"
+                            r"framework|resolution|declaration|treaty|standard|guidelines|call|strategy|law)\b", re.I)
 _NEWEST = r"(?:most\s+recent|newest|latest|youngest)"
 _OLDEST = r"(?:oldest|earliest)"
 # "Which document is the most recent?", "What's the oldest text you have?"
@@ -52,6 +76,7 @@ class Query:
 
     asked: Asked
     year: str = ""
+    name: str = ""
 
 
 def asks(question: str) -> Query | None:
@@ -63,7 +88,21 @@ def asks(question: str) -> Query | None:
         return Query("oldest" if re.fullmatch(_OLDEST, m.group("which"), re.I) else "newest")
     if m := _YEAR.match(text):
         return Query("year", m.group("year"))
+    if m := _RANGE.match(text):
+        return Query("before" if m.group("rel").lower().startswith(("before", "prior")) else "after", m.group("year"))
+    if (m := _MEMBER.match(text)) and _DOCUMENT_NAME.search(name := m.group("name") or m.group("named")):
+        return Query("member", name=name)
     return None
+
+
+def named(name: str, mentions: Mentions) -> list[str]:
+    """Return the doc_ids a document name refers to: "the EU AI Act" is not NIS 2 for naming the EU."""
+    spans = mentions(name)
+    left = name
+    for start, end, _ in sorted(spans, reverse=True):
+        left = left[:start] + " " + left[end:]
+    rest = [w for w in re.findall(r"[\w.'/-]+", left) if w.lower() not in _GENERIC_NAME]
+    return [] if any(w[:1].isupper() or w[:1].isdigit() for w in rest) else list(dict.fromkeys(d for _, _, d in spans))
 
 
 def date_key(document: Document) -> tuple[int, int, int] | None:
@@ -74,25 +113,35 @@ def date_key(document: Document) -> tuple[int, int, int] | None:
     return int(year), MONTHS.index(month) + 1 if month else 0, int(day) if day else 0
 
 
-Citing = Callable[[Document], Scored | None]
 
 
-def answer(query: Query, resolved: Resolved, documents: list[Document], citing: Citing, composer: Composer) -> Answer:
-    """Answer a catalogue question, each document named cited by its dateline or opening provision."""
-    dated = sorted((d for d in documents if date_key(d)), key=lambda d: date_key(d) or (0, 0, 0))
-    undated = [d for d in documents if not date_key(d)]
-    if query.asked == "list":
-        chosen, intro = [*dated, *undated], f"The corpus holds {_count(len(documents))}, oldest first:"
-    elif query.asked in ("newest", "oldest"):
-        chosen = dated[-1:] if query.asked == "newest" else dated[:1]
-        intro = f"Of the {_count(len(documents))} in the corpus, the {'most recent' if query.asked == 'newest' else 'oldest'} is:"
-    else:
-        chosen = [d for d in dated if date_parts(d.date)[0] == query.year]
-        intro = f"From {query.year}, the corpus holds {_count(len(chosen))}:"
+def answered(
+    question: str, resolved: Resolved, reader: Reader, composer: Composer, filters: Filters, mentions: Mentions,
+) -> Answer | None:
+    """Answer a question about the corpus itself from the catalogue, or return None for any other question."""
+    query = asks(question)
+    if query is None:
+        return None
+    documents = [d for d in composer.documents.values() if not filters.doc_ids or d.doc_id in filters.doc_ids]
+
+    def citing(document: Document) -> Scored | None:
+        dated = reader.attestation(document.doc_id, document, "when")
+        return next(iter(dated or reader.opening(document.doc_id, 1, Filters())), None)
+
+    return answer(query, resolved, documents, citing, composer, mentions)
+
+
+def answer(
+    query: Query, resolved: Resolved, documents: list[Document], citing: Citing, composer: Composer,
+    mentions: Mentions = lambda name: [],
+) -> Answer:
+    """Answer a catalogue question, each document named cited by its dateline or opening provision.
+
+    mentions returns where a text names documents: (start, end, doc_id).
+    """
+    chosen, intro, none = _chosen(query, documents, lambda name: named(name, mentions))
     if not chosen:
-        span = f"; the dated texts run from {dated[0].date[:4]} to {dated[-1].date[:4]}" if dated else ""
-        text = f"No document in the corpus dates from {query.year or 'then'}{span}."
-        return Answer(question=resolved.question, text=text, abstained=True, resolved_query=resolved.query)
+        return Answer(question=resolved.question, text=none, abstained=True, resolved_query=resolved.query)
     lines, citations, hits = [intro], [], []
     for document in chosen:
         scored = citing(document)
@@ -103,11 +152,41 @@ def answer(query: Query, resolved: Resolved, documents: list[Document], citing: 
             hits.append(scored.hit)
             marker = f" [{len(citations)}]"
         lines.append(f"- {described(document)}{marker}")
-    if undated and query.asked in ("newest", "oldest"):
+    undated = [d for d in documents if not date_key(d)]
+    if undated and query.asked in ("newest", "oldest", "after", "before"):
         lines.append(f"({', '.join(short_title(d.title) for d in undated)}: year not stated.)")
     answer = Answer(question=resolved.question, text="\n".join(lines), citations=citations, resolved_query=resolved.query)
     answer._retrieved = hits
     return answer
+
+
+def _chosen(
+    query: Query, documents: list[Document], find: Callable[[str], list[str]],
+) -> tuple[list[Document], str, str]:
+    """Return the documents a catalogue question asks for, the line introducing them, and what to say if none."""
+    dated = sorted((d for d in documents if date_key(d)), key=lambda d: date_key(d) or (0, 0, 0))
+    undated = [d for d in documents if not date_key(d)]
+    held = f"{_count(len(documents))}: {'; '.join(short_title(d.title) for d in [*dated, *undated])}"
+    span = f"; the dated texts run from {dated[0].date[:4]} to {dated[-1].date[:4]}" if dated else ""
+    year = int(query.year) if query.year else 0
+    if query.asked == "list":
+        return [*dated, *undated], f"The corpus holds {_count(len(documents))}, oldest first:", "The corpus is empty."
+    if query.asked in ("newest", "oldest"):
+        which = "most recent" if query.asked == "newest" else "oldest"
+        return (dated[-1:] if query.asked == "newest" else dated[:1]), f"Of the {held.split(':')[0]} in the corpus, the {which} is:", (
+            "No document in the corpus states its year.")
+    if query.asked == "member":
+        ids = find(query.name)
+        return ([d for d in documents if d.doc_id in ids], f"Yes: the corpus holds {_count(len(ids))} by that name:",
+                f"The corpus does not hold {query.name}. It holds {held}.")
+    if query.asked == "year":
+        chosen = [d for d in dated if (date_key(d) or (0,))[0] == year]
+    else:
+        chosen = [d for d in dated if ((date_key(d) or (0,))[0] > year) == (query.asked == "after")
+                  and (date_key(d) or (0,))[0] != year]
+    when = {"year": "from", "after": "after", "before": "before"}[query.asked]
+    return (chosen, f"{when.capitalize()} {query.year}, the corpus holds {_count(len(chosen))}:",
+            f"No document in the corpus dates {when} {query.year}{span}.")
 
 
 def undated(resolved: Resolved, document: Document, wants: Wants, opening: Scored | None, composer: Composer) -> Answer:

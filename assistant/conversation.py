@@ -240,7 +240,9 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
 _MORE = re.compile(
     r"^\s*(?:(?:ok|okay|and|so|great|thanks|thank you)\s*[,!.]?\s*)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
     r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|what\s+else|anything\s+else|any\s*more|"
-    r"is\s+there\s+(?:any(?:thing)?\s+)?(?:more|else)|are\s+there\s+(?:any\s+)?(?:more|others)|any\s+others|"
+    r"is\s+there\s+(?:any(?:thing)?\s+)?(?:more|else)|are\s+there\s+(?:any\s+)?(?:more|others)|any\s+others|anything\s+more|"
+    r"more\s+details?|(?:give|show)\s+me\s+more|(?:are\s+there\s+)?any\s+other\s+(?:provisions?|passages?|points?|items?|"
+    r"measures?|recommendations?|commitments?|articles?|ones)|"
     r"what\s+else\s+(?:does|do|did)\s+(?:it|they|the\s+text|that)\s+say)"
     r"(?:\s+(?:on|about)\s+(?:that|this|it|them|those|the\s+topic))?(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
 

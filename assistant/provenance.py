@@ -25,11 +25,12 @@ WORDS = frozenset(
     "issue issued issues issuing adopt adopted adopts adoption publish published publishes publication publisher "
     "write wrote written writes author authored authors sign signed signs signing signature launch launched "
     "launches release released produce produced draft drafted dated date year opened held hold convened meet met "
-    "meeting".split()
+    "meeting carry carries bear bears".split()
 ) | {"set out", "sets out", "drew up", "drawn up"}  # "Which ministers set out the G7 actions?"
 _WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
                   r"countries|country|agency|agencies|authority|ministers?))\b", re.I)
-_WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what (?:is|was) the date)\b|\band when\b", re.I)
+_WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what date|what(?:'s|\s+is|\s+was) the date)\b|\band when\b",
+                   re.I)
 # "Is the G7 text from 2017 or 2018?", "What year is the Paris Call from?"
 _FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19|20)\d\d\b(?:\s+or\s+(?:19|20)\d\d)?\s*\??\s*$"
                         r"|^\s*(?:what|which)\s+year\s+(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s*\??\s*$", re.I)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
-_DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what (?:is the )?date)\b", re.I)
+_DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what(?:'s| is the)? date)\b", re.I)
 SPREAD = 4  # "Which texts …?": the most texts an answer names
 WHOLE_TEXT_OPENING = 4  # "What does the Paris Call say?": its first few substantive provisions
 
@@ -185,8 +185,9 @@ class Assistant:
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import language, manners
+        from assistant import catalogue, language, manners
         from assistant.conversation import compared_topic, resolve
+        from assistant.sparse import tokenize
 
         with self._lock:
             sources, composer = self._sources, self._composer
@@ -196,7 +197,7 @@ class Assistant:
         k = (k or self.settings.retrieval.k) + len(shown)  # "Tell me more": as many new candidates as before
         base = filters or Filters()
         resolved = resolve(question, list(history or []), sources)
-        if (listed := _from_catalogue(retriever, composer, resolved, question, base)) is not None:
+        if (listed := catalogue.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
             return listed  # "Which documents do you have?", "Which text is the oldest?"
         focus = sources.strip(resolved.question, resolved.sources)
         if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic
@@ -207,6 +208,7 @@ class Assistant:
         origin = _origin(retriever, question, sources.strip(resolved.question, resolved.sources, nouns=True),
                          framing | sources.title_terms(resolved.sources))
         framing |= provenance.terms() if origin else frozenset()
+        framing |= frozenset(tokenize(shapes.which_verb(question)))  # "Which documents discuss encryption?"
         analyzed = retriever.analyze(query, focus, carried, framing)
         retriever.mark_unknown_names(analyzed, focus)
         analyzed.scoped = bool(resolved.sources)
@@ -234,8 +236,6 @@ class Assistant:
             one = doc_ids[0] if len(doc_ids) == 1 else None
             attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
             if one and origin and not attested and one in composer.documents:  # "When was NIS 2 adopted?": undated text
-                from assistant import catalogue
-
                 opening = retriever.reader.opening(one, 1, Filters())
                 return catalogue.undated(resolved, composer.documents[one], origin, next(iter(opening), None), composer)
             analyzed.origin = bool(attested)
@@ -379,24 +379,6 @@ def _origin(retriever: Retriever, question: str, focus: str, framing: frozenset[
     if wants and not {t for t in left if not re.fullmatch(r"(?:19|20)\d\d", t)}:  # "from 2017 or 2018?"
         return wants
     return None
-
-
-def _from_catalogue(
-    retriever: Retriever, composer: Composer, resolved: Resolved, question: str, base: Filters,
-) -> Answer | None:
-    """Answer a question about the corpus itself from the catalogue, or return None for any other question."""
-    from assistant import catalogue
-
-    query = catalogue.asks(question)
-    if query is None:
-        return None
-    documents = [d for d in composer.documents.values() if not base.doc_ids or d.doc_id in base.doc_ids]
-
-    def citing(document: Document) -> Scored | None:
-        dated = retriever.reader.attestation(document.doc_id, document, "when")
-        return next(iter(dated or retriever.reader.opening(document.doc_id, 1, Filters())), None)
-
-    return catalogue.answer(query, resolved, documents, citing, composer)
 
 
 def _unseen(scored: list[Scored], shown: frozenset[str]) -> list[Scored]:

@@ -274,3 +274,13 @@ _WHICH_TEXTS = re.compile(
 def which_texts(question: str) -> bool:
     """Return True when a question asks which of the texts speak of a topic, not what one of them says."""
     return bool(_WHICH_TEXTS.search(question))
+
+
+_WHICH_VERB = re.compile(r"^\s*(?:which|what)\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources|instruments)\s+"
+                         r"(?:also\s+)?([a-z]+)\b", re.I)
+
+
+def which_verb(question: str) -> str:
+    """Return the verb of "Which documents discuss encryption?" ("discuss"): how a text is asked to speak, no topic."""
+    match = _WHICH_VERB.match(question) if which_texts(question) else None
+    return match.group(1) if match else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant import Assistant
@@ -44,6 +46,14 @@ def _answer(question: str) -> object:
     ("What's the oldest text you have?", Query("oldest")),
     ("Which text dates from 2018?", Query("year", "2018")),
     ("Which of the texts is from 2025?", Query("year", "2025")),
+    ("Can you list the texts in your knowledge base?", Query("list")),
+    ("How many texts are indexed?", Query("list")),
+    ("What sources does this tool use?", Query("list")),
+    ("Which documents were published after 2020?", Query("after", "2020")),
+    ("Which texts are from before 2010?", Query("before", "2010")),
+    ("Do you have the GDPR?", Query("member", name="the GDPR")),
+    ("Is the Budapest Convention in your corpus?", Query("member", name="the Budapest Convention")),
+    ("Do you have anything on ransomware?", None),  # a topic, not a document's name
     ("Which texts talk about supply chains?", None),  # a topic: answered from the texts
     ("What is the most recent development in cybercrime?", None),
     ("What does the Paris Call say about 2019?", None),
@@ -70,6 +80,25 @@ def test_the_newest_and_oldest_text_and_those_of_a_year() -> None:
     assert [c.doc_id for c in _answer("Which text dates from 2018?").citations] == ["paris"]
     none = _answer("Which text is from 1999?")
     assert none.abstained and none.text == "No document in the corpus dates from 1999; the dated texts run from 2001 to 2018."
+
+
+def test_a_text_asked_for_by_name_is_held_or_not_and_the_corpus_is_named_when_not() -> None:
+    def mentions(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), doc) for name, doc in (("Budapest Convention", "budapest"), ("EU", "nis2"))
+                for m in re.finditer(name, text)]
+
+    composer = Composer(AnswerSettings(), 0.3, {})
+    held = answer(Query("member", name="the Budapest Convention"), Resolved("q", "q", []), DOCS, _opening, composer, mentions)
+    assert held.text.startswith("Yes: the corpus holds 1 document by that name:") and held.citations
+    act = answer(Query("member", name="the EU AI Act"), Resolved("q", "q", []), DOCS, _opening, composer, mentions)
+    assert act.abstained and not act.citations  # naming the EU does not make it NIS 2
+    assert act.text.startswith("The corpus does not hold the EU AI Act. It holds 3 documents: the Budapest Convention;")
+
+
+def test_texts_after_or_before_a_year_leave_that_year_out() -> None:
+    assert [c.doc_id for c in _answer("Which documents were published after 2001?").citations] == ["paris"]
+    assert [c.doc_id for c in _answer("Which texts are from before 2018?").citations] == ["budapest"]
+    assert _answer("Which texts are from before 2001?").abstained
 
 
 def test_dates_order_by_year_month_and_day_and_a_missing_year_orders_nothing() -> None:

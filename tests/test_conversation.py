@@ -166,7 +166,11 @@ def test_a_version_after_a_name_is_part_of_it() -> None:
     (["What does NIS 2 require on supply chains?"], "Anything else on that?", 0),
     (["What does the G7 say about SMEs?", "What else?"], "Anything else?", 0),  # past the earlier "What else?"
     (["Who chaired the briefing?", "What does the G7 say about SMEs?"], "Ok, more please", 1),
+    (["What does the Paris Call say about elections?"], "Any other provisions?", 0),
+    (["Which G7 actions concern SMEs?"], "Anything more?", 0),
+    (["What does Cyber Essentials require for firewalls?"], "Go on.", 0),
     (["What are the ICC takeaways?"], "What else does the G7 say about SMEs?", None),  # a question of its own
+    (["What are the ICC takeaways?"], "Any other texts on this?", None),
     ([], "Tell me more.", None),  # nothing to say more about
 ])
 def test_tell_me_more_asks_the_last_real_question_again(history: list[str], question: str, index: int | None) -> None:

@@ -79,6 +79,8 @@ def test_a_follow_up_or_a_document_filter_names_the_text_asked_about(assistant: 
 def test_a_year_offered_to_choose_from_asks_for_the_date() -> None:
     assert asks("Is the G7 text from 2017 or 2018?") == "when"
     assert asks("What year is the Paris Call from?") == "when"
+    assert asks("What date does Cyber Essentials v3.1 carry?") == "when"
+    assert asks("What's the date on the ICC briefing?") == "when"
     assert asks("Is the Paris Call binding on companies from 2019 on?") is None
 
 

@@ -208,3 +208,8 @@ def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
     assert shapes.which_texts("Which of the texts mention small businesses?")
     assert not shapes.which_texts("Which text calls for a multistakeholder approach?")  # one text
     assert not shapes.which_texts("What does the G7 say about SMEs?")
+
+
+def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about() -> None:
+    assert shapes.which_verb("Which documents discuss encryption?") == "discuss"
+    assert shapes.which_verb("What was the ICC briefing organised to discuss?") == ""
