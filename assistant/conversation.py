@@ -105,22 +105,52 @@ class SourceIndex:
 
     def __init__(self, documents: list[Document], expansions: dict[str, set[str]] | None = None) -> None:
         self.patterns: list[tuple[re.Pattern[str], str]] = []
+        self.spellings: list[tuple[list[str], str]] = []  # names of two or more long words, for misspellings
         for document in documents:
             names = aliases(document)
             for acronym, forms in (expansions or {}).items():
                 if any(n.lower().startswith(form) for n in names for form in forms if len(form.split()) > 1):
                     names.add(acronym.upper())
             for name in sorted(names, key=lambda n: (-len(n), n)):  # the longest name is stripped first, every run
-                pattern = re.compile(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s*") + r"(?![\w-])", re.I)
+                escaped = re.escape(name).replace(r"\ ", r"[\s-]*")
+                spelled = re.sub(r"(?<=[A-Za-z])(?=\d)", lambda _: r"[\s-]?", escaped)  # "NIS-2", "G-7", "G 7"
+                pattern = re.compile(r"(?<![\w-])" + spelled + r"(?![\w-])", re.I)
                 self.patterns.append((pattern, document.doc_id))
+                if len(name.split()) >= 2 and all(len(w) >= 4 for w in name.split()):
+                    self.spellings.append((name.lower().split(), document.doc_id))
         self.titles = {d.doc_id: d for d in documents}
 
     def mentions(self, question: str) -> list[tuple[int, int, str]]:
         """Return every (start, end, doc_id) where the question names a source, in reading order."""
         found = sorted((m.start(), m.end(), doc_id) for pattern, doc_id in self.patterns for m in pattern.finditer(question))
+        found = found or self._misspelt(question)
         if _title_case(question):
             return found  # "What Does The UN Resolution Say?": capitals are a style, not names
         return [m for m in found if not _heads_other_name(question, m, found)]
+
+    def _misspelt(self, question: str) -> list[tuple[int, int, str]]:
+        """Return where a question names a source with one slip per word ("the Pairs Call", "Budapset Convention")."""
+        from assistant.spelling import damerau
+
+        def near(word: str, typed: str) -> int:
+            if word[0] != typed[0] or abs(len(word) - len(typed)) > 1:
+                return 2  # a slip keeps the first letter and the length within one
+            return 0 if word == typed else damerau(word, typed)
+
+        tokens = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z]+", question)]
+        found = []
+        for words_, doc_id in self.spellings:
+            n = len(words_)
+            for i in range(len(tokens) - n + 1):
+                window = tokens[i:i + n]
+                slips = []
+                for w, t in zip(words_, window):
+                    slips.append(near(w, t[2]))
+                    if slips[-1] > 1:
+                        break
+                if len(slips) == n and max(slips) <= 1 and 0 < sum(slips) <= n - 1:
+                    found.append((window[0][0], window[-1][1], doc_id))
+        return sorted(found)
 
     def names(self, question: str) -> list[str]:
         """Return the names of sources the question mentions, as typed ("NIS 2"), in reading order."""
@@ -169,6 +199,10 @@ class SourceIndex:
         for pattern, doc_id in self.patterns:
             if doc_ids is None or doc_id in doc_ids:
                 question = pattern.sub("\x00", question)
+        if "\x00" not in question:  # "the Pairs Call"
+            for start, end, doc_id in reversed(self._misspelt(question)):
+                if doc_ids is None or doc_id in doc_ids:
+                    question = question[:start] + "\x00" + question[end:]
         return (_NAMED_NOUN.sub(" ", question) if nouns else question).replace("\x00", " ")
 
 

@@ -205,8 +205,8 @@ class Assistant:
         carried = " ".join(resolved.carried)
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         framing = sources.framing(resolved.sources)
-        origin = _origin(retriever, question, sources.strip(resolved.question, resolved.sources, nouns=True),
-                         framing | sources.title_terms(resolved.sources))
+        bare = sources.strip(resolved.question, resolved.sources, nouns=True)  # "the UN resolution": the text
+        origin = _origin(retriever, question, bare, framing | sources.title_terms(resolved.sources))
         framing |= provenance.terms() if origin else frozenset()
         framing |= frozenset(tokenize(shapes.which_verb(question)))  # "Which documents discuss encryption?"
         analyzed = retriever.analyze(query, focus, carried, framing)
@@ -239,7 +239,7 @@ class Assistant:
                 opening = retriever.reader.opening(one, 1, Filters())
                 return catalogue.undated(resolved, composer.documents[one], origin, next(iter(opening), None), composer)
             analyzed.origin = bool(attested)
-            if not attested and named and _about_whole_text(retriever, resolved, analyzed, focus, framing):
+            if not attested and named and _about_whole_text(retriever, resolved, analyzed, bare, framing):
                 # "What does the G7 commit to?": its commitments, in order
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))

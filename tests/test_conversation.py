@@ -186,3 +186,21 @@ def test_a_document_noun_after_its_name_is_no_topic_of_a_question_about_the_text
 def test_differently_compares_only_two_named_texts(sources: SourceIndex) -> None:
     assert resolve("How does the ICC treat SMEs differently from the G7?", [], sources).comparison
     assert not resolve("Does the ICC want cyber seen differently than disarmament?", [], sources).comparison
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("What does nis-2 require?", ["nis2"]),
+    ("What does NIS2 require?", ["nis2"]),
+    ("What does the G-7 say about SMEs?", ["g7"]),
+    ("What did the G 7 ministers say?", ["g7"]),
+    ("What does the Pairs Call say about hacking back?", ["paris"]),  # one slip in one word
+    ("What does the Budapset Convention say about jurisdiction?", ["bud"]),
+    ("What does the Christchurch Call say?", []),  # another call altogether
+    ("What do the Paris Call and the Pairs Call say?", ["paris"]),  # an exact name: no guessing at slips
+])
+def test_a_name_typed_with_a_hyphen_without_a_space_or_with_one_slip_still_names_its_text(question: str, found: list[str]) -> None:
+    nis2 = Document(doc_id="nis2", title="Directive (EU) 2022/2555 (NIS 2 Directive) — Article 21", issuer="European Parliament")
+    index = SourceIndex([*DOCS, nis2])
+    assert index.find(question) == found
+    if found == ["paris"] and "Pairs" in question and "Paris" not in question:
+        assert "Pairs" not in index.strip(question, found)  # the misspelt name is no topic either
