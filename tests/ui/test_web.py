@@ -51,6 +51,22 @@ def test_chat_answers_with_citations_sources_and_a_follow_up(page: Page, web_ser
     assert outside == [], outside
 
 
+def test_the_corpus_listed_and_tell_me_more_in_the_chat(page: Page, web_server: str) -> None:
+    open_app(page, web_server)
+    ask(page, "What documents are in the corpus?")
+    bots = page.locator("#pa-chat [data-testid='bot']")
+    expect(bots.last).to_contain_text("The corpus holds 3 documents, oldest first", timeout=TIMEOUT)
+    expect(bots.last).to_contain_text("[3]", timeout=TIMEOUT)  # streamed in full
+    expect(page.locator("#pa-sources .pa-card")).to_have_count(3, timeout=TIMEOUT)  # each text cited once
+    ask(page, "What does the G7 say about SMEs?")
+    expect(bots).to_have_count(2, timeout=TIMEOUT)
+    expect(bots.last).to_contain_text("[2]", timeout=TIMEOUT)
+    ask(page, "What else?")
+    expect(bots).to_have_count(3, timeout=TIMEOUT)
+    expect(bots.last).to_contain_text("[1]", timeout=TIMEOUT)
+    expect(bots.last).to_contain_text("SMEs", timeout=TIMEOUT)
+
+
 def test_abstention_is_shown_with_related_passages(page: Page, web_server: str) -> None:
     open_app(page, web_server)
     ask(page, "What does the G7 say about quantum computing?")
