@@ -32,8 +32,8 @@ _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to
 TIE = 0.02  # supports closer than this do not tell provisions apart
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 LIST_MAX = 12  # the most citations a list answer grows to
-LEAD_MIN_TERMS = 5
-SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
+LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
+SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
 
 
 @dataclass

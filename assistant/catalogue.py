@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from assistant import quoting
 from assistant.answer import Composer, Evidence, cite
-from assistant.conversation import Resolved
+from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.hits import Scored
 from assistant.provenance import Wants, date_parts
 from assistant.render import MONTHS, readable_date, short_title
@@ -51,8 +51,7 @@ _MEMBER = re.compile(
     rf"^(?:(?:do|does)\s+(?:you|the\s+{_PLACE}|your\s+{_PLACE})\s+(?:have|hold|include|contain|cover)\s+(?P<name>.+?)"
     rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?|is\s+(?P<named>.+?)\s+(?:in|part\s+of|included\s+in)\s+(?:the|your|this)\s+{_PLACE})"
     rf"\s*[?.!]*$", re.I)
-_GENERIC_NAME = frozenset("the a an text document directive convention framework resolution declaration call briefing "
-                          "note core requirements standard".split())
+_GENERIC_NAME = DOCUMENT_WORDS | {"the", "a", "an", "standard"}  # words of a name that name no text of their own
 # a name of a document ("the GDPR", "the EU AI Act"), not a topic ("anything on ransomware")
 _DOCUMENT_NAME = re.compile(r"\b(?-i:[A-Z][A-Za-z\d]*[A-Z\d][A-Za-z\d]*|[A-Z][a-z]+)\b|\b(?:act|regulation|directive|convention|"
                             r"framework|resolution|declaration|treaty|standard|guidelines|call|strategy|law)\b", re.I)
@@ -72,7 +71,7 @@ _YEAR = re.compile(
 
 @dataclass(frozen=True)
 class Query:
-    """What a question asks of the catalogue: a list, the newest or oldest text, or the texts of a year."""
+    """What a question asks of the catalogue: the list, the newest or oldest text, those of or around a year, or one by name."""
 
     asked: Asked
     year: str = ""
@@ -113,6 +112,9 @@ def date_key(document: Document) -> tuple[int, int, int] | None:
     return int(year), MONTHS.index(month) + 1 if month else 0, int(day) if day else 0
 
 
+def opening(reader: Reader, doc_id: str) -> Scored | None:
+    """Return a text's first substantive provision, which stands for the text where no line dates it."""
+    return next(iter(reader.opening(doc_id, 1, Filters())), None)
 
 
 def answered(
@@ -126,7 +128,7 @@ def answered(
 
     def citing(document: Document) -> Scored | None:
         dated = reader.attestation(document.doc_id, document, "when")
-        return next(iter(dated or reader.opening(document.doc_id, 1, Filters())), None)
+        return dated[0] if dated else opening(reader, document.doc_id)
 
     return answer(query, resolved, documents, citing, composer, mentions)
 
@@ -164,42 +166,41 @@ def _chosen(
     query: Query, documents: list[Document], find: Callable[[str], list[str]],
 ) -> tuple[list[Document], str, str]:
     """Return the documents a catalogue question asks for, the line introducing them, and what to say if none."""
-    dated = sorted((d for d in documents if date_key(d)), key=lambda d: date_key(d) or (0, 0, 0))
-    undated = [d for d in documents if not date_key(d)]
-    held = f"{_count(len(documents))}: {'; '.join(short_title(d.title) for d in [*dated, *undated])}"
-    span = f"; the dated texts run from {dated[0].date[:4]} to {dated[-1].date[:4]}" if dated else ""
-    year = int(query.year) if query.year else 0
+    keys = {d.doc_id: key for d in documents if (key := date_key(d))}
+    dated = sorted((d for d in documents if d.doc_id in keys), key=lambda d: keys[d.doc_id])
+    undated = [d for d in documents if d.doc_id not in keys]
     if query.asked == "list":
         return [*dated, *undated], f"The corpus holds {_count(len(documents))}, oldest first:", "The corpus is empty."
     if query.asked in ("newest", "oldest"):
         which = "most recent" if query.asked == "newest" else "oldest"
-        return (dated[-1:] if query.asked == "newest" else dated[:1]), f"Of the {held.split(':')[0]} in the corpus, the {which} is:", (
-            "No document in the corpus states its year.")
+        return ((dated[-1:] if query.asked == "newest" else dated[:1]),
+                f"Of the {_count(len(documents))} in the corpus, the {which} is:", "No document in the corpus states its year.")
     if query.asked == "member":
         ids = find(query.name)
+        held = "; ".join(short_title(d.title) for d in [*dated, *undated])
         return ([d for d in documents if d.doc_id in ids], f"Yes: the corpus holds {_count(len(ids))} by that name:",
-                f"The corpus does not hold {query.name}. It holds {held}.")
-    if query.asked == "year":
-        chosen = [d for d in dated if (date_key(d) or (0,))[0] == year]
-    else:
-        chosen = [d for d in dated if ((date_key(d) or (0,))[0] > year) == (query.asked == "after")
-                  and (date_key(d) or (0,))[0] != year]
+                f"The corpus does not hold {query.name}. It holds {_count(len(documents))}: {held}.")
+    year = int(query.year)
+    wanted = {"year": year.__eq__, "after": year.__lt__, "before": year.__gt__}[query.asked]
+    chosen = [d for d in dated if wanted(keys[d.doc_id][0])]
     when = {"year": "from", "after": "after", "before": "before"}[query.asked]
+    span = f"; the dated texts run from {keys[dated[0].doc_id][0]} to {keys[dated[-1].doc_id][0]}" if dated else ""
     return (chosen, f"{when.capitalize()} {query.year}, the corpus holds {_count(len(chosen))}:",
             f"No document in the corpus dates {when} {query.year}{span}.")
 
 
-def undated(resolved: Resolved, document: Document, wants: Wants, opening: Scored | None, composer: Composer) -> Answer:
+def undated(resolved: Resolved, document: Document, wants: Wants, reader: Reader, composer: Composer) -> Answer:
     """Answer "When was NIS 2 adopted?" from the catalogue when the text held does not state its own date."""
     name = _in_sentence(short_title(document.title))
     missing = {"when": "its date", "who": "who made it"}.get(wants, "its date or maker")
     text = f"The text of {name} held in the corpus does not state {missing}; the catalogue gives {_who_when(document)}"
-    if opening is None:
+    first = opening(reader, document.doc_id)
+    if first is None:
         return Answer(question=resolved.question, text=text + ".", resolved_query=resolved.query)
-    evidence = Evidence(opening, quoting.opening(opening.hit.text, composer.settings.quote_chars))
+    evidence = Evidence(first, quoting.opening(first.hit.text, composer.settings.quote_chars))
     answer = Answer(question=resolved.question, text=f"{text} [1].", citations=[cite(1, evidence)],
                     resolved_query=resolved.query)
-    answer._retrieved = [opening.hit]
+    answer._retrieved = [first.hit]
     return answer
 
 

@@ -33,12 +33,14 @@ _DIFFERENTLY = re.compile(r"\bdifferently\b", re.I)
 # "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
 _LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise)\b", re.I)
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
+# nouns that name a document, not a topic ("the G7 declaration", "the ICC briefing")
+TEXT_NOUNS = frozenset("declaration statement text document paper briefing note notes resolution directive convention "
+                       "framework report".split())
 # a capitalised word after an acronym that still means the acronym's document ("the UN Resolution")
-_DOCUMENT_WORDS = {"resolution", "resolutions", "text", "document", "paper", "briefing", "note", "call", "convention",
-                   "directive", "framework", "declaration", "statement", "report", "ministers", "core", "requirements"}
+DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "core", "requirements"}
 # "the G7 declaration", "the ICC briefing", "the G7 ministers' text": the noun names the document, not a topic
-_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:declaration|statement|text|"
-                         r"document|paper|briefing|note|notes|resolution|directive|convention|framework|report)\b", re.I)
+_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:" + "|".join(sorted(TEXT_NOUNS)) + r")\b",
+                         re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
@@ -81,7 +83,7 @@ def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[
     following = _NEXT_CAPITAL.match(question, end)
     if not re.fullmatch(r"[A-Z][A-Z\d]+", question[start:end]) or following is None:
         return False
-    if following.group(1).lower() in _DOCUMENT_WORDS:
+    if following.group(1).lower() in DOCUMENT_WORDS:
         return False  # "the UN resolution"
     return not any(d == doc_id and s == following.start(1) for s, _, d in found)  # "UN General Assembly"
 

@@ -236,8 +236,7 @@ class Assistant:
             one = doc_ids[0] if len(doc_ids) == 1 else None
             attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
             if one and origin and not attested and one in composer.documents:  # "When was NIS 2 adopted?": undated text
-                opening = retriever.reader.opening(one, 1, Filters())
-                return catalogue.undated(resolved, composer.documents[one], origin, next(iter(opening), None), composer)
+                return catalogue.undated(resolved, composer.documents[one], origin, retriever.reader, composer)
             analyzed.origin = bool(attested)
             if not attested and named and _about_whole_text(retriever, resolved, analyzed, bare, framing):
                 # "What does the G7 commit to?": its commitments, in order

@@ -265,8 +265,9 @@ def counted(question: str) -> str | None:
 
 
 # "Which texts talk about supply chains?", "Do any of the documents mention SMEs?": the answer names each text that does
+_WHICH_HEAD = r"(?:which|what)\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources|instruments)"
 _WHICH_TEXTS = re.compile(
-    r"^\s*(?:(?:which|what)\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources|instruments)\b"
+    r"^\s*(?:" + _WHICH_HEAD + r"\b"
     r"|(?:do|does|did)\s+any\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources)\b"
     r"|in\s+which\s+(?:texts|documents)\b)", re.I)
 
@@ -276,11 +277,10 @@ def which_texts(question: str) -> bool:
     return bool(_WHICH_TEXTS.search(question))
 
 
-_WHICH_VERB = re.compile(r"^\s*(?:which|what)\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources|instruments)\s+"
-                         r"(?:also\s+)?([a-z]+)\b", re.I)
+_WHICH_VERB = re.compile(r"^\s*" + _WHICH_HEAD + r"\s+(?:also\s+)?([a-z]+)\b", re.I)
 
 
 def which_verb(question: str) -> str:
     """Return the verb of "Which documents discuss encryption?" ("discuss"): how a text is asked to speak, no topic."""
-    match = _WHICH_VERB.match(question) if which_texts(question) else None
+    match = _WHICH_VERB.match(question)
     return match.group(1) if match else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -110,7 +111,8 @@ def test_a_text_that_does_not_state_its_date_is_dated_from_the_catalogue_and_say
     composer = Composer(AnswerSettings(), 0.3, {})
     nis2 = Document(doc_id="nis2", title="Directive (EU) 2022/2555 (NIS 2 Directive) — Article 21",
                     issuer="European Parliament and Council of the European Union", date="2022-12-14")
-    told = undated(Resolved("When was NIS 2 adopted?", "", []), nis2, "when", _opening(nis2), composer)
+    reader = SimpleNamespace(opening=lambda doc_id, k, filters: [_opening(nis2)])
+    told = undated(Resolved("When was NIS 2 adopted?", "", []), nis2, "when", reader, composer)
     assert told.text == ("The text of the NIS 2 Directive held in the corpus does not state its date; the catalogue gives "
                          "European Parliament and Council of the European Union, 14 December 2022 [1].")
     assert told.citations[0].provision_id == "nis2/para-1" and not told.abstained
