@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant import quoting, references, shapes
+from assistant import moves, quoting, references, shapes
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
+from assistant.references import Reference
 from assistant.render import readable_date, short_title
 from assistant.hits import Scored
 from assistant.sparse import tokenize
@@ -279,6 +280,12 @@ class Composer:
             "it cannot be matched reliably: please ask it in English. The nearest passages are listed as related."
         )
         return self._abstain(resolved, related, text)
+
+    def unplaced(self, resolved: Resolved, reference: Reference, values: list[str], doc_ids: list[str],
+                 related: list[Scored]) -> Answer:
+        """Abstain from a question about a place the texts asked about lack, naming the places of its kind they have."""
+        scope = " or ".join(short_title(self.documents[d].title) for d in doc_ids if d in self.documents)
+        return self._abstain(resolved, related, moves.absent(reference, values, scope))
 
     def _abstain(self, resolved: Resolved, related: list[Scored], text: str = "") -> Answer:
         named = [self.documents[d] for d in resolved.sources if d in self.documents]

@@ -297,3 +297,28 @@ def more(answer: Answer, question: str, asked: str) -> Answer:
                        "The nearest other passages are listed as related.")
     answer.question = question
     return answer
+
+
+# a word of these in capitals is title case, not a name: "What Does The Paris Call Say About …"
+_NOT_NAMES = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
+_CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
+
+
+def names(text: str) -> list[str]:
+    """Return the capitalised names of two or more words in text ('Tech Accord', 'United States').
+
+    The first word is left out: a question's capital says nothing. Acronyms alone are not names here, and
+    a question written in title case ("What Does The Paris Call Say …") has none.
+    """
+    tokens = re.findall(r"[A-Za-z][\w'’-]*|\S", text)[1:]
+    if any(t[:1].isupper() and t.lower() in _NOT_NAMES for t in tokens):  # "… The Paris Call Say About …"
+        return []
+    found, run = [], []
+    for token in [*tokens, "."]:
+        if _CAPITALISED.match(token) and token.upper() != token:
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            found.append(" ".join(run))
+        run = []
+    return found

@@ -42,14 +42,14 @@ _THANKS_AFTER = re.compile(
 _POLITE = re.compile(r"[,\s]*\b(?:please|pls|plz|kindly)\b[,]?", re.I)
 # "Could you tell me …", "Would you be able to find …", "I was wondering whether …": the request, not its topic
 _REQUEST = re.compile(
-    r"^\s*(?:(?:could|can|would|will)\s+you(?:\s+be\s+able\s+to)?\s+(?=(?:tell|show|give|remind|find|list|explain|"
+    r"^\s*(?:(?:could|can|would|will)\s+you(?:\s+be\s+able\s+to)?\s+(?=(?:tell|show|give|remind|read|find|list|explain|"
     r"summari[sz]e|describe|check|confirm|clarify|outline|quote)\b)|i\s+(?:was\s+)?wonder(?:ing)?\s+(?=whether|if)"
     r"|do\s+you\s+know\s+(?=whether|if|what|which|who|when|where|how)|i(?:['’]?d|\s+would)\s+like\s+to\s+know\s+"
     r"|i\s+(?:want|need)\s+to\s+know\s+)",
     re.I,
 )
 _IMPERATIVE = re.compile(
-    r"^\s*(?:(?:tell|show|give|remind)\s+(?:me|us)\s+|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
+    r"^\s*(?:(?:tell|show|give|remind|read(?:\s+out)?)\s+(?:me|us)\s+|read\s+out\s+(?=the\b)|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
     re.I,
 )
 _WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+)?(?:words|wording|text)\s+(?:of|in)\s+", re.I)

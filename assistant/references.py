@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant.sparse import STOPWORDS, collector_paused, tokenize
-from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
+from assistant.sparse import collector_paused, tokenize
 
 if TYPE_CHECKING:
     from assistant.sparse import Record
@@ -26,11 +25,13 @@ KINDS = {
     "paragraph": "paragraph", "para": "paragraph", "objective": "objective", "action": "action", "item": "item",
     "point": "item", "takeaway": "takeaway", "opportunity": "opportunity", "annex": "annex",
     "principle": "principle", "part": "part", "recommendation": "recommendation", "norm": "norm",
+    "commitment": "commitment", "requirement": "requirement",
     "operative paragraph": "operative paragraph", "preambular paragraph": "preambular paragraph",
 }
 # kinds that place a provision on their own; "paragraph 2" or "item a" alone could be anywhere
 MAJOR = frozenset({"article", "section", "chapter", "title", "objective", "takeaway", "opportunity", "annex",
-                   "principle", "part", "recommendation", "norm", "operative paragraph", "preambular paragraph"})
+                   "principle", "part", "recommendation", "norm", "commitment", "operative paragraph",
+                   "preambular paragraph"})
 ROMAN_KINDS = frozenset({"chapter", "title", "section", "part", "annex"})
 _PATTERN = re.compile(
     # a letter value stands apart from its kind ("point d", "point (d)"): "points does" names no point s
@@ -57,15 +58,27 @@ _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINALS = {word: n for n, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+# a kind in the plural names it as well ("the last of the ICC's opportunities")
+_PLURALS = {(word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"): word for word in KINDS}  # as plural()
+_KIND_WORDS = "|".join(sorted([*KINDS, *_PLURALS], key=len, reverse=True))
+# up to two words that say which list between a rank and its kind ("the fourth ICC takeaway", "the third
+# firewall requirement"); a preposition ends the place ("the first sentence of Article 3" names no article 1)
+_BETWEEN = r"(?:(?!(?:of|in|on|under|from|to|for|by|with|and|or|the|a|an)\b)[a-z][\w-]*\s+){0,2}?"
 # "the fifth opportunity", "the second takeaway": a place named by its rank
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+("
-                      + "|".join(sorted(KINDS, key=len, reverse=True)) + r")s?\b", re.I)
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+" + _BETWEEN + "(" + _KIND_WORDS + r")\b", re.I)
+LAST = "last"  # a value that stands for the highest one its kind has at the rest of the place
+# "the last takeaway", "the final action listed under Objective 2", "the last of the ICC's opportunities"
+_LAST = re.compile(r"\b(?:last|final)\s+(?:of\s+(?:the\s+)?(?:[\w.-]*['’]s?\s+)?|" + _BETWEEN + ")("
+                   + _KIND_WORDS + r")\b", re.I)
+# kinds a text may call its numbered list's items by ("the third principle of the Paris Call": its item 3)
+LISTED = frozenset({"principle", "recommendation", "norm", "takeaway", "opportunity", "action", "commitment",
+                    "requirement"})
 
 
 @cache
 def alias_terms() -> frozenset[str]:
     """Return the index terms of the words a question may name a place with that labels do not use ("point", "fifth")."""
-    return frozenset(tokenize(" ".join([*(word for word, kind in KINDS.items() if word != kind), *ORDINALS])))
+    return frozenset(tokenize(" ".join([*(word for word, kind in KINDS.items() if word != kind), *ORDINALS, LAST, "final"])))
 
 
 def spelled_out(text: str) -> str:
@@ -91,7 +104,8 @@ def parse(text: str) -> frozenset[Reference]:
             found.add(("paragraph" if sub.isdigit() else "item", sub))
     for match in _ORDINAL.finditer(text):
         rank = match.group(1).lower()
-        found.add((KINDS[match.group(2).lower()], str(ORDINALS.get(rank) or int(rank[:-2]))))
+        found.add((kind_of(match.group(2)), str(ORDINALS.get(rank) or int(rank[:-2]))))
+    found |= {(kind_of(m.group(1)), LAST) for m in _LAST.finditer(text)}
     return frozenset(found)
 
 
@@ -134,6 +148,24 @@ def children(records: list[Record]) -> list[Record]:
     return list(first.values()) if len(first) >= 2 else []
 
 
+def spans(label: str) -> list[tuple[str, str, int, int]]:
+    """Return the places a label names, in order, with where each value stands ('Article 21, paragraph 2(g)')."""
+    found = []
+    for match in _PATTERN.finditer(label):
+        kind = KINDS[match.group(1).lower()]
+        value = _value(kind, match.group(2).lower())
+        if value is not None:
+            found.append((kind, value, match.start(2), match.end(2)))
+            found += [("paragraph" if sub.group(1).isdigit() else "item", sub.group(1).lower(),
+                       match.start(3) + sub.start(1), match.start(3) + sub.end(1)) for sub in _SUB.finditer(match.group(3) or "")]
+    return found
+
+
+def ordered(value: str) -> tuple[bool, int | str]:
+    """Return a sort key that puts places in their text's order (numbers as numbers, after letters)."""
+    return value.isdigit(), int(value) if value.isdigit() else value
+
+
 def specific(references: frozenset[Reference]) -> bool:
     """Return True when the references place a provision on their own (at least one major kind)."""
     return any(kind in MAJOR for kind, _ in references)
@@ -153,16 +185,60 @@ class PlaceIndex:
         self._title_index()
         self._indexes()
 
-    def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int) -> list[int]:
-        """Return the provisions at the place a question names (all its references, else its major ones)."""
-        if not specific(wanted):
-            return []
+    def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int,
+               headed: Callable[[int], bool] = lambda i: False) -> list[int]:
+        """Return the provisions at the place a question names (all its references, else its major ones).
+
+        A minor place ("paragraph 2", "requirement 3") could be anywhere: it names one only where one
+        provision in the documents asked about is there, or one under a heading the question names
+        (headed: "the third firewall requirement").
+        """
         places = self._place_index()
+        if not specific(wanted):
+            found = [i for i in set.intersection(*(set(places.get(r, ())) for r in wanted)) if keep(i)] if wanted else []
+            for group in (found, [i for i in found if headed(i)]):
+                if len({self.records[i].metadata.get("provision_id") for i in group}) == 1:
+                    return sorted(group)
+            return []
         for group in (wanted, frozenset(r for r in wanted if r[0] in MAJOR)):
             found = set.intersection(*(set(places.get(r, ())) for r in group)) if group else set()
             if found:
                 return [i for i in sorted(found) if keep(i)][:limit]
         return []
+
+    def concrete(self, wanted: frozenset[Reference], keep: Callable[[int], bool]) -> frozenset[Reference]:
+        """Return the references as the documents asked about number them.
+
+        A list's word that they do not use is their item ("the third principle of the Paris Call": item
+        3), and 'last' is the highest value its kind has at the rest of the place.
+        """
+        places, own = self._place_index(), self._by_record()
+        kept = {kind for (kind, _), at in places.items() if kind in LISTED and any(map(keep, at))}
+        wanted = frozenset(("item", value) if kind in LISTED and kind not in kept else (kind, value)
+                           for kind, value in wanted)
+        rest = frozenset(r for r in wanted if r[1] != LAST)
+        found = set(rest)
+        for kind in {kind for kind, value in wanted if value == LAST}:
+            values = [value for (k, value), at in places.items()
+                      if k == kind and any(rest <= own[i] and keep(i) for i in at)]
+            if values:
+                found.add((kind, max(values, key=ordered)))
+        return frozenset(found)
+
+    def missing(self, wanted: frozenset[Reference], keep: Callable[[int], bool]) -> tuple[Reference, list[str]] | None:
+        """Return a major place named that the documents asked about lack, with the values its kind has there.
+
+        "Objective 3" of a text with Objectives 1 and 2 gives (objective, 3) and [1, 2]; a kind the
+        documents do not number by gives nothing (what it stands for there is unknown).
+        """
+        places, own = self._place_index(), self._by_record()
+        major = frozenset(r for r in wanted if r[0] in MAJOR)
+        for reference in sorted(major):
+            rest = major - {reference}
+            values = {v for (k, v), at in places.items() if k == reference[0] and any(rest <= own[i] and keep(i) for i in at)}
+            if values and reference[1] not in values:
+                return reference, sorted(values, key=ordered)
+        return None
 
     def place_match(self, index: int, wanted: frozenset[Reference]) -> float:
         """Return the share of the named place a provision is at (0 unless its major references all match)."""
@@ -295,6 +371,22 @@ def _title_words(terms: Iterable[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t.isalpha() and len(t) > 2)
 
 
+def words_for(kinds: Iterable[str]) -> list[str]:
+    """Return the words, singular and plural, that name places of these kinds."""
+    return [word for word, kind in [*KINDS.items(), *((p, KINDS[w]) for p, w in _PLURALS.items())] if kind in kinds]
+
+
+def kind_of(word: str) -> str:
+    """Return the kind of place a word names, singular or plural ("opportunities": opportunity)."""
+    word = word.lower()
+    return KINDS[_PLURALS.get(word, word)]
+
+
+def plural(word: str) -> str:
+    """Return a kind's name in the plural ("Opportunity": "Opportunities")."""
+    return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"
+
+
 def _value(kind: str, raw: str) -> str | None:
     if raw.isdigit():
         return str(int(raw))
@@ -308,28 +400,3 @@ def _value(kind: str, raw: str) -> str | None:
 def _roman(numeral: str) -> int:
     values = [_ROMAN[ch] for ch in numeral]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-# a word of these in capitals is title case, not a name: "What Does The Paris Call Say About …"
-_NOT_NAMES = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
-_CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")
-
-
-def names(text: str) -> list[str]:
-    """Return the capitalised names of two or more words in text ('Tech Accord', 'United States').
-
-    The first word is left out: a question's capital says nothing. Acronyms alone are not names here, and
-    a question written in title case ("What Does The Paris Call Say …") has none.
-    """
-    tokens = re.findall(r"[A-Za-z][\w'’-]*|\S", text)[1:]
-    if any(t[:1].isupper() and t.lower() in _NOT_NAMES for t in tokens):  # "… The Paris Call Say About …"
-        return []
-    found, run = [], []
-    for token in [*tokens, "."]:
-        if _CAPITALISED.match(token) and token.upper() != token:
-            run.append(token)
-            continue
-        if len(run) >= 2:
-            found.append(" ".join(run))
-        run = []
-    return found

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import jargon, references, wording
+from assistant import conversation, jargon, references, wording
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.query import VAGUE_TERMS, Analyzed, Analyzer
@@ -102,7 +102,7 @@ class Retriever:
         """Count as unknown the words of a name, standard's code or quoted phrase the corpus never uses."""
         coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
         phrases = [p for p in wording.quoted(focus) if len(p.split()) >= 2]  # "'digital sovereignty'"
-        for name in [*references.names(focus), *coded, *phrases]:
+        for name in [*conversation.names(focus), *coded, *phrases]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]
 
@@ -132,8 +132,12 @@ class Retriever:
             for rank, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
         keep = self.reader.keeper(filters)
-        for index in self.places.placed(analyzed.references, keep, PLACED_CANDIDATES):
+        if analyzed.references:
+            analyzed = self._numbered(analyzed, keep)
+        at = self.places.placed(analyzed.references, keep, PLACED_CANDIDATES, self._headed(analyzed))
+        for index in at:
             fused.setdefault(index, 0.0)
+        alone = frozenset(at) if not references.specific(analyzed.references) else frozenset()
         titled = self._titled(analyzed, keep)
         # many documents may share a title: read the sections retrieval already found, else the first few
         titled = [g for g in titled if not fused.keys().isdisjoint(g)] or titled[:TITLED_SECTIONS]
@@ -142,7 +146,7 @@ class Retriever:
         if not fused:
             return []
         cosine = self._cosines(embedding, dense, list(fused))
-        by_index = {i: self._score(i, cosine.get(i, 0.0), analyzed, fused[i]) for i in fused}
+        by_index = {i: self._score(i, cosine.get(i, 0.0), analyzed, fused[i], i in alone) for i in fused}
         if titled:
             _place_titled(by_index, titled)
         scored = list(by_index.values())
@@ -155,6 +159,32 @@ class Retriever:
         if self.reranker is not None:
             scored = self._rerank(analyzed.original, scored)
         return scored[:k]
+
+    def missing_place(self, analyzed: Analyzed, filters: Filters) -> tuple[references.Reference, list[str]] | None:
+        """Return a place the question names that the documents asked about lack, with those of its kind they have."""
+        if not references.specific(analyzed.references):
+            return None
+        keep = self.reader.keeper(filters)
+        return self.places.missing(self.places.concrete(analyzed.references, keep), keep)
+
+    def _numbered(self, analyzed: Analyzed, keep: Callable[[int], bool]) -> Analyzed:
+        """Return the analysis with its places as the documents asked about number them (see PlaceIndex.concrete).
+
+        A word the documents do not number by ("the third principle" of a text whose principles are its
+        items) named a place, not a topic: the provision there need not use it.
+        """
+        wanted = self.places.concrete(analyzed.references, keep)
+        read_as_items = {kind for kind, _ in analyzed.references} - {kind for kind, _ in wanted}
+        if not read_as_items:
+            return replace(analyzed, references=wanted)
+        words = frozenset(tokenize(" ".join(references.words_for(read_as_items))))
+        keyterms = {t: w for t, w in analyzed.keyterms.items() if t not in words}
+        return replace(analyzed, references=wanted, keyterms=keyterms, scoped=analyzed.scoped or not keyterms)
+
+    def _headed(self, analyzed: Analyzed) -> Callable[[int], bool]:
+        """Return a test of whether a provision's headings hold one of the question's key terms (not the place's kind)."""
+        terms = frozenset(analyzed.keyterms) - _placing(analyzed)
+        return lambda i: not terms.isdisjoint(tokenize(" ".join(self.sparse.records[i].metadata.get("heading_path") or ())))
 
     def _titled(self, analyzed: Analyzed, keep: Callable[[int], bool]) -> list[list[int]]:
         """Return the sections whose own title is all the question asks about, if it names no place itself."""
@@ -169,8 +199,9 @@ class Retriever:
         if len(own) < 2:
             return 0.0
         vocabulary = frozenset().union(*(self._vocabulary(d) for d in doc_ids))
+        placing = _placing(analyzed)  # "the third principle" names a place, whatever word the text numbers its list by
         absent = [
-            t for t in own if t in analyzed.keyterms and t not in VAGUE_TERMS
+            t for t in own if t in analyzed.keyterms and t not in VAGUE_TERMS and t not in placing
             and not (known_in(t, vocabulary) and analyzed.phrasal.get(t, frozenset()) <= vocabulary)
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
         ]
@@ -188,12 +219,13 @@ class Retriever:
                 self._embeddings[text] = cached
         return cached
 
-    def _score(self, index: int, cosine: float, analyzed: Analyzed, fused: float) -> Scored:
+    def _score(self, index: int, cosine: float, analyzed: Analyzed, fused: float, alone: bool) -> Scored:
         coverage = self.coverage(index, analyzed)
         final = cosine + self.settings.lexical_weight * coverage + self.settings.rrf_weight * fused
         if analyzed.intent and self.sparse.records[index].metadata.get("kind") == analyzed.intent:
             final += INTENT_BONUS
-        placed = self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
+        # a minor place ("point (d)") counts only where it is the one provision there in the documents asked about
+        placed = 1.0 if alone else self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
         final += PLACE_BONUS * placed
         record = self.sparse.records[index]
         if analyzed.shaped(record.text, record.metadata.get("heading_path")):
@@ -313,3 +345,8 @@ def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:
     tokenizer = getattr(getattr(embedder, "_model", None), "tokenizer", None)
     vocab = getattr(tokenizer, "vocab", None) or {}
     return frozenset(w for w in vocab if w.isalpha() and w.islower() and len(w) > 2)
+
+
+def _placing(analyzed: Analyzed) -> frozenset[str]:
+    """Return the terms of the words that name the kinds of place a question names ("principle", "requirements")."""
+    return frozenset(tokenize(" ".join(references.words_for({kind for kind, _ in analyzed.references}))))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import provenance, shapes
+from assistant import provenance, references, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
 from assistant.practices import PRACTICE_KINDS, Entry, catalogue
@@ -163,7 +163,7 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import compound, conversation
+        from assistant import compound, conversation, moves
 
         assert sources is not None
         asked, earlier, shown = question, list(history or []), frozenset[str]()
@@ -171,10 +171,16 @@ class Assistant:
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             asked, earlier = earlier[start], earlier[:start]
+        elif earlier and (moving := moves.move(question)) is not None:  # "And the next one?": beside the one shown
+            before = self.ask(earlier[-1], earlier[:-1], filters, k)
+            if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:
+                asked, earlier = f"What does {to.label} say?", []
+                filters = (filters or Filters()).model_copy(update={"doc_ids": [to.doc_id]})
         answer = compound.answered(asked, earlier, lambda q, h: self._answer(retriever, q, h, filters, k, shown),
                                    self.settings.answer.related, sources.names)
         if shown:
             answer = conversation.more(answer, question, asked)
+        answer.question = question
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
             while len(self._answers) > self.settings.server.answer_cache:
@@ -206,6 +212,8 @@ class Assistant:
         query = f"{focus} {carried}" if resolved.comparison else resolved.query
         framing = sources.framing(resolved.sources)
         bare = sources.strip(resolved.question, resolved.sources, nouns=True)  # "the UN resolution": the text
+        if references.specific(references.parse(bare)) and not (resolved.comparison or resolved.follow_up):
+            focus = bare  # "Objective 2 of the G7 declaration": a place in the text, not a declaration
         origin = _origin(retriever, question, bare, framing | sources.title_terms(resolved.sources))
         framing |= provenance.terms() if origin else frozenset()
         framing |= frozenset(tokenize(shapes.which_verb(question)))  # "Which documents discuss encryption?"
@@ -242,6 +250,9 @@ class Assistant:
                 # "What does the G7 commit to?": its commitments, in order
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))
+            where = base.model_copy(update={"doc_ids": doc_ids})
+            if not attested and (gap := retriever.missing_place(analyzed, where)) is not None:  # "Objective 3"
+                return composer.unplaced(resolved, *gap, doc_ids, [s for s in pool if s.hit.doc_id in doc_ids] or pool)
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
             # "When was the Paris Call?" is answered by its dateline; "When does it enter into force?" is not,
             # when the text never speaks of entering into force

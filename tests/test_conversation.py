@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation import SourceIndex, aliases, compared_topic, is_follow_up, more_of, resolve
+from assistant.conversation import SourceIndex, aliases, compared_topic, is_follow_up, more_of, names, resolve
 from assistant.types import Document
 
 DOCS = [
@@ -204,3 +204,11 @@ def test_a_name_typed_with_a_hyphen_without_a_space_or_with_one_slip_still_names
     assert index.find(question) == found
     if found == ["paris"] and "Pairs" in question and "Paris" not in question:
         assert "Pairs" not in index.strip(question, found)  # the misspelt name is no topic either
+
+
+def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
+    assert names("Did the United States endorse the Paris Call?") == ["United States", "Paris Call"]
+    assert names("Which companies signed the Cybersecurity Tech Accord?") == ["Cybersecurity Tech Accord"]
+    assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
+    assert names("United Nations") == []  # a question's first capital says nothing
+    assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style

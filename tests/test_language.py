@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import language
+from assistant import Assistant, language
 from assistant.sparse import SparseIndex, fold, words
 from tests.conftest import ingested
 
@@ -68,3 +68,5 @@ def test_a_saved_sparse_index_tokenised_by_an_older_release_is_rebuilt(tmp_path:
     assert SparseIndex.load(saved) is not None
     (saved / "format").write_text("1")
     assert SparseIndex.load(saved) is None  # the service rebuilds it from the store on opening
+    reopened = Assistant.open(assistant.settings)
+    assert reopened.search("cafe network", k=1)[0].text.startswith("Every café")

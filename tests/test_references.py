@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import PlaceIndex, names, of_place, parse, specific, spelled_out, title_terms
+from assistant.references import PlaceIndex, of_place, parse, specific, spelled_out, title_terms
 from assistant.sparse import Record
 from tests.conftest import ingested
 
@@ -26,7 +26,11 @@ from tests.conftest import ingested
     ("paragraph 2, point (d)", {("paragraph", "2"), ("item", "d")}),
     ("What is the fifth opportunity?", {("opportunity", "5")}),  # a place named by its rank
     ("the 3rd action of Objective 2", {("action", "3"), ("objective", "2")}),
-    ("First of all, what is the first requirement?", set()),  # "requirement" numbers no place
+    ("First of all, what is the first requirement?", {("requirement", "1")}),  # a minor place: see placed()
+    ("What is the third firewall requirement?", {("requirement", "3")}),  # words between a rank and its kind
+    ("the first sentence of Article 3", {("article", "3")}),  # a preposition ends the place
+    ("the last of the ICC's opportunities", {("opportunity", "last")}),
+    ("What is the final action under Objective 2?", {("action", "last"), ("objective", "2")}),
     ("Operative paragraph 2(a)", {("operative paragraph", "2"), ("item", "a")}),
     ("the first operative paragraph", {("operative paragraph", "1")}),
     ("Preambular paragraph 3", {("preambular paragraph", "3")}),
@@ -204,15 +208,6 @@ def test_the_place_index_finds_the_paragraph_a_provision_names_in_its_own_articl
     assert index.referred(0) == []
 
 
-def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
-    assert names("Did the United States endorse the Paris Call?") == ["United States", "Paris Call"]
-    assert names("Which companies signed the Cybersecurity Tech Accord?") == ["Cybersecurity Tech Accord"]
-    assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
-    assert names("United Nations") == []  # a question's first capital says nothing
-    assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style
-
-
-
 def test_a_top_level_section_beside_the_title_is_a_titled_section_and_the_title_is_not() -> None:
     def record(n: int, heading: str, start: int) -> Record:
         return Record(f"b/{n}", f"Point {n}.", {"doc_id": "b", "heading_path": [heading], "char_start": start})
@@ -222,3 +217,56 @@ def test_a_top_level_section_beside_the_title_is_a_titled_section_and_the_title_
     # "What are the takeaways?" reads the Takeaways section, in order; the title above it is no section
     assert places.titled(frozenset({"takeaway"}), frozenset(), lambda i: True) == [[0, 2]]
     assert places.titled(frozenset({"brief", "takeaway"}), frozenset(), lambda i: True) == []
+
+
+def test_labels_give_their_places_with_where_each_value_stands() -> None:
+    from assistant.references import spans
+
+    label = "Article 21, paragraph 2(g)"
+    assert [(kind, value, label[start:end]) for kind, value, start, end in spans(label)] == [
+        ("article", "21", "21"), ("paragraph", "2", "2"), ("item", "g", "g")]
+    assert [s[:2] for s in spans("Objective 2, action 5")] == [("objective", "2"), ("action", "5")]
+    assert spans("D.1 Firewalls, Requirements") == []  # no numbered place
+
+
+def _place_index(labels: dict[str, list[tuple[str, list[str]]]]) -> PlaceIndex:
+    records = [Record(label, "text", {"label": label, "heading_path": path, "doc_id": doc, "provision_id": f"{doc}/{label}"})
+               for doc, rows in labels.items() for label, path in rows]
+    index = PlaceIndex(records)
+    index.build()
+    return index
+
+
+def test_last_is_the_highest_value_at_the_rest_of_the_place_in_the_documents_asked_about() -> None:
+    index = _place_index({
+        "g7": [(f"Objective {o}, action {a}", [f"Objective {o}"]) for o, n in ((1, 3), (2, 7)) for a in range(1, n + 1)],
+        "nis": [(f"Article 21, paragraph 2({p})", ["Article 21"]) for p in "abcj"],
+    })
+    everywhere = lambda i: True  # noqa: E731
+    assert index.concrete(parse("the final action under Objective 2"), everywhere) == {("objective", "2"), ("action", "7")}
+    assert index.concrete(parse("the last action under Objective 1"), everywhere) == {("objective", "1"), ("action", "3")}
+    assert ("item", "j") in index.concrete(parse("the last point of Article 21(2)"), everywhere)
+
+
+def test_a_list_word_a_text_does_not_number_by_is_its_item_and_a_missing_place_is_found() -> None:
+    index = _place_index({"call": [(f"Item {n}", ["Principles"]) for n in range(1, 10)],
+                          "icc": [(f"Takeaway {n}", ["Takeaways"]) for n in range(1, 7)],
+                          "other": [(f"Item {n}", ["Items"]) for n in range(1, 4)]})
+    in_call = lambda i: i < 9  # noqa: E731
+    wanted = index.concrete(parse("the third principle"), in_call)
+    assert wanted == {("item", "3")}
+    assert [index.records[i].metadata["label"] for i in index.placed(wanted, in_call, 5)] == ["Item 3"]
+    assert index.placed(wanted, lambda i: True, 5) == []  # "item 3" alone: any text could have one
+    in_icc = lambda i: 9 <= i < 15  # noqa: E731
+    assert index.missing(parse("the ninth takeaway"), in_icc) == (("takeaway", "9"), [str(n) for n in range(1, 7)])
+    assert index.missing(parse("the sixth takeaway"), in_icc) is None
+    assert index.missing(parse("the ninth principle"), in_icc) is None  # a kind the ICC does not number by
+
+
+def test_a_minor_place_is_the_one_under_a_heading_the_question_names() -> None:
+    index = _place_index({"ce": [(f"{section}, requirement {n}", [section]) for section in ("D.1 Firewalls", "D.2 Malware")
+                                 for n in (1, 2, 3)]})
+    wanted = parse("the third firewall requirement")
+    assert index.placed(wanted, lambda i: True, 5) == []  # two sections have a requirement 3
+    headed = index.placed(wanted, lambda i: True, 5, lambda i: "Firewalls" in index.records[i].metadata["heading_path"][0])
+    assert [index.records[i].metadata["label"] for i in headed] == ["D.1 Firewalls, requirement 3"]

@@ -1,0 +1,114 @@
+"""Reading a text place by place: "And the next one?", "What about the one before it?", "And the sixth?".
+
+A reader who has just been shown a provision moves to its neighbour or to another rank of the same
+kind; the move is made on the label of the provision the last answer cited (the place the earlier
+question named, when it named one), and the new place is asked about in that provision's document.
+A place a text does not have ("Objective 3" of a text with two objectives) is said to be missing,
+with the places of its kind the text does have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import references
+from assistant.references import KINDS, ORDINALS, Reference
+from assistant.types import Answer
+
+_FORWARD = re.compile(r"\b(?:next|following|after\s+(?:that|it|this)|follows)\b", re.I)
+_BACKWARD = re.compile(r"\b(?:previous|preceding|prior|before\s+(?:that|it|this)|precedes)\b", re.I)
+_RANK = re.compile(r"\b(?:(" + "|".join(ORDINALS) + r")|(\d{1,2})(?:st|nd|rd|th)|(?:number|no\.?)\s*(\d{1,3}))\b|#\s*(\d{1,3})\b",
+                   re.I)
+# the words a move comes with; any other word asks something new ("What is the next step for SMEs?")
+_ALONG = frozenset(
+    "and so ok okay then now what whats about how is are does do it that this say says comes come one the of on "
+    "me us show give read tell please s".split())
+_KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Move:
+    """A move from the place just shown: by an offset (next +1, previous -1) or to a rank ("the sixth")."""
+
+    offset: int = 0
+    rank: int | None = None
+    kind: str | None = None  # the kind of place named ("the next article"), else the one being read
+
+
+@dataclass(frozen=True)
+class Target:
+    """The place a move leads to, in the document of the provision it starts from."""
+
+    doc_id: str
+    label: str  # "Objective 2, action 6"
+
+
+def move(question: str) -> Move | None:
+    """Return the move a short follow-up asks for ("And the next one?", "the one before it", "And the sixth?"), or None."""
+    forward, backward, rank = _FORWARD.search(question), _BACKWARD.search(question), _RANK.search(question)
+    if sum(bool(x) for x in (forward, backward, rank)) != 1:
+        return None
+    cue = forward or backward or rank
+    assert cue is not None
+    rest = re.findall(r"[a-z]+", (question[: cue.start()] + " " + question[cue.end():]).lower())
+    if len(rest) > MAX_WORDS or not set(rest) <= _ALONG | _KIND_WORDS:
+        return None
+    kind = next((references.kind_of(word) for word in rest if word in _KIND_WORDS), None)
+    if rank:
+        ordinal, suffixed, numbered, hashed = rank.groups()
+        value = ORDINALS[ordinal.lower()] if ordinal else int(suffixed or numbered or hashed)
+        return Move(rank=value, kind=kind)
+    return Move(offset=1 if forward else -1, kind=kind)
+
+
+def target(moving: Move, answer: Answer, asked: str) -> Target | None:
+    """Return the place a move leads to from what the answer to the earlier question cited, or None.
+
+    The cited provision is the one at the place the earlier question named (else the first cited), and
+    the move is made at the level the follow-up names, else the one the earlier question named, else the
+    provision's own: after "Article 2" the next is Article 3, after "Article 21(2)(g)" point (h).
+    """
+    named = references.parse(asked)
+    cited = max(answer.citations, key=lambda c: len(named & references.parse(c.label)), default=None)
+    if cited is None or answer.abstained:
+        return None
+    spans = references.spans(cited.label)
+    levels = {moving.kind} if moving.kind else {kind for kind, _ in named}
+    at = next((s for s in reversed(spans) if s[0] in levels), None)
+    if at is None and not moving.kind and spans:
+        at = spans[-1]
+    if at is None:
+        return None
+    kind, value, start, end = at
+    moved = _moved(value, moving)
+    if moved is None:
+        return None
+    closing = ")" if cited.label[end:end + 1] == ")" else ""
+    return Target(cited.doc_id, cited.label[:start] + moved + closing)
+
+
+def _moved(value: str, moving: Move) -> str | None:
+    number = moving.rank if moving.rank is not None else (int(value) if value.isdigit() else ord(value) - 96) + moving.offset
+    if number < 1 or (not value.isdigit() and number > 26):
+        return None
+    return str(number) if value.isdigit() else chr(96 + number)
+
+
+def absent(reference: Reference, values: list[str], scope: str) -> str:
+    """Say that the texts asked about (scope; "" for the whole corpus) lack a place, and which of its kind they have."""
+    kind, value = reference
+    name = kind.capitalize()
+    numbers = [int(v) for v in values if v.isdigit()]
+    if len(values) == 1:
+        has = f"only {name} {values[0]}"
+    elif len(values) == 2:
+        has = f"{references.plural(name)} {values[0]} and {values[1]}"
+    elif len(numbers) == len(values) and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        has = f"{references.plural(name)} {numbers[0]} to {numbers[-1]}"
+    else:
+        has = f"{references.plural(name)} " + ", ".join(values[:12]) + (", …" if len(values) > 12 else "")
+    said = (f"{scope[:1].upper()}{scope[1:]} has no {name} {value}: it has {has}." if scope
+            else f"No indexed text has {name} {value}: they have {has}.")
+    return f"{said} The nearest passages are listed as related."

@@ -1,0 +1,72 @@
+"""Reading a text place by place: moves from the provision just shown, and places a text does not have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.moves import Move, absent, move, target
+from assistant.types import Answer, Citation
+from tests.conftest import ingested
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("And the next one?", Move(offset=1)),
+    ("What comes after that?", Move(offset=1)),
+    ("next", Move(offset=1)),
+    ("What about the one before it?", Move(offset=-1)),
+    ("And the previous takeaway?", Move(offset=-1, kind="takeaway")),
+    ("And the next point?", Move(offset=1, kind="item")),
+    ("And the sixth?", Move(rank=6)),
+    ("What about number 4?", Move(rank=4)),
+    ("Show me the 3rd one", Move(rank=3)),
+    ("What are the next steps for SMEs?", None),  # a question of its own
+    ("What does the G7 say after 2017?", None),
+    ("Which one came first, the next or the previous?", None),  # two directions: no one move
+    ("What is the second takeaway about encryption?", None),
+])
+def test_a_move_is_a_short_follow_up_with_one_direction_or_rank(question: str, expected: Move | None) -> None:
+    assert move(question) == expected
+
+
+def _answer(*labels: str, abstained: bool = False) -> Answer:
+    citations = [Citation(n=n, provision_id=f"t/{n}", doc_id="t", doc_title="T", label=label, text="x", quote="x", score=1.0)
+                 for n, label in enumerate(labels, 1)]
+    return Answer(question="q", text="a", citations=citations, abstained=abstained)
+
+
+def test_a_move_is_made_at_the_level_the_earlier_question_named_on_the_provision_it_cited() -> None:
+    nis = _answer("Article 21, paragraph 2", "Article 21, paragraph 2(g)")  # the list's introduction is cited first
+    assert target(Move(offset=1), nis, "What does Article 21(2)(g) require?").label == "Article 21, paragraph 2(h)"
+    assert target(Move(offset=1), _answer("Article 2"), "What does Article 2 say?").label == "Article 3"
+    g7 = _answer("Objective 2, action 5")
+    assert target(Move(offset=1), g7, "What does action 5 of Objective 2 say?").label == "Objective 2, action 6"
+    assert target(Move(offset=1, kind="objective"), g7, "action 5 of Objective 2").label == "Objective 3"
+    assert target(Move(rank=6), _answer("Takeaway 5"), "Which takeaway is about SMEs?").label == "Takeaway 6"
+    assert target(Move(offset=-1), _answer("Takeaway 1"), "the first takeaway") is None  # nothing before the first
+    assert target(Move(offset=1), _answer("Takeaway 1", abstained=True), "q") is None
+
+
+def test_a_missing_place_is_named_with_the_places_of_its_kind_the_text_has() -> None:
+    assert absent(("objective", "3"), ["1", "2"], "the G7 text") == (
+        "The G7 text has no Objective 3: it has Objectives 1 and 2. The nearest passages are listed as related.")
+    assert absent(("opportunity", "6"), ["1", "2", "3", "4", "5"], "ICC note").startswith(
+        "ICC note has no Opportunity 6: it has Opportunities 1 to 5.")
+    assert absent(("article", "22"), ["21"], "NIS 2").startswith("NIS 2 has no Article 22: it has only Article 21.")
+    assert absent(("article", "99"), ["1", "2", "5"], "").startswith("No indexed text has Article 99: they have Articles 1, 2, 5.")
+
+
+def test_a_reader_moves_through_a_text_and_is_told_where_it_ends(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"note.md": "# Model Note\n\n## Takeaways\n\n" + "\n\n".join(
+        f"{n}. Takeaway {word} concerns {topic}." for n, (word, topic) in enumerate(
+            [("one", "trust online"), ("two", "information exchange"), ("three", "mutual legal assistance")], 1))})
+    first = "What is the second takeaway?"
+    after = assistant.ask("And the next one?", history=[first])
+    assert after.question == "And the next one?" and [c.label for c in after.citations] == ["Takeaway 3"]
+    before = assistant.ask("What about the one before it?", history=[first])
+    assert [c.label for c in before.citations] == ["Takeaway 1"]
+    beyond = assistant.ask("And the next one?", history=[first, "And the next one?"])
+    assert beyond.abstained and beyond.text.startswith("Model Note has no Takeaway 4: it has Takeaways 1 to 3.")
+    missing = assistant.ask("What does the ninth takeaway of the Model Note say?")
+    assert missing.abstained and "has no Takeaway 9" in missing.text
