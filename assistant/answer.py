@@ -281,11 +281,12 @@ class Composer:
         )
         return self._abstain(resolved, related, text)
 
-    def unplaced(self, resolved: Resolved, reference: Reference, values: list[str], doc_ids: list[str],
+    def unplaced(self, resolved: Resolved, gap: tuple[Reference, list[str], list[Reference]], doc_ids: list[str],
                  related: list[Scored]) -> Answer:
         """Abstain from a question about a place the texts asked about lack, naming the places of its kind they have."""
         scope = " or ".join(short_title(self.documents[d].title) for d in doc_ids if d in self.documents)
-        return self._abstain(resolved, related, moves.absent(reference, values, scope))
+        reference, values, within = gap
+        return self._abstain(resolved, related, moves.absent(reference, values, scope, within))
 
     def _abstain(self, resolved: Resolved, related: list[Scored], text: str = "") -> Answer:
         named = [self.documents[d] for d in resolved.sources if d in self.documents]

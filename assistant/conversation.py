@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.references import KINDS
 from assistant.sparse import STOPWORDS, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Answer, Document, issuer_name
@@ -83,8 +84,8 @@ def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[
     following = _NEXT_CAPITAL.match(question, end)
     if not re.fullmatch(r"[A-Z][A-Z\d]+", question[start:end]) or following is None:
         return False
-    if following.group(1).lower() in DOCUMENT_WORDS:
-        return False  # "the UN resolution"
+    if following.group(1).lower() in DOCUMENT_WORDS or following.group(1).lower() in KINDS:
+        return False  # "the UN resolution", "G7 Objective 1"
     return not any(d == doc_id and s == following.start(1) for s, _, d in found)  # "UN General Assembly"
 
 

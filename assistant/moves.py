@@ -16,14 +16,15 @@ from assistant import references
 from assistant.references import KINDS, ORDINALS, Reference
 from assistant.types import Answer
 
-_FORWARD = re.compile(r"\b(?:next|following|after\s+(?:that|it|this)|follows)\b", re.I)
-_BACKWARD = re.compile(r"\b(?:previous|preceding|prior|before\s+(?:that|it|this)|precedes)\b", re.I)
+# "after"/"before" alone ("And the one after?") only where nothing else is asked: see _ALONG
+_FORWARD = re.compile(r"\b(?:next|following|after(?:\s+(?:that|it|this))?|follows)\b", re.I)
+_BACKWARD = re.compile(r"\b(?:previous|preceding|prior|before(?:\s+(?:that|it|this))?|precedes)\b", re.I)
 _RANK = re.compile(r"\b(?:(" + "|".join(ORDINALS) + r")|(\d{1,2})(?:st|nd|rd|th)|(?:number|no\.?)\s*(\d{1,3}))\b|#\s*(\d{1,3})\b",
                    re.I)
 # the words a move comes with; any other word asks something new ("What is the next step for SMEs?")
 _ALONG = frozenset(
-    "and so ok okay then now what whats about how is are does do it that this say says comes come one the of on "
-    "me us show give read tell please s".split())
+    "and so ok okay then now what whats about how is are was were does do did it that this say says said comes come "
+    "one the of on me us show give read tell please s".split())
 _KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
 MAX_WORDS = 8
 
@@ -96,19 +97,32 @@ def _moved(value: str, moving: Move) -> str | None:
     return str(number) if value.isdigit() else chr(96 + number)
 
 
-def absent(reference: Reference, values: list[str], scope: str) -> str:
-    """Say that the texts asked about (scope; "" for the whole corpus) lack a place, and which of its kind they have."""
+def absent(reference: Reference, values: list[str], scope: str, within: list[Reference] | None = None) -> str:
+    """Say that the texts asked about (scope; "" for the whole corpus) lack a place, and which of its kind they have.
+
+    within: the rest of the place named ("Objective 1" of "Objective 1, action 4"), where those are counted.
+    """
     kind, value = reference
-    name = kind.capitalize()
+    under = ", ".join(_place(k, v, first=n == 0) for n, (k, v) in enumerate(within or []))
+    name = _place(kind, value, first=True) + (f" under {under}" if under else "")
+    noun = "points" if kind == "item" and not value.isdigit() else references.plural(kind.capitalize())
+    shown = [f"({v})" if noun == "points" else v for v in values]
     numbers = [int(v) for v in values if v.isdigit()]
     if len(values) == 1:
-        has = f"only {name} {values[0]}"
+        has = f"only {_place(kind, values[0], first=True)}"
     elif len(values) == 2:
-        has = f"{references.plural(name)} {values[0]} and {values[1]}"
-    elif len(numbers) == len(values) and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        has = f"{references.plural(name)} {numbers[0]} to {numbers[-1]}"
+        has = f"{noun} {shown[0]} and {shown[1]}"
+    elif noun == "points" or (len(numbers) == len(values) and numbers == list(range(numbers[0], numbers[-1] + 1))):
+        has = f"{noun} {shown[0]} to {shown[-1]}"
     else:
-        has = f"{references.plural(name)} " + ", ".join(values[:12]) + (", …" if len(values) > 12 else "")
-    said = (f"{scope[:1].upper()}{scope[1:]} has no {name} {value}: it has {has}." if scope
-            else f"No indexed text has {name} {value}: they have {has}.")
+        has = f"{noun} " + ", ".join(shown[:12]) + (", …" if len(shown) > 12 else "")
+    said = (f"{scope[:1].upper()}{scope[1:]} has no {name}: it has {has}." if scope
+            else f"No indexed text has {name}: they have {has}.")
     return f"{said} The nearest passages are listed as related."
+
+
+def _place(kind: str, value: str, first: bool) -> str:
+    """Name a place as labels do: "Article 21", "paragraph 2", "point (k)"."""
+    if kind == "item" and not value.isdigit():
+        return f"point ({value})"
+    return f"{kind.capitalize() if first else kind} {value}"

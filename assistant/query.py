@@ -129,7 +129,8 @@ class Analyzer:
         named = references.parse(own)
         # "point (i)" names a place that labels call "(i)": the word is no topic
         aliases = references.alias_terms() if named else frozenset()
-        keyterms = {t: w for t, w in self.keyterms(own).items() if t not in framing and t not in aliases}
+        keyterms = {t: w for t, w in self.keyterms(own).items()
+                    if t not in framing and t not in aliases and not (named and references.RANK_TERM.match(t))}
         own_terms = frozenset(keyterms)
         phrasal = self.phrases(own)
         self._weigh_phrases(keyterms, phrasal)

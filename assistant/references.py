@@ -66,10 +66,12 @@ _KIND_WORDS = "|".join(sorted([*KINDS, *_PLURALS], key=len, reverse=True))
 _BETWEEN = r"(?:(?!(?:of|in|on|under|from|to|for|by|with|and|or|the|a|an)\b)[a-z][\w-]*\s+){0,2}?"
 # "the fifth opportunity", "the second takeaway": a place named by its rank
 _ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+" + _BETWEEN + "(" + _KIND_WORDS + r")\b", re.I)
-LAST = "last"  # a value that stands for the highest one its kind has at the rest of the place
+RANK_TERM = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")  # "2nd": a rank, no topic
+# values that stand for the highest one its kind has at the rest of the place, and the one before it
+LAST, PENULTIMATE = "last", "penultimate"
 # "the last takeaway", "the final action listed under Objective 2", "the last of the ICC's opportunities"
-_LAST = re.compile(r"\b(?:last|final)\s+(?:of\s+(?:the\s+)?(?:[\w.-]*['’]s?\s+)?|" + _BETWEEN + ")("
-                   + _KIND_WORDS + r")\b", re.I)
+_LAST = re.compile(r"\b(last|final|penultimate|(?:second|next)[\s-]to[\s-]last)\s+(?:of\s+(?:the\s+)?(?:[\w.-]*['’]s?\s+)?|"
+                   + _BETWEEN + ")(" + _KIND_WORDS + r")\b", re.I)
 # kinds a text may call its numbered list's items by ("the third principle of the Paris Call": its item 3)
 LISTED = frozenset({"principle", "recommendation", "norm", "takeaway", "opportunity", "action", "commitment",
                     "requirement"})
@@ -78,7 +80,7 @@ LISTED = frozenset({"principle", "recommendation", "norm", "takeaway", "opportun
 @cache
 def alias_terms() -> frozenset[str]:
     """Return the index terms of the words a question may name a place with that labels do not use ("point", "fifth")."""
-    return frozenset(tokenize(" ".join([*(word for word, kind in KINDS.items() if word != kind), *ORDINALS, LAST, "final"])))
+    return frozenset(tokenize(" ".join([*(word for word, kind in KINDS.items() if word != kind), *ORDINALS, LAST, "final", PENULTIMATE])))
 
 
 def spelled_out(text: str) -> str:
@@ -105,7 +107,8 @@ def parse(text: str) -> frozenset[Reference]:
     for match in _ORDINAL.finditer(text):
         rank = match.group(1).lower()
         found.add((kind_of(match.group(2)), str(ORDINALS.get(rank) or int(rank[:-2]))))
-    found |= {(kind_of(m.group(1)), LAST) for m in _LAST.finditer(text)}
+    found |= {(kind_of(m.group(2)), LAST if m.group(1).lower() in ("last", "final") else PENULTIMATE)
+              for m in _LAST.finditer(text)}
     return frozenset(found)
 
 
@@ -216,28 +219,29 @@ class PlaceIndex:
         kept = {kind for (kind, _), at in places.items() if kind in LISTED and any(map(keep, at))}
         wanted = frozenset(("item", value) if kind in LISTED and kind not in kept else (kind, value)
                            for kind, value in wanted)
-        rest = frozenset(r for r in wanted if r[1] != LAST)
+        rest = frozenset(r for r in wanted if r[1] not in (LAST, PENULTIMATE))
         found = set(rest)
-        for kind in {kind for kind, value in wanted if value == LAST}:
-            values = [value for (k, value), at in places.items()
-                      if k == kind and any(rest <= own[i] and keep(i) for i in at)]
-            if values:
-                found.add((kind, max(values, key=ordered)))
+        for kind, value in wanted - rest:
+            values = sorted((v for (k, v), at in places.items() if k == kind and any(rest <= own[i] and keep(i) for i in at)),
+                            key=ordered)
+            back = 1 if value == LAST else 2
+            if len(values) >= back:
+                found.add((kind, values[-back]))
         return frozenset(found)
 
-    def missing(self, wanted: frozenset[Reference], keep: Callable[[int], bool]) -> tuple[Reference, list[str]] | None:
-        """Return a major place named that the documents asked about lack, with the values its kind has there.
+    def missing(self, wanted: frozenset[Reference], keep: Callable[[int], bool]) -> tuple[Reference, list[str], list[Reference]] | None:
+        """Return a place named that the documents asked about lack, the values its kind has there, and where that is.
 
-        "Objective 3" of a text with Objectives 1 and 2 gives (objective, 3) and [1, 2]; a kind the
-        documents do not number by gives nothing (what it stands for there is unknown).
+        "Objective 1, action 4" of a text whose Objective 1 has three actions gives (action, 4), [1, 2, 3]
+        and [(objective, 1)]; a kind the documents do not number by there gives nothing.
         """
         places, own = self._place_index(), self._by_record()
-        major = frozenset(r for r in wanted if r[0] in MAJOR)
-        for reference in sorted(major):
-            rest = major - {reference}
+        for reference in sorted(wanted, key=lambda r: (r[0] in MAJOR, r)):  # the inner place first
+            # a major place stands on its own: "Objective 3, action 1" lacks Objective 3, wherever its action 1 is
+            rest = wanted - {reference} if reference[0] not in MAJOR else frozenset(r for r in wanted - {reference} if r[0] in MAJOR)
             values = {v for (k, v), at in places.items() if k == reference[0] and any(rest <= own[i] and keep(i) for i in at)}
             if values and reference[1] not in values:
-                return reference, sorted(values, key=ordered)
+                return reference, sorted(values, key=ordered), sorted(rest, key=lambda r: (r[0] not in MAJOR, r[0]))
         return None
 
     def place_match(self, index: int, wanted: frozenset[Reference]) -> float:

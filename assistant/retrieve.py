@@ -160,7 +160,9 @@ class Retriever:
             scored = self._rerank(analyzed.original, scored)
         return scored[:k]
 
-    def missing_place(self, analyzed: Analyzed, filters: Filters) -> tuple[references.Reference, list[str]] | None:
+    def missing_place(
+        self, analyzed: Analyzed, filters: Filters,
+    ) -> tuple[references.Reference, list[str], list[references.Reference]] | None:
         """Return a place the question names that the documents asked about lack, with those of its kind they have."""
         if not references.specific(analyzed.references):
             return None

@@ -238,7 +238,7 @@ class Assistant:
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:
             doc_ids = named or base.doc_ids
-            counted = _count(retriever, composer, resolved, analyzed, doc_ids, base)
+            counted = _count(retriever, composer, question, resolved, analyzed, doc_ids, base)
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
@@ -252,7 +252,7 @@ class Assistant:
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))
             where = base.model_copy(update={"doc_ids": doc_ids})
             if not attested and (gap := retriever.missing_place(analyzed, where)) is not None:  # "Objective 3"
-                return composer.unplaced(resolved, *gap, doc_ids, [s for s in pool if s.hit.doc_id in doc_ids] or pool)
+                return composer.unplaced(resolved, gap, doc_ids, [s for s in pool if s.hit.doc_id in doc_ids] or pool)
             scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
             # "When was the Paris Call?" is answered by its dateline; "When does it enter into force?" is not,
             # when the text never speaks of entering into force
@@ -363,10 +363,11 @@ class Assistant:
 
 
 def _count(
-    retriever: Retriever, composer: Composer, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str], base: Filters,
+    retriever: Retriever, composer: Composer, question: str, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str],
+    base: Filters,
 ) -> Answer | None:
-    """Answer "How many actions are in Objective 2?" by counting the numbered items there, citing them all."""
-    noun = shapes.counted(resolved.question)
+    """Answer "How many actions are in Objective 2?" (or "List the ICC's opportunities") with the numbered items there."""
+    noun = shapes.counted(resolved.question) or shapes.counted(question, listing=True)  # "Give me …" as typed
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
     if not noun or not items:
         return None

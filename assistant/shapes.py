@@ -23,6 +23,11 @@ _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after
 # a structural place ("Which article …?") is a provision's label, not words of its text
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 _COUNT_ASK = re.compile(r"^\s*how\s+many\s+([a-z]+)\b", re.I)
+# "List the ICC's opportunities for future action.", "Enumerate all the G7 actions", "(Give me) the ICC takeaways":
+# every numbered one
+_OWNER = r"(?:[\w.-]+(?:['’]s?)?\s+){0,2}?"
+_LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?the\s+"
+                       + _OWNER + r"([a-z]+s)\b|(?:all\s+)?the\s+" + _OWNER + r"([a-z]+s)\s*[?.!]*$)", re.I)
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
 # "Who can propose amendments?": "Amendments … may be proposed by any Party"
 _MODAL_AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+(?:can|may|must|shall|should|could)\s+([a-z]{3,})\b", re.I)
@@ -253,12 +258,15 @@ def unscheduled(question: str, text: str) -> bool:
     return bool(_DATE_ASK.match(question) and _NEXT.search(question) and not (_FUTURE.search(text) or _MOMENT.search(text)))
 
 
-def counted(question: str) -> str | None:
-    """Return the singular noun a "how many X" question counts ("How many actions …?" → "action"), if any."""
-    asked = _COUNT_ASK.match(question)
+def counted(question: str, listing: bool = False) -> str | None:
+    """Return the singular noun a "how many X" question counts ("How many actions …?" → "action"), if any.
+
+    listing: the noun a request to list them all names instead ("List the ICC's opportunities …").
+    """
+    asked = (_LIST_ASK if listing else _COUNT_ASK).match(question)
     if not asked:
         return None
-    noun = asked.group(1).lower()
+    noun = (asked.group(1) or asked.group(2)).lower()
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun

@@ -39,6 +39,7 @@ def test_an_acronym_that_starts_another_name_does_not_name_its_document() -> Non
     assert sources.find("What does the UN resolution say about capacity building?") == ["un"]
     assert sources.find("What Does The UN Say About Capacity?") == ["un"]  # title case is a style
     assert sources.find("Does the G7 mention the UN?") == ["g7", "un"]
+    assert sources.find("What is G7 Objective 1, action 4?") == ["g7"]  # a place in it, not another name
 
 
 def test_sources_are_found_in_any_case(sources: SourceIndex) -> None:

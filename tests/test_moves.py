@@ -16,6 +16,8 @@ from tests.conftest import ingested
     ("What comes after that?", Move(offset=1)),
     ("next", Move(offset=1)),
     ("What about the one before it?", Move(offset=-1)),
+    ("What was the previous one?", Move(offset=-1)),
+    ("And the one after?", Move(offset=1)),
     ("And the previous takeaway?", Move(offset=-1, kind="takeaway")),
     ("And the next point?", Move(offset=1, kind="item")),
     ("And the sixth?", Move(rank=6)),
@@ -55,6 +57,10 @@ def test_a_missing_place_is_named_with_the_places_of_its_kind_the_text_has() -> 
         "ICC note has no Opportunity 6: it has Opportunities 1 to 5.")
     assert absent(("article", "22"), ["21"], "NIS 2").startswith("NIS 2 has no Article 22: it has only Article 21.")
     assert absent(("article", "99"), ["1", "2", "5"], "").startswith("No indexed text has Article 99: they have Articles 1, 2, 5.")
+    assert absent(("action", "4"), ["1", "2", "3"], "G7", [("objective", "1")]).startswith(
+        "G7 has no Action 4 under Objective 1: it has Actions 1 to 3.")
+    assert absent(("item", "k"), list("abcdefghij"), "NIS 2", [("article", "21"), ("paragraph", "2")]).startswith(
+        "NIS 2 has no point (k) under Article 21, paragraph 2: it has points (a) to (j).")
 
 
 def test_a_reader_moves_through_a_text_and_is_told_where_it_ends(tmp_path: Path) -> None:

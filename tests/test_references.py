@@ -246,6 +246,10 @@ def test_last_is_the_highest_value_at_the_rest_of_the_place_in_the_documents_ask
     assert index.concrete(parse("the final action under Objective 2"), everywhere) == {("objective", "2"), ("action", "7")}
     assert index.concrete(parse("the last action under Objective 1"), everywhere) == {("objective", "1"), ("action", "3")}
     assert ("item", "j") in index.concrete(parse("the last point of Article 21(2)"), everywhere)
+    assert ("item", "c") in index.concrete(parse("the penultimate point of Article 21(2)"), everywhere)
+    assert index.missing(parse("Objective 1, action 4"), everywhere) == (("action", "4"), ["1", "2", "3"], [("objective", "1")])
+    assert index.missing(parse("action 1 of Objective 3"), everywhere) == (("objective", "3"), ["1", "2"], [])
+    assert index.missing(parse("Article 21(2)(k)"), everywhere)[:2] == (("item", "k"), ["a", "b", "c", "j"])
 
 
 def test_a_list_word_a_text_does_not_number_by_is_its_item_and_a_missing_place_is_found() -> None:
@@ -258,7 +262,7 @@ def test_a_list_word_a_text_does_not_number_by_is_its_item_and_a_missing_place_i
     assert [index.records[i].metadata["label"] for i in index.placed(wanted, in_call, 5)] == ["Item 3"]
     assert index.placed(wanted, lambda i: True, 5) == []  # "item 3" alone: any text could have one
     in_icc = lambda i: 9 <= i < 15  # noqa: E731
-    assert index.missing(parse("the ninth takeaway"), in_icc) == (("takeaway", "9"), [str(n) for n in range(1, 7)])
+    assert index.missing(parse("the ninth takeaway"), in_icc) == (("takeaway", "9"), [str(n) for n in range(1, 7)], [])
     assert index.missing(parse("the sixth takeaway"), in_icc) is None
     assert index.missing(parse("the ninth principle"), in_icc) is None  # a kind the ICC does not number by
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import shapes
 from assistant.query import Analyzer
 
@@ -213,3 +215,16 @@ def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
 def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about() -> None:
     assert shapes.which_verb("Which documents discuss encryption?") == "discuss"
     assert shapes.which_verb("What was the ICC briefing organised to discuss?") == ""
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("List the ICC's opportunities for future action.", "opportunity"),
+    ("Enumerate all the G7 actions", "action"),
+    ("Show me the G7's actions", "action"),
+    ("The ICC takeaways", "takeaway"),  # "Give me" already taken off
+    ("List the articles of the Budapest Convention", "article"),
+    ("Show me the text of Article 3", None),
+    ("What are the ICC takeaways about trade?", None),
+])
+def test_a_request_to_list_them_all_names_the_numbered_noun(question: str, expected: str | None) -> None:
+    assert shapes.counted(question, listing=True) == expected
