@@ -62,8 +62,10 @@ ORDINALS = {word: n for n, word in enumerate(
 _PLURALS = {(word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"): word for word in KINDS}  # as plural()
 _KIND_WORDS = "|".join(sorted([*KINDS, *_PLURALS], key=len, reverse=True))
 # up to two words that say which list between a rank and its kind ("the fourth ICC takeaway", "the third
-# firewall requirement"); a preposition ends the place ("the first sentence of Article 3" names no article 1)
-_BETWEEN = r"(?:(?!(?:of|in|on|under|from|to|for|by|with|and|or|the|a|an)\b)[a-z][\w-]*\s+){0,2}?"
+# firewall requirement"); a preposition ends the place ("the first sentence of Article 3" names no article 1), and a
+# count makes it a span ("the first two actions")
+_BETWEEN = (r"(?:(?!(?:of|in|on|under|from|to|for|by|with|and|or|the|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+            r"few|several|many|\d+)\b)[a-z][\w-]*\s+){0,2}?")
 # "the fifth opportunity", "the second takeaway": a place named by its rank
 _ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+" + _BETWEEN + "(" + _KIND_WORDS + r")\b", re.I)
 RANK_TERM = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")  # "2nd": a rank, no topic

@@ -177,8 +177,8 @@ class Retriever:
         """
         wanted = self.places.concrete(analyzed.references, keep)
         read_as_items = {kind for kind, _ in analyzed.references} - {kind for kind, _ in wanted}
-        if not read_as_items:
-            return replace(analyzed, references=wanted)
+        if not read_as_items or not self.places.placed(wanted, keep, 1, self._headed(analyzed)):
+            return replace(analyzed, references=wanted)  # "the third principle" of no text named stays a topic
         words = frozenset(tokenize(" ".join(references.words_for(read_as_items))))
         keyterms = {t: w for t, w in analyzed.keyterms.items() if t not in words}
         return replace(analyzed, references=wanted, keyterms=keyterms, scoped=analyzed.scoped or not keyterms)

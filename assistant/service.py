@@ -367,9 +367,14 @@ def _count(
     base: Filters,
 ) -> Answer | None:
     """Answer "How many actions are in Objective 2?" (or "List the ICC's opportunities") with the numbered items there."""
-    noun = shapes.counted(resolved.question) or shapes.counted(question, listing=True)  # "Give me …" as typed
+    from assistant.sparse import tokenize
+
+    counting = shapes.counted(resolved.question)
+    noun = counting or shapes.counted(question, listing=True)  # "Give me …" as typed
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
-    if not noun or not items:
+    # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
+    placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
+    if not items or (not counting and set(analyzed.keyterms) - placing):
         return None
     answer = composer.count(resolved, items, noun)
     answer._retrieved = items

@@ -238,6 +238,7 @@ def test_a_reader_moves_place_by_place_and_is_told_of_places_a_text_lacks(full: 
     assert [c.label for c in last.citations] == ["Objective 2, action 7"]
     principle = full.ask("What is the third principle of the Paris Call?")
     assert [c.provision_id for c in principle.citations] == ["paris-call-2018/item-3"]
+    assert full.ask("What is the third principle?").abstained  # no text named: no list to count in
     missing = full.ask("What does NIS 2 Article 22 say?")
     assert missing.abstained and missing.text.startswith("The NIS 2 Directive has no Article 22: it has only Article 21.")
     assert {c.doc_id for c in missing.related} == {"nis2-directive-article-21"}

@@ -29,6 +29,7 @@ from tests.conftest import ingested
     ("First of all, what is the first requirement?", {("requirement", "1")}),  # a minor place: see placed()
     ("What is the third firewall requirement?", {("requirement", "3")}),  # words between a rank and its kind
     ("the first sentence of Article 3", {("article", "3")}),  # a preposition ends the place
+    ("the first two actions", set()),  # a span, not action 1
     ("the last of the ICC's opportunities", {("opportunity", "last")}),
     ("What is the final action under Objective 2?", {("action", "last"), ("objective", "2")}),
     ("Operative paragraph 2(a)", {("operative paragraph", "2"), ("item", "a")}),

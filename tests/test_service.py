@@ -106,6 +106,17 @@ def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant)
     assert "lists" not in leaders.text
 
 
+def test_a_request_to_list_them_all_cites_every_one_and_a_narrower_one_is_retrieved(assistant: Assistant) -> None:
+    assistant.ingest()
+    listed = assistant.ask("List the ICC's opportunities for future action.")
+    assert listed.text.startswith("ICC Board Briefing lists 5 opportunities.")
+    assert [c.label for c in listed.citations] == [f"Opportunity {n}" for n in range(1, 6)]
+    given = assistant.ask("Give me the ICC takeaways")  # the request taken off: "The ICC takeaways"
+    assert [c.label for c in given.citations] == [f"Takeaway {n}" for n in range(1, 7)]
+    some = assistant.ask("List the G7 actions for SMEs")  # some of them: not "lists 10 actions"
+    assert "lists 10 actions" not in some.text and some.citations
+
+
 def test_a_place_named_by_its_rank_is_read(assistant: Assistant) -> None:
     assistant.ingest()
     assert assistant.ask("What does the second takeaway say?").citations[0].label == "Takeaway 2"
