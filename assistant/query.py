@@ -130,7 +130,8 @@ class Analyzer:
         # "point (i)" names a place that labels call "(i)": the word is no topic
         aliases = references.alias_terms() if named else frozenset()
         keyterms = {t: w for t, w in self.keyterms(own).items()
-                    if t not in framing and t not in aliases and not (named and references.RANK_TERM.match(t))}
+                    if t not in framing and t not in aliases
+                    and not (named and (references.RANK_TERM.match(t) or references.numeral_of(t, named)))}
         own_terms = frozenset(keyterms)
         phrasal = self.phrases(own)
         self._weigh_phrases(keyterms, phrasal)

@@ -99,7 +99,7 @@ def parse(text: str) -> frozenset[Reference]:
     found: set[Reference] = set()
     for match in _PATTERN.finditer(text):
         kind = KINDS[match.group(1).lower()]
-        value = _value(kind, match.group(2).lower())
+        value = _value(kind, match.group(2))
         if value is None:
             continue
         found.add((kind, value))
@@ -158,7 +158,7 @@ def spans(label: str) -> list[tuple[str, str, int, int]]:
     found = []
     for match in _PATTERN.finditer(label):
         kind = KINDS[match.group(1).lower()]
-        value = _value(kind, match.group(2).lower())
+        value = _value(kind, match.group(2))
         if value is not None:
             found.append((kind, value, match.start(2), match.end(2)))
             found += [("paragraph" if sub.group(1).isdigit() else "item", sub.group(1).lower(),
@@ -208,7 +208,7 @@ class PlaceIndex:
         for group in (wanted, frozenset(r for r in wanted if r[0] in MAJOR)):
             found = set.intersection(*(set(places.get(r, ())) for r in group)) if group else set()
             if found:
-                return [i for i in sorted(found) if keep(i)][:limit]
+                return [i for i in sorted(found, key=self._reading_key) if keep(i)][:limit]  # a long chapter from its start
         return []
 
     def concrete(self, wanted: frozenset[Reference], keep: Callable[[int], bool]) -> frozenset[Reference]:
@@ -368,7 +368,7 @@ def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> boo
 
 def title_terms(heading: str) -> frozenset[str]:
     """Return the terms of a short section title ('Article 12 – Corporate liability'), without its place or code."""
-    placeless = _PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2).lower()) else m.group(0), heading)
+    placeless = _PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2)) else m.group(0), heading)
     terms = _title_words(tokenize(_CODE.sub(" ", placeless)))
     return terms if len(terms) <= MAX_TITLE_TERMS else frozenset()
 
@@ -393,14 +393,21 @@ def plural(word: str) -> str:
     return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"
 
 
-def _value(kind: str, raw: str) -> str | None:
+def _value(kind: str, written: str) -> str | None:
+    raw = written.lower()
     if raw.isdigit():
         return str(int(raw))
-    if kind in ROMAN_KINDS and set(raw) <= set(_ROMAN):
+    # "Article III" in capitals, as treaties number them; "article i…" in lower case is likelier a word
+    if (kind in ROMAN_KINDS or (kind == "article" and written.isupper() and len(raw) > 1)) and set(raw) <= set(_ROMAN):
         return str(_roman(raw))
     if len(raw) == 1 and kind in ("item", "paragraph", "annex", "part", "section"):
         return raw
     return None
+
+
+def numeral_of(term: str, references: frozenset[Reference]) -> bool:
+    """Return True when a term is the Roman numeral of a place named ("iii" of "Article III"): no topic."""
+    return set(term) <= set(_ROMAN) and str(_roman(term)) in {value for _, value in references}
 
 
 def _roman(numeral: str) -> int:

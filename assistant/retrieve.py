@@ -222,12 +222,12 @@ class Retriever:
         return cached
 
     def _score(self, index: int, cosine: float, analyzed: Analyzed, fused: float, alone: bool) -> Scored:
-        coverage = self.coverage(index, analyzed)
+        # a minor place ("point (d)") counts only where it is the one provision there in the documents asked about
+        placed = 1.0 if alone else self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
+        coverage = self.coverage(index, analyzed, placed >= 1.0)
         final = cosine + self.settings.lexical_weight * coverage + self.settings.rrf_weight * fused
         if analyzed.intent and self.sparse.records[index].metadata.get("kind") == analyzed.intent:
             final += INTENT_BONUS
-        # a minor place ("point (d)") counts only where it is the one provision there in the documents asked about
-        placed = 1.0 if alone else self.places.place_match(index, analyzed.references) if analyzed.references else 0.0
         final += PLACE_BONUS * placed
         record = self.sparse.records[index]
         if analyzed.shaped(record.text, record.metadata.get("heading_path")):
@@ -235,16 +235,19 @@ class Retriever:
         return Scored(hit_from(self.sparse.records[index], cosine), cosine, coverage, final, placed,
                       self.speaks_of_new_topic(index, analyzed))
 
-    def coverage(self, index: int, analyzed: Analyzed) -> float:
+    def coverage(self, index: int, analyzed: Analyzed, placed: bool = False) -> float:
         """Return the idf-weighted share of the key terms a part covers: fully in its own text, half in its context.
 
         Context is the document title, issuer, headings, label and list intro: it places a provision,
         but the provision that says the thing itself should outrank its siblings under the same heading.
+        placed: the part is at the place the question names, so it covers the words naming that place
+        ("Chapter II": its articles never say "chapter").
         """
         total = sum(analyzed.keyterms.values())
         if not total:
             return 1.0 if analyzed.scoped else 0.0
-        gained = sum(w * self._credit(index, t, analyzed) for t, w in analyzed.keyterms.items())
+        given = _placing(analyzed) if placed else frozenset()
+        gained = sum(w * (1.0 if t in given else self._credit(index, t, analyzed)) for t, w in analyzed.keyterms.items())
         return gained / total
 
     def speaks_of_new_topic(self, index: int, analyzed: Analyzed) -> bool:

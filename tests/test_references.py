@@ -18,6 +18,8 @@ from tests.conftest import ingested
     ("art. 8(a)", {("article", "8"), ("item", "a")}),
     ("Objective 2, action 4", {("objective", "2"), ("action", "4")}),
     ("CHAPTER III", {("chapter", "3")}),
+    ("What does Article III say?", {("article", "3")}),  # in capitals, as some treaties number them
+    ("article vi", set()),
     ("chapter 3", {("chapter", "3")}),
     ("Article 30", {("article", "30")}),
     ("What is the title of the artificial intelligence part of the text?", set()),
@@ -275,3 +277,14 @@ def test_a_minor_place_is_the_one_under_a_heading_the_question_names() -> None:
     assert index.placed(wanted, lambda i: True, 5) == []  # two sections have a requirement 3
     headed = index.placed(wanted, lambda i: True, 5, lambda i: "Firewalls" in index.records[i].metadata["heading_path"][0])
     assert [index.records[i].metadata["label"] for i in headed] == ["D.1 Firewalls, requirement 3"]
+
+
+def test_a_chapter_is_read_from_its_start_though_its_articles_never_say_chapter(tmp_path: Path) -> None:
+    body = "\n\n".join(f"## Article {n} – Rule {n}\n\nEach Party shall apply rule number {n} to its networks."
+                       for n in range(1, 4))
+    later = "\n\n".join(f"## Article {n} – Duty {n}\n\nEach Party shall report duty number {n} to the depositary."
+                        for n in range(4, 50))
+    assistant = ingested(tmp_path, {"treaty.md": f"# Model Treaty\n\n## CHAPTER I – RULES\n\n{body}\n\n## CHAPTER II – DUTIES\n\n{later}\n"})
+    chapter = assistant.ask("What does Chapter II of the Model Treaty cover?")
+    assert not chapter.abstained and chapter.citations[0].label == "Article 4"  # from its start, 46 articles on
+    assert assistant.ask("What does Article III of the Model Treaty say?").citations[0].label == "Article 3"
