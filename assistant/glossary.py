@@ -319,7 +319,13 @@ def shorthands(lowered: str, glossary: dict[str, set[str]]) -> list[str]:
 
     A two-word phrase may have one word inside it: "write it down", "young security firms".
     """
-    return [k for k in glossary if not k.isalnum() and (k in lowered or _split(k).search(lowered))]
+    return [k for k in glossary if not k.isalnum() and ((k in lowered and _bounded(k).search(lowered)) or _split(k).search(lowered))]
+
+
+@lru_cache(maxsize=4096)
+def _bounded(form: str) -> re.Pattern[str]:
+    """Return the pattern of a form as a whole word or phrase: "0-day" is not in "a 90-day limit"."""
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")
 
 
 @lru_cache(maxsize=4096)

@@ -356,6 +356,11 @@ class Analyzer:
                 if term in keyterms:
                     out.setdefault(term, []).append(frozenset(tokenize(wording.REGULAR)))
         for term in keyterms:  # "zero-day" is also the texts' "zero day", whether or not they hyphenate it elsewhere
+            # "a 90-day limit": the texts' "ninety days", and back; small numbers are places and "one of", not periods
+            if term.isdigit() and 10 <= int(term) < 100:
+                out.setdefault(term, []).append(frozenset(tokenize(wording.number_word(int(term)))))
+            elif (number := _NUMBERS.get(term)) is not None:
+                out.setdefault(term, []).append(frozenset({str(number)}))
             if "-" in term:
                 out.setdefault(term, []).append(frozenset(tokenize(term.replace("-", " "))))
             elif hyphenated := self._hyphenated(term):  # "allowlisting": the texts' "allow-listed", "allow list"
@@ -367,6 +372,7 @@ class Analyzer:
 
 
 CYBER = "cyber"
+_NUMBERS = {" ".join(tokenize(word)): n for word, n in wording.NUMBER_WORDS.items() if "-" not in word and n >= 10}
 # "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
 # "What does the G7 ask businesses to do?" asks what businesses should do; "ask a Party to preserve data" is a request
 _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b"

@@ -186,6 +186,22 @@ def frequencies(text: str) -> list[str]:
 
 
 
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_word(number: int) -> str:
+    """Return a number under a hundred as a text writes it in words ("ninety", "twenty-four")."""
+    if number < 20:
+        return _UNITS[number]
+    tens, units = divmod(number, 10)
+    return _TENS[tens - 2] + (f"-{_UNITS[units]}" if units else "")
+
+
+NUMBER_WORDS = {number_word(n): n for n in range(1, 100)}  # "ninety": 90, "twenty-four": 24
+
+
 def negated(text: str) -> set[str]:
     """Return the words of text under a negation: "supports" of "no longer supports", "signed" of "isn't signed"."""
     return {m.group(1).lower() for m in NEGATION.finditer(text)}

@@ -600,3 +600,14 @@ def test_expected_to_fall_in_and_ask_about_frame_a_question_and_name_no_topic() 
     asks = analyzer.analyze("What does the Paris Call ask about the security of products?")
     assert asks.keyterms["ask"] < analyzer.idf("ask") / 2  # what the text says, not a request
     assert analyzer.analyze("Can a Party ask for assistance?").keyterms["ask"] == analyzer.idf("ask")
+
+
+def test_a_number_in_digits_is_the_texts_number_in_words_and_back() -> None:
+    texts = [*TEXTS, "preserve the data for a period as long as necessary, up to a maximum of ninety days",
+             "Article 16 applies for 60 days to zero-day reports"]
+    analyzer = Analyzer.of_texts(texts, {})
+    limit = analyzer.analyze("Which paragraph sets the 90-day limit?")
+    assert frozenset(tokenize("ninety")) in limit.alternatives["90"] and "90" not in limit.unknown
+    assert "zero day" not in limit.expansions  # "0-day" inside "90-day" is no zero-day
+    assert frozenset({"60"}) in analyzer.analyze("Which rule lasts sixty days?").alternatives[tokenize("sixty")[0]]
+    assert "2" not in analyzer.analyze("What does paragraph 2 say about two Parties?").alternatives  # small numbers are places
