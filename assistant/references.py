@@ -41,7 +41,6 @@ _PATTERN = re.compile(
 )
 # negotiators' shorthand for a resolution's paragraphs: "OP3", "PP 2"
 _SHORTHAND = re.compile(r"\b(OP|PP)\s?(\d{1,3})\b", re.I)
-_CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
 # a place of its own article that a reservation names instead of saying what it limits: "may reserve the right
 # not to apply, in whole or in part, paragraph 2 of this article", "… the rules laid down in paragraphs 1.b
 # through 1.d of this article", "… paragraphs 1, sub-paragraphs d. and e" (not "paragraph 1 of Article 20");
@@ -53,7 +52,6 @@ _INTERNAL = re.compile(
     r"(?:,?\s+points?\s+\(([a-z])\),?)?(?:\s+(?:of\s+this\s+article|above)\b|(?![\w.]*\s+of\b))",
     re.I,
 )
-MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 _SUB = re.compile(r"\(\s*(\d{1,3}|[a-z]{1,4})\s*\)", re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ORDINALS = {word: n for n, word in enumerate(
@@ -183,11 +181,9 @@ class PlaceIndex:
         self.records = records
         self._lock = threading.Lock()
         self._places: tuple[dict[Reference, list[int]], list[frozenset[Reference]]] | None = None
-        self._titles: tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]] | None = None
 
     def build(self) -> None:
-        """Build both indexes now rather than on the first question that needs them."""
-        self._title_index()
+        """Build the index now rather than on the first question that needs it."""
         self._indexes()
 
     def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int,
@@ -267,32 +263,9 @@ class PlaceIndex:
             found |= set.intersection(*(set(places.get(r, ())) for r in article | place))
         return sorted(i for i in found if i != index and self.records[i].metadata.get("doc_id") == doc)
 
-    def titled(self, terms: frozenset[str], expansions: frozenset[str], keep: Callable[[int], bool]) -> list[list[int]]:
-        """Return, per section whose own title is all a question asks about ('corporate liability'), its provisions.
-
-        A title matches when the question's terms are all in it and it holds nothing the question (or an
-        acronym's expansion) lacks; each section's provisions come in reading order.
-        """
-        terms, expansions = _title_words(terms), _title_words(expansions)
-        if not terms:
-            return []
-        by_term, sections = self._title_index()
-        found = set.intersection(*(set(by_term.get(t, ())) for t in terms))
-        groups = [[i for i in sections[key][1] if keep(i)] for key in sorted(found)
-                  if sections[key][0] <= terms | expansions]
-        return [sorted(g, key=self._reading_key) for g in groups if g]
-
     def _reading_key(self, index: int) -> tuple[int, int]:
         metadata = self.records[index].metadata
         return metadata.get("char_start", 0), metadata.get("part", 0)
-
-    def _title_index(self) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
-        """Index each section's own short title by its terms, once per index, on first use."""
-        with self._lock:
-            if self._titles is None:
-                with collector_paused():
-                    self._titles = _index_titles(self.records)
-            return self._titles
 
     def _place_index(self) -> dict[Reference, list[int]]:
         return self._indexes()[0]
@@ -307,38 +280,6 @@ class PlaceIndex:
                 with collector_paused():
                     self._places = _index_places(self.records)
             return self._places
-
-
-def _index_titles(records: Sequence[Record]) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
-    """Return the sections' title terms with their provisions, and each term's sections."""
-    keys: dict[tuple[str, ...], int] = {}
-    sections: list[tuple[frozenset[str], list[int]]] = []
-    opening = _opening_headings(records)
-    for index, record in enumerate(records):
-        path = tuple(record.metadata.get("heading_path") or ())
-        key = (str(record.metadata.get("doc_id", "")), *path)
-        if key not in keys:  # a title is parsed once per section, not once per provision
-            keys[key] = len(sections)
-            # a document's opening heading is its title, not a section's; the ICC's "Takeaways" stands beside it
-            titled = len(path) > 1 or (len(path) == 1 and opening.get(key[0]) != path[0])
-            sections.append((title_terms(path[-1]) if titled else frozenset(), []))
-        sections[keys[key]][1].append(index)
-    by_term: dict[str, list[int]] = {}
-    for number, (terms, _) in enumerate(sections):
-        for term in terms:
-            by_term.setdefault(term, []).append(number)
-    return by_term, sections
-
-
-def _opening_headings(records: Sequence[Record]) -> dict[str, str]:
-    """Return each document's first top-level heading (its title, as the text writes it)."""
-    first: dict[str, tuple[int, str]] = {}
-    for record in records:
-        path, doc = record.metadata.get("heading_path") or [], str(record.metadata.get("doc_id", ""))
-        start = int(record.metadata.get("char_start") or 0)
-        if path and (doc not in first or start < first[doc][0]):
-            first[doc] = (start, path[0])
-    return {doc: heading for doc, (_, heading) in first.items()}
 
 
 def _index_places(records: Sequence[Record]) -> tuple[dict[Reference, list[int]], list[frozenset[Reference]]]:
@@ -366,15 +307,9 @@ def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> boo
     return specific(references) and set(keyterms) <= named
 
 
-def title_terms(heading: str) -> frozenset[str]:
-    """Return the terms of a short section title ('Article 12 – Corporate liability'), without its place or code."""
-    placeless = _PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2)) else m.group(0), heading)
-    terms = _title_words(tokenize(_CODE.sub(" ", placeless)))
-    return terms if len(terms) <= MAX_TITLE_TERMS else frozenset()
-
-
-def _title_words(terms: Iterable[str]) -> frozenset[str]:
-    return frozenset(t for t in terms if t.isalpha() and len(t) > 2)
+def without_places(heading: str) -> str:
+    """Return a heading with the places it names taken out ('Article 12 – Corporate liability': ' – Corporate liability')."""
+    return _PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2)) else m.group(0), heading)
 
 
 def words_for(kinds: Iterable[str]) -> list[str]:

@@ -24,6 +24,7 @@ from assistant.sparse import (
     SparseIndex, contains_phrase, context_text, coverage_text, known_in, stem_sequence, tokenize, variant_in,
 )
 from assistant.store import ChromaStore
+from assistant.titles import TitleIndex
 from assistant.types import Filters, Hit
 
 
@@ -83,7 +84,13 @@ class Retriever:
         self._names: dict[str, bool] = {}
         self._embeddings: dict[str, list[float]] = {}
         self.places = references.PlaceIndex(sparse.records)
+        self.titles = TitleIndex(sparse.records)
         self.reader = Reader(sparse.records, self._by_doc, self.places)
+
+    def build(self) -> None:
+        """Build the place and title indexes now rather than on the first question that needs them."""
+        self.places.build()
+        self.titles.build()
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
         """Return up to k hits, best first."""
@@ -193,7 +200,7 @@ class Retriever:
         if analyzed.references or not analyzed.keyterms:
             return []
         expansions = frozenset(t for alts in analyzed.alternatives.values() for alt in alts for t in alt)
-        return self.places.titled(frozenset(analyzed.keyterms), expansions, keep)
+        return self.titles.titled(frozenset(analyzed.keyterms), expansions, keep)
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:
         """Return the idf-weighted share of a question's own topic terms that the documents it names never use."""

@@ -139,7 +139,7 @@ class Assistant:
 
         from assistant import wording
 
-        self._populated().places.build()
+        self._populated().build()
         wording.parts_of_speech("ask")  # the lexicon a question with an unfamiliar word consults
         self.ask("warm-up")
         gc.freeze()

@@ -89,8 +89,8 @@ def test_warm_up_loads_every_index_so_the_first_questions_build_nothing(assistan
         assert gc.get_freeze_count() > 0  # what was loaded stays out of later collections
     finally:
         gc.unfreeze()
-    places = assistant.retriever().places
-    assert places._places is not None and places._titles is not None
+    retriever = assistant.retriever()
+    assert retriever.places._places is not None and retriever.titles._titles is not None
     assert assistant.ask("What does Objective 2, action 4 say?").citations[0].label == "Objective 2, action 4"
 
 

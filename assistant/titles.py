@@ -1,0 +1,103 @@
+"""Section titles: a question that is a section's title and nothing more ("corporate liability", "BYOD").
+
+A title is a heading's own words, without the place or code it carries ("Article 12 – Corporate
+liability" is "corporate liability"); a document's opening heading is its title, not a section's.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from assistant.references import without_places
+from assistant.sparse import collector_paused, tokenize
+
+if TYPE_CHECKING:
+    from assistant.sparse import Record
+
+_CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
+MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
+
+
+class TitleIndex:
+    """Find the sections whose own title is all a question asks about."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.records = records
+        self._lock = threading.Lock()
+        self._titles: tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]] | None = None
+
+    def build(self) -> None:
+        """Build the index now rather than on the first question that needs it."""
+        self._title_index()
+
+    def titled(self, terms: frozenset[str], expansions: frozenset[str], keep: Callable[[int], bool]) -> list[list[int]]:
+        """Return, per section whose own title is all a question asks about ('corporate liability'), its provisions.
+
+        A title matches when the question's terms are all in it and it holds nothing the question (or an
+        acronym's expansion) lacks; each section's provisions come in reading order.
+        """
+        terms, expansions = _title_words(terms), _title_words(expansions)
+        if not terms:
+            return []
+        by_term, sections = self._title_index()
+        found = set.intersection(*(set(by_term.get(t, ())) for t in terms))
+        groups = [[i for i in sections[key][1] if keep(i)] for key in sorted(found)
+                  if sections[key][0] <= terms | expansions]
+        return [sorted(g, key=self._reading_key) for g in groups if g]
+
+    def _reading_key(self, index: int) -> tuple[int, int]:
+        metadata = self.records[index].metadata
+        return metadata.get("char_start", 0), metadata.get("part", 0)
+
+    def _title_index(self) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
+        """Index each section's own short title by its terms, once per index, on first use."""
+        with self._lock:
+            if self._titles is None:
+                with collector_paused():
+                    self._titles = _index_titles(self.records)
+            return self._titles
+
+
+def _index_titles(records: Sequence[Record]) -> tuple[dict[str, list[int]], list[tuple[frozenset[str], list[int]]]]:
+    """Return the sections' title terms with their provisions, and each term's sections."""
+    keys: dict[tuple[str, ...], int] = {}
+    sections: list[tuple[frozenset[str], list[int]]] = []
+    opening = _opening_headings(records)
+    for index, record in enumerate(records):
+        path = tuple(record.metadata.get("heading_path") or ())
+        key = (str(record.metadata.get("doc_id", "")), *path)
+        if key not in keys:  # a title is parsed once per section, not once per provision
+            keys[key] = len(sections)
+            # a document's opening heading is its title, not a section's; the ICC's "Takeaways" stands beside it
+            titled = len(path) > 1 or (len(path) == 1 and opening.get(key[0]) != path[0])
+            sections.append((title_terms(path[-1]) if titled else frozenset(), []))
+        sections[keys[key]][1].append(index)
+    by_term: dict[str, list[int]] = {}
+    for number, (terms, _) in enumerate(sections):
+        for term in terms:
+            by_term.setdefault(term, []).append(number)
+    return by_term, sections
+
+
+def _opening_headings(records: Sequence[Record]) -> dict[str, str]:
+    """Return each document's first top-level heading (its title, as the text writes it)."""
+    first: dict[str, tuple[int, str]] = {}
+    for record in records:
+        path, doc = record.metadata.get("heading_path") or [], str(record.metadata.get("doc_id", ""))
+        start = int(record.metadata.get("char_start") or 0)
+        if path and (doc not in first or start < first[doc][0]):
+            first[doc] = (start, path[0])
+    return {doc: heading for doc, (_, heading) in first.items()}
+
+
+def title_terms(heading: str) -> frozenset[str]:
+    """Return the terms of a short section title ('Article 12 – Corporate liability'), without its place or code."""
+    terms = _title_words(tokenize(_CODE.sub(" ", without_places(heading))))
+    return terms if len(terms) <= MAX_TITLE_TERMS else frozenset()
+
+
+def _title_words(terms: Iterable[str]) -> frozenset[str]:
+    return frozenset(t for t in terms if t.isalpha() and len(t) > 2)
