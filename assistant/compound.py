@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from assistant import manners, situation, wording
+from assistant import manners, references, situation, wording
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
@@ -54,7 +54,7 @@ def _asked(
     question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int, named: situation.Named,
 ) -> Answer:
     """Answer each question a turn asks in turn ("What does … say? Also, what about …?"), joined."""
-    asked = [manners.plain(p) for p in parts(question) or contrasted(question, named)]
+    asked = [manners.plain(p) for p in parts(question) or contrasted(question, named) or references.apart(question)]
     if not asked:
         return ask(question, history)
     return joined(question, [ask(part, history + asked[:i]) for i, part in enumerate(asked)], related)

@@ -112,6 +112,61 @@ def parse(text: str) -> frozenset[Reference]:
     return frozenset(found)
 
 
+_VALUE = r"(?:\d{1,3}|\([a-z]\))"
+# "Articles 16 and 17", "takeaways 2 and 4", "takeaway 3 and opportunity 4", "actions 3 to 5", "points (a) to (c)"
+_SEVERAL = re.compile(r"\b(" + _KIND_WORDS + r")\s+(" + _VALUE + r")((?:\s*(?:,|and|&|or)\s*(?:(?:" + _KIND_WORDS + r")\s+)?"
+                      + _VALUE + r")+|\s*(?:to|through|-|–)\s*(?:(?:" + _KIND_WORDS + r")\s+)?" + _VALUE + r")(?![\w(])", re.I)
+_ONE = re.compile(r"(,|and|&|or)?\s*(?:(" + _KIND_WORDS + r")\s+)?(" + _VALUE + ")", re.I)
+MAX_APART = 6  # "Articles 2 through 11" is a range a provision names, not ten questions
+_COMPARE = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s*(?:the\s+)?$", re.I)
+
+
+def apart(question: str) -> list[str]:
+    """Return one question per place when a question names several ("What do Articles 16 and 17 cover?"), else [].
+
+    Each question names one of the places where the several stood ("What do Article 16 cover?"): its
+    grammar is no matter to retrieval. A question that names another place of the same kind besides
+    them ("Does Article 25 apply to Articles 2 and 3?") asks about that one, and is left whole.
+    """
+    at = 0
+    while match := _SEVERAL.search(question, at):  # overlapping: "Article 21, paragraphs 2 and 3" holds two
+        at, named = match.start() + 1, _several(match)
+        outside = parse(question[:match.start()] + " " + question[match.end():])
+        if not named or len(named) > MAX_APART or any(kind == named[0][0] for kind, _ in outside):
+            continue
+        before, after = question[:match.start()], question[match.end():]
+        if _COMPARE.match(before):  # "Compare takeaway 3 and opportunity 4": what each says, not a comparison of texts
+            before, after = "What does ", f"{after.rstrip(' ?.')} say?"
+        return [f"{before}{'point' if kind == 'item' else kind.capitalize()} {value}{after}" for kind, value in named]
+    return []
+
+
+def _several(match: re.Match[str]) -> list[Reference]:
+    """Return the places a match of _SEVERAL names, or [] when it is one place within another ("Objective 1, action 2")."""
+    first = kind_of(match.group(1))
+    if re.match(r"\s*(?:to|through|-|–)", match.group(3)):
+        end = _ONE.search(match.group(3))
+        low, high = _number(match.group(2)), _number(end.group(3)) if end else None
+        if low is None or high is None or not 1 < high - low + 1 <= MAX_APART:
+            return []
+        return [(first, _written(n, match.group(2))) for n in range(low, high + 1)]
+    named = [(first, match.group(2))]
+    for one in _ONE.finditer(match.group(3)):
+        kind = kind_of(one.group(2)) if one.group(2) else named[-1][0]
+        if kind != first and one.group(1) == ",":
+            return []
+        named.append((kind, one.group(3)))
+    return named
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else ord(value[1]) - 96 if value.startswith("(") else None
+
+
+def _written(number: int, like: str) -> str:
+    return str(number) if like.isdigit() else f"({chr(96 + number)})"
+
+
 def internal(text: str) -> list[frozenset[Reference]]:
     """Return the places of its own article a reservation names ("not to apply paragraph 2 of this article")."""
     found = []

@@ -91,3 +91,13 @@ def test_a_contrast_asks_about_each_thing_it_names(question: str, expected: list
         return [name for name in ("G7", "ICC") if name in text]
 
     assert contrasted(question, named) == expected
+
+
+def test_several_places_in_one_question_are_each_answered_in_one_answer(tmp_path) -> None:
+    from tests.conftest import ingested
+
+    assistant = ingested(tmp_path, {"note.md": "# Model Note\n\n## Takeaways\n\n" + "\n\n".join(
+        f"{n}. Takeaway {n} concerns topic number {n}." for n in range(1, 6))})
+    answer = assistant.ask("What are takeaways 2 and 4 about?")
+    assert [c.label for c in answer.citations] == ["Takeaway 2", "Takeaway 4"]
+    assert answer.question == "What are takeaways 2 and 4 about?"
