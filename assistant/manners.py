@@ -49,7 +49,7 @@ _REQUEST = re.compile(
     re.I,
 )
 _IMPERATIVE = re.compile(
-    r"^\s*(?:(?:tell|show|give|remind|read(?:\s+out)?)\s+(?:me|us)\s+|read\s+out\s+(?=the\b)|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
+    r"^\s*(?:(?:tell|show|give|remind|read(?:\s+out)?)\s+(?:me|us)\s+|read(?:\s+out)?\s+(?=the\b|[a-z]+\s+\(?\d)|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
     re.I,
 )
 _WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+)?(?:words|wording|text)\s+(?:of|in)\s+", re.I)

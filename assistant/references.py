@@ -117,6 +117,11 @@ _VALUE = r"(?:\d{1,3}|\([a-z]\))"
 _SEVERAL = re.compile(r"\b(" + _KIND_WORDS + r")\s+(" + _VALUE + r")((?:\s*(?:,|and|&|or)\s*(?:(?:" + _KIND_WORDS + r")\s+)?"
                       + _VALUE + r")+|\s*(?:to|through|-|–)\s*(?:(?:" + _KIND_WORDS + r")\s+)?" + _VALUE + r")(?![\w(])", re.I)
 _ONE = re.compile(r"(,|and|&|or)?\s*(?:(" + _KIND_WORDS + r")\s+)?(" + _VALUE + ")", re.I)
+# "the first and second takeaways", "the third, fourth and fifth actions"
+_RANKS = "|".join(ORDINALS)
+_SEVERAL_RANKS = re.compile(r"\b((?:" + _RANKS + r")(?:\s*(?:,|and|&)\s*(?:" + _RANKS + r"))+)\s+(" + _KIND_WORDS + r")\b", re.I)
+# "Compare G7 Objective 1 action 1 and Objective 2 action 4": two places, each within another
+_COMPARED_PLACES = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s+(?P<a>.+?)\s+(?:and|with|to|&|vs\.?)\s+(?P<b>.+?)\s*[?.]*\s*$", re.I)
 MAX_APART = 6  # "Articles 2 through 11" is a range a provision names, not ten questions
 _COMPARE = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s*(?:the\s+)?$", re.I)
 
@@ -128,16 +133,25 @@ def apart(question: str) -> list[str]:
     grammar is no matter to retrieval. A question that names another place of the same kind besides
     them ("Does Article 25 apply to Articles 2 and 3?") asks about that one, and is left whole.
     """
+    if (ranks := _SEVERAL_RANKS.search(question)) is not None:
+        kind = kind_of(ranks.group(2))
+        numbers = [ORDINALS[r.lower()] for r in re.findall(_RANKS, ranks.group(1), re.I)]
+        before, after = question[:ranks.start()], question[ranks.end():]
+        return [f"{before}{kind} {n}{after}" for n in numbers]
     at = 0
     while match := _SEVERAL.search(question, at):  # overlapping: "Article 21, paragraphs 2 and 3" holds two
         at, named = match.start() + 1, _several(match)
         outside = parse(question[:match.start()] + " " + question[match.end():])
-        if not named or len(named) > MAX_APART or any(kind == named[0][0] for kind, _ in outside):
+        nested = re.match(r"\s+(?:" + _KIND_WORDS + r")\s+" + _VALUE, question[match.end():], re.I)  # "… action 4"
+        if not named or nested or len(named) > MAX_APART or any(kind == named[0][0] for kind, _ in outside):
             continue
         before, after = question[:match.start()], question[match.end():]
         if _COMPARE.match(before):  # "Compare takeaway 3 and opportunity 4": what each says, not a comparison of texts
             before, after = "What does ", f"{after.rstrip(' ?.')} say?"
         return [f"{before}{'point' if kind == 'item' else kind.capitalize()} {value}{after}" for kind, value in named]
+    compared = _COMPARED_PLACES.match(question)
+    if compared and all(specific(parse(compared.group(side))) for side in ("a", "b")):
+        return [f"What does {compared.group(side)} say?" for side in ("a", "b")]
     return []
 
 

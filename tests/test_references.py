@@ -242,6 +242,10 @@ def test_a_chapter_is_read_from_its_start_though_its_articles_never_say_chapter(
     ("What do points (a) to (c) say?", ["What do point (a) say?", "What do point (b) say?", "What do point (c) say?"]),
     ("What do Article 21, paragraphs 4 and 5 say?", ["What do Article 21, Paragraph 4 say?", "What do Article 21, Paragraph 5 say?"]),
     ("Show me Objective 1, action 2", []),  # one place within another
+    ("What are the first and second takeaways?", ["What are the takeaway 1?", "What are the takeaway 2?"]),
+    ("Compare G7 Objective 1 action 1 and Objective 2 action 4",
+     ["What does G7 Objective 1 action 1 say?", "What does Objective 2 action 4 say?"]),
+    ("Compare the G7 and the ICC on SMEs", []),  # texts compared, not places
     ("Does Article 25 apply to Articles 2 and 3?", []),  # the question is about Article 25
     ("What do Articles 2 through 11 cover?", []),  # a range a text names, not ten questions
 ])
