@@ -102,7 +102,7 @@ class Composer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited."""
         shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
         evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), quoting.opening(h.text, self.settings.quote_chars)) for h in shown]
-        plural = noun if len(items) == 1 else (noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s")
+        plural = noun if len(items) == 1 else references.plural(noun)
         place = references.common_place([h.label for h in items])
         where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
         more = f"; the first {len(shown)} are cited" if len(shown) < len(items) else ""

@@ -94,16 +94,7 @@ def spelled_out(text: str) -> str:
 
 def parse(text: str) -> frozenset[Reference]:
     """Return the references a text makes: 'Article 21(2)(d)' gives article 21, paragraph 2, item d."""
-    found: set[Reference] = set()
-    for match in _PATTERN.finditer(text):
-        kind = KINDS[match.group(1).lower()]
-        value = _value(kind, match.group(2))
-        if value is None:
-            continue
-        found.add((kind, value))
-        for sub in _SUB.findall(match.group(3) or ""):
-            sub = sub.lower()
-            found.add(("paragraph" if sub.isdigit() else "item", sub))
+    found: set[Reference] = {(kind, value) for kind, value, _, _ in spans(text)}
     for match in _ORDINAL.finditer(text):
         rank = match.group(1).lower()
         found.add((kind_of(match.group(2)), str(ORDINALS.get(rank) or int(rank[:-2]))))
@@ -122,6 +113,7 @@ _RANKS = "|".join(ORDINALS)
 _SEVERAL_RANKS = re.compile(r"\b((?:" + _RANKS + r")(?:\s*(?:,|and|&)\s*(?:" + _RANKS + r"))+)\s+(" + _KIND_WORDS + r")\b", re.I)
 # "Compare G7 Objective 1 action 1 and Objective 2 action 4": two places, each within another
 _COMPARED_PLACES = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s+(?P<a>.+?)\s+(?:and|with|to|&|vs\.?)\s+(?P<b>.+?)\s*[?.]*\s*$", re.I)
+_NESTED = re.compile(r"\s+(?:" + _KIND_WORDS + r")\s+" + _VALUE, re.I)  # another place right after several
 MAX_APART = 6  # "Articles 2 through 11" is a range a provision names, not ten questions
 _COMPARE = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s*(?:the\s+)?$", re.I)
 
@@ -142,7 +134,7 @@ def apart(question: str) -> list[str]:
     while match := _SEVERAL.search(question, at):  # overlapping: "Article 21, paragraphs 2 and 3" holds two
         at, named = match.start() + 1, _several(match)
         outside = parse(question[:match.start()] + " " + question[match.end():])
-        nested = re.match(r"\s+(?:" + _KIND_WORDS + r")\s+" + _VALUE, question[match.end():], re.I)  # "… action 4"
+        nested = _NESTED.match(question, match.end())  # "Objective 1 action 1 and Objective 2 action 4"
         if not named or nested or len(named) > MAX_APART or any(kind == named[0][0] for kind, _ in outside):
             continue
         before, after = question[:match.start()], question[match.end():]
@@ -221,7 +213,7 @@ def children(records: list[Record]) -> list[Record]:
 
 
 def spans(label: str) -> list[tuple[str, str, int, int]]:
-    """Return the places a label names, in order, with where each value stands ('Article 21, paragraph 2(g)')."""
+    """Return the places a text names by number, in order, with where each value stands ('Article 21, paragraph 2(g)')."""
     found = []
     for match in _PATTERN.finditer(label):
         kind = KINDS[match.group(1).lower()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -139,9 +140,7 @@ class Retriever:
             for rank, index in enumerate(ranking):
                 fused[index] = fused.get(index, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
         keep = self.reader.keeper(filters)
-        if analyzed.references:
-            analyzed = self._numbered(analyzed, keep)
-        at = self.places.placed(analyzed.references, keep, PLACED_CANDIDATES, self._headed(analyzed))
+        analyzed, at = self._numbered(analyzed, keep)
         for index in at:
             fused.setdefault(index, 0.0)
         alone = frozenset(at) if not references.specific(analyzed.references) else frozenset()
@@ -176,19 +175,22 @@ class Retriever:
         keep = self.reader.keeper(filters)
         return self.places.missing(self.places.concrete(analyzed.references, keep), keep)
 
-    def _numbered(self, analyzed: Analyzed, keep: Callable[[int], bool]) -> Analyzed:
-        """Return the analysis with its places as the documents asked about number them (see PlaceIndex.concrete).
+    def _numbered(self, analyzed: Analyzed, keep: Callable[[int], bool]) -> tuple[Analyzed, list[int]]:
+        """Return the analysis with its places as the documents asked about number them, and the provisions there.
 
-        A word the documents do not number by ("the third principle" of a text whose principles are its
-        items) named a place, not a topic: the provision there need not use it.
+        See PlaceIndex.concrete. A word the documents do not number by ("the third principle" of a text
+        whose principles are its items) named a place, not a topic: the provision there need not use it.
         """
+        if not analyzed.references:
+            return analyzed, []
         wanted = self.places.concrete(analyzed.references, keep)
+        at = self.places.placed(wanted, keep, PLACED_CANDIDATES, self._headed(analyzed))
         read_as_items = {kind for kind, _ in analyzed.references} - {kind for kind, _ in wanted}
-        if not read_as_items or not self.places.placed(wanted, keep, 1, self._headed(analyzed)):
-            return replace(analyzed, references=wanted)  # "the third principle" of no text named stays a topic
-        words = frozenset(tokenize(" ".join(references.words_for(read_as_items))))
+        if not read_as_items or not at:
+            return replace(analyzed, references=wanted), at  # "the third principle" of no text named stays a topic
+        words = _placing_terms(frozenset(read_as_items))
         keyterms = {t: w for t, w in analyzed.keyterms.items() if t not in words}
-        return replace(analyzed, references=wanted, keyterms=keyterms, scoped=analyzed.scoped or not keyterms)
+        return replace(analyzed, references=wanted, keyterms=keyterms, scoped=analyzed.scoped or not keyterms), at
 
     def _headed(self, analyzed: Analyzed) -> Callable[[int], bool]:
         """Return a test of whether a provision's headings hold one of the question's key terms (not the place's kind)."""
@@ -361,4 +363,10 @@ def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:
 
 def _placing(analyzed: Analyzed) -> frozenset[str]:
     """Return the terms of the words that name the kinds of place a question names ("principle", "requirements")."""
-    return frozenset(tokenize(" ".join(references.words_for({kind for kind, _ in analyzed.references}))))
+    return _placing_terms(frozenset(kind for kind, _ in analyzed.references))
+
+
+@lru_cache(maxsize=256)
+def _placing_terms(kinds: frozenset[str]) -> frozenset[str]:
+    """Return the terms of the words that name these kinds of place (once per set of kinds: coverage asks per candidate)."""
+    return frozenset(tokenize(" ".join(references.words_for(kinds))))
