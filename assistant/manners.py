@@ -52,6 +52,24 @@ _IMPERATIVE = re.compile(
     r"^\s*(?:(?:tell|show|give|remind|read(?:\s+out)?)\s+(?:me|us)\s+|read(?:\s+out)?\s+(?=the\b|[a-z]+\s+\(?\d)|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
     re.I,
 )
+# "Is it true that …", "I heard …", "Correct me if I'm wrong: …": a claim to check, whose topic is what is asked
+_CLAIM = re.compile(
+    r"^\s*(?:(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|accurate|the\s+case|so)(?:\s+to\s+say)?(?:\s+that)?"
+    r"|(?:am|are)\s+(?:i|we)\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|believing))?(?:\s+that)?"
+    r"|correct\s+me\s+if\s+(?:i['’]m|i\s+am)\s+wrong|true\s+or\s+false|fact[-\s]check|is\s+this\s+(?:true|right|correct)"
+    r"|(?:i|we)(?:['’]ve|\s+have)?\s+(?:heard|read|been\s+told|was\s+told|were\s+told)(?:\s+(?:somewhere|it\s+said))?(?:\s+that)?"
+    r"|(?:i|we)\s+(?:was|were)\s+told(?:\s+that)?|(?:someone|somebody|a\s+colleague|my\s+\w+)\s+(?:told\s+(?:me|us)|said|says|claims?)(?:\s+that)?"
+    r"|(?:people|they)\s+say(?:\s+that)?|(?:my|our)\s+understanding\s+is(?:\s+that)?|(?:i|we)\s+understand\s+that)"
+    r"\s*[,:;–—-]?\s+(?=\S)",
+    re.I,
+)
+# "…. Is that right?", "…, doesn't it?", "… True?": asking whether the claim before it holds
+_CLAIM_AFTER = re.compile(
+    r"(?P<sep>\s*[,.!?;:–—-]+\s*)(?:is\s+(?:that|this|it)\s+(?:really\s+)?(?:right|correct|true|so|accurate|the\s+case)"
+    r"|am\s+i\s+(?:right|correct|wrong)|(?:right|true|correct|really|true\s+or\s+false|or\s+not)"
+    r"|(?:does|do|did|is|are|was|were|has|have|can|will|should)n['’]?t\s+(?:it|they|he|she|we))\s*[?!.]*\s*$",
+    re.I,
+)
 _WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+)?(?:words|wording|text)\s+(?:of|in)\s+", re.I)
 _ASKER = r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)"
 # "I'm briefing our minister tomorrow." before the question: what the asker is doing, not what they ask
@@ -95,6 +113,8 @@ def plain(question: str) -> str:
         if text == before:
             break
     text = _THANKS_AFTER.sub(lambda m: "?" if "?" in m.group("sep") else "", text)
+    text = _CLAIM.sub("", text, count=1)
+    text = _CLAIM_AFTER.sub("?", text, count=1)
     text = _POLITE.sub(" ", text)
     text = _REQUEST.sub("", text, count=1)
     text = _IMPERATIVE.sub("", text, count=1)

@@ -34,6 +34,10 @@ _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what date|w
 # "Is the G7 text from 2017 or 2018?", "What year is the Paris Call from?"
 _FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19|20)\d\d\b(?:\s+or\s+(?:19|20)\d\d)?\s*\??\s*$"
                         r"|^\s*(?:what|which)\s+year\s+(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s*\??\s*$", re.I)
+# "Were the G7 actions agreed in 2019?", "Am I right that the Paris Call was signed in 2020?": a year to check
+_DATING = ("agreed", "approved", "made", "concluded", "endorsed")  # how its date is asked of, not what a text is about
+_IN_YEAR = re.compile(r"\b(?:" + "|".join((*_DATING, *sorted(WORDS - {"set out", "sets out", "drew up", "drawn up"})))
+                      + r")\s+(?:back\s+)?in\s+(?:19|20)\d\d\s*[?.!]*\s*$", re.I)
 # "When will they meet next?" asks about a later event, which a document's own date does not answer
 _LATER = re.compile(r"\b(?:will|next|again|upcoming|future)\b", re.I)
 _ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
@@ -52,7 +56,7 @@ class Attesting:
 
 def asks(question: str) -> Wants | None:
     """Return what a question asks about its document's origin ('who', 'when' or 'both'), or None."""
-    if _FROM_YEAR.search(question):
+    if _FROM_YEAR.search(question) or _IN_YEAR.search(question):
         return "when"
     who, when = bool(_WHO.search(question)), bool(_WHEN.search(question))
     if not (who or when) or not _ASKS.search(question) or (when and later(question)):
@@ -75,7 +79,7 @@ def terms() -> frozenset[str]:
     """Return the index terms of the words that ask for a document's origin."""
     from assistant.sparse import tokenize
 
-    return frozenset(tokenize(" ".join(WORDS)))
+    return frozenset(tokenize(" ".join((*WORDS, *_DATING))))
 
 
 def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Attesting]:

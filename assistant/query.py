@@ -274,7 +274,7 @@ class Analyzer:
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
             generic |= set(tokenize(next(g for g in m.groups() if g)))
-        for m in _ENOUGH.finditer(text):  # "Is an SMS code good enough?" asks whether it suffices, not about goodness
+        for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text)]:  # "Is an SMS code good enough?": whether it suffices
             generic |= set(tokenize(m.group(1)))
         if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
             generic |= set(tokenize(" ".join(m.group(1) for m in _HOW_MEASURE.finditer(text))))
@@ -385,6 +385,8 @@ _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|fa
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
+# "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
+_MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 def _written(key: str) -> list[frozenset[str]]:
     """Return how the texts write a glossary key: "SMEs" stems to "smes", not to the key "sme"."""

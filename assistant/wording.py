@@ -104,6 +104,7 @@ FUNCTION_WORDS = frozenset(
     "same own both either neither whether not no nor only too still yet ever even quite rather really "
     "before after during within without between among across through towards toward above below beyond "
     "until since while because though although unless instead onto off out up down "
+    "nothing whatever whichever whoever whenever wherever "  # "say nothing about …", "whatever its size"
     "often once again already done doing well now else "  # "threats from inside as well", "who else"
     "my mine our ours his her hers him he she i me myself itself themselves ourselves those am "
     "go goes going went come comes came coming "  # "go through Interpol", "where do improvements come from"

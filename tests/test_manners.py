@@ -30,6 +30,14 @@ from assistant.manners import nothing_asked, plain, without_asides
      "What can you tell me about the Budapest Convention?"),
     ("Question: what is the Paris Call?", "What is the Paris Call?"),  # a label, as in "Context: …. Question: …"
     ("Context: I'm an SME owner.", "I'm an SME owner."),
+    # a claim to check: its topic is what is asked
+    ("I heard the ICC says a treaty should be a priority. Is that right?", "The ICC says a treaty should be a priority?"),
+    ("Is it true that the G7 wants compulsory insurance?", "The G7 wants compulsory insurance?"),
+    ("Correct me if I'm wrong: the G7 sees CSIRTs as focal points?", "The G7 sees CSIRTs as focal points?"),
+    ("True or false: the Paris Call bans hacking back.", "The Paris Call bans hacking back."),
+    ("Someone told me 50 CEOs attended. True?", "50 CEOs attended?"),
+    ("The ICC says cybercrime is a matter for governments, doesn't it?", "The ICC says cybercrime is a matter for governments?"),
+    ("Am I right in thinking that NIST covers supply chains?", "NIST covers supply chains?"),
 ])
 def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
     assert plain(typed) == asked
@@ -41,6 +49,9 @@ def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
     "What does the ICC say about trust?",
     "Thanks",  # nothing but manners: left as it is
     "Hello?",
+    "Is it true?",  # a claim with nothing claimed
+    "What is right?",  # "right" asked about, not a tag after a claim
+    "Which password length is correct?",
 ])
 def test_a_question_without_manners_is_left_as_it_is(question: str) -> None:
     assert plain(question) == question

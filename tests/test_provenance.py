@@ -84,6 +84,18 @@ def test_a_year_offered_to_choose_from_asks_for_the_date() -> None:
     assert asks("Is the Paris Call binding on companies from 2019 on?") is None
 
 
+def test_a_year_to_check_asks_for_the_date() -> None:
+    assert asks("Were the G7 actions agreed in 2019?") == "when"
+    assert asks("The Paris Call was signed in 2020?") == "when"  # a claim, its framing taken off
+    assert asks("Were incidents reported in 2019?") is None  # a year of something else
+
+
+def test_a_wrong_year_is_answered_with_the_texts_own_date(assistant: Assistant) -> None:
+    assistant.ingest()
+    answer = assistant.ask("Am I right that the G7 actions were agreed in 2019?")
+    assert not answer.abstained and [c.quote for c in answer.citations] == ["26 September 2017"]
+
+
 def test_a_voice_does_not_date_a_text_nor_a_date_name_its_maker() -> None:
     found = attesting([(0, "The Council of Europe member States, we agree as follows."), (1, "DONE at Budapest, 2001")], BUDAPEST)
     assert best(found, "when", {0: 0, 1: 10}) == [1]

@@ -611,3 +611,20 @@ def test_a_number_in_digits_is_the_texts_number_in_words_and_back() -> None:
     assert "zero day" not in limit.expansions  # "0-day" inside "90-day" is no zero-day
     assert frozenset({"60"}) in analyzer.analyze("Which rule lasts sixty days?").alternatives[tokenize("sixty")[0]]
     assert "2" not in analyzer.analyze("What does paragraph 2 say about two Parties?").alternatives  # small numbers are places
+
+
+def test_whose_matter_a_topic_is_names_no_topic_matter() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "how international law applies matters to industry",
+                                  "cybercrime is a shared issue for governments"], {})
+    keyterms = analyzer.analyze("Is cybercrime purely a matter for governments?").keyterms
+    assert keyterms["matter"] < keyterms["cybercrim"] and keyterms["matter"] < keyterms["govern"]
+    assert analyzer.analyze("Why does it matter to industry?").keyterms["matter"] > keyterms["matter"]
+
+
+def test_claims_in_everyday_words_reach_the_texts_words() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "a point of contact available on a twenty-four hour basis",
+                                  "ICC convened 30 Chairs and C-suite executives", "unless SMEs are included"], {})
+    assert not analyzer.analyze("Is there a point of contact around the clock?").unknown
+    assert not analyzer.analyze("Did CEOs attend?").unknown
+    assert not analyzer.analyze("Are SMEs left out?").unknown
+    assert not analyzer.analyze("Do they say nothing about passwords whatever their length?").unknown
