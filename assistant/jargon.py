@@ -51,6 +51,13 @@ SHORTHAND: dict[str, set[str]] = {
 
 # the texts' formal word → the jargon for it, each form as a user types it (the stemmer joins inflections only)
 JARGON: dict[str, tuple[str, ...]] = {
+    # the words of a claim to check ("the ICC wants MLATs scrapped", "SMEs left out", "50 CEOs attended"),
+    # looked up only: a question using the texts' word ("updated", "included") gains nothing from them
+    "updated": ("scrap", "scrapped", "scrapping", "abolish", "abolished", "abolishing"),
+    "included": ("left out", "leave out", "leaves out", "leaving out", "shut out", "excluded"),
+    "convened": ("attend", "attends", "attended", "attending"),
+    "C-suite executives": ("ceo", "ceos", "chief executive", "chief executives", "top executives"),
+    "twenty-four hour": ("around the clock", "round the clock", "day and night"),  # Article 35's "24/7 Network"
     "password": ("creds",),
     "credentials": ("creds", "login details"),
     "testing": ("pentest", "pentests", "pentesting", "pen test", "pen testing"),  # "authorised testing"

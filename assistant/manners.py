@@ -58,14 +58,19 @@ _CLAIM = re.compile(
     r"|(?:am|are)\s+(?:i|we)\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|believing))?(?:\s+that)?"
     r"|correct\s+me\s+if\s+(?:i['’]m|i\s+am)\s+wrong|true\s+or\s+false|fact[-\s]check|is\s+this\s+(?:true|right|correct)"
     r"|(?:i|we)(?:['’]ve|\s+have)?\s+(?:heard|read|been\s+told|was\s+told|were\s+told)(?:\s+(?:somewhere|it\s+said))?(?:\s+that)?"
-    r"|(?:i|we)\s+(?:was|were)\s+told(?:\s+that)?|(?:someone|somebody|a\s+colleague|my\s+\w+)\s+(?:told\s+(?:me|us)|said|says|claims?)(?:\s+that)?"
-    r"|(?:people|they)\s+say(?:\s+that)?|(?:my|our)\s+understanding\s+is(?:\s+that)?|(?:i|we)\s+understand\s+that)"
+    r"|(?:i|we)\s+(?:was|were)\s+told(?:\s+that)?|(?:someone|somebody|a\s+colleague|my\s+\w+)\s+(?:told\s+(?:me|us)|said|says|claims?|insists?|thinks?|believes?)(?:\s+that)?"
+    r"|(?:people|they)\s+say(?:\s+that)?|(?:my|our)\s+understanding\s+is(?:\s+that)?|(?:i|we)\s+understand\s+that"
+    r"|(?:do|did|have)\s+(?:i|we)\s+(?:understand|get|got|read)\s+(?:it\s+|this\s+|that\s+)?(?:correctly|right)(?:\s+that)?"
+    r"|(?:would|is)\s+it\s+(?:be\s+)?(?:fair|accurate|right|correct|safe)\s+to\s+(?:say|assume|conclude)(?:\s+that)?"
+    r"|can\s+(?:i|we)\s+(?:(?:safely\s+)?(?:say|assume|conclude)|tell\s+(?:\w+\s+){1,3}?)that"
+    r"|isn['’]?t\s+it\s+(?:true|the\s+case|so)(?:\s+that)?|just\s+to\s+(?:confirm|check|double[-\s]?check|be\s+(?:sure|clear))"
+    r"|(?:so|ok(?:ay)?\s+so)(?=\s+(?:the|a|an|under|in|according|it|they|that|this|we|our|nis|g7|icc|un)\b))"
     r"\s*[,:;–—-]?\s+(?=\S)",
     re.I,
 )
 # "…. Is that right?", "…, doesn't it?", "… True?": asking whether the claim before it holds
 _CLAIM_AFTER = re.compile(
-    r"(?P<sep>\s*[,.!?;:–—-]+\s*)(?:is\s+(?:that|this|it)\s+(?:really\s+)?(?:right|correct|true|so|accurate|the\s+case)"
+    r"(?P<sep>\s*[,.!?;:–—-]+\s*)(?:(?:is|are)\s+(?:that|this|it|he|she|they)\s+(?:really\s+)?(?:right|correct|true|so|accurate|the\s+case)"
     r"|am\s+i\s+(?:right|correct|wrong)|(?:right|true|correct|really|true\s+or\s+false|or\s+not)"
     r"|(?:does|do|did|is|are|was|were|has|have|can|will|should)n['’]?t\s+(?:it|they|he|she|we))\s*[?!.]*\s*$",
     re.I,

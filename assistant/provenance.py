@@ -37,7 +37,7 @@ _FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19
 # "Were the G7 actions agreed in 2019?", "Am I right that the Paris Call was signed in 2020?": a year to check
 _DATING = ("agreed", "approved", "made", "concluded", "endorsed")  # how its date is asked of, not what a text is about
 _IN_YEAR = re.compile(r"\b(?:" + "|".join((*_DATING, *sorted(WORDS - {"set out", "sets out", "drew up", "drawn up"})))
-                      + r")\s+(?:back\s+)?in\s+(?:19|20)\d\d\s*[?.!]*\s*$", re.I)
+                      + r")\s+(?:for\s+signature\s+|back\s+)?in\s+(?:19|20)\d\d\s*[?.!]*\s*$", re.I)
 # "When will they meet next?" asks about a later event, which a document's own date does not answer
 _LATER = re.compile(r"\b(?:will|next|again|upcoming|future)\b", re.I)
 _ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)

@@ -14,6 +14,7 @@ from functools import cache
 
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
+from assistant.wording import number_word
 
 # "Which Main Committee …?" asks for a committee: a run of capitalised words ends in the noun asked for
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))*([a-z]+)", re.I)
@@ -23,6 +24,11 @@ _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after
 # a structural place ("Which article …?") is a provision's label, not words of its text
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 _COUNT_ASK = re.compile(r"^\s*how\s+many\s+([a-z]+)\b", re.I)
+# "Objective 2 of the G7 actions has five actions?", "Are there six ICC takeaways?": a count to check
+_SOME = r"(?:only\s+|just\s+|exactly\s+|precisely\s+)?(?:\d{1,2}|" + "|".join(number_word(n) for n in range(1, 21)) + r")\s+"
+_COUNT_CLAIM = re.compile(r"^\s*(?:(?:are|were)\s+there\s+" + _SOME + r"(?:[\w'’-]+\s+){0,3}?([a-z]+s)\b"
+                          r"|(?:(?:does|do|did)\s+)?(?:[\w'’./()-]+\s+){1,10}?(?:has|have|had|contains?|lists?|sets\s+out)\s+"
+                          + _SOME + r"([a-z]+s)\s*[?.!]*$)", re.I)
 # "List the ICC's opportunities for future action.", "Enumerate all the G7 actions", "(Give me) the ICC takeaways":
 # every numbered one
 _OWNER = r"(?:[\w.-]+(?:['’]s?)?\s+){0,2}?"
@@ -263,10 +269,10 @@ def counted(question: str, listing: bool = False) -> str | None:
 
     listing: the noun a request to list them all names instead ("List the ICC's opportunities …").
     """
-    asked = (_LIST_ASK if listing else _COUNT_ASK).match(question)
+    asked = _LIST_ASK.match(question) if listing else _COUNT_ASK.match(question) or _COUNT_CLAIM.match(question)
     if not asked:
         return None
-    noun = (asked.group(1) or asked.group(2)).lower()
+    noun = next(g for g in asked.groups() if g).lower()
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun

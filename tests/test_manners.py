@@ -38,6 +38,14 @@ from assistant.manners import nothing_asked, plain, without_asides
     ("Someone told me 50 CEOs attended. True?", "50 CEOs attended?"),
     ("The ICC says cybercrime is a matter for governments, doesn't it?", "The ICC says cybercrime is a matter for governments?"),
     ("Am I right in thinking that NIST covers supply chains?", "NIST covers supply chains?"),
+    ("Just to confirm, NIS 2 covers supply chain security?", "NIS 2 covers supply chain security?"),
+    ("Would it be fair to say that the ICC links security to trade?", "The ICC links security to trade?"),
+    ("Do I understand correctly that the G7 supports start-ups?", "The G7 supports start-ups?"),
+    ("Can I tell my minister that the ICC wants SMEs included?", "The ICC wants SMEs included?"),
+    ("Isn't it the case that the G7 mentions ISACs?", "The G7 mentions ISACs?"),
+    ("My boss insists the ICC briefing was chaired by Paul Drechsler. Is he right?",
+     "The ICC briefing was chaired by Paul Drechsler?"),
+    ("So the ICC wants MLATs scrapped?", "The ICC wants MLATs scrapped?"),
 ])
 def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
     assert plain(typed) == asked
@@ -52,6 +60,8 @@ def test_manners_are_taken_off_the_question(typed: str, asked: str) -> None:
     "Is it true?",  # a claim with nothing claimed
     "What is right?",  # "right" asked about, not a tag after a claim
     "Which password length is correct?",
+    "So what does the G7 say?",  # "so" before a question word opens a follow-up, not a claim
+    "Can I say that?",
 ])
 def test_a_question_without_manners_is_left_as_it_is(question: str) -> None:
     assert plain(question) == question

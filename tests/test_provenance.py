@@ -87,6 +87,7 @@ def test_a_year_offered_to_choose_from_asks_for_the_date() -> None:
 def test_a_year_to_check_asks_for_the_date() -> None:
     assert asks("Were the G7 actions agreed in 2019?") == "when"
     assert asks("The Paris Call was signed in 2020?") == "when"  # a claim, its framing taken off
+    assert asks("The Budapest Convention was opened for signature in 2005?") == "when"
     assert asks("Were incidents reported in 2019?") is None  # a year of something else
 
 

@@ -106,6 +106,13 @@ def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant)
     assert "lists" not in leaders.text
 
 
+def test_a_count_to_check_is_answered_with_the_count(assistant: Assistant) -> None:
+    assistant.ingest()
+    claimed = assistant.ask("Is it right that Objective 2 of the G7 actions has five actions?")
+    assert claimed.text.startswith("Objective 2 of G7 Actions for Enhancing Cybersecurity for Businesses lists 7 actions.")
+    assert "lists 6 takeaways" in assistant.ask("Are there five ICC takeaways?").text
+
+
 def test_a_request_to_list_them_all_cites_every_one_and_a_narrower_one_is_retrieved(assistant: Assistant) -> None:
     assistant.ingest()
     listed = assistant.ask("List the ICC's opportunities for future action.")

@@ -106,6 +106,11 @@ def test_a_how_many_question_counts_a_singular_noun() -> None:
     assert shapes.counted("how many opportunities did the ICC identify?") == "opportunity"
     assert shapes.counted("How many takeaways are there?") == "takeaway"
     assert shapes.counted("What are the actions?") is None
+    # a count to check
+    assert shapes.counted("Objective 2 of the G7 actions has five actions?") == "action"
+    assert shapes.counted("Are there six ICC takeaways?") == "takeaway"
+    assert shapes.counted("Does the ICC note list 5 opportunities?") == "opportunity"
+    assert shapes.counted("Does NIS 2 have rules?") is None  # no number to check
 
 
 def test_a_what_is_question_wants_the_text_that_defines_the_term() -> None:
