@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from assistant import manners, references, situation, wording
+from assistant import manners, references, several, situation, wording
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
@@ -24,10 +24,16 @@ _OPENERS = frozenset({"and", "also", "but", "then"})  # "…? And about training
 _MIN_WORDS = 3
 _SCOPE = r"(?P<scope>\s+(?:in|under|according\s+to)\s+(?:the\s+)?\S.*?)?\s*[?.]*\s*$"
 # "What's the difference between A and B (in X)?", "How do A and B differ?", "A vs B?"
+_BE = r"(?:does|do|did|is|are|was|were)"
 _CONTRASTS = (
-    re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:main\s+|key\s+)?differences?|how\s+(?:do|can|should)\s+(?:i|we|you)\s+"
-               r"(?:tell\s+apart|distinguish))\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)" + _SCOPE, re.I),
-    re.compile(r"^\s*how\s+(?:do|does)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+differ(?:\s+from\s+each\s+other)?" + _SCOPE, re.I),
+    re.compile(r"^\s*(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:main\s+|key\s+)?differences?|is\s+there\s+(?:a|any)\s+(?:real\s+)?difference"
+               r"|how\s+(?:do|can|should)\s+(?:i|we|you)\s+(?:tell\s+apart|distinguish))\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+               + _SCOPE, re.I),
+    re.compile(r"^\s*how\s+" + _BE + r"\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:differ|different)(?:\s+from\s+each\s+other)?" + _SCOPE, re.I),
+    # "How does A differ from B?", "In what way is A different from B?", "What distinguishes A from B?"
+    re.compile(r"^\s*(?:(?:how|in\s+what\s+ways?)\s+)?" + _BE + r"\s+(?P<a>.+?)\s+(?:differ|different|distinct)\s+from\s+(?P<b>.+?)"
+               + _SCOPE, re.I),
+    re.compile(r"^\s*what\s+(?:distinguishes|separates|sets\s+apart)\s+(?P<a>.+?)\s+from\s+(?P<b>.+?)" + _SCOPE, re.I),
     re.compile(r"^\s*(?P<a>[^,?]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^,?]+?)" + _SCOPE, re.I),
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -54,7 +60,7 @@ def _asked(
     question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int, named: situation.Named,
 ) -> Answer:
     """Answer each question a turn asks in turn ("What does … say? Also, what about …?"), joined."""
-    asked = [manners.plain(p) for p in parts(question) or contrasted(question, named) or references.apart(question)]
+    asked = [manners.plain(p) for p in parts(question) or contrasted(question, named) or several.apart(question)]
     if not asked:
         return ask(question, history)
     return joined(question, [ask(part, history + asked[:i]) for i, part in enumerate(asked)], related)
@@ -78,13 +84,39 @@ def contrasted(question: str, named: situation.Named = situation.unnamed) -> lis
     Contrasted texts ("G7 vs ICC on SMEs") are a comparison of sources, answered as one question.
     """
     match = next((m for m in (p.match(question) for p in _CONTRASTS) if m), None)
-    if match is None or named(match.group("a")) or named(match.group("b")):
+    if match is None:
         return []
     a, b = (_ARTICLE.sub("", match.group(x)).strip() for x in ("a", "b"))
+    scope = match.group("scope") or ""
+    if references.specific(references.parse(a)) and references.parse(b):
+        return _places(a, several.within(a, b), scope, named)
+    texts = [n for x in (a, b) for n in named(x)]
+    if named(a) and named(b) or len(set(texts)) > 1:  # "How does the ICC's view differ from the G7's?": two texts
+        return []
+    if texts:  # "Cyber Essentials' firewall rules vs its configuration rules": two things in one text
+        a, b = (_unnamed(x, texts[0]) for x in (a, b))
+        scope = scope or f" in {texts[0]}"
+        if not a or not b:
+            return []
     if len(a.split()) == 1 and len(b.split()) >= 2 and b.endswith("s") and not a.endswith("s"):
         a = f"{a} {b.split()[-1]}"  # "preservation and production orders": preservation orders
-    scope = match.group("scope") or ""
     return [f"What is meant by {x}{scope}?" for x in (a, b)]  # "What are …" would ask for a list of them
+
+
+def _places(a: str, b: str, scope: str, named: situation.Named) -> list[str]:
+    """Return what each of two places says ("How does Objective 1 differ from Objective 2?"), in the text either names."""
+    texts = [n for x in (a, b) for n in named(x)]
+    if scope or len(set(texts)) != 1:
+        return [f"What does {x}{scope} say?" for x in (a, b)]
+    # "Article 29 and Article 30 of the Budapest Convention": both in the text one of them names
+    return [f"What does {x}{'' if named(x) else ' in ' + texts[0]} say?" for x in (a, b)]
+
+
+def _unnamed(thing: str, name: str) -> str:
+    """Return a thing without the name of its text ("Cyber Essentials' firewall rules": "firewall rules")."""
+    text = r"(?:the\s+)?" + re.escape(name) + r"(?:['’]s?)?"
+    bare = re.sub(r"^\s*" + text + r"\s+|\s+(?:of|in|under)\s+" + text + r"\s*$", "", thing, flags=re.I)
+    return _ARTICLE.sub("", re.sub(r"^\s*(?:its|their)\s+", "", bare, flags=re.I)).strip()
 
 
 def _asks(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant import references
 from assistant.ingest.chunk import fit_spans, sentence_spans
 from assistant.query import Analyzed
 from assistant.sparse import tokenize
@@ -42,7 +43,7 @@ def best_span(text: str, analyzed: Analyzed, limit: int) -> str:
     # ("This article shall not be interpreted as imposing criminal liability where …")
     stretch = limit + limit // 2
     spans = fit_spans(text, sentence_spans(text), stretch)
-    weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
+    weights = _topic_weights(analyzed)
     values = [sum(w for t, w in weights.items() if t in set(tokenize(text[a:b]))) for a, b in spans]
     # "When does it apply to a territory added later?": the sentence stating the moment is the answer
     shaped = [bool(values[i]) and analyzed.shaped(text[a:b]) for i, (a, b) in enumerate(spans)]
@@ -53,6 +54,16 @@ def best_span(text: str, analyzed: Analyzed, limit: int) -> str:
         cut = text.rfind(" ", start, start + stretch)
         end = cut if cut > start else start + stretch
     return trim(text[start:end])
+
+
+def _topic_weights(analyzed: Analyzed) -> dict[str, float]:
+    """Return the question's term weights less the place it names: in "What does opportunity 1 say?" no topic is asked."""
+    weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
+    if not analyzed.references:
+        return weights
+    kinds = frozenset(kind for kind, _ in analyzed.references)
+    placing = set(tokenize(" ".join(references.words_for(kinds)))) | {value for _, value in analyzed.references}
+    return {t: w for t, w in weights.items() if t not in placing}
 
 
 def _grown(spans: list[tuple[int, int]], values: list[float], best: int, limit: int, stretch: int) -> tuple[int, int]:

@@ -33,7 +33,7 @@ MAJOR = frozenset({"article", "section", "chapter", "title", "objective", "takea
                    "principle", "part", "recommendation", "norm", "commitment", "operative paragraph",
                    "preambular paragraph"})
 ROMAN_KINDS = frozenset({"chapter", "title", "section", "part", "annex"})
-_PATTERN = re.compile(
+PATTERN = re.compile(
     # a letter value stands apart from its kind ("point d", "point (d)"): "points does" names no point s
     r"\b(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")s?(?:\.\s*|\s+|(?=[(\d]))(?:no\.?\s*)?"
     r"\(?(\d{1,3}|[ivxlc]{1,6}|[a-z])\)?(?![\w-])((?:\s*\(\s*(?:\d{1,3}|[a-z]{1,4})\s*\))*)",
@@ -58,20 +58,20 @@ ORDINALS = {word: n for n, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
 # a kind in the plural names it as well ("the last of the ICC's opportunities")
 _PLURALS = {(word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"): word for word in KINDS}  # as plural()
-_KIND_WORDS = "|".join(sorted([*KINDS, *_PLURALS], key=len, reverse=True))
+KIND_WORDS = "|".join(sorted([*KINDS, *_PLURALS], key=len, reverse=True))
 # up to two words that say which list between a rank and its kind ("the fourth ICC takeaway", "the third
 # firewall requirement"); a preposition ends the place ("the first sentence of Article 3" names no article 1), and a
 # count makes it a span ("the first two actions")
 _BETWEEN = (r"(?:(?!(?:of|in|on|under|from|to|for|by|with|and|or|the|a|an|two|three|four|five|six|seven|eight|nine|ten|"
             r"few|several|many|\d+)\b)[a-z][\w-]*\s+){0,2}?")
 # "the fifth opportunity", "the second takeaway": a place named by its rank
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+" + _BETWEEN + "(" + _KIND_WORDS + r")\b", re.I)
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+" + _BETWEEN + "(" + KIND_WORDS + r")\b", re.I)
 RANK_TERM = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")  # "2nd": a rank, no topic
 # values that stand for the highest one its kind has at the rest of the place, and the one before it
 LAST, PENULTIMATE = "last", "penultimate"
 # "the last takeaway", "the final action listed under Objective 2", "the last of the ICC's opportunities"
 _LAST = re.compile(r"\b(last|final|penultimate|(?:second|next)[\s-]to[\s-]last)\s+(?:of\s+(?:the\s+)?(?:[\w.-]*['’]s?\s+)?|"
-                   + _BETWEEN + ")(" + _KIND_WORDS + r")\b", re.I)
+                   + _BETWEEN + ")(" + KIND_WORDS + r")\b", re.I)
 # kinds a text may call its numbered list's items by ("the third principle of the Paris Call": its item 3)
 LISTED = frozenset({"principle", "recommendation", "norm", "takeaway", "opportunity", "action", "commitment",
                     "requirement"})
@@ -101,76 +101,6 @@ def parse(text: str) -> frozenset[Reference]:
     found |= {(kind_of(m.group(2)), LAST if m.group(1).lower() in ("last", "final") else PENULTIMATE)
               for m in _LAST.finditer(text)}
     return frozenset(found)
-
-
-_VALUE = r"(?:\d{1,3}|\([a-z]\))"
-# "Articles 16 and 17", "takeaways 2 and 4", "takeaway 3 and opportunity 4", "actions 3 to 5", "points (a) to (c)"
-_SEVERAL = re.compile(r"\b(" + _KIND_WORDS + r")\s+(" + _VALUE + r")((?:\s*(?:,|and|&|or)\s*(?:(?:" + _KIND_WORDS + r")\s+)?"
-                      + _VALUE + r")+|\s*(?:to|through|-|–)\s*(?:(?:" + _KIND_WORDS + r")\s+)?" + _VALUE + r")(?![\w(])", re.I)
-_ONE = re.compile(r"(,|and|&|or)?\s*(?:(" + _KIND_WORDS + r")\s+)?(" + _VALUE + ")", re.I)
-# "the first and second takeaways", "the third, fourth and fifth actions"
-_RANKS = "|".join(ORDINALS)
-_SEVERAL_RANKS = re.compile(r"\b((?:" + _RANKS + r")(?:\s*(?:,|and|&)\s*(?:" + _RANKS + r"))+)\s+(" + _KIND_WORDS + r")\b", re.I)
-# "Compare G7 Objective 1 action 1 and Objective 2 action 4": two places, each within another
-_COMPARED_PLACES = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s+(?P<a>.+?)\s+(?:and|with|to|&|vs\.?)\s+(?P<b>.+?)\s*[?.]*\s*$", re.I)
-_NESTED = re.compile(r"\s+(?:" + _KIND_WORDS + r")\s+" + _VALUE, re.I)  # another place right after several
-MAX_APART = 6  # "Articles 2 through 11" is a range a provision names, not ten questions
-_COMPARE = re.compile(r"^\s*(?:please\s+)?(?:compare|contrast)\s*(?:the\s+)?$", re.I)
-
-
-def apart(question: str) -> list[str]:
-    """Return one question per place when a question names several ("What do Articles 16 and 17 cover?"), else [].
-
-    Each question names one of the places where the several stood ("What do Article 16 cover?"): its
-    grammar is no matter to retrieval. A question that names another place of the same kind besides
-    them ("Does Article 25 apply to Articles 2 and 3?") asks about that one, and is left whole.
-    """
-    if (ranks := _SEVERAL_RANKS.search(question)) is not None:
-        kind = kind_of(ranks.group(2))
-        numbers = [ORDINALS[r.lower()] for r in re.findall(_RANKS, ranks.group(1), re.I)]
-        before, after = question[:ranks.start()], question[ranks.end():]
-        return [f"{before}{kind} {n}{after}" for n in numbers]
-    at = 0
-    while match := _SEVERAL.search(question, at):  # overlapping: "Article 21, paragraphs 2 and 3" holds two
-        at, named = match.start() + 1, _several(match)
-        outside = parse(question[:match.start()] + " " + question[match.end():])
-        nested = _NESTED.match(question, match.end())  # "Objective 1 action 1 and Objective 2 action 4"
-        if not named or nested or len(named) > MAX_APART or any(kind == named[0][0] for kind, _ in outside):
-            continue
-        before, after = question[:match.start()], question[match.end():]
-        if _COMPARE.match(before):  # "Compare takeaway 3 and opportunity 4": what each says, not a comparison of texts
-            before, after = "What does ", f"{after.rstrip(' ?.')} say?"
-        return [f"{before}{'point' if kind == 'item' else kind.capitalize()} {value}{after}" for kind, value in named]
-    compared = _COMPARED_PLACES.match(question)
-    if compared and all(specific(parse(compared.group(side))) for side in ("a", "b")):
-        return [f"What does {compared.group(side)} say?" for side in ("a", "b")]
-    return []
-
-
-def _several(match: re.Match[str]) -> list[Reference]:
-    """Return the places a match of _SEVERAL names, or [] when it is one place within another ("Objective 1, action 2")."""
-    first = kind_of(match.group(1))
-    if re.match(r"\s*(?:to|through|-|–)", match.group(3)):
-        end = _ONE.search(match.group(3))
-        low, high = _number(match.group(2)), _number(end.group(3)) if end else None
-        if low is None or high is None or not 1 < high - low + 1 <= MAX_APART:
-            return []
-        return [(first, _written(n, match.group(2))) for n in range(low, high + 1)]
-    named = [(first, match.group(2))]
-    for one in _ONE.finditer(match.group(3)):
-        kind = kind_of(one.group(2)) if one.group(2) else named[-1][0]
-        if kind != first and one.group(1) == ",":
-            return []
-        named.append((kind, one.group(3)))
-    return named
-
-
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() else ord(value[1]) - 96 if value.startswith("(") else None
-
-
-def _written(number: int, like: str) -> str:
-    return str(number) if like.isdigit() else f"({chr(96 + number)})"
 
 
 def internal(text: str) -> list[frozenset[Reference]]:
@@ -215,7 +145,7 @@ def children(records: list[Record]) -> list[Record]:
 def spans(label: str) -> list[tuple[str, str, int, int]]:
     """Return the places a text names by number, in order, with where each value stands ('Article 21, paragraph 2(g)')."""
     found = []
-    for match in _PATTERN.finditer(label):
+    for match in PATTERN.finditer(label):
         kind = KINDS[match.group(1).lower()]
         value = _value(kind, match.group(2))
         if value is not None:
@@ -370,7 +300,7 @@ def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> boo
 
 def without_places(heading: str) -> str:
     """Return a heading with the places it names taken out ('Article 12 – Corporate liability': ' – Corporate liability')."""
-    return _PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2)) else m.group(0), heading)
+    return PATTERN.sub(lambda m: " " if _value(KINDS[m.group(1).lower()], m.group(2)) else m.group(0), heading)
 
 
 def words_for(kinds: Iterable[str]) -> list[str]:

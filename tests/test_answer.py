@@ -55,6 +55,16 @@ def test_long_provisions_are_quoted_in_part(composer: Composer) -> None:
     assert "main focal point" in quote and quote in text and len(quote) <= AnswerSettings().quote_chars
 
 
+def test_a_place_asked_for_is_quoted_from_its_start_not_where_its_kind_word_recurs(composer: Composer) -> None:
+    text = ("Governments need to prioritize agreement on how the norms apply in the real world. "
+            + "The level of implementation has an impact on trust online, and it matters a great deal here. " * 4
+            + "Opportunities for the private sector to better influence global understanding should be stepped up.")
+    asked = Analyzed("What does opportunity 1 say?", "What does opportunity 1 say?", keyterms={"opportun": 4.5, "1": 0.5},
+                     references=frozenset({("opportunity", "1")}))
+    assert len(text) > AnswerSettings().quote_chars
+    assert composer.quote(text, asked).startswith("Governments need to prioritize")
+
+
 def test_a_long_sentence_is_quoted_whole_with_its_main_clause(composer: Composer) -> None:
     sentence = ("This article shall not be interpreted as imposing criminal liability where the making available of "
                 + "tools, devices and access codes, " * 8 + "is for the authorised testing of CSIRT cooperation.")

@@ -85,6 +85,23 @@ def test_a_role_the_texts_say_nothing_to_is_asked_again_as_typed() -> None:
     ("MFA vs passwords?", ["What is meant by MFA?", "What is meant by passwords?"]),
     ("G7 vs ICC on SMEs?", []),  # two texts compared: one comparison question
     ("What are the differences between the G7 and the ICC?", []),
+    ("How does the ICC's view of SMEs differ from the G7's?", []),
+    # other ways to ask how two things differ
+    ("How is a preservation order different from a production order?",
+     ["What is meant by preservation order?", "What is meant by production order?"]),
+    ("Is there a difference between firewalls and malware protection?",
+     ["What is meant by firewalls?", "What is meant by malware protection?"]),
+    ("What distinguishes MFA from passwords?", ["What is meant by MFA?", "What is meant by passwords?"]),
+    # two things in one text: each asked of that text
+    ("How do the G7's CSIRT actions differ from its ISAC actions?",
+     ["What is meant by CSIRT actions in G7?", "What is meant by ISAC actions in G7?"]),
+    # places: what each says, a minor place read within the place before it, both in the text one names
+    ("How does Objective 1 differ from Objective 2?", ["What does Objective 1 say?", "What does Objective 2 say?"]),
+    ("How is G7 Objective 2 action 1 different from action 6?",
+     ["What does G7 Objective 2 action 1 say?", "What does G7 Objective 2 action 6 say?"]),
+    ("ICC takeaway 1 vs takeaway 4?", ["What does ICC takeaway 1 say?", "What does takeaway 4 in ICC say?"]),
+    ("What distinguishes takeaway 3 from opportunity 4 in the ICC note?",
+     ["What does takeaway 3 in the ICC note say?", "What does opportunity 4 in the ICC note say?"]),
 ])
 def test_a_contrast_asks_about_each_thing_it_names(question: str, expected: list[str]) -> None:
     def named(text: str) -> list[str]:

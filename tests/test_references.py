@@ -233,23 +233,3 @@ def test_a_chapter_is_read_from_its_start_though_its_articles_never_say_chapter(
     chapter = assistant.ask("What does Chapter II of the Model Treaty cover?")
     assert not chapter.abstained and chapter.citations[0].label == "Article 4"  # from its start, 46 articles on
     assert assistant.ask("What does Article III of the Model Treaty say?").citations[0].label == "Article 3"
-
-
-@pytest.mark.parametrize(("question", "expected"), [
-    ("What are takeaways 2 and 4 about?", ["What are Takeaway 2 about?", "What are Takeaway 4 about?"]),
-    ("Show me actions 3 to 5 of Objective 2", [f"Show me Action {n} of Objective 2" for n in (3, 4, 5)]),
-    ("Compare takeaway 3 and opportunity 4", ["What does Takeaway 3 say?", "What does Opportunity 4 say?"]),
-    ("What do points (a) to (c) say?", ["What do point (a) say?", "What do point (b) say?", "What do point (c) say?"]),
-    ("What do Article 21, paragraphs 4 and 5 say?", ["What do Article 21, Paragraph 4 say?", "What do Article 21, Paragraph 5 say?"]),
-    ("Show me Objective 1, action 2", []),  # one place within another
-    ("What are the first and second takeaways?", ["What are the takeaway 1?", "What are the takeaway 2?"]),
-    ("Compare G7 Objective 1 action 1 and Objective 2 action 4",
-     ["What does G7 Objective 1 action 1 say?", "What does Objective 2 action 4 say?"]),
-    ("Compare the G7 and the ICC on SMEs", []),  # texts compared, not places
-    ("Does Article 25 apply to Articles 2 and 3?", []),  # the question is about Article 25
-    ("What do Articles 2 through 11 cover?", []),  # a range a text names, not ten questions
-])
-def test_several_places_named_together_are_asked_about_one_by_one(question: str, expected: list[str]) -> None:
-    from assistant.references import apart
-
-    assert apart(question) == expected

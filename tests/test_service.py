@@ -143,3 +143,11 @@ def test_a_question_about_a_whole_text_reads_it_from_its_opening(assistant: Assi
     assert filtered.citations  # the web chat's document filter: answered, never an error
     topical = assistant.ask("What does the G7 say about CSIRTs?")  # a topic: retrieval as ever
     assert "CSIRT" in topical.citations[0].quote
+
+
+def test_how_one_place_differs_from_another_quotes_each(assistant: Assistant) -> None:
+    assistant.ingest()
+    answer = assistant.ask("How is G7 Objective 2 action 1 different from action 6?")
+    assert [c.label for c in answer.citations] == ["Objective 2, action 1", "Objective 2, action 6"]
+    opportunities = assistant.ask("How are the ICC's opportunity 1 and opportunity 3 different?")
+    assert opportunities.citations[0].quote.startswith("Governments need to prioritize agreement on how the norms")
