@@ -95,8 +95,15 @@ class Composer:
             return self._abstain(resolved, related or scored)
         evidence = _reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]))
         citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
-        return Answer(question=resolved.question, text=self._render(evidence), citations=citations,
-                      resolved_query=resolved.query)
+        text = self._titled(analyzed, evidence[0].hit) + self._render(evidence)
+        return Answer(question=resolved.question, text=text, citations=citations, resolved_query=resolved.query)
+
+    def _titled(self, analyzed: Analyzed, hit: Hit) -> str:
+        """Return the title of the place a question names, as its text heads it ("Article 16 is headed “…”."), or ""."""
+        if quoting.topic_weights(analyzed):  # "What does Article 21 say about backups?": the title says nothing of them
+            return ""
+        named = references.title(analyzed.references, hit.heading_path)
+        return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n" if named else ""
 
     def count(self, resolved: Resolved, items: list[Hit], noun: str) -> Answer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited."""

@@ -43,7 +43,7 @@ def best_span(text: str, analyzed: Analyzed, limit: int) -> str:
     # ("This article shall not be interpreted as imposing criminal liability where …")
     stretch = limit + limit // 2
     spans = fit_spans(text, sentence_spans(text), stretch)
-    weights = _topic_weights(analyzed)
+    weights = topic_weights(analyzed)
     values = [sum(w for t, w in weights.items() if t in set(tokenize(text[a:b]))) for a, b in spans]
     # "When does it apply to a territory added later?": the sentence stating the moment is the answer
     shaped = [bool(values[i]) and analyzed.shaped(text[a:b]) for i, (a, b) in enumerate(spans)]
@@ -56,7 +56,7 @@ def best_span(text: str, analyzed: Analyzed, limit: int) -> str:
     return trim(text[start:end])
 
 
-def _topic_weights(analyzed: Analyzed) -> dict[str, float]:
+def topic_weights(analyzed: Analyzed) -> dict[str, float]:
     """Return the question's term weights less the place it names: in "What does opportunity 1 say?" no topic is asked."""
     weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
     if not analyzed.references:

@@ -128,6 +128,31 @@ def common_place(labels: list[str]) -> str:
     return ""
 
 
+_TITLED = re.compile(r"^\s*(?P<place>.+?)\s+[–—-]\s+(?P<title>\S.*)$")  # "Article 16 – Expedited preservation …"
+
+
+def title(asked: frozenset[Reference], headings: Sequence[str]) -> tuple[str, str] | None:
+    """Return the name and title of the one major place a question names, from a provision's headings, if titled.
+
+    "Article 16 – Expedited preservation of stored computer data" gives ("Article 16", "Expedited …");
+    NIS 2 puts the title of "Article 21" in the heading after it.
+    """
+    major = {ref for ref in asked if ref[0] in MAJOR}
+    if len(major) != 1 or len(asked) != 1:
+        return None
+    for i, heading in enumerate(headings):
+        titled = _TITLED.match(heading)
+        place = titled.group("place") if titled else heading
+        if parse(place) != major:
+            continue
+        name = place.title() if place.isupper() else place
+        if titled:
+            return name, titled.group("title").strip()
+        after = headings[i + 1] if i + 1 < len(headings) else ""
+        return (name, after.strip()) if after and not parse(after) else None
+    return None
+
+
 def children(records: list[Record]) -> list[Record]:
     """Return the items one level below the place the records are at ("Article 21(2)": its points (a) to (j))."""
     ids = list(dict.fromkeys(str(r.metadata.get("provision_id", "")) for r in records))

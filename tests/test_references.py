@@ -233,3 +233,16 @@ def test_a_chapter_is_read_from_its_start_though_its_articles_never_say_chapter(
     chapter = assistant.ask("What does Chapter II of the Model Treaty cover?")
     assert not chapter.abstained and chapter.citations[0].label == "Article 4"  # from its start, 46 articles on
     assert assistant.ask("What does Article III of the Model Treaty say?").citations[0].label == "Article 3"
+
+
+def test_the_title_of_a_named_place_is_read_from_its_heading() -> None:
+    from assistant.references import title
+
+    budapest = ["Convention on Cybercrime", "SECTION 2 – PROCEDURAL LAW", "Article 16 – Expedited preservation of stored computer data"]
+    assert title(frozenset({("article", "16")}), budapest) == ("Article 16", "Expedited preservation of stored computer data")
+    g7 = ["Annex 3 – G7 ACTIONS", "OBJECTIVE 2 – ENHANCING COOPERATION"]
+    assert title(frozenset({("objective", "2")}), g7) == ("Objective 2", "ENHANCING COOPERATION")
+    nis2 = ["Directive (EU) 2022/2555", "Article 21", "Cybersecurity risk-management measures"]  # the title on its own line
+    assert title(frozenset({("article", "21")}), nis2) == ("Article 21", "Cybersecurity risk-management measures")
+    assert title(frozenset({("article", "21"), ("paragraph", "2")}), nis2) is None  # a place within it
+    assert title(frozenset({("takeaway", "3")}), ["ICC Board Briefing", "Takeaways"]) is None  # untitled

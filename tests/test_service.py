@@ -151,3 +151,12 @@ def test_how_one_place_differs_from_another_quotes_each(assistant: Assistant) ->
     assert [c.label for c in answer.citations] == ["Objective 2, action 1", "Objective 2, action 6"]
     opportunities = assistant.ask("How are the ICC's opportunity 1 and opportunity 3 different?")
     assert opportunities.citations[0].quote.startswith("Governments need to prioritize agreement on how the norms")
+
+
+def test_a_whole_place_asked_for_is_named_by_its_title(assistant: Assistant) -> None:
+    assistant.ingest()
+    whole = assistant.ask("What does Objective 2 of the G7 actions say?")
+    assert whole.text.startswith("Objective 2 of G7 Actions for Enhancing Cybersecurity for Businesses is headed "
+                                 "“ENHANCING COOPERATION”.")
+    topical = assistant.ask("What does Objective 2 of the G7 actions say about ISACs?")  # the title says nothing of them
+    assert "is headed" not in topical.text
