@@ -62,7 +62,7 @@ def topic_weights(analyzed: Analyzed) -> dict[str, float]:
     if not analyzed.references:
         return weights
     kinds = frozenset(kind for kind, _ in analyzed.references)
-    placing = set(tokenize(" ".join(references.words_for(kinds)))) | {value for _, value in analyzed.references}
+    placing = set(tokenize(" ".join([*references.words_for(kinds), *references.NAMING]))) | {v for _, v in analyzed.references}
     return {t: w for t, w in weights.items() if t not in placing}
 
 

@@ -128,6 +128,8 @@ def common_place(labels: list[str]) -> str:
     return ""
 
 
+# "What is Article 18 called?", "the title of Objective 2": asking for a place's name, no topic within it
+NAMING = ("called", "title", "titled", "heading", "headed", "name", "named", "entitled")
 _TITLED = re.compile(r"^\s*(?P<place>.+?)\s+[–—-]\s+(?P<title>\S.*)$")  # "Article 16 – Expedited preservation …"
 
 
@@ -145,7 +147,7 @@ def title(asked: frozenset[Reference], headings: Sequence[str]) -> tuple[str, st
         place = titled.group("place") if titled else heading
         if parse(place) != major:
             continue
-        name = place.title() if place.isupper() else place
+        name = place[:1] + place[1:].split(" ", 1)[0].lower() + place[len(place.split(" ", 1)[0]):] if place.isupper() else place
         if titled:
             return name, titled.group("title").strip()
         after = headings[i + 1] if i + 1 < len(headings) else ""
@@ -319,7 +321,7 @@ def _index_places(records: Sequence[Record]) -> tuple[dict[Reference, list[int]]
 
 def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> bool:
     """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?")."""
-    named = set(tokenize(" ".join(f"{kind} {value}" for kind, value in references)))
+    named = set(tokenize(" ".join([*(f"{kind} {value}" for kind, value in references), *NAMING])))
     return specific(references) and set(keyterms) <= named
 
 

@@ -369,4 +369,5 @@ def _placing(analyzed: Analyzed) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _placing_terms(kinds: frozenset[str]) -> frozenset[str]:
     """Return the terms of the words that name these kinds of place (once per set of kinds: coverage asks per candidate)."""
-    return frozenset(tokenize(" ".join(references.words_for(kinds))))
+    naming = references.NAMING if kinds else ()  # "What is Article 29 called?": its name, no topic within it
+    return frozenset(tokenize(" ".join([*references.words_for(kinds), *naming])))

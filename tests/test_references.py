@@ -246,3 +246,4 @@ def test_the_title_of_a_named_place_is_read_from_its_heading() -> None:
     assert title(frozenset({("article", "21")}), nis2) == ("Article 21", "Cybersecurity risk-management measures")
     assert title(frozenset({("article", "21"), ("paragraph", "2")}), nis2) is None  # a place within it
     assert title(frozenset({("takeaway", "3")}), ["ICC Board Briefing", "Takeaways"]) is None  # untitled
+    assert title(frozenset({("chapter", "3")}), ["CHAPTER III – INTERNATIONAL CO-OPERATION"])[0] == "Chapter III"

@@ -160,3 +160,9 @@ def test_a_whole_place_asked_for_is_named_by_its_title(assistant: Assistant) -> 
                                  "“ENHANCING COOPERATION”.")
     topical = assistant.ask("What does Objective 2 of the G7 actions say about ISACs?")  # the title says nothing of them
     assert "is headed" not in topical.text
+    titled = assistant.ask("What's the title of Objective 2 in the G7 actions?")  # no shipped text says "title"
+    assert not titled.abstained and "is headed “ENHANCING COOPERATION”" in titled.text
+    for asked in ("What's G7 Objective 1 called?", "What is the title of Objective 1 of the G7 actions?"):
+        named = assistant.ask(asked)  # its name asked for: no topic within it
+        assert "is headed “DEVELOPING AND IMPLEMENTING APPROPRIATE CYBER SECURITY RISK MANAGEMENT PRACTICES”" in named.text
+        assert named.citations[0].provision_id == "g7-2017-cyber-business/objective-1/para-1"
