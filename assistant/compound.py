@@ -90,12 +90,14 @@ def contrasted(question: str, named: situation.Named = situation.unnamed) -> lis
     scope = match.group("scope") or ""
     if references.specific(references.parse(a)) and references.parse(b):
         return _places(a, several.within(a, b), scope, named)
-    texts = [n for x in (a, b) for n in named(x)]
-    if named(a) and named(b) or len(set(texts)) > 1:  # "How does the ICC's view differ from the G7's?": two texts
+    in_a, in_b = named(a), named(b)
+    texts = set(in_a + in_b)
+    if in_a and in_b or len(texts) > 1:  # "How does the ICC's view differ from the G7's?": two texts
         return []
     if texts:  # "Cyber Essentials' firewall rules vs its configuration rules": two things in one text
-        a, b = (_unnamed(x, texts[0]) for x in (a, b))
-        scope = scope or f" in {texts[0]}"
+        text = texts.pop()
+        a, b = (_unnamed(x, text) for x in (a, b))
+        scope = scope or f" in {text}"
         if not a or not b:
             return []
     if len(a.split()) == 1 and len(b.split()) >= 2 and b.endswith("s") and not a.endswith("s"):
@@ -105,11 +107,13 @@ def contrasted(question: str, named: situation.Named = situation.unnamed) -> lis
 
 def _places(a: str, b: str, scope: str, named: situation.Named) -> list[str]:
     """Return what each of two places says ("How does Objective 1 differ from Objective 2?"), in the text either names."""
-    texts = [n for x in (a, b) for n in named(x)]
-    if scope or len(set(texts)) != 1:
+    in_a, in_b = named(a), named(b)
+    texts = set(in_a + in_b)
+    if scope or len(texts) != 1:
         return [f"What does {x}{scope} say?" for x in (a, b)]
     # "Article 29 and Article 30 of the Budapest Convention": both in the text one of them names
-    return [f"What does {x}{'' if named(x) else ' in ' + texts[0]} say?" for x in (a, b)]
+    text = texts.pop()
+    return [f"What does {x}{'' if own else ' in ' + text} say?" for x, own in ((a, in_a), (b, in_b))]
 
 
 def _unnamed(thing: str, name: str) -> str:

@@ -58,7 +58,7 @@ _CLAIM = re.compile(
     r"|(?:am|are)\s+(?:i|we)\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|believing))?(?:\s+that)?"
     r"|correct\s+me\s+if\s+(?:i['’]m|i\s+am)\s+wrong|true\s+or\s+false|fact[-\s]check|is\s+this\s+(?:true|right|correct)"
     r"|(?:i|we)(?:['’]ve|\s+have)?\s+(?:heard|read|been\s+told|was\s+told|were\s+told)(?:\s+(?:somewhere|it\s+said))?(?:\s+that)?"
-    r"|(?:i|we)\s+(?:was|were)\s+told(?:\s+that)?|(?:someone|somebody|a\s+colleague|my\s+\w+)\s+(?:told\s+(?:me|us)|said|says|claims?|insists?|thinks?|believes?)(?:\s+that)?"
+    r"|(?:someone|somebody|a\s+colleague|my\s+\w+)\s+(?:told\s+(?:me|us)|said|says|claims?|insists?|thinks?|believes?)(?:\s+that)?"
     r"|(?:people|they)\s+say(?:\s+that)?|(?:my|our)\s+understanding\s+is(?:\s+that)?|(?:i|we)\s+understand\s+that"
     r"|(?:do|did|have)\s+(?:i|we)\s+(?:understand|get|got|read)\s+(?:it\s+|this\s+|that\s+)?(?:correctly|right)(?:\s+that)?"
     r"|(?:would|is)\s+it\s+(?:be\s+)?(?:fair|accurate|right|correct|safe)\s+to\s+(?:say|assume|conclude)(?:\s+that)?"

@@ -91,10 +91,13 @@ def target(moving: Move, answer: Answer, asked: str) -> Target | None:
 
 
 def _moved(value: str, moving: Move) -> str | None:
-    number = moving.rank if moving.rank is not None else (int(value) if value.isdigit() else ord(value) - 96) + moving.offset
+    start = references.position(value)
+    if start is None:
+        return None
+    number = moving.rank if moving.rank is not None else start + moving.offset
     if number < 1 or (not value.isdigit() and number > 26):
         return None
-    return str(number) if value.isdigit() else chr(96 + number)
+    return references.valued(number, value)
 
 
 def absent(reference: Reference, values: list[str], scope: str, within: list[Reference] | None = None) -> str:

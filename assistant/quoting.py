@@ -61,9 +61,8 @@ def topic_weights(analyzed: Analyzed) -> dict[str, float]:
     weights = analyzed.keyterms or {t: 1.0 for t in tokenize(analyzed.text)}
     if not analyzed.references:
         return weights
-    kinds = frozenset(kind for kind, _ in analyzed.references)
-    placing = set(tokenize(" ".join([*references.words_for(kinds), *references.NAMING]))) | {v for _, v in analyzed.references}
-    return {t: w for t, w in weights.items() if t not in placing}
+    placing = references.placing_terms(frozenset(kind for kind, _ in analyzed.references))
+    return {t: w for t, w in weights.items() if t not in placing and t not in {v for _, v in analyzed.references}}
 
 
 def _grown(spans: list[tuple[int, int]], values: list[float], best: int, limit: int, stretch: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.sparse import collector_paused, tokenize
@@ -147,7 +147,8 @@ def title(asked: frozenset[Reference], headings: Sequence[str]) -> tuple[str, st
         place = titled.group("place") if titled else heading
         if parse(place) != major:
             continue
-        name = place[:1] + place[1:].split(" ", 1)[0].lower() + place[len(place.split(" ", 1)[0]):] if place.isupper() else place
+        kind, _, rest = place.partition(" ")
+        name = f"{kind.capitalize()} {rest}".strip() if place.isupper() else place  # "CHAPTER III": "Chapter III"
         if titled:
             return name, titled.group("title").strip()
         after = headings[i + 1] if i + 1 < len(headings) else ""
@@ -356,6 +357,25 @@ def _value(kind: str, written: str) -> str | None:
     if len(raw) == 1 and kind in ("item", "paragraph", "annex", "part", "section"):
         return raw
     return None
+
+
+def position(value: str) -> int | None:
+    """Return where a place's value stands in its list: '3' is 3, 'c' and '(c)' are 3."""
+    bare = value.strip("()")
+    return int(bare) if bare.isdigit() else ord(bare) - 96 if len(bare) == 1 and bare.isalpha() else None
+
+
+def valued(number: int, like: str) -> str:
+    """Return a list position written as another value is: 3 like '1' is '3', like 'a' 'c', like '(a)' '(c)'."""
+    bare = str(number) if like.strip("()").isdigit() else chr(96 + number)
+    return f"({bare})" if like.startswith("(") else bare
+
+
+@lru_cache(maxsize=256)
+def placing_terms(kinds: frozenset[str]) -> frozenset[str]:
+    """Return the terms of the words that name these kinds of place, and ask for a place's name ("called"), if any kind."""
+    naming = NAMING if kinds else ()  # "What is Article 29 called?": its name, no topic within it
+    return frozenset(tokenize(" ".join([*words_for(kinds), *naming])))
 
 
 def numeral_of(term: str, references: frozenset[Reference]) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -188,7 +187,7 @@ class Retriever:
         read_as_items = {kind for kind, _ in analyzed.references} - {kind for kind, _ in wanted}
         if not read_as_items or not at:
             return replace(analyzed, references=wanted), at  # "the third principle" of no text named stays a topic
-        words = _placing_terms(frozenset(read_as_items))
+        words = references.placing_terms(frozenset(read_as_items))
         keyterms = {t: w for t, w in analyzed.keyterms.items() if t not in words}
         return replace(analyzed, references=wanted, keyterms=keyterms, scoped=analyzed.scoped or not keyterms), at
 
@@ -363,11 +362,4 @@ def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:
 
 def _placing(analyzed: Analyzed) -> frozenset[str]:
     """Return the terms of the words that name the kinds of place a question names ("principle", "requirements")."""
-    return _placing_terms(frozenset(kind for kind, _ in analyzed.references))
-
-
-@lru_cache(maxsize=256)
-def _placing_terms(kinds: frozenset[str]) -> frozenset[str]:
-    """Return the terms of the words that name these kinds of place (once per set of kinds: coverage asks per candidate)."""
-    naming = references.NAMING if kinds else ()  # "What is Article 29 called?": its name, no topic within it
-    return frozenset(tokenize(" ".join([*references.words_for(kinds), *naming])))
+    return references.placing_terms(frozenset(kind for kind, _ in analyzed.references))

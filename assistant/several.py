@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.references import KIND_WORDS, KINDS, ORDINALS, PATTERN, Reference, kind_of, parse, specific
+from assistant.references import (
+    KIND_WORDS, KINDS, ORDINALS, PATTERN, Reference, kind_of, parse, position, specific, valued,
+)
 
 _VALUE = r"(?:\d{1,3}|\([a-z]\))"
 # "Articles 16 and 17", "takeaways 2 and 4", "takeaway 3 and opportunity 4", "actions 3 to 5", "points (a) to (c)"
@@ -70,10 +72,10 @@ def _several(match: re.Match[str]) -> list[Reference]:
     first = kind_of(match.group(1))
     if re.match(r"\s*(?:to|through|-|–)", match.group(3)):
         end = _ONE.search(match.group(3))
-        low, high = _number(match.group(2)), _number(end.group(3)) if end else None
+        low, high = position(match.group(2)), position(end.group(3)) if end else None
         if low is None or high is None or not 1 < high - low + 1 <= MAX_APART:
             return []
-        return [(first, _written(n, match.group(2))) for n in range(low, high + 1)]
+        return [(first, valued(n, match.group(2))) for n in range(low, high + 1)]
     named = [(first, match.group(2))]
     for one in _ONE.finditer(match.group(3)):
         kind = kind_of(one.group(2)) if one.group(2) else named[-1][0]
@@ -82,10 +84,3 @@ def _several(match: re.Match[str]) -> list[Reference]:
         named.append((kind, one.group(3)))
     return named
 
-
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() else ord(value[1]) - 96 if value.startswith("(") else None
-
-
-def _written(number: int, like: str) -> str:
-    return str(number) if like.isdigit() else f"({chr(96 + number)})"
