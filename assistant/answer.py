@@ -8,11 +8,11 @@ bullets grouped by document, and comparison questions get one section per source
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant import moves, quoting, references, shapes
+from assistant.listing import LIST_MAX, NESTED_MAX, PARALLEL_MIN, heading_asked, introduces, parallel
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -31,8 +31,6 @@ _LIST = re.compile(
 )
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
 TIE = 0.02  # supports closer than this do not tell provisions apart
-PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
-LIST_MAX = 12  # the most citations a list answer grows to
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
 
@@ -56,12 +54,14 @@ class Composer:
     def __init__(
         self, settings: AnswerSettings, lexical_weight: float, documents: dict[str, Document],
         list_items: Callable[[Hit], list[Hit]] | None = None, list_intro: Callable[[Hit], Hit | None] | None = None,
+        section_items: Callable[[Hit], list[Hit]] | None = None,
     ) -> None:
         self.settings = settings
         self.weight = lexical_weight
         self.documents = documents
         self.list_items = list_items or (lambda hit: [])
         self.list_intro = list_intro or (lambda hit: None)
+        self.section_items = section_items or (lambda hit: [])
 
     def support(self, scored: Scored) -> float:
         """Return how well a provision supports an answer (cosine plus weighted key-term coverage)."""
@@ -93,7 +93,9 @@ class Composer:
         chosen = self._select(resolved.question, scored, analyzed)
         if not chosen:
             return self._abstain(resolved, related or scored)
-        evidence = _reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]))
+        # the items under a heading asked for are quoted from their start: the heading's words name no topic in them
+        topical = len(chosen) < 2 or not all(heading_asked(s.hit, analyzed) for s in chosen)
+        evidence = _reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
         citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
         text = self._titled(analyzed, evidence[0].hit) + self._render(evidence)
         return Answer(question=resolved.question, text=text, citations=citations, resolved_query=resolved.query)
@@ -133,9 +135,11 @@ class Composer:
         if not good or analyzed.origin:
             return good  # a document's own date and voice answer as they are: no list, no dateline demoted
         self._order_lead(good, analyzed)
+        if section := self._named_section(good[0], analyzed):
+            return section
         # a section read from its start whose first provision introduces a list ("… based on:") brings the list
         # as does a lead that is only a list's introduction ("… it must be configured to:"): alone it says nothing
-        leads_list = _introduces(good[0].hit) and (good[0].placed >= 1.0 or bool(self.list_items(good[0].hit)))
+        leads_list = introduces(good[0].hit) and (good[0].placed >= 1.0 or bool(self.list_items(good[0].hit)))
         wants_list = bool(_LIST.search(question)) or leads_list
         limit = self.settings.max_citations if wants_list else 2
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
@@ -150,8 +154,16 @@ class Composer:
             if _joins(s, self.settings.weak_coverage) and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
         if wants_list and len(chosen) >= limit:
-            chosen += _parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
+            chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
         return self._complete_lists(chosen) if wants_list else chosen
+
+    def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:
+        """Return every item of the section whose heading is all the question asks about, else [].
+
+        "What are the ICC's opportunities for future action?" names a heading: the items under it answer
+        together, though one of them ("… future negotiations …") repeats the heading's words and outranks the rest.
+        """
+        return [replace(lead, hit=hit) for hit in self.section_items(lead.hit)] if heading_asked(lead.hit, analyzed) else []
 
     def _order_lead(self, good: list[Scored], analyzed: Analyzed) -> None:
         """Move the provision that should lead the answer to the front of good (in place)."""
@@ -179,8 +191,21 @@ class Composer:
                 ids = {h.provision_id for h in items}
                 kept = [c for c in chosen if c.hit.provision_id not in ids]
                 after = next(i for i, c in enumerate(kept) if c is s) + 1  # the items follow their introduction
-                return [*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items], *kept[after:]]
+                return self._nested([*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items],
+                                     *kept[after:]], ids)
         return chosen
+
+    def _nested(self, chosen: list[Scored], ids: set[str]) -> list[Scored]:
+        """Return a completed list with the lists its items introduce ('… making available of:') after them."""
+        sub = {pid: self.list_items(c.hit) for c in chosen if (pid := c.hit.provision_id) in ids}
+        inner = {h.provision_id for hits in sub.values() for h in hits}
+        if not inner:
+            return chosen
+        cited = {c.hit.provision_id: c for c in chosen}
+        out: list[Scored] = []
+        for c in (c for c in chosen if c.hit.provision_id not in inner):
+            out += [c, *[cited.get(h.provision_id) or replace(c, hit=h) for h in sub.get(c.hit.provision_id, [])]]
+        return out if len(out) <= NESTED_MAX else chosen
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
         """Put before each cited list item that is only a fragment the sentence it completes.
@@ -213,9 +238,9 @@ class Composer:
         """Return the quote of a list's introduction: all of it, its last sentence, or the tail of that which fits."""
         return quoting.lead(hit.text, self.settings.quote_chars)
 
-    def quote(self, text: str, analyzed: Analyzed) -> str:
+    def quote(self, text: str, analyzed: Analyzed, topical: bool = True) -> str:
         """Return the verbatim span of text the answer relies on: the sentences that best cover the question."""
-        return quoting.best_span(text, analyzed, self.settings.quote_chars)
+        return quoting.best_span(text, analyzed, self.settings.quote_chars, topical)
 
     # rendering ----------------------------------------------------------------------------
 
@@ -339,33 +364,12 @@ def _joins(scored: Scored, coverage: float) -> bool:
     A dateline or heading-like line covers little; a list's introduction comes in as a lead-in instead.
     """
     hit = scored.hit
-    return hit.kind != "context" or (scored.coverage >= coverage and not _introduces(hit))
-
-
-def _parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
-    """Return the remaining items of a section whose items fill the answer's limit between them.
-
-    Items that all answer equally ("what is monitored?": networks, people, suppliers … each "monitored to
-    find adverse events") are a list without an introduction: an answer gives them all, not the first few.
-    """
-    def place(hit: Hit) -> tuple[str, ...]:
-        return (hit.doc_id, hit.intro, *hit.heading_path)  # one list: one section, one introduction
-
-    counts = Counter(place(s.hit) for s in chosen if not _introduces(s.hit))
-    section, number = counts.most_common(1)[0] if counts else ((), 0)
-    if number < PARALLEL_MIN:
-        return []
-    return [s for s in rest if place(s.hit) == section and not _introduces(s.hit)][:LIST_MAX - len(chosen)]
-
-
-def _introduces(hit: Hit) -> bool:
-    """Return True when a provision ends by introducing a list ('… it must be configured to:')."""
-    return hit.text.rstrip().endswith(":")
+    return hit.kind != "context" or (scored.coverage >= coverage and not introduces(hit))
 
 
 def _dateline(hit: Hit) -> bool:
     """Return True for a short line that only dates its text; a short table row ("SaaS Your organisation") is no dateline."""
-    return hit.kind == "context" and len(hit.text.split()) <= 8 and not _introduces(hit) and shapes.states_date(hit.text)
+    return hit.kind == "context" and len(hit.text.split()) <= 8 and not introduces(hit) and shapes.states_date(hit.text)
 
 
 def _reading_order(evidence: list[Evidence]) -> list[Evidence]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant import forms
+
 _END = r"(?:\s*[!.,:;–—-]+\s*|\s+|$)"  # the punctuation (or space) after a greeting or a thank-you
 _GREETING = re.compile(
     r"^\s*(?:(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)"
@@ -123,7 +125,7 @@ def plain(question: str) -> str:
     text = _POLITE.sub(" ", text)
     text = _REQUEST.sub("", text, count=1)
     text = _IMPERATIVE.sub("", text, count=1)
-    text = _WORDING.sub("", text, count=1)
+    text = forms.unshaped(_WORDING.sub("", text, count=1))
     text = re.sub(r"\s+(?=[.?!])", "", re.sub(r"\s{2,}", " ", text)).strip(" ,")
     if not re.search(r"[A-Za-z]{2}", text):
         return question.strip()

@@ -27,8 +27,11 @@ WORDS = frozenset(
     "launches release released produce produced draft drafted dated date year opened held hold convened meet met "
     "meeting carry carries bear bears".split()
 ) | {"set out", "sets out", "drew up", "drawn up"}  # "Which ministers set out the G7 actions?"
-_WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:body|bodies|organi[sz]ations?|institutions?|governments?|"
-                  r"countries|country|agency|agencies|authority|ministers?))\b", re.I)
+# "Which body adopted it?": the kind of maker asked for, which the texts name ("the General Assembly"), not call a body
+_MAKERS = "body bodies organ organs organisation organisations organization organizations institution institutions " \
+          "agency agencies authority authorities entity entities forum"
+_WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:" + "|".join(_MAKERS.split()) + r"|governments?|countries|country|ministers?))\b",
+                  re.I)
 _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what date|what(?:'s|\s+is|\s+was) the date)\b|\band when\b",
                    re.I)
 # "Is the G7 text from 2017 or 2018?", "What year is the Paris Call from?"
@@ -79,7 +82,7 @@ def terms() -> frozenset[str]:
     """Return the index terms of the words that ask for a document's origin."""
     from assistant.sparse import tokenize
 
-    return frozenset(tokenize(" ".join((*WORDS, *_DATING))))
+    return frozenset(tokenize(" ".join((*WORDS, *_DATING, _MAKERS))))
 
 
 def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Attesting]:

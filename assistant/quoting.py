@@ -35,15 +35,15 @@ def lead(text: str, limit: int) -> str:
     return tail[tail.find(" ") + 1:] if " " in tail else tail
 
 
-def best_span(text: str, analyzed: Analyzed, limit: int) -> str:
-    """Return the sentences of text that best cover the question, within about limit characters."""
+def best_span(text: str, analyzed: Analyzed, limit: int, topical: bool = True) -> str:
+    """Return the sentences of text that best cover the question, within about limit characters; else its start."""
     if len(text) <= limit:
         return trim(text)
     # a sentence up to half again the limit is quoted whole: a cut one may lose its main clause
     # ("This article shall not be interpreted as imposing criminal liability where …")
     stretch = limit + limit // 2
     spans = fit_spans(text, sentence_spans(text), stretch)
-    weights = topic_weights(analyzed)
+    weights = topic_weights(analyzed) if topical else {}
     values = [sum(w for t, w in weights.items() if t in set(tokenize(text[a:b]))) for a, b in spans]
     # "When does it apply to a territory added later?": the sentence stating the moment is the answer
     shaped = [bool(values[i]) and analyzed.shaped(text[a:b]) for i, (a, b) in enumerate(spans)]

@@ -18,6 +18,7 @@ from assistant.types import Document, Filters, Hit
 if TYPE_CHECKING:
     from assistant.sparse import Record
 
+_ITEM = re.compile(r"/item-\w+")  # a numbered or lettered item directly under its section
 OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
 LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
@@ -71,6 +72,15 @@ class Reader:
         if not items and len(text.split()) <= LEAD_IN_WORDS:
             items = _paragraphs_after(hit, records, parent, limit)
         return items[:limit] if len(items) <= limit else []
+
+    def section_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
+        """Return the numbered items under a provision's own heading ('Opportunities for future action'), in order."""
+        parent = hit.provision_id.rsplit("/", 1)[0]
+        items = [hit_from(self.records[i], hit.score) for i in self.in_order(hit.doc_id)
+                 if _ITEM.fullmatch(self.records[i].metadata.get("provision_id", "").removeprefix(parent))
+                 and int(self.records[i].metadata.get("part", 1)) == 1
+                 and list(self.records[i].metadata.get("heading_path") or []) == list(hit.heading_path)]
+        return items if 2 <= len(items) <= limit and any(h.provision_id == hit.provision_id for h in items) else []
 
     def list_intro(self, hit: Hit) -> Hit | None:
         """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""

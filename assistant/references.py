@@ -59,6 +59,7 @@ ORDINALS = {word: n for n, word in enumerate(
 # a kind in the plural names it as well ("the last of the ICC's opportunities")
 _PLURALS = {(word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"): word for word in KINDS}  # as plural()
 KIND_WORDS = "|".join(sorted([*KINDS, *_PLURALS], key=len, reverse=True))
+KIND_PLURALS = "|".join(sorted(_PLURALS, key=len, reverse=True))
 # up to two words that say which list between a rank and its kind ("the fourth ICC takeaway", "the third
 # firewall requirement"); a preposition ends the place ("the first sentence of Article 3" names no article 1), and a
 # count makes it a span ("the first two actions")

@@ -334,7 +334,7 @@ class Assistant:
         self._sources = SourceIndex(documents, glossary.merged(sparse.acronyms))
         self._composer = Composer(
             self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents},
-            retriever.reader.list_items, retriever.reader.list_intro,
+            retriever.reader.list_items, retriever.reader.list_intro, retriever.reader.section_items,
         )
         return retriever
 

@@ -360,3 +360,36 @@ def test_items_of_another_list_in_the_section_are_not_added(composer: Composer) 
     question = "What are the measures on CSIRT cooperation?"
     labels = [c.label for c in composer.compose(Resolved(question, question), analyzed(question), hits, []).citations]
     assert "21(1)" not in labels and len(labels) == 5
+
+
+def test_a_list_asked_for_by_its_heading_is_given_whole_each_item_from_its_start() -> None:
+    heading = ["Opportunities for future action"]
+    texts = ["Governments need to agree on how the norms of state behaviour apply in the real world, in every region. "
+             "The level of implementation matters. Opportunities for the private sector should be stepped up at once.",
+             "Governments need engagement from the private sector.",
+             "Efforts to negotiate a treaty should not be a priority for future action."]
+    items = [Hit(provision_id=f"icc/opp/item-{n}", doc_id="icc", doc_title=ICC.title, label=f"Opportunity {n}", text=text,
+                 score=0.5, heading_path=heading, char_start=100 * n) for n, text in enumerate(texts, 1)]
+    composer = Composer(AnswerSettings(quote_chars=80), 0.35, {"icc": ICC}, section_items=lambda hit: items)
+    lead = scored("icc/opp/item-3", texts[2], 0.8, doc=ICC, heading_path=heading, char_start=300)
+    question = "What are the ICC's opportunities for future action?"
+    asked = Analyzed(question, question, keyterms={"opportun": 4.5, "futur": 3.7, "action": 2.6})
+    answer = composer.compose(Resolved(question, question), asked, [lead], [])
+    assert [c.provision_id for c in answer.citations] == ["icc/opp/item-1", "icc/opp/item-2", "icc/opp/item-3"]
+    assert answer.citations[0].quote.startswith("Governments need to agree")  # not where "Opportunities" recurs
+    topic = Analyzed("What do they say about norms?", "norms", keyterms={"norm": 4.0, "opportun": 1.0})
+    assert len(composer.compose(Resolved("norms", "norms"), topic, [lead], []).citations) == 1  # a topic within: no list
+
+
+def test_a_cited_lists_items_bring_the_lists_they_introduce() -> None:
+    intro, sub = "Each Party shall establish as offences the following conduct:", "the production or sale of:"
+    inner = [Hit(provision_id=f"bud/a6/1/a/{n}", doc_id="g7", doc_title=G7.title, label=f"1(a)({n})", text=text, score=0.5,
+                 intro=sub) for n, text in (("i", "a device designed for committing offences"), ("ii", "a computer password"))]
+    outer = [Hit(provision_id="bud/a6/1/a", doc_id="g7", doc_title=G7.title, label="1(a)", text=sub, score=0.5, intro=intro),
+             Hit(provision_id="bud/a6/1/b", doc_id="g7", doc_title=G7.title, label="1(b)", text="the possession of an item",
+                 score=0.5, intro=intro)]
+    lists = {intro: outer, sub: inner}
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: lists.get(hit.text, []))
+    question = "What does Article 6 require?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [scored("bud/a6/1", intro, 0.8)], [])
+    assert [c.provision_id for c in answer.citations] == ["bud/a6/1", "bud/a6/1/a", "bud/a6/1/a/i", "bud/a6/1/a/ii", "bud/a6/1/b"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.provenance import asks, attesting, best
+from assistant.provenance import asks, attesting, best, terms
 from assistant.types import Document
 
 BUDAPEST = Document(doc_id="bud", title="Convention on Cybercrime", issuer="Council of Europe",
@@ -24,6 +24,8 @@ ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International C
     ("When was the ICC board briefing held?", "when"),  # a meeting's date is its record's
     ("When will the G7 ministers meet next?", None),  # a later meeting: the text's own date is no answer
     ("Which ministers set out the G7 actions?", "who"),
+    ("Which body adopted resolution 80/16?", "who"),  # the kind of maker asked for: the texts name it
+    ("Which organisation issued the Paris Call?", "who"),
 ])
 def test_questions_about_a_documents_origin_are_told_apart(question: str, wants: str | None) -> None:
     assert asks(question) == wants
@@ -102,3 +104,7 @@ def test_a_voice_does_not_date_a_text_nor_a_date_name_its_maker() -> None:
     assert best(found, "when", {0: 0, 1: 10}) == [1]
     voiced = attesting([(0, "we, the Council of Europe, have considered it")], BUDAPEST)
     assert best(voiced, "when", {0: 0}) == []
+
+
+def test_the_kind_of_maker_asked_for_is_no_topic_of_the_question() -> None:
+    assert {"bodi", "organis", "institut"} <= terms()

@@ -630,3 +630,24 @@ def test_claims_in_everyday_words_reach_the_texts_words() -> None:
     assert not analyzer.analyze("Do they say nothing about passwords whatever their length?").unknown
     # looked up one way only: the texts' own word gains no claim words to search for
     assert not {"LEFT OUT", "EXCLUDED"} & set(analyzer.analyze("Are SMEs included?").expansions)
+
+
+def test_a_count_of_places_is_no_topic_the_texts_lack() -> None:
+    analyzer = Analyzer.of_texts(["Takeaways", "How international law applies online matters to industry",
+                                  "We have organised the requirements under five technical controls"], {})
+    counted = analyzer.analyze("What are the six takeaways?")
+    assert set(counted.keyterms) == {"takeaway"} and not counted.unknown  # the texts never write "six"
+    written = analyzer.analyze("What are the five technical controls?")
+    assert 0 < written.keyterms["five"] < analyzer.idf("five") / 2  # a count a text states weighs a little
+    assert analyzer.analyze("What happens after six months?").unknown == ["six", "month"]  # a duration is a topic
+
+
+def test_the_verb_a_question_asks_with_is_no_topic() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Each Party may require by law that items be possessed"], {})
+    required = analyzer.analyze("What does Article 6 require?")
+    assert required.keyterms["requir"] < analyzer.idf("requir") / 2  # what the article says
+    asked = analyzer.analyze("What does Objective 1 ask for?")
+    assert asked.keyterms["ask"] < analyzer.idf("ask") / 2
+    meant = analyzer.analyze("What does Article 6 mean for a small firm?")
+    assert meant.keyterms["firm"] < analyzer.idf("firm") / 2  # the place asked about, for its reader
+    assert analyzer.analyze("What does NIS 2 mean for a small firm?").keyterms["firm"] == analyzer.idf("firm")

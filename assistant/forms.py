@@ -1,0 +1,66 @@
+"""The form an asker wants an answer in: "In plain English, …", "Yes or no: …", "… in two sentences".
+
+Answers quote the texts whatever form is asked for, so the words asking for a form name no topic; left
+in ("legalese", "bullet", "word for word") they count as topics no text covers and the question is
+refused. Taken off, the question asks what it asks. A request whose verb is its form ("Paraphrase
+Article 2", "Recap the takeaways", "TL;DR of the Paris Call", "the gist of …") asks for a summary, and
+"the headline message of" a text asks for its main points.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STYLE = (r"(?:plain|simple|simpler|everyday|non-?technical|ordinary|normal|layman['’]?s|lay(?:man|men|person|people)['’]?s?)"
+          r"\s+(?:english|terms|language|words|speak)")
+_COUNT = r"(?:one|two|three|four|five|six|a\s+few|a\s+couple\s+of|\d+)"
+_UNITS = r"(?:short\s+)?(?:sentences?|bullet[-\s]?points?|bullets|words?|lines?|paragraphs?)"
+# asides that only a form can mean, wherever they stand ("Explain in simple terms what …")
+_ANYWHERE = (
+    rf"in\s+{_STYLE}|in\s+a\s+nutshell|without\s+(?:the\s+|any\s+)?(?:legalese|(?:legal\s+|technical\s+)?jargon|lawyer\s*speak)"
+    rf"|in\s+{_COUNT}\s+{_UNITS}|(?:in|as)\s+(?:a\s+)?(?:bullet(?:ed)?[-\s]?(?:points?|list)|bullets|numbered\s+list)"
+    r"|word\s+for\s+word|verbatim|in\s+(?:full|its\s+entirety)"
+)
+# asides that may also be words of a question ("in short supply"): taken off only at its edges or between commas
+_EDGED = (
+    r"in\s+(?:short|brief|essence|summary|a\s+word|general\s+terms)|briefly|simply\s+put|put\s+simply|to\s+put\s+it\s+simply"
+    r"|yes\s+or\s+no|(?:(?:a|the)\s+)?(?:short|quick|brief|simple|straight|direct|one[-\s]word|one[-\s]line)\s+answer"
+    r"(?:\s+(?:only|is\s+fine))?|keep\s+it\s+(?:short|brief|simple)|(?:please\s+)?be\s+(?:brief|concise)|tl\s*;?\s*dr|eli5"
+    r"|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
+)
+_PUNCT = r"\s*[,:;–—-]+\s*"
+_INSIDE = re.compile(rf"\s*\b(?:{_ANYWHERE})\b(?:{_PUNCT})?", re.I)
+_START = re.compile(rf"^\s*(?:{_EDGED})(?:{_PUNCT}|\s+(?=(?:what|which|who|when|where|why|how|does|do|is|are|can|must|should)\b))", re.I)
+_BETWEEN = re.compile(rf"\s*,\s*(?:{_EDGED})\s*,\s*", re.I)  # "What, in essence, does the ICC ask …?"
+_END = re.compile(rf"{_PUNCT}(?:{_EDGED})\s*(?=[?.!]*\s*$)", re.I)
+# "Paraphrase Article 2", "Can you sum up …", "the gist of …", "three bullet points on …": a summary asked for
+_SUMMARY = re.compile(
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:paraphrase|rephrase|reword|restate|sum\s+up|summ?ari[sz]e|recap(?:itulate)?"
+    r"|go\s+over|run\s+(?:me\s+|us\s+)?through|walk\s+(?:me|us)\s+through|break\s+down|unpack|boil\s+down|condense|simplify)\s+"
+    r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:quick\s+|short\s+|brief\s+|rough\s+)?(?:gist|summary|recap|rundown"
+    r"|overview|synopsis|short\s+version|one-liner|breakdown|tl\s*;?\s*dr)\s+(?:of|on)\s+|tl\s*;?\s*dr\s+(?:of|on|for)\s+"
+    rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|sentences?)\s+(?:on|about|covering|for|of)\s+)",
+    re.I,
+)
+_SPELL_OUT = re.compile(r"^\s*(?:(?:can|could|would|will)\s+you\s+)?spell\s+out\s+(?=(?:what|how|why|who|which)\b)", re.I)
+_FOR_ME = re.compile(r"\s+for\s+(?:me|us)(?=\s*[?.!]*\s*$)", re.I)
+# "the headline message of", "the key messages from": what a text says above all, its main points
+_MESSAGE = re.compile(r"\b(?:the\s+)?(?:(?:headline|key|main|central|core|overall|top[-\s]line|big)\s+)?"
+                      r"(?:messages?|thrust|essence|bottom\s+line)\s+(?:of|from|in)\b", re.I)
+
+
+def unshaped(question: str) -> str:
+    """Return question without the form it asks its answer in; a request for a form of a text asks for its summary."""
+    text = _INSIDE.sub(" ", question)
+    text = _BETWEEN.sub(" ", text)
+    for pattern in (_START, _END):
+        text = pattern.sub("", text, count=1)
+    text = _SPELL_OUT.sub("Explain ", text, count=1)
+    summary = _SUMMARY.match(text)
+    if summary:
+        text = "Summarise " + _FOR_ME.sub("", text[summary.end():])
+    text = _MESSAGE.sub("the main points of", text)
+    text = re.sub(r"\s+(?=[.?!,])", "", re.sub(r"\s{2,}", " ", text)).strip(" ,:;")
+    if not re.search(r"[A-Za-z]{2}", text):
+        return question
+    return text[:1].upper() + text[1:] if question.lstrip()[:1].isupper() else text

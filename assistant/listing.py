@@ -1,0 +1,57 @@
+"""Lists in an answer: which provisions make up a list, and when a question asks for one whole.
+
+A list's items answer together: those under a heading the question names ("What are the ICC's
+opportunities for future action?"), those of one section that all answer equally, and those a cited
+provision introduces ("… under five technical controls:").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assistant import references
+from assistant.hits import Scored
+from assistant.query import Analyzed
+from assistant.sparse import tokenize
+from assistant.types import Hit
+from assistant.wording import NUMBER_WORDS
+
+PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
+NESTED_MAX = 8  # a list with the lists its items introduce: a short article read whole, not a long answer grown
+LIST_MAX = 12  # the most citations a list answer grows to
+_COUNTS = frozenset(tokenize(" ".join(NUMBER_WORDS))) | frozenset(map(str, range(100)))
+_LISTING = re.compile(rf"^(?:{references.KIND_PLURALS})\b", re.I)  # a heading naming a list of places
+
+
+def heading_asked(hit: Hit, analyzed: Analyzed) -> bool:
+    """Return True when the question asks about nothing but the heading of a list a provision stands in.
+
+    The heading names its items in the plural ("Takeaways", "Opportunities for future action"); an article's
+    heading ("Offences related to child pornography") names what its paragraphs are about, not a list.
+    """
+    asked = {t for t in analyzed.keyterms if t not in _COUNTS}  # "the six takeaways": a count names no heading
+    if not (hit.heading_path and asked and not analyzed.references and _LISTING.search(hit.heading_path[-1])):
+        return False
+    return asked <= set(tokenize(hit.heading_path[-1]))
+
+
+def parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
+    """Return the remaining items of a section whose items fill the answer's limit between them.
+
+    Items that all answer equally ("what is monitored?": networks, people, suppliers … each "monitored to
+    find adverse events") are a list without an introduction: an answer gives them all, not the first few.
+    """
+    def place(hit: Hit) -> tuple[str, ...]:
+        return (hit.doc_id, hit.intro, *hit.heading_path)  # one list: one section, one introduction
+
+    counts = Counter(place(s.hit) for s in chosen if not introduces(s.hit))
+    section, number = counts.most_common(1)[0] if counts else ((), 0)
+    if number < PARALLEL_MIN:
+        return []
+    return [s for s in rest if place(s.hit) == section and not introduces(s.hit)][:LIST_MAX - len(chosen)]
+
+
+def introduces(hit: Hit) -> bool:
+    """Return True when a provision ends by introducing a list ('… it must be configured to:')."""
+    return hit.text.rstrip().endswith(":")

@@ -1,0 +1,81 @@
+"""The form an answer is asked in: taken off the question, which then asks what it asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.forms import unshaped
+from assistant.manners import plain
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("In plain English, what does Article 6 of the Budapest Convention require?",
+     "What does Article 6 of the Budapest Convention require?"),
+    ("Yes or no: does the Paris Call mention election interference?", "Does the Paris Call mention election interference?"),
+    ("Briefly, what is the Paris Call's first principle?", "What is the Paris Call's first principle?"),
+    ("In layman's terms, what is illegal interception?", "What is illegal interception?"),
+    ("Without the legalese, what does Article 2 say?", "What does Article 2 say?"),
+    ("Keep it short: what does the firewall control require?", "What does the firewall control require?"),
+    ("One word answer: which body adopted resolution 80/16?", "Which body adopted resolution 80/16?"),
+    ("What, in essence, does the ICC ask governments to do?", "What does the ICC ask governments to do?"),
+    ("What does NIS 2 say about backups, in short?", "What does NIS 2 say about backups?"),
+    ("Explain in simple terms what Objective 1 asks for.", "Explain what Objective 1 asks for."),
+    ("List the G7 actions under Objective 2 as bullet points.", "List the G7 actions under Objective 2."),
+    ("Quote word for word the ICC's fourth takeaway.", "Quote the ICC's fourth takeaway."),
+    # a form of the text asked for: a summary of it
+    ("Sum up Article 21 of NIS 2 in two sentences.", "Summarise Article 21 of NIS 2."),
+    ("Can you paraphrase NIS 2 Article 21(2)(a)?", "Summarise NIS 2 Article 21(2)(a)?"),
+    ("TL;DR of the Paris Call?", "Summarise the Paris Call?"),
+    ("Recap the six ICC takeaways for me.", "Summarise the six ICC takeaways."),
+    ("the gist of the G7's action on cyber insurance.", "Summarise the G7's action on cyber insurance."),
+    ("three bullet points on the ICC's opportunities", "Summarise the ICC's opportunities"),
+    ("What's the headline message of the ICC briefing?", "What's the main points of the ICC briefing?"),
+    ("Can you spell out what action 1 means?", "Explain what action 1 means?"),
+])
+def test_the_form_asked_for_is_taken_off(typed: str, asked: str) -> None:
+    assert unshaped(typed) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "What is in short supply?",  # "in short" inside a question is its own words
+    "Which answer is short enough?",
+    "Does the Convention cover messages sent by email?",  # "message" without "of" is a topic
+    "What must a password be, in the Cyber Essentials scheme?",
+    "Summary?",  # nothing but a form: left as it is
+])
+def test_a_question_without_a_form_is_left_as_it_is(question: str) -> None:
+    assert unshaped(question) == question
+
+
+def test_manners_and_form_come_off_together() -> None:
+    assert plain("Hi! Short answer please: how long must updates wait? Thanks") == "How long must updates wait?"
+    assert plain("Could you give me the gist of the Paris Call, please?") == "Summarise the Paris Call?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "expected"), [
+    ("In layman's terms, what is illegal interception under the Budapest Convention?", "budapest-convention-2001/article-3/para-1"),
+    ("Without the legalese, what does Article 2 of the Budapest Convention say?", "budapest-convention-2001/article-2/para-1"),
+    ("Can you paraphrase NIS 2 Article 21(2)(a)?", "nis2-directive-article-21/article-21/item-2/item-a"),
+    ("One word answer: which body adopted resolution 80/16?", "un-ga-res-80-16-oewg-2025/para-4"),
+    ("Quote word for word the ICC's fourth takeaway.", "icc-board-briefing-cyber/takeaways/item-4"),
+])
+def test_a_question_asked_in_a_form_is_answered_from_the_texts(full: Assistant, question: str, expected: str) -> None:
+    answer = full.ask(question)
+    assert not answer.abstained, answer.text
+    assert expected in [c.provision_id for c in answer.citations]
+    assert answer.question == question
+
+
+@pytest.mark.slow
+def test_a_list_asked_for_by_its_heading_gives_every_item_quoted_from_its_start(full: Assistant) -> None:
+    for question in ("Give me three bullet points on the ICC's opportunities for future action.",
+                     "What are the six ICC takeaways?"):
+        answer = full.ask(question)
+        kind = "opportunities-for-future-action" if "opportunities" in question else "takeaways"
+        count = 5 if kind.startswith("opp") else 6
+        assert [c.provision_id for c in answer.citations] == [
+            f"icc-board-briefing-cyber/{kind}/item-{n}" for n in range(1, count + 1)], answer.text
+    first = full.ask("What are the ICC's opportunities for future action?").citations[0]
+    assert first.quote.startswith("Governments need to prioritize agreement")  # not where "opportunities" recurs
