@@ -26,7 +26,9 @@ _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
     r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
     r"\b(?:what|which) (?:kinds|types|sorts|forms) of\b|"
-    r"\bhow (?:should|must)\b",
+    r"\bhow (?:should|must)\b|"
+    # "Summarise the G7's Objective 2 actions": a summary of a list is the list
+    rf"^summari[sz]e\b[^?.]*\b(?:{references.KIND_PLURALS}|measures|controls|steps|practices|obligations)\b",
     re.I,
 )
 _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)

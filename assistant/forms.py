@@ -13,31 +13,32 @@ import re
 
 _STYLE = (r"(?:plain|simple|simpler|everyday|non-?technical|ordinary|normal|layman['’]?s|lay(?:man|men|person|people)['’]?s?)"
           r"\s+(?:english|terms|language|words|speak)")
-_COUNT = r"(?:one|two|three|four|five|six|a\s+few|a\s+couple\s+of|\d+)"
+_COUNT = r"(?:one|two|three|four|five|six|a\s+few|a\s+couple\s+of|a\s+single|an?|\d+)"
 _UNITS = r"(?:short\s+)?(?:sentences?|bullet[-\s]?points?|bullets|words?|lines?|paragraphs?)"
 # asides that only a form can mean, wherever they stand ("Explain in simple terms what …")
 _ANYWHERE = (
-    rf"in\s+{_STYLE}|in\s+a\s+nutshell|without\s+(?:the\s+|any\s+)?(?:legalese|(?:legal\s+|technical\s+)?jargon|lawyer\s*speak)"
-    rf"|in\s+{_COUNT}\s+{_UNITS}|(?:in|as)\s+(?:a\s+)?(?:bullet(?:ed)?[-\s]?(?:points?|list)|bullets|numbered\s+list)"
+    rf"in(?:to)?\s+{_STYLE}|in\s+a\s+nutshell|without\s+(?:the\s+|any\s+)?(?:legalese|(?:legal\s+|technical\s+)?jargon|lawyer\s*speak)"
+    rf"|in(?:to)?\s+{_COUNT}\s+{_UNITS}|(?:in|as)\s+(?:a\s+)?(?:bullet(?:ed)?[-\s]?(?:points?|list)|bullets|numbered\s+list)"
+    r"|in\s+(?:bullet|list|point|table)\s+form|(?:down\s+)?to\s+(?:its|their|the)\s+(?:bare\s+)?(?:essentials|basics)"
     r"|word\s+for\s+word|verbatim|in\s+(?:full|its\s+entirety)"
 )
 # asides that may also be words of a question ("in short supply"): taken off only at its edges or between commas
 _EDGED = (
     r"in\s+(?:short|brief|essence|summary|a\s+word|general\s+terms)|briefly|simply\s+put|put\s+simply|to\s+put\s+it\s+simply"
-    r"|yes\s+or\s+no|(?:(?:a|the)\s+)?(?:short|quick|brief|simple|straight|direct|one[-\s]word|one[-\s]line)\s+answer"
-    r"(?:\s+(?:only|is\s+fine))?|keep\s+it\s+(?:short|brief|simple)|(?:please\s+)?be\s+(?:brief|concise)|tl\s*;?\s*dr|eli5"
-    r"|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
+    r"|(?:just\s+)?yes\s+or\s+no|no\s+(?:legalese|jargon|technical\s+terms)|(?:the\s+)?(?:short|quick|brief|simple)\s+version|(?:(?:a|the)\s+)?(?:short|quick|brief|simple|straight|direct|one[-\s]word|one[-\s]line)\s+answer"
+    r"(?:\s+(?:only|is\s+fine))?|keep\s+it\s+(?:short|brief|simple)|(?:please\s+)?be\s+(?:brief|concise)|tl\s*;?\s*dr"
+    r"|explain\s+(?:it\s+)?(?:to\s+me\s+)?like\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+child)|eli5|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
 )
 _PUNCT = r"\s*[,:;–—-]+\s*"
-_INSIDE = re.compile(rf"\s*\b(?:{_ANYWHERE})\b(?:{_PUNCT})?", re.I)
+_INSIDE = re.compile(rf"(?:\s*,\s*(?:{_ANYWHERE})\s*,|\s*\b(?:{_ANYWHERE})\b(?:{_PUNCT})?)", re.I)
 _START = re.compile(rf"^\s*(?:{_EDGED})(?:{_PUNCT}|\s+(?=(?:what|which|who|when|where|why|how|does|do|is|are|can|must|should)\b))", re.I)
 _BETWEEN = re.compile(rf"\s*,\s*(?:{_EDGED})\s*,\s*", re.I)  # "What, in essence, does the ICC ask …?"
 _END = re.compile(rf"{_PUNCT}(?:{_EDGED})\s*(?=[?.!]*\s*$)", re.I)
 # "Paraphrase Article 2", "Can you sum up …", "the gist of …", "three bullet points on …": a summary asked for
 _SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:paraphrase|rephrase|reword|restate|sum\s+up|summ?ari[sz]e|recap(?:itulate)?"
-    r"|go\s+over|run\s+(?:me\s+|us\s+)?through|walk\s+(?:me|us)\s+through|break\s+down|unpack|boil\s+down|condense|simplify)\s+"
-    r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:quick\s+|short\s+|brief\s+|rough\s+)?(?:gist|summary|recap|rundown"
+    r"|outline|put|go\s+over|run\s+(?:me\s+|us\s+)?through|walk\s+(?:me|us)\s+through|break\s+down|unpack|boil\s+down|condense|simplify)\s+"
+    r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:(?:quick|short|brief|rough|simple|high-level|one-line|one-sentence|two-line)\s+)?(?:gist|summary|recap|rundown"
     r"|overview|synopsis|short\s+version|one-liner|breakdown|tl\s*;?\s*dr)\s+(?:of|on)\s+|tl\s*;?\s*dr\s+(?:of|on|for)\s+"
     rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|sentences?)\s+(?:on|about|covering|for|of)\s+)",
     re.I,

@@ -79,7 +79,7 @@ MODALS = frozenset("must shall may might need needs ought".split())  # "must it 
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said saying tell tells does do did according "
     "document documents text texts mention mentions mentioned provide provides about regarding concerning "
-    "there anything something everything please give show list listed explain describe summarise summarize me us want wants "
+    "there anything something everything please give show list lists listed explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many "
     "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
     "sources "  # "which sources cover capacity building": the texts

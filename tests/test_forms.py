@@ -32,6 +32,19 @@ from assistant.manners import plain
     ("three bullet points on the ICC's opportunities", "Summarise the ICC's opportunities"),
     ("What's the headline message of the ICC briefing?", "What's the main points of the ICC briefing?"),
     ("Can you spell out what action 1 means?", "Explain what action 1 means?"),
+    # the same forms put otherwise
+    ("Explain like I'm five: what does Cyber Essentials say about passwords?",
+     "What does Cyber Essentials say about passwords?"),
+    ("No jargon — what does NIS 2 mean by an all-hazards approach?", "What does NIS 2 mean by an all-hazards approach?"),
+    ("Short version: what does the Paris Call say about hack back?", "What does the Paris Call say about hack back?"),
+    ("Just yes or no — does the G7 mention cyber insurance?", "Does the G7 mention cyber insurance?"),
+    ("List, in bullet form, the five ICC opportunities.", "List the five ICC opportunities."),
+    ("Can you boil down the Paris Call to its essentials?", "Summarise the Paris Call?"),
+    ("a one-line summary of NIS 2 Article 21(2)(c).", "Summarise NIS 2 Article 21(2)(c)."),
+    ("Could you put Article 29 into plain language?", "Summarise Article 29?"),
+    ("Can you condense Article 35 into a few lines?", "Summarise Article 35?"),
+    ("Outline the G7's Objective 2 actions in a numbered list.", "Summarise the G7's Objective 2 actions."),
+    ("What's the bottom line of the ICC briefing?", "What's the main points of the ICC briefing?"),
 ])
 def test_the_form_asked_for_is_taken_off(typed: str, asked: str) -> None:
     assert unshaped(typed) == asked
@@ -51,6 +64,7 @@ def test_a_question_without_a_form_is_left_as_it_is(question: str) -> None:
 def test_manners_and_form_come_off_together() -> None:
     assert plain("Hi! Short answer please: how long must updates wait? Thanks") == "How long must updates wait?"
     assert plain("Could you give me the gist of the Paris Call, please?") == "Summarise the Paris Call?"
+    assert plain("No jargon please — what is an all-hazards approach?") == "What is an all-hazards approach?"
 
 
 @pytest.mark.slow
@@ -77,5 +91,7 @@ def test_a_list_asked_for_by_its_heading_gives_every_item_quoted_from_its_start(
         count = 5 if kind.startswith("opp") else 6
         assert [c.provision_id for c in answer.citations] == [
             f"icc-board-briefing-cyber/{kind}/item-{n}" for n in range(1, count + 1)], answer.text
+    outlined = full.ask("Outline the G7's Objective 2 actions in a numbered list.")  # a summary of a list is the list
+    assert [c.provision_id for c in outlined.citations] == [f"g7-2017-cyber-business/objective-2/item-{n}" for n in range(1, 8)]
     first = full.ask("What are the ICC's opportunities for future action?").citations[0]
     assert first.quote.startswith("Governments need to prioritize agreement")  # not where "opportunities" recurs
