@@ -101,6 +101,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen52.yaml --baseline evals/unseen52-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen53.yaml --baseline evals/unseen53-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen54.yaml --baseline evals/unseen54-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen55.yaml --baseline evals/unseen55-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -27,11 +27,13 @@ _EDGED = (
     r"in\s+(?:short|brief|essence|summary|a\s+word|general\s+terms)|briefly|simply\s+put|put\s+simply|to\s+put\s+it\s+simply"
     r"|(?:just\s+)?yes\s+or\s+no|no\s+(?:legalese|jargon|technical\s+terms)|(?:the\s+)?(?:short|quick|brief|simple)\s+version|(?:(?:a|the)\s+)?(?:short|quick|brief|simple|straight|direct|one[-\s]word|one[-\s]line)\s+answer"
     r"(?:\s+(?:only|is\s+fine))?|keep\s+it\s+(?:short|brief|simple)|(?:please\s+)?be\s+(?:brief|concise)|tl\s*;?\s*dr"
-    r"|explain\s+(?:it\s+)?(?:to\s+me\s+)?like\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+child)|eli5|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
+    r"|explain\s+(?:it\s+)?(?:to\s+me\s+)?like\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+child)|eli5"
+    r"|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)(?:\s+of\s+the\s+\w+)?|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
 )
 _PUNCT = r"\s*[,:;–—-]+\s*"
 _INSIDE = re.compile(rf"(?:\s*,\s*(?:{_ANYWHERE})\s*,|\s*\b(?:{_ANYWHERE})\b(?:{_PUNCT})?)", re.I)
-_START = re.compile(rf"^\s*(?:{_EDGED})(?:{_PUNCT}|\s+(?=(?:what|which|who|when|where|why|how|does|do|is|are|can|must|should)\b))", re.I)
+_START = re.compile(rf"^\s*(?:{_EDGED})(?:{_PUNCT}|\s+(?=(?:what|which|who|when|where|why|how|does|do|is|are|can|must|should|and)\b))",
+                    re.I)
 _BETWEEN = re.compile(rf"\s*,\s*(?:{_EDGED})\s*,\s*", re.I)  # "What, in essence, does the ICC ask …?"
 _END = re.compile(rf"{_PUNCT}(?:{_EDGED})\s*(?=[?.!]*\s*$)", re.I)
 # "Paraphrase Article 2", "Can you sum up …", "the gist of …", "three bullet points on …": a summary asked for
@@ -45,6 +47,14 @@ _SUMMARY = re.compile(
 )
 _SPELL_OUT = re.compile(r"^\s*(?:(?:can|could|would|will)\s+you\s+)?spell\s+out\s+(?=(?:what|how|why|who|which)\b)", re.I)
 _FOR_ME = re.compile(r"\s+for\s+(?:me|us)(?=\s*[?.!]*\s*$)", re.I)
+# "Shorter please.", "Just the article number?", "TL;DR?": a form alone, asked of the answer before
+_FORM = (r"(?:(?:can\s+you\s+)?(?:make\s+it\s+|say\s+(?:it|that)\s+|a\s+bit\s+|much\s+)?(?:shorter|simpler|more\s+(?:simply|"
+         rf"briefly|concisely))|too\s+(?:long|much|detailed|wordy|technical)|{_EDGED}|{_ANYWHERE}"
+         r"|(?:in\s+)?(?:bullet(?:ed)?[-\s]?points?|bullets|a\s+(?:numbered\s+)?list|a\s+table))")
+_ALONE = re.compile(rf"^\s*{_FORM}(?:\s*[,;.!–—-]+\s*{_FORM})*\s*[?.!]*\s*$", re.I)
+# "Summarise that.", "Quote it?", "Explain that.", "That.": the answer before, put again
+_AGAIN = re.compile(r"^\s*(?:(?:summari[sz]e|explain|quote|rephrase|repeat|simplify|shorten)\s+)?(?:that|it|this|the\s+(?:last\s+)?answer)?"
+                    r"(?:\s+again)?\s*[?.!]*\s*$", re.I)
 # "the headline message of", "the key messages from": what a text says above all, its main points
 _MESSAGE = re.compile(r"\b(?:the\s+)?(?:(?:headline|key|main|central|core|overall|top[-\s]line|big)\s+)?"
                       r"(?:messages?|thrust|essence|bottom\s+line)\s+(?:of|from|in)\b", re.I)
@@ -52,6 +62,19 @@ _MESSAGE = re.compile(r"\b(?:the\s+)?(?:(?:headline|key|main|central|core|overal
 
 def unshaped(question: str) -> str:
     """Return question without the form it asks its answer in; a request for a form of a text asks for its summary."""
+    text = _bare(question)
+    if not re.search(r"[A-Za-z]{2}", text):
+        return question
+    return text[:1].upper() + text[1:] if question.lstrip()[:1].isupper() else text
+
+
+def again(question: str) -> bool:
+    """Return True when a turn asks only for the answer before it in another form ("Can you put that in plain English?")."""
+    return bool(_ALONE.match(question) or _AGAIN.match(_bare(question)))
+
+
+def _bare(question: str) -> str:
+    """Return question without its form, possibly nothing."""
     text = _INSIDE.sub(" ", question)
     text = _BETWEEN.sub(" ", text)
     for pattern in (_START, _END):
@@ -61,7 +84,4 @@ def unshaped(question: str) -> str:
     if summary:
         text = "Summarise " + _FOR_ME.sub("", text[summary.end():])
     text = _MESSAGE.sub("the main points of", text)
-    text = re.sub(r"\s+(?=[.?!,])", "", re.sub(r"\s{2,}", " ", text)).strip(" ,:;")
-    if not re.search(r"[A-Za-z]{2}", text):
-        return question
-    return text[:1].upper() + text[1:] if question.lstrip()[:1].isupper() else text
+    return re.sub(r"\s+(?=[.?!,])", "", re.sub(r"\s{2,}", " ", text)).strip(" ,:;")

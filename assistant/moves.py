@@ -24,7 +24,7 @@ _RANK = re.compile(r"\b(?:(" + "|".join(ORDINALS) + r")|(\d{1,2})(?:st|nd|rd|th)
 # the words a move comes with; any other word asks something new ("What is the next step for SMEs?")
 _ALONG = frozenset(
     "and so ok okay then now what whats about how is are was were does do did it that this say says said comes come "
-    "one the of on me us show give read tell please s".split())
+    "one the of on me us show give read tell please s just only".split())  # "Just the first one."
 _KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
 MAX_WORDS = 8
 

@@ -389,7 +389,8 @@ _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)
 # "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
 # they are in scope; "What does NIS 2 let us require?" what it allows
 _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
-                         r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)", re.I)
+                         r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
+                         r"|\b(?:see|sees|saw|seen)(?=\s+as\b)", re.I)  # "What does the ICC see as opportunities?": its view
 # generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)

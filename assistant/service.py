@@ -163,7 +163,7 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import compound, conversation, moves
+        from assistant import compound, conversation, manners, moves
 
         assert sources is not None
         asked, earlier, shown = question, list(history or []), frozenset[str]()
@@ -171,7 +171,7 @@ class Assistant:
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             asked, earlier = earlier[start], earlier[:start]
-        elif earlier and (moving := moves.move(question)) is not None:  # "And the next one?": beside the one shown
+        elif earlier and (moving := moves.move(manners.plain(question))) is not None:  # "And the next one?": beside the one shown
             before = self.ask(earlier[-1], earlier[:-1], filters, k)
             if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:
                 asked, earlier = f"What does {to.label} say?", []

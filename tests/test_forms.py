@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.forms import unshaped
+from assistant.forms import again, unshaped
 from assistant.manners import plain
 
 
@@ -61,6 +61,17 @@ def test_a_question_without_a_form_is_left_as_it_is(question: str) -> None:
     assert unshaped(question) == question
 
 
+@pytest.mark.parametrize(("turn", "asks_again"), [
+    ("Summarise that?", True), ("Shorter.", True), ("In plain English?", True), ("Just the article number?", True),
+    ("Quote it?", True), ("That.", True), ("Yes or no?", True), ("Explain that.", True), ("TL;DR?", True),
+    ("Too long, shorter.", True), ("Bullet points?", True), ("As a list.", True), ("Say it more simply", True),
+    ("What is it?", False), ("Is that right?", False), ("What does it say?", False), ("Quote Article 2.", False),
+    ("What about the G7?", False), ("And the next one?", False), ("Shorter answers?", False),
+])
+def test_a_turn_asking_only_for_another_form_asks_the_last_question_again(turn: str, asks_again: bool) -> None:
+    assert again(turn) is asks_again
+
+
 def test_manners_and_form_come_off_together() -> None:
     assert plain("Hi! Short answer please: how long must updates wait? Thanks") == "How long must updates wait?"
     assert plain("Could you give me the gist of the Paris Call, please?") == "Summarise the Paris Call?"
@@ -95,3 +106,15 @@ def test_a_list_asked_for_by_its_heading_gives_every_item_quoted_from_its_start(
     assert [c.provision_id for c in outlined.citations] == [f"g7-2017-cyber-business/objective-2/item-{n}" for n in range(1, 8)]
     first = full.ask("What are the ICC's opportunities for future action?").citations[0]
     assert first.quote.startswith("Governments need to prioritize agreement")  # not where "opportunities" recurs
+
+
+@pytest.mark.slow
+def test_a_follow_up_asking_for_another_form_answers_the_question_before_it(full: Assistant) -> None:
+    earlier = "What is illegal interception under the Budapest Convention?"
+    for turn in ("Can you say that more simply?", "Too long, shorter please.", "In plain English?", "Yes or no?"):
+        answer = full.ask(turn, history=[earlier])
+        assert not answer.abstained and answer.question == turn
+        assert [c.provision_id for c in answer.citations] == ["budapest-convention-2001/article-3/para-1"], turn
+    moved = full.ask("Just the second one, briefly.", history=["What are the ICC takeaways?"])
+    assert [c.provision_id for c in moved.citations] == ["icc-board-briefing-cyber/takeaways/item-2"]
+    assert full.ask("In plain English?").abstained  # no answer before it to put otherwise

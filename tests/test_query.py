@@ -651,3 +651,9 @@ def test_the_verb_a_question_asks_with_is_no_topic() -> None:
     meant = analyzer.analyze("What does Article 6 mean for a small firm?")
     assert meant.keyterms["firm"] < analyzer.idf("firm") / 2  # the place asked about, for its reader
     assert analyzer.analyze("What does NIS 2 mean for a small firm?").keyterms["firm"] == analyzer.idf("firm")
+
+
+def test_what_a_text_sees_as_something_asks_for_its_view() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Opportunities for future action", "see MFA details below"], {})
+    assert "see" not in analyzer.analyze("What does the ICC see as opportunities for future action?").keyterms
+    assert "see" in analyzer.analyze("Where can staff see the details?").keyterms
