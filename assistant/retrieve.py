@@ -280,7 +280,14 @@ class Retriever:
                 return 0.8
             return 0.0
 
+        if term in _LISTED_TERMS and self._unworded_item(index, term):
+            return 0.5  # "the principles of the Paris Call": the items of a text that numbers its list by no such word
         return max(credit(own), 0.5 * credit(context))
+
+    def _unworded_item(self, index: int, term: str) -> bool:
+        """Return True when a part is an item of a numbered list in a document that never uses the term."""
+        record = self.sparse.records[index]
+        return "/item-" in record.metadata.get("provision_id", "") and term not in self._vocabulary(record.metadata.get("doc_id", ""))
 
     def _vocabulary(self, doc_id: str) -> frozenset[str]:
         """Return (and cache) every term of a document's parts and their context: built once, not per question."""
@@ -358,6 +365,9 @@ def _vocabulary(embedder: BaseEmbedding) -> frozenset[str]:
     tokenizer = getattr(getattr(embedder, "_model", None), "tokenizer", None)
     vocab = getattr(tokenizer, "vocab", None) or {}
     return frozenset(w for w in vocab if w.isalpha() and w.islower() and len(w) > 2)
+
+
+_LISTED_TERMS = frozenset(tokenize(" ".join(references.words_for(references.LISTED))))  # "principles": a list's items
 
 
 def _placing(analyzed: Analyzed) -> frozenset[str]:

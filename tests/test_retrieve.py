@@ -85,6 +85,24 @@ def test_a_short_lead_in_brings_the_paragraphs_it_heads(tmp_path: Path) -> None:
     assert not any("Software includes" in q for q in quotes)  # the next section is not part of it
 
 
+def test_a_texts_list_is_its_principles_when_it_numbers_them_by_no_such_word(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"call.md": (
+        "# Call for Trust\n\nWe affirm our willingness to work together to:\n\n"
+        "- Prevent malicious cyber activities against critical infrastructure;\n"
+        "- Strengthen the security of digital products;\n- Support cyber hygiene for all actors.\n\n"
+        "We welcome the support of companies.\n"), "code.md": "# Code\n\nThe principles of data protection apply.\n"})
+    answer = assistant.ask("What are the principles of the Call for Trust?")
+    assert not answer.abstained, answer.text
+    assert answer.citations and all("/item-" in c.provision_id for c in answer.citations)
+    assert "principles of data protection" in assistant.ask("What does the Code say about principles?").citations[0].text
+
+
+@pytest.mark.slow
+def test_the_paris_calls_principles_are_its_nine_items(full: Assistant) -> None:
+    answer = full.ask("What are the nine principles of the Paris Call?")
+    assert [c.provision_id for c in answer.citations] == [f"paris-call-2018/item-{n}" for n in range(1, 10)], answer.text
+
+
 def test_what_about_x_is_answered_by_a_part_on_x_not_by_the_earlier_topic(tmp_path: Path) -> None:
     assistant = ingested(tmp_path, {"scope.md": (
         "# Device scope\n\n## Research assistant\n\nA research assistant's own laptop is in scope.\n\n"
