@@ -25,10 +25,12 @@ _ANYWHERE = (
 # asides that may also be words of a question ("in short supply"): taken off only at its edges or between commas
 _EDGED = (
     r"in\s+(?:short|brief|essence|summary|a\s+word|general\s+terms)|briefly|simply\s+put|put\s+simply|to\s+put\s+it\s+simply"
-    r"|(?:just\s+)?yes\s+or\s+no|no\s+(?:legalese|jargon|technical\s+terms)|(?:the\s+)?(?:short|quick|brief|simple)\s+version|(?:(?:a|the)\s+)?(?:short|quick|brief|simple|straight|direct|one[-\s]word|one[-\s]line)\s+answer"
-    r"(?:\s+(?:only|is\s+fine))?|keep\s+it\s+(?:short|brief|simple)|(?:please\s+)?be\s+(?:brief|concise)|tl\s*;?\s*dr"
+    r"|(?:just\s+)?yes\s+or\s+no|no\s+(?:legalese|jargon|technical\s+terms)|(?:the\s+)?(?:short|quick|brief|simple)\s+version"
+    r"|(?:(?:a|the)\s+)?(?:short|quick|brief|simple|straight|direct|one[-\s]word|one[-\s]line)\s+answer(?:\s+(?:only|is\s+fine))?"
+    r"|keep\s+it\s+(?:short|brief|simple)|(?:please\s+)?be\s+(?:brief|concise)|tl\s*;?\s*dr"
     r"|explain\s+(?:it\s+)?(?:to\s+me\s+)?like\s+(?:i['’]?m|i\s+am)\s+(?:five|5|a\s+child)|eli5"
-    r"|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)(?:\s+of\s+the\s+\w+)?|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
+    r"|just\s+(?:the|a)\s+(?:\w+\s+)?(?:number|numbers|name|names|date|title|list)(?:\s+of\s+the\s+\w+)?"
+    r"|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
 )
 _PUNCT = r"\s*[,:;–—-]+\s*"
 _INSIDE = re.compile(rf"(?:\s*,\s*(?:{_ANYWHERE})\s*,|\s*\b(?:{_ANYWHERE})\b(?:{_PUNCT})?)", re.I)
@@ -40,8 +42,9 @@ _END = re.compile(rf"{_PUNCT}(?:{_EDGED})\s*(?=[?.!]*\s*$)", re.I)
 _SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:paraphrase|rephrase|reword|restate|sum\s+up|summ?ari[sz]e|recap(?:itulate)?"
     r"|outline|put|go\s+over|run\s+(?:me\s+|us\s+)?through|walk\s+(?:me|us)\s+through|break\s+down|unpack|boil\s+down|condense|simplify)\s+"
-    r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:(?:quick|short|brief|rough|simple|high-level|one-line|one-sentence|two-line)\s+)?(?:gist|summary|recap|rundown"
-    r"|overview|synopsis|short\s+version|one-liner|breakdown|tl\s*;?\s*dr)\s+(?:of|on)\s+|tl\s*;?\s*dr\s+(?:of|on|for)\s+"
+    r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:(?:quick|short|brief|rough|simple|high-level|one-line|one-sentence"
+    r"|two-line)\s+)?(?:gist|summary|recap|rundown|overview|synopsis|short\s+version|one-liner|breakdown|tl\s*;?\s*dr)\s+(?:of|on)\s+"
+    r"|tl\s*;?\s*dr\s+(?:of|on|for)\s+"
     rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|sentences?)\s+(?:on|about|covering|for|of)\s+)",
     re.I,
 )
