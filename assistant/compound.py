@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from assistant import forms, manners, references, several, situation, wording
+from assistant import manners, references, several, situation, wording
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
@@ -47,10 +47,7 @@ def answered(
 ) -> Answer:
     """Answer a question as typed: manners and the asker's situation taken off, each question in turn, joined."""
     answers: list[Answer] = []
-    asked, before = manners.plain(question), [manners.plain(h) for h in history]
-    if before and forms.again(asked):  # "Can you put that in plain English?": the last question, asked again
-        asked, before = before[-1], before[:-1]
-    for plain, earlier in situation.readings(asked, before, named):
+    for plain, earlier in situation.readings(manners.plain(question), [manners.plain(h) for h in history], named):
         answers.append(_asked(plain, earlier, ask, related, named))
         if not answers[-1].abstained:
             break

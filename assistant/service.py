@@ -163,15 +163,19 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import compound, conversation, manners, moves
+        from assistant import compound, conversation, forms, manners, moves
 
         assert sources is not None
         asked, earlier, shown = question, list(history or []), frozenset[str]()
+        if earlier and forms.again(manners.plain(question)):  # "Can you put that in plain English?": that answer again
+            answer = self.ask(earlier[-1], earlier[:-1], filters, k).model_copy(deep=True)
+            answer.question = question
+            return answer
         if (start := conversation.more_of(earlier, question)) is not None:  # "Tell me more.": that again, less what was cited
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             asked, earlier = earlier[start], earlier[:start]
-        elif earlier and (moving := moves.move(manners.plain(question))) is not None:  # "And the next one?": beside the one shown
+        elif earlier and (moving := moves.move(manners.plain(question))) is not None:  # "And the next one?": beside it
             before = self.ask(earlier[-1], earlier[:-1], filters, k)
             if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:
                 asked, earlier = f"What does {to.label} say?", []

@@ -115,6 +115,8 @@ def test_a_follow_up_asking_for_another_form_answers_the_question_before_it(full
         answer = full.ask(turn, history=[earlier])
         assert not answer.abstained and answer.question == turn
         assert [c.provision_id for c in answer.citations] == ["budapest-convention-2001/article-3/para-1"], turn
+    after_move = full.ask("Shorter please.", history=["What does Article 2 of the Budapest Convention say?", "And the next one?"])
+    assert [c.provision_id for c in after_move.citations] == ["budapest-convention-2001/article-3/para-1"]
     moved = full.ask("Just the second one, briefly.", history=["What are the ICC takeaways?"])
     assert [c.provision_id for c in moved.citations] == ["icc-board-briefing-cyber/takeaways/item-2"]
     assert full.ask("In plain English?").abstained  # no answer before it to put otherwise
