@@ -16,7 +16,7 @@ _STYLE = (r"(?:plain|simple|simpler|everyday|non-?technical|ordinary|normal|laym
 _COUNT = r"(?:one|two|three|four|five|six|a\s+few|a\s+couple\s+of|a\s+single|an?|\d+)"
 _UNITS = r"(?:short\s+)?(?:sentences?|bullet[-\s]?points?|bullets|words?|lines?|paragraphs?)"
 # asides that only a form can mean, wherever they stand ("Explain in simple terms what …")
-_ANYWHERE = (
+ANYWHERE = (
     rf"in(?:to)?\s+{_STYLE}|in\s+a\s+nutshell|without\s+(?:the\s+|any\s+)?(?:legalese|(?:legal\s+|technical\s+)?jargon|lawyer\s*speak)"
     rf"|in(?:to)?\s+{_COUNT}\s+{_UNITS}|(?:in|as)\s+(?:a\s+)?(?:bullet(?:ed)?[-\s]?(?:points?|list)|bullets|numbered\s+list)"
     r"|in\s+(?:bullet|list|point|table)\s+form|(?:down\s+)?to\s+(?:its|their|the)\s+(?:bare\s+)?(?:essentials|basics)"
@@ -33,7 +33,7 @@ _EDGED = (
     r"|as\s+a\s+(?:list|table)|in\s+a\s+(?:list|table)"
 )
 _PUNCT = r"\s*[,:;–—-]+\s*"
-_INSIDE = re.compile(rf"(?:\s*,\s*(?:{_ANYWHERE})\s*,|\s*\b(?:{_ANYWHERE})\b(?:{_PUNCT})?)", re.I)
+_INSIDE = re.compile(rf"(?:\s*,\s*(?:{ANYWHERE})\s*,|\s*\b(?:{ANYWHERE})\b(?:{_PUNCT})?)", re.I)
 _START = re.compile(rf"^\s*(?:{_EDGED})(?:{_PUNCT}|\s+(?=(?:what|which|who|when|where|why|how|does|do|is|are|can|must|should|and)\b))",
                     re.I)
 _BETWEEN = re.compile(rf"\s*,\s*(?:{_EDGED})\s*,\s*", re.I)  # "What, in essence, does the ICC ask …?"
@@ -52,7 +52,7 @@ _SPELL_OUT = re.compile(r"^\s*(?:(?:can|could|would|will)\s+you\s+)?spell\s+out\
 _FOR_ME = re.compile(r"\s+for\s+(?:me|us)(?=\s*[?.!]*\s*$)", re.I)
 # "Shorter please.", "Just the article number?", "TL;DR?": a form alone, asked of the answer before
 _FORM = (r"(?:(?:can\s+you\s+)?(?:make\s+it\s+|say\s+(?:it|that)\s+|a\s+bit\s+|much\s+)?(?:shorter|simpler|more\s+(?:simply|"
-         rf"briefly|concisely))|too\s+(?:long|much|detailed|wordy|technical)|{_EDGED}|{_ANYWHERE}"
+         rf"briefly|concisely))|too\s+(?:long|much|detailed|wordy|technical)|{_EDGED}|{ANYWHERE}"
          r"|(?:in\s+)?(?:bullet(?:ed)?[-\s]?points?|bullets|a\s+(?:numbered\s+)?list|a\s+table))")
 _ALONE = re.compile(rf"^\s*{_FORM}(?:\s*[,;.!–—-]+\s*{_FORM})*\s*[?.!]*\s*$", re.I)
 # "Summarise that.", "Quote it?", "Explain that.", "That.": the answer before, put again

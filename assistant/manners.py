@@ -91,8 +91,8 @@ _TASK = re.compile(
 # delegation:"), anywhere in a question: read past when its topic words are weighed
 _ASIDES = re.compile(
     _ASKER + r"\b[^:;?]{0,80}[:;–—]\s*"
-    r"|\b(?:in|with)\s+(?:one|a|two|three|a few)\s+(?:sentence|sentences|words|lines)\b"
-    r"|\bin\s+(?:a\s+nutshell|short|brief|plain\s+(?:english|terms|language|words)|simple\s+terms)\b|\bbriefly\b",
+    rf"|\b(?:{forms.ANYWHERE})\b|\bwith\s+(?:one|a|two|three|a few)\s+(?:sentence|sentences|words|lines)\b"
+    r"|\bin\s+(?:short|brief)\b|\bbriefly\b",  # the forms an answer is asked in (forms.py), and these wherever they stand
     re.I,
 )
 

@@ -29,7 +29,6 @@ INTENTS = {
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
-_NAMING_TERMS = frozenset(tokenize(" ".join(references.NAMING)))  # a place's name asked for: never a missing topic
 VAGUE_TERMS = frozenset(tokenize(" ".join(wording.NEVER_MISSING)))  # never a topic the texts lack
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(
@@ -148,7 +147,8 @@ class Analyzer:
             alternatives.setdefault(term, []).extend(bases)
         for term in glossary.spelled_out_beside(own, self.glossary):  # "a PaaS platform" asks about PaaS
             keyterms.pop(term, None)
-        naming = _NAMING_TERMS if references.specific(named) else frozenset()  # "What is Objective 2's title?"
+        # "What is Objective 2's title?": a place's name asked for, never a missing topic
+        naming = references.NAMING_TERMS if references.specific(named) else frozenset()
         unknown = [t for t in keyterms if self._unknown(t) and t not in VAGUE_TERMS and t not in naming
                    and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         switched = carried and _SWITCH.match(own)  # "What about customers?" asks the earlier question of customers

@@ -62,7 +62,8 @@ def topic_weights(analyzed: Analyzed) -> dict[str, float]:
     if not analyzed.references:
         return weights
     placing = references.placing_terms(frozenset(kind for kind, _ in analyzed.references))
-    return {t: w for t, w in weights.items() if t not in placing and t not in {v for _, v in analyzed.references}}
+    placing |= {value for _, value in analyzed.references}
+    return {t: w for t, w in weights.items() if t not in placing}
 
 
 def _grown(spans: list[tuple[int, int]], values: list[float], best: int, limit: int, stretch: int) -> tuple[int, int]:

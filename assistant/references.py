@@ -131,6 +131,7 @@ def common_place(labels: list[str]) -> str:
 
 # "What is Article 18 called?", "the title of Objective 2": asking for a place's name, no topic within it
 NAMING = ("called", "title", "titled", "heading", "headed", "name", "named", "entitled")
+NAMING_TERMS = frozenset(tokenize(" ".join(NAMING)))
 _TITLED = re.compile(r"^\s*(?P<place>.+?)\s+[–—-]\s+(?P<title>\S.*)$")  # "Article 16 – Expedited preservation …"
 
 
@@ -323,7 +324,7 @@ def _index_places(records: Sequence[Record]) -> tuple[dict[Reference, list[int]]
 
 def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> bool:
     """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?")."""
-    named = set(tokenize(" ".join([*(f"{kind} {value}" for kind, value in references), *NAMING])))
+    named = set(tokenize(" ".join(f"{kind} {value}" for kind, value in references))) | NAMING_TERMS
     return specific(references) and set(keyterms) <= named
 
 

@@ -167,7 +167,8 @@ class Assistant:
 
         assert sources is not None
         asked, earlier, shown = question, list(history or []), frozenset[str]()
-        if earlier and forms.again(manners.plain(question)):  # "Can you put that in plain English?": that answer again
+        bare = manners.plain(question) if earlier else question
+        if earlier and forms.again(bare):  # "Can you put that in plain English?": that answer again
             answer = self.ask(earlier[-1], earlier[:-1], filters, k).model_copy(deep=True)
             answer.question = question
             return answer
@@ -175,7 +176,7 @@ class Assistant:
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             asked, earlier = earlier[start], earlier[:start]
-        elif earlier and (moving := moves.move(manners.plain(question))) is not None:  # "And the next one?": beside it
+        elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
             before = self.ask(earlier[-1], earlier[:-1], filters, k)
             if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:
                 asked, earlier = f"What does {to.label} say?", []
