@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from assistant import moves, quoting, references, shapes
-from assistant.listing import LIST_MAX, NESTED_MAX, PARALLEL_MIN, heading_asked, introduces, parallel
+from assistant import moves, quoting, references, shapes, sourcing
+from assistant.evidence import Evidence, cite, reading_order
+from assistant.listing import LIST_MAX, NESTED_MAX, heading_asked, introduces, parallel
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -20,7 +21,7 @@ from assistant.references import Reference
 from assistant.render import readable_date, short_title
 from assistant.hits import Scored
 from assistant.sparse import tokenize
-from assistant.types import Answer, Citation, Document, Hit, issuer_name
+from assistant.types import Answer, Document, Hit, issuer_name
 
 _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
@@ -35,19 +36,6 @@ _INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to
 TIE = 0.02  # supports closer than this do not tell provisions apart
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
-
-
-@dataclass
-class Evidence:
-    """A provision chosen to support the answer, with the span of it the answer quotes."""
-
-    scored: Scored
-    quote: str
-
-    @property
-    def hit(self) -> Hit:
-        """Return the cited hit."""
-        return self.scored.hit
 
 
 class Composer:
@@ -97,7 +85,7 @@ class Composer:
             return self._abstain(resolved, related or scored)
         # the items under a heading asked for are quoted from their start: the heading's words name no topic in them
         topical = len(chosen) < 2 or not all(heading_asked(s.hit, analyzed) for s in chosen)
-        evidence = _reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
+        evidence = reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
         citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
         text = self._titled(analyzed, evidence[0].hit) + self._render(evidence)
         return Answer(question=resolved.question, text=text, citations=citations, resolved_query=resolved.query)
@@ -120,6 +108,26 @@ class Composer:
         text = f"{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.\n\n{self._render(evidence)}"
         return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
                       resolved_query=resolved.query)
+
+    def sourced(self, resolved: Resolved, hits: list[Hit], finding: sourcing.Finding) -> Answer:
+        """Answer where quoted words come from with the provisions holding them; say whether a named text does."""
+        named = {d: short_title(self.documents[d].title) for d in resolved.sources if d in self.documents}
+        hits = [h for h in hits if h.doc_id in named] or hits  # "Is '…' from the G7 text?": the G7's words, if it has them
+        hits.sort(key=lambda h: (h.doc_id, h.char_start, h.part))
+        evidence = [Evidence(Scored(h, 1.0, 1.0, 2.0, 1.0), sourcing.span(h.text, finding.passages, self.settings.quote_chars))
+                    for h in hits[:sourcing.MAX_HOLDERS]]
+        held = {h.doc_id: self._doc(h) for h in hits}
+        text = sourcing.verdict(resolved.question, named, held, len(hits)) + self._render(evidence)
+        return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
+                      resolved_query=resolved.query)
+
+    def unheld(self, answer: Answer, words: str) -> Answer:
+        """Say before an answer to "Who said '…'?" that no text holds those exact words."""
+        if answer.abstained:
+            answer.text = f"No indexed text contains the words “{words}”. {answer.text}"
+        else:
+            answer.text = f"Not in those words: no indexed text contains “{words}”. What the texts say nearest to it:\n\n{answer.text}"
+        return answer
 
     def _off_vocabulary(self, analyzed: Analyzed) -> bool:
         """Return True when too much of the question is words the corpus (or the documents it names) never uses."""
@@ -372,30 +380,3 @@ def _joins(scored: Scored, coverage: float) -> bool:
 def _dateline(hit: Hit) -> bool:
     """Return True for a short line that only dates its text; a short table row ("SaaS Your organisation") is no dateline."""
     return hit.kind == "context" and len(hit.text.split()) <= 8 and not introduces(hit) and shapes.states_date(hit.text)
-
-
-def _reading_order(evidence: list[Evidence]) -> list[Evidence]:
-    """Group evidence by document (best document first); the items of one list or section keep the document's order."""
-    from assistant.ingest.outline import introduces
-
-    documents = list(dict.fromkeys(e.hit.doc_id for e in evidence))
-    ordered: list[Evidence] = []
-    for doc_id in documents:
-        group = [e for e in evidence if e.hit.doc_id == doc_id]
-        intros = {e.hit.intro for e in group if e.hit.intro}
-        lists = {e.hit.intro or next((i for i in intros if introduces(e.hit.text, i)), "") for e in group}
-        one_section = len(group) >= PARALLEL_MIN and len({tuple(e.hit.heading_path) for e in group}) == 1
-        if (len(lists) == 1 and "" not in lists) or one_section:
-            group.sort(key=lambda e: (e.hit.char_start, e.hit.part))
-        ordered += group
-    return ordered
-
-
-def cite(n: int, evidence: Evidence) -> Citation:
-    hit = evidence.hit
-    return Citation(
-        n=n, provision_id=hit.provision_id, doc_id=hit.doc_id, doc_title=hit.doc_title, label=hit.label,
-        page=hit.page, text=hit.text, quote=evidence.quote, score=round(evidence.scored.score, 4),
-        issuer=hit.issuer, date=hit.date, heading_path=hit.heading_path, part=hit.part,
-        part_count=hit.part_count, char_start=hit.char_start, char_end=hit.char_end,
-    )

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from assistant import quoting
-from assistant.answer import Composer, Evidence, cite
+from assistant.answer import Composer
+from assistant.evidence import Evidence, cite
 from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.hits import Scored
 from assistant.provenance import Wants, date_parts

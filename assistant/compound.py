@@ -159,6 +159,8 @@ def joined(question: str, answers: Sequence[Answer], related: int) -> Answer:
         if answer.abstained:
             texts.append(f"“{answer.question}”: the corpus does not address this.")
             continue
+        if answer.citations and all((c.provision_id, c.quote) in numbers for c in answer.citations):
+            continue  # "who said a treaty takes too long and should not be a priority": one passage answers both
         renumbered: dict[int, int] = {}
         for citation in answer.citations:
             key = (citation.provision_id, citation.quote)

@@ -36,6 +36,7 @@ PLACED_CANDIDATES = 40  # provisions at a named place added to the candidates ("
 TITLED_SECTIONS = 3  # sections of a shared title read when retrieval found none of them
 NAME_CANDIDATES = 20  # provisions searched for a name's words: one that holds the name ranks among them
 NAME_CACHE = 4096  # names remembered per index version as held or not
+QUOTED_CLAIM = 4  # words from which a quoted phrase is a claim or a passage, not a name
 
 
 class Reranker(Protocol):
@@ -108,7 +109,8 @@ class Retriever:
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
         """Count as unknown the words of a name, standard's code or quoted phrase the corpus never uses."""
         coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
-        phrases = [p for p in wording.quoted(focus) if len(p.split()) >= 2]  # "'digital sovereignty'"
+        # "'digital sovereignty'" is a name; a longer quote is a claim, its words the topic ("'states must never hack back'")
+        phrases = [p for p in wording.quoted(focus) if 2 <= len(p.split()) < QUOTED_CLAIM]
         for name in [*conversation.names(focus), *coded, *phrases]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"
                 analyzed.unknown += [t for t in tokenize(name) if t in analyzed.keyterms and t not in analyzed.unknown]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import provenance, references, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
+from assistant.hits import hit_from
 from assistant.practices import PRACTICE_KINDS, Entry, catalogue
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
 
@@ -21,10 +22,9 @@ if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
     from assistant.answer import Composer
-    from assistant.conversation import Resolved, SourceIndex
+    from assistant.conversation import SourceIndex
     from assistant.hits import Scored
     from assistant.ingest.pipeline import Progress
-    from assistant.query import Analyzed
     from assistant.retrieve import Retriever
     from assistant.sparse import SparseIndex
     from assistant.store import ChromaStore
@@ -176,6 +176,8 @@ class Assistant:
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             asked, earlier = earlier[start], earlier[:start]
+        elif earlier and (of_text := self._text_shown(bare, earlier, filters, k)) is not None:
+            asked, earlier = of_text, []  # "Which text talks about hacking back?" "When was it adopted?": that text
         elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
             before = self.ask(earlier[-1], earlier[:-1], filters, k)
             if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:
@@ -192,11 +194,27 @@ class Assistant:
                 self._answers.popitem(last=False)
         return answer
 
+    def _text_shown(self, question: str, earlier: list[str], filters: Filters | None, k: int | None) -> str | None:
+        """Return an origin follow-up asked of the one text the answer before it cites, when neither turn names a text."""
+        from assistant.conversation import asks_of_text, of_text
+
+        sources = self._sources
+        if (sources is None or not provenance.asks(question) or not asks_of_text(question) or sources.find(question)
+                or sources.find(earlier[-1])):
+            return None
+        before = self.ask(earlier[-1], earlier[:-1], filters, k)
+        texts = {c.doc_id for c in before.citations}
+        if before.abstained or len(texts) != 1 or (doc_id := texts.pop()) not in sources.titles:
+            return None
+        from assistant.render import short_title
+
+        return of_text(question, short_title(sources.titles[doc_id].title))
+
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import catalogue, language, manners
+        from assistant import catalogue, language, manners, routes, sourcing
         from assistant.conversation import compared_topic, resolve
         from assistant.sparse import tokenize
 
@@ -219,7 +237,7 @@ class Assistant:
         bare = sources.strip(resolved.question, resolved.sources, nouns=True)  # "the UN resolution": the text
         if references.specific(references.parse(bare)) and not (resolved.comparison or resolved.follow_up):
             focus = bare  # "Objective 2 of the G7 declaration": a place in the text, not a declaration
-        origin = _origin(retriever, question, bare, framing | sources.title_terms(resolved.sources))
+        origin = routes.origin(retriever, question, bare, framing | sources.title_terms(resolved.sources))
         framing |= provenance.terms() if origin else frozenset()
         framing |= frozenset(tokenize(shapes.which_verb(question)))  # "Which documents discuss encryption?"
         analyzed = retriever.analyze(query, focus, carried, framing)
@@ -227,6 +245,12 @@ class Assistant:
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
             analyzed.out_of_scope = retriever.out_of_scope(analyzed, focus, resolved.sources)
+        finding = None if resolved.comparison else sourcing.find(question, retriever.sparse, retriever.reader.keeper(base))
+        if finding is not None and finding.holders:  # "Where is this from: '…'": the text that holds the words
+            holding = [hit_from(retriever.sparse.records[i], 1.0) for i in finding.holders]
+            answer = composer.sourced(resolved, holding, finding)
+            answer._retrieved = holding
+            return answer
         pool = _unseen(retriever.retrieve(analyzed, k, base), shown)
         foreign = language.detect(question, retriever.analyzer.word_counts)
         if foreign is not None:  # "Que dit l'Appel de Paris …?": not "the corpus does not address this"
@@ -243,7 +267,7 @@ class Assistant:
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:
             doc_ids = named or base.doc_ids
-            counted = _count(retriever, composer, question, resolved, analyzed, doc_ids, base)
+            counted = routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
@@ -251,7 +275,7 @@ class Assistant:
             if one and origin and not attested and one in composer.documents:  # "When was NIS 2 adopted?": undated text
                 return catalogue.undated(resolved, composer.documents[one], origin, retriever.reader, composer)
             analyzed.origin = bool(attested)
-            if not attested and named and _about_whole_text(retriever, resolved, analyzed, bare, framing):
+            if not attested and named and routes.about_whole_text(retriever, resolved, analyzed, bare, framing):
                 # "What does the G7 commit to?": its commitments, in order
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds))
@@ -267,7 +291,7 @@ class Assistant:
             scored = _unseen(scored, shown)
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]
-        return answer
+        return composer.unheld(answer, finding.unheld) if finding is not None and finding.unheld else answer
 
     def practices(
         self, addressee: str = "", query: str = "", doc_ids: list[str] | None = None,
@@ -365,41 +389,6 @@ class Assistant:
         index = SparseIndex.build((Record(c.id, c.text, c.metadata) for c in store.chunks(live)), store.version(), digest)
         index.save(directory, before_swap=lambda: pause_point(self.settings, "sparse"))
         return index
-
-
-def _count(
-    retriever: Retriever, composer: Composer, question: str, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str],
-    base: Filters,
-) -> Answer | None:
-    """Answer "How many actions are in Objective 2?" (or "List the ICC's opportunities") with the numbered items there."""
-    from assistant.sparse import tokenize
-
-    counting = shapes.counted(resolved.question)
-    noun = counting or shapes.counted(question, listing=True)  # "Give me …" as typed
-    items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
-    # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
-    placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
-    if not items or (not counting and set(analyzed.keyterms) - placing):
-        return None
-    answer = composer.count(resolved, items, noun)
-    answer._retrieved = items
-    return answer
-
-
-def _about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:
-    """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
-    return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
-            and not retriever.analyzer.topic_terms(focus).keys() - framing
-            and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
-
-
-def _origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:
-    """Return what a question asks about its document's origin when it asks nothing else ("Who issued X, and when?")."""
-    wants = provenance.asks(question)
-    left = retriever.analyzer.topic_terms(focus).keys() - framing - provenance.terms()
-    if wants and not {t for t in left if not re.fullmatch(r"(?:19|20)\d\d", t)}:  # "from 2017 or 2018?"
-        return wants
-    return None
 
 
 def _unseen(scored: list[Scored], shown: frozenset[str]) -> list[Scored]:

@@ -46,6 +46,8 @@ def test_joined_answers_number_their_citations_in_one_run_and_cite_a_shared_prov
     refused = Answer(question="Q2?", text="The corpus does not address this.", abstained=True)
     partly = joined("Q1 and Q2?", [first, refused], related=5)
     assert not partly.abstained and partly.text.endswith("“Q2?”: the corpus does not address this.")
+    again = Answer(question="Q2?", text="Two once more [1].", citations=[_citation(1, "b", "y")])
+    assert joined("Q1 and Q2?", [first, again], related=5).text == "One [1] and two [2]."  # nothing new: not repeated
 
 
 def test_each_part_of_a_compound_question_is_answered_from_its_own_provision(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation import SourceIndex, aliases, compared_topic, is_follow_up, more_of, names, resolve
+from assistant.conversation import (
+    SourceIndex, aliases, asks_of_text, compared_topic, is_follow_up, more_of, names, of_text, resolve,
+)
 from assistant.types import Document
 
 DOCS = [
@@ -213,3 +215,19 @@ def test_names_are_runs_of_capitalised_words_after_the_first() -> None:
     assert names("Does the NIST CSF cover Microsoft 365?") == []  # acronyms and single words are no names here
     assert names("United Nations") == []  # a question's first capital says nothing
     assert names("What Does The Paris Call Say About Cyber Hygiene?") == []  # title case is a style
+
+
+@pytest.mark.parametrize(("question", "of_a_text"), [
+    ("When was it adopted?", True), ("Who wrote it and when?", True), ("Who is the author of that text?", True),
+    ("Who issued this document?", True),
+    ("Who adopts them?", False),  # amendments, not a text
+    ("When does it apply?", False), ("Who should do it?", False),  # what something in the text does
+])
+def test_a_follow_up_asking_how_a_text_came_about_is_told_apart(question: str, of_a_text: bool) -> None:
+    assert asks_of_text(question) is of_a_text
+
+
+def test_an_origin_follow_up_is_asked_of_the_text_by_name() -> None:
+    assert of_text("When was it adopted?", "the Paris Call") == "When was the Paris Call adopted?"
+    assert of_text("Who is the author of that text?", "ICC Board Briefing") == "Who is the author of ICC Board Briefing?"
+    assert of_text("Who is the author?", "the Paris Call") == "Who is the author, the Paris Call?"

@@ -1,0 +1,50 @@
+"""Answers found by reading rather than ranking: a count of numbered items, a whole text, a text's own origin."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant import provenance, shapes
+
+if TYPE_CHECKING:
+    from assistant.answer import Composer
+    from assistant.conversation import Resolved
+    from assistant.query import Analyzed
+    from assistant.retrieve import Retriever
+    from assistant.types import Answer, Filters
+
+
+def count(
+    retriever: Retriever, composer: Composer, question: str, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str],
+    base: Filters,
+) -> Answer | None:
+    """Answer "How many actions are in Objective 2?" (or "List the ICC's opportunities") with the numbered items there."""
+    from assistant.sparse import tokenize
+
+    counting = shapes.counted(resolved.question)
+    noun = counting or shapes.counted(question, listing=True)  # "Give me …" as typed
+    items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
+    # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
+    placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
+    if not items or (not counting and set(analyzed.keyterms) - placing):
+        return None
+    answer = composer.count(resolved, items, noun)
+    answer._retrieved = items
+    return answer
+
+
+def about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:
+    """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
+    return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
+            and not retriever.analyzer.topic_terms(focus).keys() - framing
+            and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
+
+
+def origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:
+    """Return what a question asks about its document's origin when it asks nothing else ("Who issued X, and when?")."""
+    wants = provenance.asks(question)
+    left = retriever.analyzer.topic_terms(focus).keys() - framing - provenance.terms()
+    if wants and not {t for t in left if not re.fullmatch(r"(?:19|20)\d\d", t)}:  # "from 2017 or 2018?"
+        return wants
+    return None
