@@ -97,10 +97,16 @@ class Composer:
         named = references.title(analyzed.references, hit.heading_path)
         return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n" if named else ""
 
-    def count(self, resolved: Resolved, items: list[Hit], noun: str) -> Answer:
-        """Answer "how many X" with the number of numbered items and the items themselves, each cited."""
+    def count(self, resolved: Resolved, items: list[Hit], noun: str, listed: Analyzed | None = None) -> Answer:
+        """Answer "how many X" with the number of numbered items and the items themselves, each cited.
+
+        listed: the analysis of a request for the items themselves ("What are the six ICC takeaways?"),
+        each then quoted from its start as far as a quote goes, not by its first sentence only.
+        """
         shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
-        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), quoting.opening(h.text, self.settings.quote_chars)) for h in shown]
+        limit = self.settings.quote_chars
+        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), self.quote(h.text, listed, topical=False) if listed
+                             else quoting.opening(h.text, limit)) for h in shown]
         plural = noun if len(items) == 1 else references.plural(noun)
         place = references.common_place([h.label for h in items])
         where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
@@ -309,9 +315,13 @@ class Composer:
         return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,
                       resolved_query=resolved.query)
 
-    def unasked(self, question: str) -> Answer:
-        """Reply to a message that asks nothing ("Hello", "thanks!") with how to ask, not a refused topic."""
-        text = ("There is no question here to answer. Ask about the indexed texts: what one of them says on a topic, "
+    def unasked(self, question: str, again: bool = False) -> Answer:
+        """Reply to a message that asks nothing ("Hello", "thanks!") with how to ask, not a refused topic.
+
+        again: it asks only for the answer before it in another form ("In plain English?"), and none came before.
+        """
+        opening = "There is no earlier answer to put another way." if again else "There is no question here to answer."
+        text = (f"{opening} Ask about the indexed texts: what one of them says on a topic, "
                 "what a named article or paragraph requires, or whom a text addresses.")
         return Answer(question=question, text=text, abstained=True)
 

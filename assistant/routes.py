@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant import provenance, shapes
+from assistant.wording import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from assistant.answer import Composer
@@ -27,9 +29,10 @@ def count(
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
     # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
     placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
+    placing |= {t for t in analyzed.keyterms if t.isdigit() or t in _number_terms()}  # "the ten G7 actions"
     if not items or (not counting and set(analyzed.keyterms) - placing):
         return None
-    answer = composer.count(resolved, items, noun)
+    answer = composer.count(resolved, items, noun, None if counting else analyzed)
     answer._retrieved = items
     return answer
 
@@ -48,3 +51,11 @@ def origin(retriever: Retriever, question: str, focus: str, framing: frozenset[s
     if wants and not {t for t in left if not re.fullmatch(r"(?:19|20)\d\d", t)}:  # "from 2017 or 2018?"
         return wants
     return None
+
+
+@cache
+def _number_terms() -> frozenset[str]:
+    """Return the terms number words become ("twelve" is "twelv")."""
+    from assistant.sparse import tokenize
+
+    return frozenset(t for word in NUMBER_WORDS for t in tokenize(word))

@@ -167,8 +167,11 @@ class Assistant:
 
         assert sources is not None
         asked, earlier, shown = question, list(history or []), frozenset[str]()
-        bare = manners.plain(question) if earlier else question
-        if earlier and forms.again(bare):  # "Can you put that in plain English?": that answer again
+        bare = manners.plain(question)
+        if forms.again(bare):  # "Can you put that in plain English?": that answer again
+            if not earlier:
+                assert self._composer is not None
+                return self._composer.unasked(question, again=True)
             answer = self.ask(earlier[-1], earlier[:-1], filters, k).model_copy(deep=True)
             answer.question = question
             return answer

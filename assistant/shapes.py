@@ -33,7 +33,10 @@ _COUNT_CLAIM = re.compile(r"^\s*(?:(?:are|were)\s+there\s+" + _SOME + r"(?:[\w'�
 # every numbered one
 _OWNER = r"(?:[\w.-]+(?:['’]s?)?\s+){0,2}?"
 _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?the\s+"
-                       + _OWNER + r"([a-z]+s)\b|(?:all\s+)?the\s+" + _OWNER + r"([a-z]+s)\s*[?.!]*$)", re.I)
+                       + _OWNER + r"([a-z]+s)\b|(?:all\s+)?the\s+" + _OWNER + r"([a-z]+s)\s*[?.!]*$"
+                       # "What are the ten G7 actions?": every numbered one, the count as the asker remembers it
+                       r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+(?:" + _SOME + r")?" + _OWNER
+                       + r"([a-z]+s)\s*[?.!]*$)", re.I)
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
 # "Who can propose amendments?": "Amendments … may be proposed by any Party"
 _MODAL_AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+(?:can|may|must|shall|should|could)\s+([a-z]{3,})\b", re.I)

@@ -51,7 +51,8 @@ SUBSTITUTE = re.compile(
 )
 # a question that quotes a phrase asks where or how the texts use it: the words that say so ("Where does
 # the phrase … appear?", "Which text speaks of …?") are no topic, and the texts seldom write them
-QUOTED = re.compile(r"[\"“”][^\"“”]{2,}[\"“”]|(?<![\w'’])['‘][^'‘’]{2,}?['’](?![\w'’])")
+# an apostrophe between letters stays inside a single-quoted phrase: 'online crime doesn't pay'
+QUOTED = re.compile(r"[\"“”][^\"“”]{2,}[\"“”]|(?<![\w'’])['‘](?:[^'‘’]|(?<=\w)['’](?=\w)){2,}?['’](?![\w'’])")
 QUOTE_FRAMING = frozenset(
     "phrase phrases term terms word words wording expression expressions appear appears appeared use uses used "
     "using speak speaks spoke spoken occur occurs occurred find found mean means meant".split()

@@ -104,6 +104,11 @@ def test_a_list_asked_for_by_its_heading_gives_every_item_quoted_from_its_start(
             f"icc-board-briefing-cyber/{kind}/item-{n}" for n in range(1, count + 1)], answer.text
     outlined = full.ask("Outline the G7's Objective 2 actions in a numbered list.")  # a summary of a list is the list
     assert [c.provision_id for c in outlined.citations] == [f"g7-2017-cyber-business/objective-2/item-{n}" for n in range(1, 8)]
+    g7 = [f"g7-2017-cyber-business/objective-{o}/item-{n}" for o, count in ((1, 3), (2, 7)) for n in range(1, count + 1)]
+    for question in ("What are the ten G7 actions?", "What are the twelve G7 actions?"):  # the count is the text's
+        ten = full.ask(question)
+        assert ten.text.startswith("G7 Actions for Enhancing Cybersecurity for Businesses lists 10 actions.")
+        assert [c.provision_id for c in ten.citations] == g7
     first = full.ask("What are the ICC's opportunities for future action?").citations[0]
     assert first.quote.startswith("Governments need to prioritize agreement")  # not where "opportunities" recurs
 
@@ -119,4 +124,5 @@ def test_a_follow_up_asking_for_another_form_answers_the_question_before_it(full
     assert [c.provision_id for c in after_move.citations] == ["budapest-convention-2001/article-3/para-1"]
     moved = full.ask("Just the second one, briefly.", history=["What are the ICC takeaways?"])
     assert [c.provision_id for c in moved.citations] == ["icc-board-briefing-cyber/takeaways/item-2"]
-    assert full.ask("In plain English?").abstained  # no answer before it to put otherwise
+    alone = full.ask("In plain English?")  # no answer before it to put otherwise: how to ask, not a refused topic
+    assert alone.abstained and alone.text.startswith("There is no earlier answer to put another way.")

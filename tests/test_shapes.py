@@ -230,6 +230,9 @@ def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about(
     ("List the articles of the Budapest Convention", "article"),
     ("Show me the text of Article 3", None),
     ("What are the ICC takeaways about trade?", None),
+    ("What are the ten G7 actions?", "action"),  # the count as the asker remembers it
+    ("Which were all the 6 ICC takeaways?", "takeaway"),
+    ("What are the key points of the ICC note?", None),
 ])
 def test_a_request_to_list_them_all_names_the_numbered_noun(question: str, expected: str | None) -> None:
     assert shapes.counted(question, listing=True) == expected

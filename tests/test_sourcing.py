@@ -15,6 +15,7 @@ from tests.conftest import ingested
 @pytest.mark.parametrize(("question", "found"), [
     ('Where is this from: "Lack of knowledge makes businesses vulnerable"?', ["Lack of knowledge makes businesses vulnerable"]),
     ("Who wrote “online crime doesn’t pay”?", ["online crime doesn’t pay"]),
+    ("Who said 'online crime doesn't pay'?", ["online crime doesn't pay"]),  # an apostrophe inside single quotes
     # no quotation marks: a long run of words pasted, when the question asks for its source
     ("Source of this sentence please: Governments need engagement from the private sector to view cybersecurity.",
      ["Governments need engagement from the private sector to view cybersecurity."]),

@@ -50,6 +50,7 @@ def test_a_quoted_phrase_is_found_in_any_quotation_marks_but_not_in_apostrophes(
     assert quoted('Where does "all-hazards approach" appear?') == ["all-hazards approach"]
     assert quoted("Is “cyber hygiene” or 'sub-set' or ‘ordre public’ used?") == ["cyber hygiene", "sub-set", "ordre public"]
     assert quoted("What's the G7's view on the Parties' rights and users' devices?") == []
+    assert quoted("Who said 'online crime doesn't pay'?") == ["online crime doesn't pay"]  # an apostrophe inside
     [shape] = quoted_shapes("Where does 'state-of-the-art' appear?")
     assert shape.search("taking into account the state of the art") and shape.search("the State-of-the-Art")
     assert not shape.search("the state of art")
