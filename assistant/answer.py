@@ -97,23 +97,33 @@ class Composer:
         named = references.title(analyzed.references, hit.heading_path)
         return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n" if named else ""
 
-    def count(self, resolved: Resolved, items: list[Hit], noun: str, listed: Analyzed | None = None) -> Answer:
+    def count(self, resolved: Resolved, items: list[Hit], noun: str, listed: Analyzed | None = None, lead: str = "") -> Answer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited.
 
         listed: the analysis of a request for the items themselves ("What are the six ICC takeaways?"),
         each then quoted from its start as far as a quote goes, not by its first sentence only.
+        lead: the sentence to open with instead of the count ("Of the 10 actions in …, 3 mention SMEs:"); the
+        items, chosen for what they say, are then quoted where they say it.
         """
         shown = items[:LIST_MAX]  # "How many articles …?" gets the number, and the first few cited, not 48
         limit = self.settings.quote_chars
-        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), self.quote(h.text, listed, topical=False) if listed
+        evidence = [Evidence(Scored(h, 1.0, 1.0, 1.0), self.quote(h.text, listed, topical=bool(lead)) if listed
                              else quoting.opening(h.text, limit)) for h in shown]
         plural = noun if len(items) == 1 else references.plural(noun)
-        place = references.common_place([h.label for h in items])
-        where = f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
+        where = self.place_of(items)
         more = f"; the first {len(shown)} are cited" if len(shown) < len(items) else ""
-        text = f"{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.\n\n{self._render(evidence)}"
+        text = f"{lead or f'{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.'}\n\n{self._render(evidence)}"
         return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
                       resolved_query=resolved.query)
+
+    def place_of(self, items: list[Hit]) -> str:
+        """Return where items stand: the place they share in their document ("Objective 2 of …"), else the document."""
+        place = references.common_place([h.label for h in items])
+        return f"{place} of {self._doc(items[0])}" if place else self._doc(items[0])
+
+    def refused(self, resolved: Resolved, related: list[Hit], text: str) -> Answer:
+        """Abstain with a reason of the caller's ("None of the 10 actions in … mentions ransomware.")."""
+        return self._abstain(resolved, [Scored(h, 0.0, 0.0, 0.0) for h in related], text)
 
     def sourced(self, resolved: Resolved, hits: list[Hit], finding: sourcing.Finding) -> Answer:
         """Answer where quoted words come from with the provisions holding them; say whether a named text does."""

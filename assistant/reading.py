@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.sparse import Record
 
 _ITEM = re.compile(r"/item-\w+")  # a numbered or lettered item directly under its section
+_TOP_ITEM = re.compile(r"^[^/]+/item-\w+$")  # an item of the text's own list, not of an article or a heading
 OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
 LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
@@ -118,6 +119,12 @@ class Reader:
                 first.setdefault(label[:found.end()], record)
         chosen = list(first.values()) or (references.children(records) if wanted else [])
         return [hit_from(r, 1.0) for r in chosen]
+
+    def numbered(self, doc_id: str) -> list[Hit]:
+        """Return a document's top-level numbered items in order ("the Paris Call's principles": its items 1 to 9)."""
+        return [hit_from(self.records[i], 1.0) for i in self.in_order(doc_id)
+                if _TOP_ITEM.search(self.records[i].metadata.get("provision_id", ""))
+                and int(self.records[i].metadata.get("part", 1)) == 1]
 
     def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
         """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""

@@ -273,18 +273,16 @@ class Retriever:
     def _credit(self, index: int, term: str, analyzed: Analyzed) -> float:
         """Return how far a part covers a key term: fully in its own text, half in its context."""
         own, context = self._term_sets(index)
-
-        def credit(terms: frozenset[str]) -> float:
-            if term in terms and analyzed.phrasal.get(term, frozenset()) <= terms:
-                return 1.0
-            # an expansion or a form the stemmer kept apart ('exposed' ~ 'exposure') is good evidence, the word better
-            if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) or variant_in(term, terms):
-                return 0.8
-            return 0.0
-
         if term in _LISTED_TERMS and self._unworded_item(index, term):
             return 0.5  # "the principles of the Paris Call": the items of a text that numbers its list by no such word
-        return max(credit(own), 0.5 * credit(context))
+        return max(_term_credit(term, own, analyzed), 0.5 * _term_credit(term, context, analyzed))
+
+    def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed) -> bool:
+        """Return True when a provision's own label and text say every term (or a form or expansion of it)."""
+        own = frozenset(tokenize(f"{hit.label} {hit.text}"))
+        # the stemmer keeps an acronym's plural: "SMEs" is "smes", "(SME to large corporates)" is "sme"
+        own |= {f"{t}s" for t in own} | {t[:-1] for t in own if t.endswith("s")}
+        return all(_term_credit(term, own, analyzed) for term in terms)
 
     def _unworded_item(self, index: int, term: str) -> bool:
         """Return True when a part is an item of a numbered list in a document that never uses the term."""
@@ -375,3 +373,13 @@ _LISTED_TERMS = frozenset(tokenize(" ".join(references.words_for(references.LIST
 def _placing(analyzed: Analyzed) -> frozenset[str]:
     """Return the terms of the words that name the kinds of place a question names ("principle", "requirements")."""
     return references.placing_terms(frozenset(kind for kind, _ in analyzed.references))
+
+
+def _term_credit(term: str, terms: frozenset[str], analyzed: Analyzed) -> float:
+    """Return how far a set of terms holds a key term: the word, or (less) an expansion or another form of it."""
+    if term in terms and analyzed.phrasal.get(term, frozenset()) <= terms:
+        return 1.0
+    # an expansion or a form the stemmer kept apart ('exposed' ~ 'exposure') is good evidence, the word better
+    if any(alt <= terms for alt in analyzed.alternatives.get(term, ())) or variant_in(term, terms):
+        return 0.8
+    return 0.0

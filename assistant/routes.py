@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant import provenance, shapes
+from assistant import provenance, references, shapes, sifting
 from assistant.wording import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -34,6 +35,38 @@ def count(
         return None
     answer = composer.count(resolved, items, noun, None if counting else analyzed)
     answer._retrieved = items
+    return answer
+
+
+def sifted(
+    retriever: Retriever, composer: Composer, question: str, history: list[str], resolved: Resolved, analyzed: Analyzed,
+    doc_ids: list[str], base: Filters,
+) -> Answer | None:
+    """Answer "Which G7 actions mention SMEs?" (or how many, which do not, whether all do) by reading every item."""
+    from assistant.sparse import tokenize
+
+    asked = sifting.sift(question)
+    earlier = sifting.sift(history[-1]) if asked is not None and not asked.noun and history else None
+    if asked is None or not (asked.noun or earlier) or not (analyzed.references or len(doc_ids) == 1):
+        return None
+    noun = asked.noun or (earlier.noun if earlier else "")
+    items = retriever.reader.counted(noun, analyzed.references, doc_ids, base)
+    if not items and len(doc_ids) == 1:
+        items = retriever.reader.numbered(doc_ids[0])  # "the Paris Call's principles": the items it numbers
+    if earlier is not None:  # "And which of them mention governments?": those that speak of both
+        asked = replace(asked, topic=f"{asked.topic} as well as {earlier.topic}")
+    words = [asked.topic, asked.verb if asked.topical_verb else ""]
+    terms = frozenset(tokenize(" ".join(words))) & analyzed.keyterms.keys()
+    if len(items) < 2 or not terms:
+        return None
+    saying = [h for h in items if retriever.mentions(h, terms, analyzed)]
+    chosen = [h for h in items if h not in saying] if asked.negated or asked.mode == "every" else saying
+    plural = references.plural(noun).lower()
+    text = sifting.lead(asked, len(chosen), len(items), plural, composer.place_of(items))
+    if not chosen and asked.mode != "every":
+        return composer.refused(resolved, items[:3], text)
+    answer = composer.count(resolved, chosen or items, noun, analyzed, text)
+    answer._retrieved = chosen or items
     return answer
 
 

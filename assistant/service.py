@@ -270,7 +270,9 @@ class Assistant:
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:
             doc_ids = named or base.doc_ids
-            counted = routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
+            sifted = None if shown else routes.sifted(retriever, composer, question, list(history or []), resolved,
+                                                      analyzed, doc_ids, base)  # "Anything more?": beyond the items
+            counted = sifted or routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None

@@ -1,0 +1,91 @@
+"""Which items of a list speak of a topic: "Which G7 actions mention SMEs?", counted, negated or checked for all.
+
+Retrieval ranks the provisions closest to a topic, list items and the paragraphs around them alike;
+"Which of the ICC's opportunities mention the private sector?" asks instead that each numbered item
+of the list be read and those that speak of it be named, and "How many G7 actions mention SMEs?",
+"Which G7 actions do not mention SMEs?" and "Does every ICC takeaway mention governments?" are
+answered from the same reading. A follow-up "And which of them mention governments?" narrows the
+list the question before it sifted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# verbs that only say an item speaks of the topic; other verbs ("request", "call for") are part of it
+_MENTIONING = (r"mentions?|concerns?|talks?\s+about|deals?\s+with|(?:are|is)\s+about|refers?\s+to|speaks?\s+of|covers?"
+               r"|address(?:es)?|relates?\s+to|discuss(?:es)?|names?|involves?|touch(?:es)?\s+on|focus(?:es)?\s+on"
+               r"|say\s+anything\s+about|says?\s+something\s+about|apply\s+to|applies\s+to|target")
+_ACTING = (r"requests?|calls?\s+for|asks?\s+for|asks?|requires?|encourages?|promotes?|supports?|recommends?|urges?"
+           r"|obliges?|invites?|condemns?|prevents?|commits?\s+to|protects?")
+_VERB = rf"(?P<negation>(?:do|does)\s+not\s+|don['’]t\s+|doesn['’]t\s+)?(?P<verb>{_MENTIONING}|{_ACTING})"
+# who owns the list ("G7", "the ICC's"); never an auxiliary: "What does the Paris Call say …" names no items
+_OWNER = r"(?:(?!(?:does|do|did|is|are|was|were|can|could|should|must|will|would|has|have)\b)[\w.()/-]+(?:['’]s?)?\s+){0,4}?"
+_PLACE = r"(?P<place>\s+(?:of|in|under|for|from)\s+[^?]+?)?"
+_TAIL = rf"\s+{_VERB}\s+(?P<topic>[^?]+?)\s*[?.!]*$"
+_WHICH = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|what|how\s+many)\s+(?:of\s+)?(?:the\s+)?{_OWNER}"
+                    rf"(?P<kind>(?-i:[a-z]+s)){_PLACE}{_TAIL}", re.I)
+_EVERY = re.compile(rf"^\s*(?:and\s+)?(?:does|do)\s+(?P<mode>every|each|all)\s+(?:of\s+)?(?:the\s+)?{_OWNER}"
+                    rf"(?P<kind>(?-i:[a-z]+)){_PLACE}{_TAIL}", re.I)
+_OF_THEM = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|how\s+many)\s+of\s+(?:them|those|these)(?P<kind>)(?P<place>){_TAIL}", re.I)
+Mode = Literal["which", "count", "every"]
+
+
+@dataclass(frozen=True)
+class Sift:
+    """A question asking which items of a list speak of a topic."""
+
+    mode: Mode
+    noun: str  # the items, singular ("action"); "" for "which of them"
+    verb: str  # as asked, plural ("mention", "request")
+    topic: str  # as asked ("SMEs", "something of the Secretary-General")
+    negated: bool = False
+
+    @property
+    def topical_verb(self) -> bool:
+        """Return True when the verb is part of what the items must say ("request"), not only that they say it."""
+        return not re.fullmatch(_MENTIONING, self.verb, re.I)
+
+
+def sift(question: str) -> Sift | None:
+    """Return what a question sifts a list for, or None when it asks no such thing."""
+    found = _WHICH.match(question) or _EVERY.match(question) or _OF_THEM.match(question)
+    if found is None:
+        return None
+    word = found["mode"].lower()
+    mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"
+    return Sift(mode, _singular(found["kind"].lower()), " ".join(found["verb"].split()), found["topic"].strip(),
+                bool(found["negation"]))
+
+
+def lead(asked: Sift, matched: int, total: int, plural: str, where: str) -> str:
+    """Return the sentence that says how many of a list's items speak of the topic, before they are cited."""
+    verb = f"{'do not ' if asked.negated else ''}{asked.verb}"
+    phrase = f"{verb} {asked.topic}"
+    if asked.mode == "every":
+        if not matched:
+            return f"Yes: all {total} {plural} in {where} {phrase}."
+        return f"No: of the {total} {plural} in {where}, {matched} {_agreed(f'do not {asked.verb}', matched)} {asked.topic}:"
+    if not matched:
+        return f"None of the {total} {plural} in {where} {_agreed(phrase, 1)}."
+    return f"Of the {total} {plural} in {where}, {matched} {_agreed(phrase, matched)}:"
+
+
+def _agreed(phrase: str, count: int) -> str:
+    """Return a plural verb phrase made singular for one item ("mention SMEs" → "mentions SMEs")."""
+    if count != 1:
+        return phrase
+    first, _, rest = phrase.partition(" ")
+    singular = {"are": "is", "do": "does", "have": "has"}.get(first.lower())
+    if singular is None:
+        singular = first if first.endswith("s") and not first.endswith("ss") else (
+            first + "es" if re.search(r"(?:ss|sh|ch|x|z)$", first) else first + "s")
+    return f"{singular} {rest}".strip()
+
+
+def _singular(kind: str) -> str:
+    if kind.endswith("ies"):
+        return kind[:-3] + "y"
+    return kind[:-1] if kind.endswith("s") and not kind.endswith("ss") else kind

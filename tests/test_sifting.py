@@ -1,0 +1,90 @@
+"""Which items of a list speak of a topic: every item read, those that say it named, counted or negated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.sifting import Sift, lead, sift
+
+from tests.conftest import ingested
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which G7 actions mention SMEs?", Sift("which", "action", "mention", "SMEs")),
+    ("Which of the ICC's opportunities for future action mention the private sector?",
+     Sift("which", "opportunity", "mention", "the private sector")),
+    ("How many G7 actions mention SMEs?", Sift("count", "action", "mention", "SMEs")),
+    ("Which G7 actions do not mention SMEs?", Sift("which", "action", "mention", "SMEs", negated=True)),
+    ("Does every ICC takeaway mention governments?", Sift("every", "takeaway", "mention", "governments")),
+    ("Which paragraphs of the UN resolution request something of the Secretary-General?",
+     Sift("which", "paragraph", "request", "something of the Secretary-General")),
+    ("And which of them mention governments?", Sift("which", "", "mention", "governments")),
+])
+def test_a_question_sifting_a_list_is_read_for_its_items_verb_and_topic(question: str, expected: Sift) -> None:
+    assert sift(question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "What does the Paris Call for Trust say about cyber hygiene?",  # "Paris" is no kind of item
+    "What are the G7 actions?",  # all of them: a list, not a sifting
+    "Which texts talk about supply chains?",  # the texts, answered text by text
+])
+def test_a_question_sifting_nothing_is_left_to_the_usual_search(question: str) -> None:
+    found = sift(question)
+    assert found is None or found.noun in ("text",)
+
+
+def test_the_lead_counts_the_items_that_speak_of_the_topic_in_agreement() -> None:
+    asked = Sift("which", "action", "mention", "SMEs")
+    assert lead(asked, 3, 10, "actions", "the G7 text") == "Of the 10 actions in the G7 text, 3 mention SMEs:"
+    assert lead(asked, 1, 10, "actions", "the G7 text") == "Of the 10 actions in the G7 text, 1 mentions SMEs:"
+    assert lead(asked, 0, 10, "actions", "the G7 text") == "None of the 10 actions in the G7 text mentions SMEs."
+    about = Sift("which", "action", "are about", "consumers")
+    assert lead(about, 1, 10, "actions", "X").endswith("1 is about consumers:")
+    every = Sift("every", "takeaway", "mention", "governments")
+    assert lead(every, 2, 6, "takeaways", "X") == "No: of the 6 takeaways in X, 2 do not mention governments:"
+    assert lead(every, 0, 6, "takeaways", "X") == "Yes: all 6 takeaways in X mention governments."
+
+
+TEXT = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\n## Actions\n\nWe intend to:\n\n1. train small firms in safe email use;\n"
+        "2. fund research on encryption;\n3. help small firms and hospitals back up their records;\n"
+        "4. share threat reports with hospitals.\n")
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Assistant:
+    return ingested(tmp_path, {"plan.md": TEXT})
+
+
+def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: Assistant) -> None:
+    which = plan.ask("Which of the Regional Cyber Plan's actions mention hospitals?")
+    assert which.text.startswith("Of the 4 actions in Regional Cyber Plan, 2 mention hospitals:")
+    assert [c.provision_id for c in which.citations] == ["plan/actions/item-3", "plan/actions/item-4"]
+    negated = plan.ask("Which of the Regional Cyber Plan's actions do not mention hospitals?")
+    assert [c.provision_id for c in negated.citations] == ["plan/actions/item-1", "plan/actions/item-2"]
+    every = plan.ask("Does every action of the Regional Cyber Plan mention small firms?")
+    assert every.text.startswith("No: of the 4 actions in Regional Cyber Plan, 2 do not mention small firms:")
+    none = plan.ask("Which of the Regional Cyber Plan's actions mention ransomware?")
+    assert none.abstained and none.text == "None of the 4 actions in Regional Cyber Plan mentions ransomware."
+    narrowed = plan.ask("And which of them mention hospitals?", history=["Which of the Regional Cyber Plan's actions mention small firms?"])
+    assert [c.provision_id for c in narrowed.citations] == ["plan/actions/item-3"]
+
+
+@pytest.mark.slow
+def test_the_g7_actions_and_icc_takeaways_are_sifted_by_topic(full: Assistant) -> None:
+    smes = full.ask("How many G7 actions mention SMEs?")
+    assert smes.text.startswith("Of the 10 actions in G7 Actions for Enhancing Cybersecurity for Businesses, 3 mention SMEs:")
+    assert [c.provision_id for c in smes.citations] == [
+        "g7-2017-cyber-business/objective-1/item-1", "g7-2017-cyber-business/objective-1/item-2",
+        "g7-2017-cyber-business/objective-2/item-4"]
+    every = full.ask("Does every ICC takeaway mention governments?")
+    assert every.text.startswith("No: of the 6 takeaways in ICC Board Briefing, 2 do not mention governments:")
+    assert [c.provision_id for c in every.citations] == [
+        "icc-board-briefing-cyber/takeaways/item-5", "icc-board-briefing-cyber/takeaways/item-6"]
+    points = full.ask("Which points of NIS 2 Article 21(2) mention policies?")
+    assert [c.provision_id[-1] for c in points.citations] == ["a", "f", "h", "i"]
+    more = full.ask("Anything more?", history=["Which G7 actions concern SMEs?"])  # beyond the items cited
+    assert not {c.provision_id for c in more.citations} & {c.provision_id for c in smes.citations}
