@@ -279,7 +279,8 @@ class Retriever:
 
     def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed) -> bool:
         """Return True when a provision's own label and text say every term (or a form or expansion of it)."""
-        own = frozenset(tokenize(f"{hit.label} {hit.text}"))
+        said = f"{hit.label} {hit.text}"
+        own = frozenset(tokenize(said)) | frozenset(tokenize(said.replace("-", "")))  # "co-operation" is cooperation
         # the stemmer keeps an acronym's plural: "SMEs" is "smes", "(SME to large corporates)" is "sme"
         own |= {f"{t}s" for t in own} | {t[:-1] for t in own if t.endswith("s")}
         return all(_term_credit(term, own, analyzed) for term in terms)

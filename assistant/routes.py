@@ -53,6 +53,11 @@ def sifted(
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base)
     if not items and len(doc_ids) == 1:
         items = retriever.reader.numbered(doc_ids[0])  # "the Paris Call's principles": the items it numbers
+    kept = [h for h, keep in zip(items, sifting.narrowed(asked, [h.label for h in items])) if keep]
+    plural = references.plural(noun).lower()
+    if len(kept) < len(items):  # "the operative paragraphs": only those
+        plural = f"{asked.owner.lower()} {plural}"
+    items = kept
     if earlier is not None:  # "And which of them mention governments?": those that speak of both
         asked = replace(asked, topic=f"{asked.topic} as well as {earlier.topic}")
     words = [asked.topic, asked.verb if asked.topical_verb else ""]
@@ -61,7 +66,6 @@ def sifted(
         return None
     saying = [h for h in items if retriever.mentions(h, terms, analyzed)]
     chosen = [h for h in items if h not in saying] if asked.negated or asked.mode == "every" else saying
-    plural = references.plural(noun).lower()
     text = sifting.lead(asked, len(chosen), len(items), plural, composer.place_of(items))
     if not chosen and asked.mode != "every":
         return composer.refused(resolved, items[:3], text)

@@ -25,11 +25,16 @@ _VERB = rf"(?P<negation>(?:do|does)\s+not\s+|don['’]t\s+|doesn['’]t\s+)?(?P<
 _OWNER = r"(?:(?!(?:does|do|did|is|are|was|were|can|could|should|must|will|would|has|have)\b)[\w.()/-]+(?:['’]s?)?\s+){0,4}?"
 _PLACE = r"(?P<place>\s+(?:of|in|under|for|from)\s+[^?]+?)?"
 _TAIL = rf"\s+{_VERB}\s+(?P<topic>[^?]+?)\s*[?.!]*$"
-_WHICH = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|what|how\s+many)\s+(?:of\s+)?(?:the\s+)?{_OWNER}"
+_WHICH = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|what|how\s+many)\s+(?:of\s+)?(?:the\s+)?(?P<owner>{_OWNER})"
                     rf"(?P<kind>(?-i:[a-z]+s)){_PLACE}{_TAIL}", re.I)
-_EVERY = re.compile(rf"^\s*(?:and\s+)?(?:does|do)\s+(?P<mode>every|each|all)\s+(?:of\s+)?(?:the\s+)?{_OWNER}"
+# "List the G7 actions that mention consumers.", "Are there any ICC opportunities that mention botnets?"
+_THAT = re.compile(rf"^\s*(?:and\s+)?(?P<mode>list|name|show\s+me|give\s+me|are\s+there\s+any|is\s+there\s+any)\s+"
+                   rf"(?:all\s+)?(?:of\s+)?(?:the\s+)?(?P<owner>{_OWNER})(?P<kind>(?-i:[a-z]+s)){_PLACE}\s+(?:that|which)"
+                   rf"{_TAIL}", re.I)
+_EVERY = re.compile(rf"^\s*(?:and\s+)?(?:does|do)\s+(?P<mode>every|each|all)\s+(?:of\s+)?(?:the\s+)?(?P<owner>{_OWNER})"
                     rf"(?P<kind>(?-i:[a-z]+)){_PLACE}{_TAIL}", re.I)
-_OF_THEM = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|how\s+many)\s+of\s+(?:them|those|these)(?P<kind>)(?P<place>){_TAIL}", re.I)
+_OF_THEM = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|how\s+many)\s+of\s+(?:them|those|these)(?P<owner>)(?P<kind>)(?P<place>)"
+                      rf"{_TAIL}", re.I)
 Mode = Literal["which", "count", "every"]
 
 
@@ -42,6 +47,7 @@ class Sift:
     verb: str  # as asked, plural ("mention", "request")
     topic: str  # as asked ("SMEs", "something of the Secretary-General")
     negated: bool = False
+    owner: str = ""  # the words before the items ("the ICC's", "operative")
 
     @property
     def topical_verb(self) -> bool:
@@ -51,13 +57,20 @@ class Sift:
 
 def sift(question: str) -> Sift | None:
     """Return what a question sifts a list for, or None when it asks no such thing."""
-    found = _WHICH.match(question) or _EVERY.match(question) or _OF_THEM.match(question)
+    found = _WHICH.match(question) or _THAT.match(question) or _EVERY.match(question) or _OF_THEM.match(question)
     if found is None:
         return None
     word = found["mode"].lower()
     mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"
     return Sift(mode, _singular(found["kind"].lower()), " ".join(found["verb"].split()), found["topic"].strip(),
-                bool(found["negation"]))
+                bool(found["negation"]), found["owner"].strip())
+
+
+def narrowed(asked: Sift, labels: list[str]) -> list[bool]:
+    """Return which items the words before the kind single out by their labels ("operative paragraphs"), else all."""
+    words = [w for w in re.findall(r"[a-z]+", asked.owner.lower()) if len(w) > 3]
+    marked = [any(re.search(rf"\b{w}\b", label, re.I) for w in words) for label in labels]
+    return marked if any(marked) and not all(marked) else [True] * len(labels)
 
 
 def lead(asked: Sift, matched: int, total: int, plural: str, where: str) -> str:

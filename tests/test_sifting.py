@@ -7,21 +7,23 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.sifting import Sift, lead, sift
+from assistant.sifting import Sift, lead, narrowed, sift
 
 from tests.conftest import ingested
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("Which G7 actions mention SMEs?", Sift("which", "action", "mention", "SMEs")),
+    ("Which G7 actions mention SMEs?", Sift("which", "action", "mention", "SMEs", owner="G7")),
     ("Which of the ICC's opportunities for future action mention the private sector?",
-     Sift("which", "opportunity", "mention", "the private sector")),
-    ("How many G7 actions mention SMEs?", Sift("count", "action", "mention", "SMEs")),
-    ("Which G7 actions do not mention SMEs?", Sift("which", "action", "mention", "SMEs", negated=True)),
-    ("Does every ICC takeaway mention governments?", Sift("every", "takeaway", "mention", "governments")),
+     Sift("which", "opportunity", "mention", "the private sector", owner="ICC's")),
+    ("How many G7 actions mention SMEs?", Sift("count", "action", "mention", "SMEs", owner="G7")),
+    ("Which G7 actions do not mention SMEs?", Sift("which", "action", "mention", "SMEs", negated=True, owner="G7")),
+    ("Does every ICC takeaway mention governments?", Sift("every", "takeaway", "mention", "governments", owner="ICC")),
     ("Which paragraphs of the UN resolution request something of the Secretary-General?",
      Sift("which", "paragraph", "request", "something of the Secretary-General")),
     ("And which of them mention governments?", Sift("which", "", "mention", "governments")),
+    ("List the G7 actions that mention consumers.", Sift("which", "action", "mention", "consumers", owner="G7")),
+    ("Are there any ICC opportunities that mention botnets?", Sift("which", "opportunity", "mention", "botnets", owner="ICC")),
 ])
 def test_a_question_sifting_a_list_is_read_for_its_items_verb_and_topic(question: str, expected: Sift) -> None:
     assert sift(question) == expected
@@ -35,6 +37,12 @@ def test_a_question_sifting_a_list_is_read_for_its_items_verb_and_topic(question
 def test_a_question_sifting_nothing_is_left_to_the_usual_search(question: str) -> None:
     found = sift(question)
     assert found is None or found.noun in ("text",)
+
+
+def test_the_words_before_the_kind_keep_the_items_their_labels_name() -> None:
+    labels = ["Preambular paragraph 1", "Operative paragraph 1", "Operative paragraph 2", "Paragraph 3"]
+    assert narrowed(Sift("which", "paragraph", "mention", "x", owner="operative"), labels) == [False, True, True, False]
+    assert narrowed(Sift("which", "paragraph", "mention", "x", owner="UN"), labels) == [True] * 4  # no label says it
 
 
 def test_the_lead_counts_the_items_that_speak_of_the_topic_in_agreement() -> None:
@@ -69,8 +77,9 @@ def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: As
     assert every.text.startswith("No: of the 4 actions in Regional Cyber Plan, 2 do not mention small firms:")
     none = plan.ask("Which of the Regional Cyber Plan's actions mention ransomware?")
     assert none.abstained and none.text == "None of the 4 actions in Regional Cyber Plan mentions ransomware."
-    narrowed = plan.ask("And which of them mention hospitals?", history=["Which of the Regional Cyber Plan's actions mention small firms?"])
-    assert [c.provision_id for c in narrowed.citations] == ["plan/actions/item-3"]
+    both = plan.ask("And which of them mention hospitals?", history=["Which of the Regional Cyber Plan's actions mention small firms?"])
+    assert [c.provision_id for c in both.citations] == ["plan/actions/item-3"]
+    assert both.text.startswith("Of the 4 actions in Regional Cyber Plan, 1 mentions hospitals as well as small firms:")
 
 
 @pytest.mark.slow
@@ -86,5 +95,11 @@ def test_the_g7_actions_and_icc_takeaways_are_sifted_by_topic(full: Assistant) -
         "icc-board-briefing-cyber/takeaways/item-5", "icc-board-briefing-cyber/takeaways/item-6"]
     points = full.ask("Which points of NIS 2 Article 21(2) mention policies?")
     assert [c.provision_id[-1] for c in points.citations] == ["a", "f", "h", "i"]
+    cooperation = full.ask("Which of the ten G7 actions talk about cooperation?")  # "co-operation" too
+    assert "g7-2017-cyber-business/objective-2/item-7" in [c.provision_id for c in cooperation.citations]
+    listed = full.ask("List the G7 actions that mention consumers.")
+    assert [c.provision_id for c in listed.citations] == ["g7-2017-cyber-business/objective-1/item-3"]
+    operative = full.ask("Which of the operative paragraphs of resolution 80/16 mention the Global Mechanism?")
+    assert operative.text.startswith("Of the 4 operative paragraphs in A/RES/80/16, 1 mentions the Global Mechanism:")
     more = full.ask("Anything more?", history=["Which G7 actions concern SMEs?"])  # beyond the items cited
     assert not {c.provision_id for c in more.citations} & {c.provision_id for c in smes.citations}
