@@ -36,6 +36,7 @@ _EVERY = re.compile(rf"^\s*(?:and\s+)?(?:does|do)\s+(?P<mode>every|each|all)\s+(
 _OF_THEM = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|how\s+many)\s+of\s+(?:them|those|these)(?P<owner>)(?P<kind>)(?P<place>)"
                       rf"{_TAIL}", re.I)
 Mode = Literal["which", "count", "every"]
+_TEXTS = frozenset({"text", "document", "source", "instrument"})  # "Which texts talk about …?" asks of the corpus
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def sift(question: str) -> Sift | None:
     """Return what a question sifts a list for, or None when it asks no such thing."""
     found = _WHICH.match(question) or _THAT.match(question) or _EVERY.match(question) or _OF_THEM.match(question)
     if found is None:
+        return None
+    if _singular(found["kind"].lower()) in _TEXTS:
         return None
     word = found["mode"].lower()
     mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"

@@ -162,7 +162,7 @@ def _holding(passage: Passage, texts: list[tuple[int, list[str]]]) -> list[int]:
 
 def _holds(seen: list[str], part: tuple[str, ...]) -> bool:
     """Return True when the words run on in seen, spaced as written or not, with at most a few misspelt."""
-    if "".join(part) in "".join(seen):  # "out of date" for "out-of-date", "cyber security" for "cybersecurity"
+    if _joined_in(part, seen):  # "out of date" for "out-of-date", "cyber security" for "cybersecurity"
         return True
     n, slack = len(part), len(part) // WORDS_PER_TYPO
     if not slack:
@@ -171,6 +171,22 @@ def _holds(seen: list[str], part: tuple[str, ...]) -> bool:
         misses = [(a, b) for a, b in zip(seen[start:start + n], part) if a != b]
         if len(misses) <= slack and all(SequenceMatcher(None, a, b).ratio() >= TYPO_RATIO for a, b in misses):
             return True
+    return False
+
+
+def _joined_in(part: tuple[str, ...], seen: list[str]) -> bool:
+    """Return True when the words, spaces taken out, run in seen from one word's start to another's end."""
+    needle, joined = "".join(part), "".join(seen)
+    starts, ends, at = set(), set(), 0
+    for word in seen:
+        starts.add(at)
+        at += len(word)
+        ends.add(at)
+    found = joined.find(needle)
+    while found >= 0:
+        if found in starts and found + len(needle) in ends:  # not "in the event" inside "within the event"
+            return True
+        found = joined.find(needle, found + 1)
     return False
 
 

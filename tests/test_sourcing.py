@@ -47,6 +47,15 @@ def test_asking_for_a_source_is_recognised(question: str, asks: bool) -> None:
     assert bool(ASKS_SOURCE.search(question)) is asks
 
 
+def test_quoted_words_are_found_whole_words_only_whatever_their_spacing() -> None:
+    from assistant.sourcing import _holds
+
+    seen = words("These agreements tend to be very out-of-date, within the event of a cyber security breach.")
+    assert _holds(seen, tuple(words("tend to be very out of date")))
+    assert _holds(seen, tuple(words("a cybersecurity breach")))  # spaced otherwise
+    assert not _holds(seen, tuple(words("in the event of a")))  # "in" is not the end of "within"
+
+
 def test_the_quote_is_the_sentence_holding_the_words_with_the_one_before_it_that_fits() -> None:
     text = ("Mutual Legal Assistance Treaties need significant improvement. These agreements tend to be very "
             "out-of-date and companies are asked to do the legally impossible. " + "More advocacy is needed here. " * 20)
