@@ -328,15 +328,14 @@ def names(text: str) -> list[str]:
 _THE_TEXT = re.compile(r"\b(?:(?:this|that|the)\s+(?:text|document|paper|one|declaration|note|instrument)|it|this|that)\b", re.I)
 
 
-# "When was it adopted?", "Who wrote that text?" ask of a text; "Who adopts them?" asks of amendments
-_OF_A_TEXT = re.compile(
-    r"\b(?:adopted|issued|published|written|wrote|signed|launched|released|produced|drafted|authored|authors?|dated"
-    r"|date|year|convened|made|created)\b", re.I)
-
-
 def asks_of_text(question: str) -> bool:
-    """Return True when a follow-up asks how "it" or "that text" came about, not what something in it does."""
-    return bool(_OF_A_TEXT.search(question)) and bool(_THE_TEXT.search(question)) and not re.search(r"\b(?:them|they)\b", question, re.I)
+    """Return True when a follow-up asks how "it" or "that text" came about, not what something in it does.
+
+    "Who adopts them?" asks of amendments, not of a text.
+    """
+    from assistant.provenance import about_origin
+
+    return about_origin(question) and bool(_THE_TEXT.search(question)) and not re.search(r"\b(?:them|they)\b", question, re.I)
 
 
 def of_text(question: str, title: str) -> str:

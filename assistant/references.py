@@ -344,6 +344,13 @@ def kind_of(word: str) -> str:
     return KINDS[_PLURALS.get(word, word)]
 
 
+def singular(word: str) -> str:
+    """Return a kind's name in the singular ("opportunities": "opportunity", "actions": "action")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def plural(word: str) -> str:
     """Return a kind's name in the plural ("Opportunity": "Opportunities")."""
     return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant import references
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
 from assistant.wording import number_word
@@ -275,10 +276,7 @@ def counted(question: str, listing: bool = False) -> str | None:
     asked = _LIST_ASK.match(question) if listing else _COUNT_ASK.match(question) or _COUNT_CLAIM.match(question)
     if not asked:
         return None
-    noun = next(g for g in asked.groups() if g).lower()
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return references.singular(next(g for g in asked.groups() if g).lower())
 
 
 # "Which texts talk about supply chains?", "Do any of the documents mention SMEs?": the answer names each text that does

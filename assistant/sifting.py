@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.references import singular
+
 # verbs that only say an item speaks of the topic; other verbs ("request", "call for") are part of it
 _MENTIONING = (r"mentions?|concerns?|talks?\s+about|deals?\s+with|(?:are|is)\s+about|refers?\s+to|speaks?\s+of|covers?"
                r"|address(?:es)?|relates?\s+to|discuss(?:es)?|names?|involves?|touch(?:es)?\s+on|focus(?:es)?\s+on"
@@ -61,11 +63,12 @@ def sift(question: str) -> Sift | None:
     found = _WHICH.match(question) or _THAT.match(question) or _EVERY.match(question) or _OF_THEM.match(question)
     if found is None:
         return None
-    if _singular(found["kind"].lower()) in _TEXTS:
+    noun = singular(found["kind"].lower())
+    if noun in _TEXTS:
         return None
     word = found["mode"].lower()
     mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"
-    return Sift(mode, _singular(found["kind"].lower()), " ".join(found["verb"].split()), found["topic"].strip(),
+    return Sift(mode, noun, " ".join(found["verb"].split()), found["topic"].strip(),
                 bool(found["negation"]), found["owner"].strip())
 
 
@@ -94,14 +97,8 @@ def _agreed(phrase: str, count: int) -> str:
     if count != 1:
         return phrase
     first, _, rest = phrase.partition(" ")
-    singular = {"are": "is", "do": "does", "have": "has"}.get(first.lower())
-    if singular is None:
-        singular = first if first.endswith("s") and not first.endswith("ss") else (
+    verb = {"are": "is", "do": "does", "have": "has"}.get(first.lower())
+    if verb is None:
+        verb = first if first.endswith("s") and not first.endswith("ss") else (
             first + "es" if re.search(r"(?:ss|sh|ch|x|z)$", first) else first + "s")
-    return f"{singular} {rest}".strip()
-
-
-def _singular(kind: str) -> str:
-    if kind.endswith("ies"):
-        return kind[:-3] + "y"
-    return kind[:-1] if kind.endswith("s") and not kind.endswith("ss") else kind
+    return f"{verb} {rest}".strip()
