@@ -106,6 +106,8 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen57.yaml --baseline evals/unseen57-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen58.yaml --baseline evals/unseen58-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen59.yaml --baseline evals/unseen59-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen60.yaml --baseline evals/unseen60-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen61.yaml --baseline evals/unseen61-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -47,7 +47,8 @@ def answered(
 ) -> Answer:
     """Answer a question as typed: manners and the asker's situation taken off, each question in turn, joined."""
     answers: list[Answer] = []
-    for plain, earlier in situation.readings(manners.plain(question), [manners.plain(h) for h in history], named):
+    asked = situation.with_task(question, manners.plain(question), named)  # "I'm drafting … on X. What can I use?"
+    for plain, earlier in situation.readings(asked, [manners.plain(h) for h in history], named):
         answers.append(_asked(plain, earlier, ask, related, named))
         if not answers[-1].abstained:
             break

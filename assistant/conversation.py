@@ -8,6 +8,7 @@ keeps the earlier question's topic terms and sources unless it names its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.references import KINDS
@@ -121,6 +122,11 @@ class SourceIndex:
                 self.patterns.append((pattern, document.doc_id))
                 if len(name.split()) >= 2 and all(len(w) >= 4 for w in name.split()):
                     self.spellings.append((name.lower().split(), document.doc_id))
+        years = Counter(d.year for d in documents if d.year)
+        nouns = "|".join(sorted(DOCUMENT_WORDS))
+        for document in documents:  # "the 2017 text": the one text of that year
+            if document.year and years[document.year] == 1:
+                self.patterns.append((re.compile(rf"(?<![\w-]){document.year}\s+(?:{nouns})\b", re.I), document.doc_id))
         self.titles = {d.doc_id: d for d in documents}
 
     def mentions(self, question: str) -> list[tuple[int, int, str]]:
@@ -278,10 +284,11 @@ _MORE = re.compile(
     r"^\s*(?:(?:ok|okay|and|so|great|thanks|thank you)\s*[,!.]?\s*)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
     r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|what\s+else|anything\s+else|any\s*more|"
     r"is\s+there\s+(?:any(?:thing)?\s+)?(?:more|else)|are\s+there\s+(?:any\s+)?(?:more|others)|any\s+others|anything\s+more|"
-    r"more\s+details?|(?:give|show)\s+me\s+more|(?:are\s+there\s+)?any\s+other\s+(?:provisions?|passages?|points?|items?|"
-    r"measures?|recommendations?|commitments?|articles?|ones)|"
+    r"more\s+details?|(?:give|show)\s+me\s+more|(?:(?:are|is)\s+there\s+)?any\s+(?:other|more)\s+(?:provisions?|passages?|points?|"
+    r"items?|measures?|recommendations?|commitments?|articles?|ones|language|wording|formulations?|quotes?|precedents?)|"
     r"what\s+else\s+(?:does|do|did)\s+(?:it|they|the\s+text|that)\s+say)"
-    r"(?:\s+(?:on|about)\s+(?:that|this|it|them|those|the\s+topic))?(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
+    r"(?:\s+(?:on|about)\s+(?:that|this|it|them|those|the\s+topic))?(?:\s+(?:i|we)\s+(?:can|could|might)\s+(?:use|cite|quote|borrow|re-?use))?"
+    r"(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
 
 
 def more_of(history: list[str], question: str) -> int | None:

@@ -51,7 +51,7 @@ _REQUEST = re.compile(
     re.I,
 )
 _IMPERATIVE = re.compile(
-    r"^\s*(?:(?:tell|show|give|remind|read(?:\s+out)?)\s+(?:me|us)\s+|read(?:\s+out)?\s+(?=the\b|[a-z]+\s+\(?\d)|find\s+(?:me\s+|us\s+)?(?=the\b)|(?:check|confirm)\s+(?=whether|if))",
+    r"^\s*(?:(?:tell|show|give|remind|read(?:\s+out)?)\s+(?:me|us)\s+|read(?:\s+out)?\s+(?=the\b|[a-z]+\s+\(?\d)|find\s+(?:(?:me|us)\s+|(?=the\b))|(?:check|confirm)\s+(?=whether|if))",
     re.I,
 )
 # "Is it true that …", "I heard …", "Correct me if I'm wrong: …": a claim to check, whose topic is what is asked
@@ -83,8 +83,14 @@ _ASKER = r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)"
 _TASK = re.compile(
     _ASKER + r"\s+(?:preparing|briefing|getting\s+ready|working\s+on|writing|drafting|"
     r"reviewing|studying|researching|putting\s+together|looking\s+into|new\s+(?:here|to\s+th(?:is|ese|e\s+\w+)))"
-    r"\b[^.!?]{0,120}[.!]\s+(?=\S)",
+    r"\b(?P<task>[^.!?]{0,120})[.!]\s+(?=\S)",
     re.I,
+)
+# what the task is about ("a brief on CSIRTs for the minister"), up to who or when it is for
+_TASK_TOPIC = re.compile(
+    r".*\b(?:on|about|regarding|concerning|covering)\s+(?P<topic>\w[^.!?]*?)"
+    r"(?:\s+(?:for|to|with|at|by)\s+(?:the|our|my|a|an|next|this|tomorrow)\b.*|\s+(?:tomorrow|today|tonight|this\s+week|next\s+week))?\s*$",
+    re.I | re.S,
 )
 
 # how the asker frames a request ("in one sentence", "briefly") or who is asking ("I'm briefing a
@@ -108,6 +114,21 @@ def nothing_asked(question: str) -> bool:
     for pattern in (_GREETING, _ACKNOWLEDGEMENT):
         stripped = pattern.sub("", stripped, count=1) or "."
     return not re.search(r"[A-Za-z]{2}", stripped)
+
+
+def task_topic(question: str) -> str | None:
+    """Return what the asker says they are working on ("I'm drafting a paragraph on SME awareness."), or None."""
+    text = question
+    for pattern in (_GREETING, _ACKNOWLEDGEMENT, _LEAD_IN):
+        text = pattern.sub("", text, count=1)
+    task = _TASK.match(text)
+    return topic_of(task.group("task")) if task else None
+
+
+def topic_of(statement: str) -> str | None:
+    """Return what a statement of the asker's is about ("I need a sentence on consumer protection."), or None."""
+    topic = _TASK_TOPIC.match(statement.strip().rstrip(".!"))
+    return topic.group("topic").strip(" ,;:") if topic else None
 
 
 def plain(question: str) -> str:

@@ -119,7 +119,7 @@ class Analyzer:
         (topic words of earlier turns) at half weight; framing terms (who is asked) and intent words
         ("commit", "recommend") are left out of them, the intent being kept apart.
         """
-        written = references.spelled_out(query)
+        written = references.spelled_out(wording.undrafted(query))  # "What language can I borrow …"
         corrections = self._corrections(f"{written} {carried}")
         corrected = _apply(written, corrections)
         expansions = glossary.expand(corrected, self.glossary)
@@ -271,7 +271,7 @@ class Analyzer:
             skip |= set(shapes.PURPOSE_WORDS.split())
         if wording.QUOTED.search(text):  # "Where does the phrase 'all-hazards approach' appear?"
             skip |= wording.QUOTE_FRAMING
-        asked = _FRAME_VERB.sub(" ", text)
+        asked = wording.undrafted(_FRAME_VERB.sub(" ", text))  # "What language can I borrow from …?"
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
         for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
@@ -376,6 +376,10 @@ class Analyzer:
             # "security training" is the texts' "cybersecurity training", "crime" their "cybercrime"
             if not term.startswith(CYBER) and self.doc_freq.get(CYBER + term):
                 out.setdefault(term, []).append(frozenset({CYBER + term}))
+        # "SME awareness": the stemmer keeps an acronym's plural apart, and the texts speak of "SMEs"
+        for acronym in re.findall(r"\b[A-Z]{2,}\b", text):
+            if (term := acronym.lower()) in keyterms and self.doc_freq.get(f"{term}s"):
+                out.setdefault(term, []).append(frozenset({f"{term}s"}))
         return out
 
 
@@ -390,7 +394,8 @@ _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)
 # they are in scope; "What does NIS 2 let us require?" what it allows
 _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
                          r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
-                         r"|\b(?:see|sees|saw|seen)(?=\s+as\b)", re.I)  # "What does the ICC see as opportunities?": its view
+                         r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
+                         r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
 # generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)

@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant import manners
-from assistant.sparse import words
+from assistant import manners, wording
+from assistant.conversation import DOCUMENT_WORDS
+from assistant.sparse import STOPWORDS, words
 
 _FIRST_PERSON = r"(?:i|i['’](?:m|ve|d)|we|we['’](?:re|ve|d)|my|our|me|us)"
 # "We're a small firm. ", not what the asker thinks or has read ("I think the G7 said …. What was it?")
@@ -113,6 +114,27 @@ def readings(question: str, history: list[str], named: Named = unnamed) -> list[
 # "What should an SME do …?": the group asked about is the one doing
 _DOER = re.compile(r"^(?P<head>\s*(?:what|how)\s+(?:should|must|can|could|would|ought)\s+)(?P<who>(?:a|an|the|my|our|any)\s+"
                    r"(?:[\w-]+\s+){0,3}?[\w-]+?|[\w-]+)(?=\s+(?:do|take|implement|follow|start|begin|put|have)\b)", re.I)
+
+
+# words that ask for a text's words without naming what they are about ("Anything relevant in the G7 text?")
+_NO_TOPIC = (STOPWORDS | wording.QUESTION_WORDS | wording.FUNCTION_WORDS | wording.MODALS | wording.GENERIC
+             | DOCUMENT_WORDS | frozenset("relevant useful helpful recommend recommends suggest suggests propose proposes "
+                                          "offer offers contain contains any".split()))
+
+
+def with_task(question: str, asked: str, named: Named = unnamed) -> str:
+    """Return asked about the asker's task when it names no topic of its own ("… a brief on CSIRTs. Anything in the G7?")."""
+    topic, rest = manners.task_topic(question), asked
+    if not topic and (opening := _split(asked)[1]):  # "I need a sentence on X for a communiqué. What can I lift?"
+        topic, rest = manners.topic_of(opening), asked[len(opening):]
+    if not topic:
+        return asked
+    rest = wording.undrafted(rest)
+    for name in named(rest):
+        rest = rest.replace(name, " ")
+    if any(w not in _NO_TOPIC and not w.isdigit() for w in words(rest)):  # "from the 2017 text": a year names the text
+        return asked
+    return f"{asked.rstrip(' ?.!')} on {topic}?"
 
 
 def tell(question: str, role: str | None, named: Named = unnamed) -> Told:

@@ -32,7 +32,8 @@ GENERIC = frozenset(
 VAGUE = frozenset(
     "new top important key real whole problem problems people aim aims against bear bears bore borne "
     "together able unable given gives giving gave big bigger large larger huge "
-    "statement statements".split()  # "the G7 statement": the text itself, whatever it calls itself
+    "statement statements "  # "the G7 statement": the text itself, whatever it calls itself
+    "cyberspace".split()  # the domain every text is about, whether it says "cyberspace" or "online"
 )
 # nor are generic words ("what kind of …"), but for age: "shred old hard drives" asks about old ones
 NEVER_MISSING = VAGUE | (GENERIC - {"old", "older"})
@@ -49,6 +50,37 @@ BINDING = re.compile(
 SUBSTITUTE = re.compile(
     r"\b(?:(?:acceptable|adequate|valid|suitable|viable|good)\s+)?(?:alternative|substitute)s?(?=\s+(?:to|for)\b)", re.I
 )
+# how the asker will use a text's words in a draft of their own ("What language can I borrow from the G7?",
+# "precedent wording on …", "anything relevant I can cite?"): the words are asked for, they name no topic;
+# the words between them ("Which ICC wording could I cite", "the language the G7 used") are kept
+_REUSE = r"(?:borrow|re-?use|cite|quote|lift|draw\s+on|adapt|copy|invoke|point\s+to|refer\s+to)"
+_DRAFTING = re.compile(
+    r"\b(?P<lead>what|which|anything|something|language|wording|words|text|lines?|passages?)\s+(?P<mid>(?:[\w-]+\s+){0,3}?)"
+    r"(?:can|could|may|might|should)\s+(?:i|we)\s+(?:" + _REUSE + r"|use|take)\b"
+    r"|\b(?:i|we)\s+(?:can|could|might|may)\s+" + _REUSE + r"\b|\b(?:i|we)\s+(?:can|could)\s+use(?=\s*[?.!]*\s*$)"
+    r"|\b(?:agreed|precedent|prior|established|model|previous|existing|standard|useful|relevant)\s+"
+    r"(?:language|wording|formulations?|phrasing|text)\b|\bprecedents?\b"
+    r"|\b(?:anything|something)\s+(?:relevant|useful|helpful|usable|quotable)\b"
+    r"|\b(?:quotable|usable|reusable|useful|relevant)\s+(?:lines?|passages?|quotes?|sentences?|language|wording|phrases?)\b"
+    r"|\b(?:phrasing|formulations?|wording|language|words)\s+(?P<between>(?:[\w'’-]+\s+){0,6}?)(?:use|uses|used|using)\b"
+    r"|\bphrasing\b|\b(?:suggest|propose|draft)\s+(?:some\s+)?(?:language|wording|text)\b"
+    r"|\b(?:for|in)\s+(?:a|an|my|our|the)\s+(?:draft\s+)?(?:clause|sentence|speech|draft)\b(?=\s+(?:on|about|regarding|concerning)\b)",
+    re.I,
+)
+
+
+_WORDING_NOUNS = re.compile(r"\b(?:language|wording|words|text|formulations?|phrasing|lines?|passages?|quotes?)\b", re.I)
+
+
+def undrafted(text: str) -> str:
+    """Return text without the words that ask for wording to reuse ("What language can I borrow from the G7?")."""
+    def kept(m: re.Match[str]) -> str:
+        lead = m.group("lead") if m.group("lead") and m.group("lead").lower() in ("what", "which") else ""
+        return " ".join(["", lead, _WORDING_NOUNS.sub(" ", f"{m.group('mid') or ''} {m.group('between') or ''}"), ""])
+
+    return _DRAFTING.sub(kept, text)
+
+
 # a question that quotes a phrase asks where or how the texts use it: the words that say so ("Where does
 # the phrase … appear?", "Which text speaks of …?") are no topic, and the texts seldom write them
 # an apostrophe between letters stays inside a single-quoted phrase: 'online crime doesn't pay'

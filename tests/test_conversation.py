@@ -163,6 +163,17 @@ def test_a_version_after_a_name_is_part_of_it() -> None:
     assert "2.0" not in SourceIndex([nist]).strip("Under CSF 2.0, what is monitored?", ["nist"])  # no topic "2.0"
 
 
+def test_a_text_named_by_its_year_is_the_one_text_of_that_year() -> None:
+    g7 = Document(doc_id="g7", title="G7 Actions for Enhancing Cybersecurity for Businesses", year=2017)
+    paris = Document(doc_id="paris", title="Paris Call for Trust and Security in Cyberspace", year=2018)
+    other = Document(doc_id="other", title="Another Declaration of Ministers", year=2018)
+    sources = SourceIndex([g7, paris, other])
+    assert sources.find("What does the 2017 text say about consumers?") == ["g7"]
+    assert sources.strip("What does the 2017 text say about consumers?").split() == ["What", "does", "the", "say", "about", "consumers?"]
+    assert sources.find("What did the 2018 declaration say?") == []  # two texts of 2018: the year names neither
+    assert sources.find("What happened in 2017?") == []  # a year alone is a date, not a text
+
+
 @pytest.mark.parametrize(("history", "question", "index"), [
     (["What are the ICC takeaways?"], "Tell me more.", 0),
     (["What does the G7 say about SMEs?"], "What else?", 0),
@@ -172,6 +183,8 @@ def test_a_version_after_a_name_is_part_of_it() -> None:
     (["What does the Paris Call say about elections?"], "Any other provisions?", 0),
     (["Which G7 actions concern SMEs?"], "Anything more?", 0),
     (["What does Cyber Essentials require for firewalls?"], "Go on.", 0),
+    (["Give me the G7's language on CSIRTs."], "Any other language on that?", 0),  # wording beyond what was cited
+    (["Which G7 formulation could I reuse on security by design?"], "Anything more I could use?", 0),
     (["What are the ICC takeaways?"], "What else does the G7 say about SMEs?", None),  # a question of its own
     (["What are the ICC takeaways?"], "Any other texts on this?", None),
     ([], "Tell me more.", None),  # nothing to say more about

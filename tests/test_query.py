@@ -657,3 +657,19 @@ def test_what_a_text_sees_as_something_asks_for_its_view() -> None:
     analyzer = Analyzer.of_texts([*TEXTS, "Opportunities for future action", "see MFA details below"], {})
     assert "see" not in analyzer.analyze("What does the ICC see as opportunities for future action?").keyterms
     assert "see" in analyzer.analyze("Where can staff see the details?").keyterms
+
+
+def test_a_request_for_wording_to_reuse_names_no_topic() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "borrow money", "cite the source", "Lines of business"], {})
+    assert set(analyzer.analyze("What language can I borrow from the G7?").keyterms) == {"g7"}  # no source here
+    assert "cite" not in analyzer.analyze("Which ICC wording could I cite against a new treaty?").keyterms
+    assert set(analyzer.analyze("Give me quotable lines on information sharing.").keyterms) == {"inform", "share"}
+    assert "borrow" in analyzer.analyze("Can SMEs borrow to pay for security?").keyterms  # borrowing money is a topic
+    assert "line" in analyzer.analyze("Which lines of business are covered?").keyterms
+
+
+def test_an_acronym_in_capitals_is_also_its_plural() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "awareness campaigns amongst SMEs", "from SME to large corporates"], {})
+    assert frozenset({"smes"}) in analyzer.analyze("What about SME awareness?").alternatives["sme"]
+    plural = analyzer.analyze("What about SMEs?").alternatives.get("smes", [])
+    assert frozenset({"sme"}) not in plural  # the plural never stands for the singular

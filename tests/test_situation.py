@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import Assistant
-from assistant.situation import readings, role_of, tell
+from assistant import Assistant, manners
+from assistant.situation import readings, role_of, tell, with_task
 
 @pytest.mark.parametrize(("typed", "asked"), [
     ("I run a small bakery with five staff. What should I do about cybersecurity?",
@@ -109,9 +109,32 @@ def test_a_group_asked_what_to_do_is_read_as_the_reader_when_the_text_never_name
     assert len(readings("What should a journalist do first?", [])) == 1  # no group the texts address
 
 
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("I'm drafting a paragraph on SME cyber awareness. What language can I borrow from the G7?",
+     "What language can I borrow from the G7 on SME cyber awareness?"),
+    ("I'm preparing a brief on CSIRTs for the minister. Anything relevant in the G7 text?",
+     "Anything relevant in the G7 text on CSIRTs?"),
+    ("I'm briefing our minister on hack back tomorrow. What does the Paris Call say?",
+     "What does the Paris Call say on hack back?"),
+    ("I need a sentence on consumer protection online for a communiqué. What can I lift from the 2017 text?",
+     "I need a sentence on consumer protection online for a communiqué. What can I lift from the 2017 text on "
+     "consumer protection online?"),  # the statement itself goes when the situation is read
+    ("I'm drafting a paragraph on AI. Does the G7 mention quantum computing?", "Does the G7 mention quantum computing?"),
+    ("I'm working on a speech. What can I quote from the ICC?", "What can I quote from the ICC?"),  # no topic told
+    ("What can I quote from the ICC?", "What can I quote from the ICC?"),
+])
+def test_the_topic_of_the_askers_task_is_asked_about_when_the_question_names_none(typed: str, asked: str) -> None:
+    def named(text: str) -> list[str]:
+        return [name for name in ("G7", "ICC", "Paris Call") if name in text]
+
+    assert with_task(typed, manners.plain(typed), named) == asked
+
+
 @pytest.mark.slow
 def test_situations_and_groups_are_answered_from_the_real_texts(full: Assistant) -> None:
     bakery = full.ask("I run a small bakery with five staff. What does the G7 recommend for businesses like mine?")
     assert any("SMEs" in c.text for c in bakery.citations)
+    drafting = full.ask("I'm preparing a brief on CSIRTs. Anything relevant in the G7 text?")
+    assert "g7-2017-cyber-business/objective-2/item-1" in [c.provision_id for c in drafting.citations]
     first = full.ask("What should a small company do first under Cyber Essentials?")
     assert "ncsc-cyber-essentials-v3-1/a/para-4" in [c.provision_id for c in first.citations]  # establish the scope
