@@ -277,12 +277,17 @@ class Retriever:
             return 0.5  # "the principles of the Paris Call": the items of a text that numbers its list by no such word
         return max(_term_credit(term, own, analyzed), 0.5 * _term_credit(term, context, analyzed))
 
-    def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed) -> bool:
-        """Return True when a provision's own label and text say every term (or a form or expansion of it)."""
+    def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed, literal: bool = False) -> bool:
+        """Return True when a provision's own label and text say every term (or a form or expansion of it).
+
+        literal: the term itself only, not an expansion or everyday form ("collaboration" is no mention of cooperation).
+        """
         said = f"{hit.label} {hit.text}"
         own = frozenset(tokenize(said)) | frozenset(tokenize(said.replace("-", "")))  # "co-operation" is cooperation
         # the stemmer keeps an acronym's plural: "SMEs" is "smes", "(SME to large corporates)" is "sme"
         own |= {f"{t}s" for t in own} | {t[:-1] for t in own if t.endswith("s")}
+        if literal:
+            return terms <= own
         return all(_term_credit(term, own, analyzed) for term in terms)
 
     def _unworded_item(self, index: int, term: str) -> bool:

@@ -1,4 +1,4 @@
-"""Answers found by reading rather than ranking: a count of numbered items, a whole text, a text's own origin."""
+"""Answers found by reading rather than ranking: a count of numbered items or of mentions, a whole text, an origin."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant import provenance, references, shapes, sifting
+from assistant import provenance, references, shapes, sifting, tally
+from assistant.listing import LIST_MAX
+from assistant.reading import COUNTED_MAX
+from assistant.render import short_title
 from assistant.wording import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -15,7 +18,7 @@ if TYPE_CHECKING:
     from assistant.conversation import Resolved
     from assistant.query import Analyzed
     from assistant.retrieve import Retriever
-    from assistant.types import Answer, Filters
+    from assistant.types import Answer, Filters, Hit
 
 
 def count(
@@ -72,6 +75,56 @@ def sifted(
     answer = composer.count(resolved, chosen or items, noun, analyzed, text)
     answer._retrieved = chosen or items
     return answer
+
+
+def tallied(
+    retriever: Retriever, composer: Composer, question: str, history: list[str], resolved: Resolved, analyzed: Analyzed,
+    doc_ids: list[str], base: Filters,
+) -> Answer | None:
+    """Answer "How many times does the G7 text mention SMEs?" (or how many texts do, or which most) by reading every provision."""
+    from assistant.sparse import tokenize
+
+    asked = tally.tally(question)
+    if asked is None and resolved.follow_up and history and resolved.sources:  # "And the ICC?"
+        asked = tally.tally(history[-1])
+    terms = frozenset(tokenize(asked.topic)) & analyzed.keyterms.keys() if asked else frozenset()
+    if asked is None or not terms:
+        return None
+    scope = doc_ids or [d for d in composer.documents if d in retriever.reader.by_doc]
+    found = {d: _mentioning(retriever, d, base, terms, analyzed) for d in scope}
+    if references.specific(analyzed.references):  # "How often does Objective 2 mention SMEs?": there only
+        there = set(retriever.reader.places.placed(analyzed.references, retriever.reader.keeper(base), COUNTED_MAX))
+        there = {retriever.reader.records[i].metadata.get("provision_id") for i in there}
+        found = {d: [h for h in hits if h.provision_id in there] for d, hits in found.items()}
+    title = {d: short_title(composer.documents[d].title) if d in composer.documents else d for d in scope}
+    if asked.mode == "text" and len(scope) == 1:
+        hits = found[scope[0]]
+        where = composer.place_of(hits) if hits and references.specific(analyzed.references) else title[scope[0]]
+        text = tally.lead(asked, where, len(hits), min(len(hits), LIST_MAX))
+    else:
+        ranked = sorted((d for d in scope if found[d]), key=lambda d: -len(found[d]))
+        text = tally.across(asked, {title[d]: len(found[d]) for d in ranked}, len(scope))
+        each = max(1, LIST_MAX // max(1, len(ranked)))
+        hits = found[ranked[0]] if asked.mode == "most" and ranked else [h for d in ranked for h in found[d][:each]]
+    if not hits:
+        nearest = retriever.retrieve(analyzed, 3, base.model_copy(update={"doc_ids": scope}))
+        return composer.refused(resolved, [s.hit for s in nearest], text)
+    answer = composer.count(resolved, hits, "passage", analyzed, text)
+    answer._retrieved = hits
+    return answer
+
+
+def _mentioning(retriever: Retriever, doc_id: str, base: Filters, terms: frozenset[str], analyzed: Analyzed) -> list[Hit]:
+    """Return the provisions of a text whose own words say every term, in the text's order, each once."""
+    from assistant.hits import hit_from
+
+    keep, seen, out = retriever.reader.keeper(base), set(), []
+    for index in retriever.reader.in_order(doc_id):
+        hit = hit_from(retriever.reader.records[index], 1.0)
+        if keep(index) and hit.provision_id not in seen and retriever.mentions(hit, terms, analyzed, literal=True):
+            seen.add(hit.provision_id)
+            out.append(hit)
+    return out
 
 
 def about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:

@@ -270,8 +270,9 @@ class Assistant:
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:
             doc_ids = named or base.doc_ids
-            sifted = None if shown else routes.sifted(retriever, composer, question, list(history or []), resolved,
-                                                      analyzed, doc_ids, base)  # "Anything more?": beyond the items
+            earlier = list(history or [])
+            sifted = None if shown else (routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
+                                         or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
             counted = sifted or routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
             if counted is not None:
                 return counted
