@@ -87,6 +87,9 @@ class Analyzer:
         self.word_counts: Counter[str] = Counter(stats.words)
         self.doc_freq: Counter[str] = Counter(stats.doc_freq)
         self.glossary = glossary.merged(learned)
+        self._spelled = {k: set(v) for k, v in glossary.SEED.items()}  # acronyms' long forms, no everyday words
+        for key, forms in learned.items():
+            self._spelled.setdefault(key, set()).update(forms)
         self.known = known
         self._speller: Speller | None = None
         self._stem_set: frozenset[str] | None = None
@@ -253,6 +256,11 @@ class Analyzer:
         if unknown is None:  # the prefix test scans the whole vocabulary: once per term, not per lookup
             unknown = self._unknown_terms[term] = not self.doc_freq.get(term, 0) and not known_in(term, self._stems())
         return unknown
+
+    def spelled_out(self, term: str) -> list[frozenset[str]]:
+        """Return the terms of each long form of an acronym term ("mlat": mutual legal assistance treaty)."""
+        forms = self._spelled.get(glossary.normalize(term)) or self._spelled.get(term) or set()
+        return [frozenset(tokenize(f)) for f in forms]
 
     def _glossary_forms(self, term: str) -> set[str] | None:
         """Return the other words the glossary gives a key term ("sell" is the texts' "sale"), if any."""

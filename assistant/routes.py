@@ -87,7 +87,7 @@ def tallied(
     asked = tally.tally(question)
     if asked is None and resolved.follow_up and history and resolved.sources:  # "And the ICC?"
         asked = tally.tally(history[-1])
-    terms = frozenset(tokenize(asked.topic)) & analyzed.keyterms.keys() if asked else frozenset()
+    terms = tuple(t for t in dict.fromkeys(tokenize(asked.topic)) if t in analyzed.keyterms) if asked else ()
     if asked is None or not terms:
         return None
     scope = doc_ids or [d for d in composer.documents if d in retriever.reader.by_doc]
@@ -104,8 +104,10 @@ def tallied(
     else:
         ranked = sorted((d for d in scope if found[d]), key=lambda d: -len(found[d]))
         text = tally.across(asked, {title[d]: len(found[d]) for d in ranked}, len(scope))
+        if asked.mode == "most":  # the text that says it most, or the texts that tie
+            ranked = [d for d in ranked if len(found[d]) == len(found[ranked[0]])]
         each = max(1, LIST_MAX // max(1, len(ranked)))
-        hits = found[ranked[0]] if asked.mode == "most" and ranked else [h for d in ranked for h in found[d][:each]]
+        hits = [h for d in ranked for h in found[d][:each]]
     if not hits:
         nearest = retriever.retrieve(analyzed, 3, base.model_copy(update={"doc_ids": scope}))
         return composer.refused(resolved, [s.hit for s in nearest], text)
@@ -114,14 +116,14 @@ def tallied(
     return answer
 
 
-def _mentioning(retriever: Retriever, doc_id: str, base: Filters, terms: frozenset[str], analyzed: Analyzed) -> list[Hit]:
-    """Return the provisions of a text whose own words say every term, in the text's order, each once."""
+def _mentioning(retriever: Retriever, doc_id: str, base: Filters, terms: tuple[str, ...], analyzed: Analyzed) -> list[Hit]:
+    """Return the provisions of a text whose own words say the topic's terms, in the text's order, each once."""
     from assistant.hits import hit_from
 
     keep, seen, out = retriever.reader.keeper(base), set(), []
     for index in retriever.reader.in_order(doc_id):
         hit = hit_from(retriever.reader.records[index], 1.0)
-        if keep(index) and hit.provision_id not in seen and retriever.mentions(hit, terms, analyzed, literal=True):
+        if keep(index) and hit.provision_id not in seen and retriever.says(hit, terms):
             seen.add(hit.provision_id)
             out.append(hit)
     return out

@@ -32,7 +32,7 @@ _TOPIC_SAID = re.compile(
     rf"(?:\s+(?:in|by|across|throughout)\s+(?P<who>[^?]+?))?{_END}", re.I)
 # "Count the mentions of cooperation in the G7 text.", "How many provisions of the Budapest Convention mention …?"
 _COUNT_OF = re.compile(
-    rf"^\s*count\s+(?:the\s+|up\s+the\s+)?(?:mentions|references|occurrences|uses)\s+of\s+(?P<topic>.+?)"
+    rf"^\s*(?:count|tally|total|add\s+up)\s+(?:up\s+)?(?:the\s+)?(?:mentions|references|occurrences|uses)\s+of\s+(?P<topic>.+?)"
     rf"(?:\s+(?:in|by|across|throughout)\s+(?P<who>[^?.]+?))?{_END}"
     rf"|^\s*how\s+many\s+{_PLACES}\s+(?:of|in)\s+(?P<who2>.+?)\s+(?:{_SAY})\s+(?P<topic2>[^?]+?){_END}", re.I)
 _TEXTS = r"(?:texts|documents|sources|instruments)"

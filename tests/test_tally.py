@@ -18,6 +18,7 @@ from tests.conftest import ingested
     ("How often are consumers mentioned in the G7 declaration?", Tally("text", "consumers")),
     ("How many times does the UN Charter come up?", Tally("text", "the UN Charter")),
     ("Count the mentions of cooperation in the G7 text.", Tally("text", "cooperation")),
+    ("Tally the mentions of backups in Cyber Essentials.", Tally("text", "backups")),
     ("In how many provisions does NIS 2 mention supply chains?", Tally("text", "supply chains")),
     ("How many provisions of the Budapest Convention mention child pornography?", Tally("text", "child pornography")),
     ("How often does the Budapest Convention use the word computer?", Tally("text", "computer")),
@@ -25,6 +26,7 @@ from tests.conftest import ingested
     ("In how many documents is capacity building mentioned?", Tally("texts", "capacity building")),
     ("Which text mentions SMEs the most?", Tally("most", "SMEs")),
     ("Which document talks most about cooperation?", Tally("most", "cooperation")),
+    ("In how many of the texts do SMEs appear?", Tally("texts", "SMEs")),
 ])
 def test_a_question_counting_mentions_is_read_for_its_topic_and_scope(question: str, expected: Tally) -> None:
     assert tally(question) == expected
@@ -56,7 +58,9 @@ def test_the_lead_says_how_often_in_passages_and_which_text_most() -> None:
 PLAN = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\nHospitals hold sensitive records.\n\n"
         "## Actions\n\nWe intend to:\n\n1. train small firms in safe email use;\n2. fund research on encryption;\n"
         "3. help small firms and hospitals back up their records; hospitals first;\n4. foster collaboration with hospitals.\n")
-NOTE = "---\ntitle: \"Harbour Security Note\"\n---\n\n# Harbour Security Note\n\nPorts should encrypt their records.\n"
+NOTE = ("---\ntitle: \"Harbour Security Note\"\n---\n\n# Harbour Security Note\n\nPorts should encrypt their records.\n\n"
+        "Ports obey domestic law and international rules.\n\nMutual Legal Assistance Treaties (MLATs) are slow.\n\n"
+        "Mutual legal assistance treaties need reform.\n")
 
 
 @pytest.fixture
@@ -76,6 +80,10 @@ def test_every_provision_saying_the_topic_is_counted_once_and_cited(plans: Assis
     assert [c.provision_id for c in most.citations] == ["plan/para-1", "plan/actions/item-3"]
     never = plans.ask("How many times does the Harbour Security Note mention hospitals?")
     assert never.abstained and never.text == "Harbour Security Note never mentions hospitals."
+    split = plans.ask("How many times does the Harbour Security Note mention international law?")
+    assert split.abstained and split.text == "Harbour Security Note never mentions international law."  # not side by side
+    mlats = plans.ask("How many times does the Harbour Security Note mention MLATs?")
+    assert mlats.text.startswith("Harbour Security Note mentions MLATs in 2 passages:")  # the long form is a mention
     follow = plans.ask("And the Harbour Security Note?", history=["How many times does the Regional Cyber Plan mention records?"])
     assert follow.text.startswith("Harbour Security Note mentions records in 1 passage:")
 
