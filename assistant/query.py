@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant import glossary, manners, references, shapes, wording
+from assistant import framing, glossary, manners, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -279,22 +279,9 @@ class Analyzer:
             skip |= set(shapes.PURPOSE_WORDS.split())
         if wording.QUOTED.search(text):  # "Where does the phrase 'all-hazards approach' appear?"
             skip |= wording.QUOTE_FRAMING
-        asked = wording.undrafted(_FRAME_VERB.sub(" ", text))  # "What language can I borrow from …?"
+        asked = framing.asked(text)  # "What are governments expected to do?", "What language can I borrow …?"
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
-        generic = set(tokenize(" ".join(w for w in content if w in GENERIC)))
-        for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
-            generic |= set(tokenize(next(g for g in m.groups() if g)))
-        # "Is an SMS code good enough?": whether it suffices
-        for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text)]:
-            generic |= set(tokenize(m.group(1)))
-        if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):
-            generic |= set(tokenize(m.group(1)))
-        if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
-            generic |= set(tokenize(" ".join(m.group(1) for m in _HOW_MEASURE.finditer(text))))
-        for m in [*wording.BINDING.finditer(text), *wording.SUBSTITUTE.finditer(text)]:  # "Is MFA mandatory?"
-            generic |= set(tokenize(m.group(0)))
-        for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
-            generic |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
+        generic = set(tokenize(" ".join(w for w in content if w in GENERIC))) | framing.framing_terms(text)
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
         # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")
@@ -309,8 +296,7 @@ class Analyzer:
                 counts[term] -= 1
             else:  # each part came twice: words() split the word, and tokenize the compound again
                 counts.subtract(2 * parts)
-        counted = set(tokenize(" ".join(m.group(1) for m in _COUNTED.finditer(text))))
-        generic |= counted
+        counted = framing.counted(text)
         # a count the texts never write weighs as an unknown topic would: "the six takeaways" are the takeaways
         terms = [t for t in dict.fromkeys(terms) if counts[t] > 0 and not (t in counted and self._unknown(t))]
         unknown = {t for t in terms if self._unknown(t)}
@@ -393,34 +379,11 @@ class Analyzer:
 
 CYBER = "cyber"
 _NUMBERS = {" ".join(tokenize(word)): n for word, n in wording.NUMBER_WORDS.items() if "-" not in word and n >= 10}
-# "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
-# "What does the G7 ask businesses to do?" asks what businesses should do; "ask a Party to preserve data" is a request
-_ASKED_TO_DO = (r"\b(ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)?\s+(?:up)?on|wants?|wanted|expect(?:s|ed)?|would\s+like)"
-                r"\s+(?:[\w'-]+\s+){1,4}?to\s+do\b")
-_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b|" + _ASKED_TO_DO, re.I)
-# "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
-# they are in scope; "What does NIS 2 let us require?" what it allows
-_FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
-                         r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
-                         r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
-                         r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
 # generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))
 _SWITCH = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)
-# "What does Article 6 require?", "What does Objective 1 ask for?" ask what it says: the verb is how it speaks
-_DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
-                      r"((?:require|demand|expect|stipulate|prescribe|mandate)[sd]?|asks?\s+for|calls?\s+for)\s*[?.!]*\s*$", re.I)
-# "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
-_MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
-_ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
-# "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
-_MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
-# "the six ICC takeaways", "all 5 opportunities": how many places there are, little of what they are about,
-# and nothing where the texts never write the number ("under five technical controls:" may)
-_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
-                      + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,2}?(?:" + references.KIND_PLURALS
-                      + r"|controls|functions|categories|measures|items|steps|pillars|priorities|elements)\b", re.I)
-_HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
+
+
 def _written(key: str) -> list[frozenset[str]]:
     """Return how the texts write a glossary key: "SMEs" stems to "smes", not to the key "sme"."""
     forms = [frozenset({key})]

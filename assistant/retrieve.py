@@ -18,6 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant import conversation, jargon, references, wording
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
+from assistant.mentions import own_terms, says
 from assistant.query import VAGUE_TERMS, Analyzed, Analyzer
 from assistant.reading import Reader
 from assistant.sparse import (
@@ -279,19 +280,11 @@ class Retriever:
 
     def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed) -> bool:
         """Return True when a provision's own label and text say every term (or a form or expansion of it)."""
-        return all(_term_credit(term, _own_terms(hit), analyzed) for term in terms)
+        return all(_term_credit(term, own_terms(hit), analyzed) for term in terms)
 
     def says(self, hit: Hit, terms: tuple[str, ...]) -> bool:
-        """Return True when a provision's own words say a topic: its terms side by side, or an acronym's long form.
-
-        Not an everyday form or expansion: "collaboration" is no mention of cooperation, "domestic law … international
-        instruments" none of international law; "Mutual Legal Assistance Treaties" is one of MLATs.
-        """
-        if len(terms) == 1:
-            own = _own_terms(hit)
-            return terms[0] in own or any(form <= own for form in self.analyzer.spelled_out(terms[0]))
-        said = f"{hit.label} {hit.text}"
-        return any(_in_sequence(terms, tokenize(text)) for text in (said, said.replace("-", " ")))
+        """Return True when a provision's own words say a topic itself, not another word for it (mentions.says)."""
+        return says(hit, terms, self.analyzer.spelled_out)
 
     def _unworded_item(self, index: int, term: str) -> bool:
         """Return True when a part is an item of a numbered list in a document that never uses the term."""
@@ -382,23 +375,6 @@ _LISTED_TERMS = frozenset(tokenize(" ".join(references.words_for(references.LIST
 def _placing(analyzed: Analyzed) -> frozenset[str]:
     """Return the terms of the words that name the kinds of place a question names ("principle", "requirements")."""
     return references.placing_terms(frozenset(kind for kind, _ in analyzed.references))
-
-
-def _own_terms(hit: Hit) -> frozenset[str]:
-    """Return the terms of a provision's own label and text, with the forms the stemmer keeps apart."""
-    said = f"{hit.label} {hit.text}"
-    own = frozenset(tokenize(said)) | frozenset(tokenize(said.replace("-", "")))  # "co-operation" is cooperation
-    # the stemmer keeps an acronym's plural: "SMEs" is "smes", "(SME to large corporates)" is "sme"
-    return own | {f"{t}s" for t in own} | {t[:-1] for t in own if t.endswith("s")}
-
-
-def _in_sequence(terms: tuple[str, ...], tokens: list[str]) -> bool:
-    """Return True when the terms stand side by side in the tokens, a plural 's' aside ("supply chains")."""
-    def same(a: str, b: str) -> bool:
-        return a == b or a.rstrip("s") == b.rstrip("s")
-
-    n = len(terms)
-    return any(all(same(t, tokens[i + j]) for j, t in enumerate(terms)) for i in range(len(tokens) - n + 1))
 
 
 def _term_credit(term: str, terms: frozenset[str], analyzed: Analyzed) -> float:

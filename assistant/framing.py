@@ -1,0 +1,69 @@
+"""How a question frames what it asks: the words that say how it asks, weighed as no topic of their own.
+
+"Do entities need to manage assets?" asks about managing assets, "Is an SMS code good enough?" whether
+one suffices, "What does Article 6 require?" what the article says, "the six ICC takeaways" about the
+takeaways: the framing words ("need", "good", "require", "six") still weigh, but as little as "role"
+does, so that the topic leads retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import references, shapes, wording
+from assistant.sparse import tokenize
+
+# "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
+# "What does the G7 ask businesses to do?" asks what businesses should do; "ask a Party to preserve data" is a request
+_ASKED_TO_DO = (r"\b(ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)?\s+(?:up)?on|wants?|wanted|expect(?:s|ed)?|would\s+like)"
+                r"\s+(?:[\w'-]+\s+){1,4}?to\s+do\b")
+_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b|" + _ASKED_TO_DO, re.I)
+# "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
+# they are in scope; "What does NIS 2 let us require?" what it allows
+_FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
+                         r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
+                         r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
+                         r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
+# "What does Article 6 require?", "What does Objective 1 ask for?" ask what it says: the verb is how it speaks
+_DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
+                      r"((?:require|demand|expect|stipulate|prescribe|mandate)[sd]?|asks?\s+for|calls?\s+for)\s*[?.!]*\s*$", re.I)
+# "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
+_MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
+_ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
+# "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
+_MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
+# "the six ICC takeaways", "all 5 opportunities": how many places there are, little of what they are about,
+# and nothing where the texts never write the number ("under five technical controls:" may)
+_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
+                      + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,2}?(?:" + references.KIND_PLURALS
+                      + r"|controls|functions|categories|measures|items|steps|pillars|priorities|elements)\b", re.I)
+_HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
+
+
+def asked(text: str) -> str:
+    """Return a question without the words that only frame it ("expected to", "What language can I borrow …")."""
+    return wording.undrafted(_FRAME_VERB.sub(" ", text))
+
+
+def counted(text: str) -> set[str]:
+    """Return the terms of the counts a question puts before places ("the six takeaways": "six")."""
+    return set(tokenize(" ".join(m.group(1) for m in _COUNTED.finditer(text))))
+
+
+def framing_terms(text: str) -> set[str]:
+    """Return the terms that frame a question rather than name its topic ("need to", "good enough", "mandatory")."""
+    found: set[str] = set()
+    for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
+        found |= set(tokenize(next(g for g in m.groups() if g)))
+    # "Is an SMS code good enough?": whether it suffices
+    for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text)]:
+        found |= set(tokenize(m.group(1)))
+    if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):
+        found |= set(tokenize(m.group(1)))
+    if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
+        found |= set(tokenize(" ".join(m.group(1) for m in _HOW_MEASURE.finditer(text))))
+    for m in [*wording.BINDING.finditer(text), *wording.SUBSTITUTE.finditer(text)]:  # "Is MFA mandatory?"
+        found |= set(tokenize(m.group(0)))
+    for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
+        found |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
+    return found | counted(text)

@@ -1,0 +1,21 @@
+"""How a question frames what it asks: the framing words are found, and the topic's words are not."""
+
+from __future__ import annotations
+
+from assistant.framing import asked, counted, framing_terms
+
+
+def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> None:
+    assert {"need"} <= framing_terms("Do entities need to manage assets?")
+    assert "manag" not in framing_terms("Do entities need to manage assets?")
+    assert "good" in framing_terms("Is an SMS code good enough?")
+    assert "requir" in framing_terms("What does Article 6 require?")
+    assert "mandatori" in framing_terms("Is MFA mandatory?") and "mfa" not in framing_terms("Is MFA mandatory?")
+    assert framing_terms("What does the G7 say about SMEs?") == set()
+
+
+def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> None:
+    assert counted("What are the six ICC takeaways?") == {"six"}
+    assert counted("How many takeaways are there?") == set()
+    assert "expected" not in asked("What are governments expected to do?")
+    assert "borrow" not in asked("What language can I borrow from the G7?")
