@@ -51,7 +51,11 @@ def counted(text: str) -> set[str]:
 
 
 def framing_terms(text: str) -> set[str]:
-    """Return the terms that frame a question rather than name its topic ("need to", "good enough", "mandatory")."""
+    """Return the terms that frame a question rather than name its topic ("need to", "good enough", "mandatory").
+
+    The counts before places ("the six takeaways") frame it too: counted() gives them apart, as the caller also
+    needs them alone.
+    """
     found: set[str] = set()
     for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
         found |= set(tokenize(next(g for g in m.groups() if g)))
@@ -66,4 +70,4 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(m.group(0)))
     for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
         found |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
-    return found | counted(text)
+    return found

@@ -263,14 +263,24 @@ def looked_up() -> frozenset[tuple[str, str]]:
     return frozenset((key, form) for table in tables for key, forms in table.items() for form in forms)
 
 
-def merged(learned: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Return the learned glossary with the seed entries and everyday words added."""
+def acronyms(learned: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Return the long forms of acronyms: the seed entries and those learned from the corpus, no everyday words."""
     out = {k: set(v) for k, v in SEED.items()}
-    for table in (everyday(), jargon.SHORTHAND, everyday(jargon.JARGON)):
-        for key, forms in table.items():
-            out.setdefault(key, set()).update(forms)
     for key, forms in learned.items():
         out.setdefault(key, set()).update(forms)
+    return out
+
+
+def merged(learned: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Return the learned glossary with the seed entries and everyday words added.
+
+    The entries keep this order (seed, everyday, learned): expansions are read in it, and the query text they join
+    is what the dense search embeds.
+    """
+    out = {k: set(v) for k, v in SEED.items()}
+    for table in (everyday(), jargon.SHORTHAND, everyday(jargon.JARGON), learned):
+        for key, forms in table.items():
+            out.setdefault(key, set()).update(forms)
     return out
 
 

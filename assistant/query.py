@@ -87,9 +87,7 @@ class Analyzer:
         self.word_counts: Counter[str] = Counter(stats.words)
         self.doc_freq: Counter[str] = Counter(stats.doc_freq)
         self.glossary = glossary.merged(learned)
-        self._spelled = {k: set(v) for k, v in glossary.SEED.items()}  # acronyms' long forms, no everyday words
-        for key, forms in learned.items():
-            self._spelled.setdefault(key, set()).update(forms)
+        self._spelled = glossary.acronyms(learned)  # long forms only: a mention of an acronym, not another word for it
         self.known = known
         self._speller: Speller | None = None
         self._stem_set: frozenset[str] | None = None
@@ -281,7 +279,8 @@ class Analyzer:
             skip |= wording.QUOTE_FRAMING
         asked = framing.asked(text)  # "What are governments expected to do?", "What language can I borrow …?"
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
-        generic = set(tokenize(" ".join(w for w in content if w in GENERIC))) | framing.framing_terms(text)
+        counted = framing.counted(text)
+        generic = set(tokenize(" ".join(w for w in content if w in GENERIC))) | framing.framing_terms(text) | counted
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
         # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")
@@ -296,7 +295,6 @@ class Analyzer:
                 counts[term] -= 1
             else:  # each part came twice: words() split the word, and tokenize the compound again
                 counts.subtract(2 * parts)
-        counted = framing.counted(text)
         # a count the texts never write weighs as an unknown topic would: "the six takeaways" are the takeaways
         terms = [t for t in dict.fromkeys(terms) if counts[t] > 0 and not (t in counted and self._unknown(t))]
         unknown = {t for t in terms if self._unknown(t)}

@@ -122,9 +122,9 @@ def _mentioning(retriever: Retriever, doc_id: str, base: Filters, terms: tuple[s
 
     keep, seen, out = retriever.reader.keeper(base), set(), []
     for index in retriever.reader.in_order(doc_id):
-        hit = hit_from(retriever.reader.records[index], 1.0)
-        if keep(index) and hit.provision_id not in seen and retriever.says(hit, terms):
-            seen.add(hit.provision_id)
+        provision = retriever.reader.records[index].metadata.get("provision_id")
+        if keep(index) and provision not in seen and retriever.says(hit := hit_from(retriever.reader.records[index], 1.0), terms):
+            seen.add(provision)
             out.append(hit)
     return out
 

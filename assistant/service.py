@@ -271,9 +271,9 @@ class Assistant:
         else:
             doc_ids = named or base.doc_ids
             earlier = list(history or [])
-            sifted = None if shown else (routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
-                                         or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
-            counted = sifted or routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
+            read = None if shown else (routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
+                                       or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
+            counted = read or routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
