@@ -673,3 +673,10 @@ def test_an_acronym_in_capitals_is_also_its_plural() -> None:
     assert frozenset({"smes"}) in analyzer.analyze("What about SME awareness?").alternatives["sme"]
     plural = analyzer.analyze("What about SMEs?").alternatives.get("smes", [])
     assert frozenset({"sme"}) not in plural  # the plural never stands for the singular
+
+
+def test_what_a_text_offers_asks_what_it_says_and_cyberspace_is_no_missing_topic() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "how international law applies online", "offering its services"], {})
+    assert "offer" not in analyzer.analyze("What language on SMEs does the ICC offer?").keyterms
+    assert "offer" in analyzer.analyze("Is offering hacking tools a crime?").keyterms  # offering is a topic there
+    assert "cyberspac" not in analyzer.analyze("What about international law in cyberspace?").unknown
