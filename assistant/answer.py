@@ -81,6 +81,8 @@ class Composer:
         if sections:
             return self._comparison(resolved, analyzed, sections, related, spread)
         chosen = self._select(resolved.question, scored, analyzed)
+        if analyzed.aside is not None:  # "Other than firewalls, which controls …": not the list's "Firewalls" either
+            chosen = [s for s in chosen if not analyzed.aside.about(s.hit)]
         if not chosen:
             return self._abstain(resolved, related or scored)
         # the items under a heading asked for are quoted from their start: the heading's words name no topic in them
@@ -335,13 +337,9 @@ class Composer:
                 "what a named article or paragraph requires, or whom a text addresses.")
         return Answer(question=question, text=text, abstained=True)
 
-    def untranslated(self, resolved: Resolved, described: str, related: list[Scored]) -> Answer:
-        """Abstain from a question asked in another language, saying so rather than that the texts are silent."""
-        text = (
-            f"The question seems to be {described}. The indexed texts and the search model are in English, so "
-            "it cannot be matched reliably: please ask it in English. The nearest passages are listed as related."
-        )
-        return self._abstain(resolved, related, text)
+    def declined(self, resolved: Resolved, reply: str, related: list[Scored]) -> Answer:
+        """Abstain from a question asked in another language or outside what the texts answer, saying why."""
+        return self._abstain(resolved, related, reply)
 
     def unplaced(self, resolved: Resolved, gap: tuple[Reference, list[str], list[Reference]], doc_ids: list[str],
                  related: list[Scored]) -> Answer:

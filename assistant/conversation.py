@@ -30,6 +30,8 @@ _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
     r"similar|similarly|similarities|whereas)\b", re.I,
 )
+# "Which G7 provisions mention both SMEs and cooperation?": with one text named, "both" joins two topics
+_BOTH = re.compile(r"\bboth\b", re.I)
 # "How does the NIST CSF treat supply chain risk differently from NIS 2?"; not "view cyber differently than disarmament"
 _DIFFERENTLY = re.compile(r"\bdifferently\b", re.I)
 # "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
@@ -256,7 +258,8 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     """Resolve a question against earlier turns (oldest first) into a self-contained query."""
     named = sources.find(question)
     differently = bool(_DIFFERENTLY.search(question)) and len(named) >= 2
-    comparison = bool(_COMPARE.search(question)) or sources.joined(question) or differently
+    compares = _COMPARE.search(question if len(named) != 1 else _BOTH.sub(" ", question))
+    comparison = bool(compares) or sources.joined(question) or differently
     if comparison and history and len(named) == 1 and not _COMPARE.search(_LIKENESS.sub(" ", question)):
         comparison = False
     if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic

@@ -54,6 +54,13 @@ class Foreign:
     """A question judged to be in another language: how an answer names it ("in French", "in Cyrillic script")."""
 
     described: str
+    related: bool = True
+
+    @property
+    def reply(self) -> str:
+        """Return why the question is not answered: the texts and the search model are in English."""
+        return (f"The question seems to be {self.described}. The indexed texts and the search model are in English, so "
+                "it cannot be matched reliably: please ask it in English. The nearest passages are listed as related.")
 
 
 def detect(question: str, corpus_words: Mapping[str, int]) -> Foreign | None:

@@ -26,10 +26,10 @@ def says(hit: Hit, terms: tuple[str, ...], spelled_out: Callable[[str], list[fro
         own = own_terms(hit)
         return terms[0] in own or any(form <= own for form in spelled_out(terms[0]))
     said = f"{hit.label} {hit.text}"
-    return any(_in_sequence(terms, tokenize(text)) for text in (said, said.replace("-", " ")))
+    return any(in_sequence(terms, tokenize(text)) for text in (said, said.replace("-", " ")))
 
 
-def _in_sequence(terms: tuple[str, ...], tokens: list[str]) -> bool:
+def in_sequence(terms: tuple[str, ...], tokens: list[str]) -> bool:
     """Return True when the terms stand side by side in the tokens, a plural 's' aside ("supply chains")."""
     def same(a: str, b: str) -> bool:
         return a == b or a.rstrip("s") == b.rstrip("s")

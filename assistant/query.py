@@ -12,12 +12,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assistant import framing, glossary, manners, references, shapes, wording
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
 from assistant.wording import FUNCTION_WORDS, GENERIC, MODALS, QUESTION_WORDS
+
+if TYPE_CHECKING:
+    from assistant.exclusion import SetAside
 
 INTENTS = {
     "commitment": frozenset("commit commits committed commitment commitments pledge pledged pledges promise promised "
@@ -61,6 +65,7 @@ class Analyzed:
     answer_shapes: list[re.Pattern[str]] = field(default_factory=list)  # "resolution 75/240", "chaired by"
     purpose: bool = False  # "What is the point of …?": a section titled "Aim" answers it
     new_terms: frozenset[str] = frozenset()  # the topic "What about customers?" switches to, in words the corpus uses
+    aside: SetAside | None = None  # "Other than firewalls, …": what the answer leaves out
 
     def shaped(self, text: str, headings: list[str] | None = None) -> bool:
         """Return True when text has the shape of this question's answer ("Who chaired it?": "chaired by")."""

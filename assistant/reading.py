@@ -126,6 +126,11 @@ class Reader:
                 if _TOP_ITEM.search(self.records[i].metadata.get("provision_id", ""))
                 and int(self.records[i].metadata.get("part", 1)) == 1]
 
+    def provisions(self, doc_id: str) -> list[Hit]:
+        """Return each provision of a document once, by its first part, in order ("Which G7 provisions mention SMEs?")."""
+        firsts = [i for i in self.in_order(doc_id) if int(self.records[i].metadata.get("part", 1)) == 1]
+        return [hit_from(self.records[i], 1.0) for i in firsts]
+
     def dateline(self, doc_id: str, document: Document | None) -> list[Scored]:
         """Return the document's own dateline (a short provision stating its date) as top evidence, if it has one."""
         if document is None or not document.date:

@@ -54,7 +54,9 @@ def sifted(
         return None
     noun = asked.noun or (earlier.noun if earlier else "")
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base)
-    if not items and len(doc_ids) == 1:
+    if not items and len(doc_ids) == 1 and noun in sifting.PASSAGES:  # "Which G7 provisions …?": every one of them
+        items = retriever.reader.provisions(doc_ids[0])
+    elif not items and len(doc_ids) == 1:
         items = retriever.reader.numbered(doc_ids[0])  # "the Paris Call's principles": the items it numbers
     kept = [h for h, keep in zip(items, sifting.narrowed(asked, [h.label for h in items])) if keep]
     plural = references.plural(noun).lower()

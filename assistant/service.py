@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from assistant.answer import Composer
     from assistant.conversation import SourceIndex
+    from assistant.exclusion import SetAside
     from assistant.hits import Scored
     from assistant.ingest.pipeline import Progress
     from assistant.retrieve import Retriever
@@ -34,6 +35,7 @@ VERSION_TTL = 0.5  # seconds between checks that another process changed the ind
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what(?:'s| is the)? date)\b", re.I)
 SPREAD = 4  # "Which texts …?": the most texts an answer names
 WHOLE_TEXT_OPENING = 4  # "What does the Paris Call say?": its first few substantive provisions
+ASIDE_EXTRA = 5  # "Other than firewalls, …": more candidates, since those about firewalls are left out
 
 
 class Assistant:
@@ -217,7 +219,7 @@ class Assistant:
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import catalogue, language, manners, routes, sourcing
+        from assistant import catalogue, exclusion, language, manners, remit, routes, sourcing
         from assistant.conversation import compared_topic, resolve
         from assistant.sparse import tokenize
 
@@ -226,7 +228,9 @@ class Assistant:
         assert sources is not None and composer is not None
         if manners.nothing_asked(question):  # "Hello", "thanks!"
             return composer.unasked(question)
-        k = (k or self.settings.retrieval.k) + len(shown)  # "Tell me more": as many new candidates as before
+        if (aside := exclusion.set_aside(manners.plain(question))) is not None:  # "Other than firewalls, which …?"
+            question = aside.question
+        k = (k or self.settings.retrieval.k) + len(shown) + (ASIDE_EXTRA if aside else 0)  # as many kept as before
         base = filters or Filters()
         resolved = resolve(question, list(history or []), sources)
         if (listed := catalogue.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
@@ -244,6 +248,7 @@ class Assistant:
         framing |= provenance.terms() if origin else frozenset()
         framing |= frozenset(tokenize(shapes.which_verb(question)))  # "Which documents discuss encryption?"
         analyzed = retriever.analyze(query, focus, carried, framing)
+        analyzed.aside = aside
         retriever.mark_unknown_names(analyzed, focus)
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
@@ -254,26 +259,29 @@ class Assistant:
             answer = composer.sourced(resolved, holding, finding)
             answer._retrieved = holding
             return answer
-        pool = _unseen(retriever.retrieve(analyzed, k, base), shown)
-        foreign = language.detect(question, retriever.analyzer.word_counts)
-        if foreign is not None:  # "Que dit l'Appel de Paris …?": not "the corpus does not address this"
-            answer = composer.untranslated(resolved, foreign.described, pool)
-            answer._retrieved = [s.hit for s in pool]
+        pool = _unseen(retriever.retrieve(analyzed, k, base), shown, aside)
+        # "Que dit l'Appel de Paris …?", "What do you think of the G7 text?": not "the corpus does not address this"
+        refusal = language.detect(question, retriever.analyzer.word_counts) or remit.outside(manners.plain(question))
+        if refusal is not None:  # the nearest passages of the texts it names, if it names any
+            near = retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": resolved.sources})) if resolved.sources else pool
+            answer = composer.declined(resolved, refusal.reply, near if refusal.related else [])
+            answer._retrieved = [s.hit for s in near]
             return answer
         named = [] if base.doc_ids else resolved.sources
         spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
         if resolved.comparison or spread:
             compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:SPREAD if spread else 2]
-            sections = {d: _unseen(retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})), shown)
+            sections = {d: _unseen(retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})),
+                                   shown, aside)
                         for d in compared}
             scored = [s for group in zip_longest(*sections.values()) for s in group if s is not None]
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:
             doc_ids = named or base.doc_ids
             earlier = list(history or [])
-            read = None if shown else (routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
+            read = None if shown or aside else (routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
                                        or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
-            counted = read or routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base)
+            counted = read or (None if aside else routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base))
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None
@@ -294,7 +302,7 @@ class Assistant:
             in_scope = analyzed.out_of_scope < self.settings.answer.max_out_of_scope
             if named and not attested and in_scope and _DATE_QUESTION.match(question) and not provenance.later(question):
                 scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
-            scored = _unseen(scored, shown)
+            scored = _unseen(scored, shown, aside)
             answer = composer.compose(resolved, analyzed, scored, pool)
         answer._retrieved = [s.hit for s in scored]
         return composer.unheld(answer, finding.unheld) if finding is not None and finding.unheld else answer
@@ -397,6 +405,7 @@ class Assistant:
         return index
 
 
-def _unseen(scored: list[Scored], shown: frozenset[str]) -> list[Scored]:
-    """Return the candidates not already cited in the answer a "Tell me more" follows."""
-    return [s for s in scored if s.hit.provision_id not in shown] if shown else scored
+def _unseen(scored: list[Scored], shown: frozenset[str], aside: SetAside | None = None) -> list[Scored]:
+    """Return the candidates not already cited in the answer a "Tell me more" follows, nor about what is set aside."""
+    kept = [s for s in scored if s.hit.provision_id not in shown] if shown else scored
+    return [s for s in kept if not aside.about(s.hit)] if aside else kept

@@ -38,6 +38,7 @@ _EVERY = re.compile(rf"^\s*(?:and\s+)?(?:does|do)\s+(?P<mode>every|each|all)\s+(
 _OF_THEM = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|how\s+many)\s+of\s+(?:them|those|these)(?P<owner>)(?P<kind>)(?P<place>)"
                       rf"{_TAIL}", re.I)
 Mode = Literal["which", "count", "every"]
+PASSAGES = frozenset({"provision", "passage", "part", "place"})  # any passage of a text, not the items of its list
 _TEXTS = frozenset({"text", "document", "source", "instrument"})  # "Which texts talk about …?" asks of the corpus
 
 

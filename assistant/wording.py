@@ -24,7 +24,9 @@ GENERIC = frozenset(
     "earlier previous prior former later latest "  # "which earlier resolutions does it recall": resolutions
     "old older "  # "should old hardware be replaced": the texts speak of hardware and its replacement
     "mostly largely mainly chiefly primarily usually generally typically normally "  # "who mostly runs it"
-    "outcome outcomes".split()  # "which CSF outcome is about logs": the topic is logs
+    "outcome outcomes "  # "which CSF outcome is about logs": the topic is logs
+    # "the ICC's complaint about MLATs"; not "objection" nor "criticism", whose stems are objective's and critical's
+    "complaint complaints critique gripe grievance grievances criticise criticises criticised".split()
 )
 # words whose absence from the texts says nothing about what they cover: a text may answer a question
 # about "a new treaty", "the top priority" or "a shared problem" without them, and a small corpus often

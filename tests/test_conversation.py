@@ -88,6 +88,12 @@ def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> 
     assert resolve("Compare the Paris Call and the Budapest Convention", [], sources).comparison
 
 
+def test_both_with_one_text_named_joins_two_topics_not_two_texts(sources: SourceIndex) -> None:
+    one = resolve("Which Paris Call provisions mention both states and companies?", [], sources)
+    assert one.sources == ["paris"] and not one.comparison
+    assert resolve("Do both the Paris Call and the G7 mention SMEs?", [], sources).comparison
+
+
 @pytest.mark.parametrize("question,expected", [
     ("And what role do businesses play in that?", True), ("What about consumers?", True), ("why?", True),
     ("What did the ICC say about Mutual Legal Assistance Treaties?", False),

@@ -80,6 +80,10 @@ def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: As
     assert [c.provision_id for c in both.citations] == ["plan/actions/item-3"]
     assert both.text.startswith("Of the 4 actions in Regional Cyber Plan, 1 mentions hospitals as well as small firms:")
 
+    passages = plan.ask("Which provisions of the Regional Cyber Plan mention both small firms and hospitals?")
+    assert passages.text.startswith("Of the 5 provisions in Regional Cyber Plan, 1 mentions both small firms and hospitals:")
+    assert [c.provision_id for c in passages.citations] == ["plan/actions/item-3"]
+
 
 @pytest.mark.slow
 def test_the_g7_actions_and_icc_takeaways_are_sifted_by_topic(full: Assistant) -> None:
@@ -100,5 +104,8 @@ def test_the_g7_actions_and_icc_takeaways_are_sifted_by_topic(full: Assistant) -
     assert [c.provision_id for c in listed.citations] == ["g7-2017-cyber-business/objective-1/item-3"]
     operative = full.ask("Which of the operative paragraphs of resolution 80/16 mention the Global Mechanism?")
     assert operative.text.startswith("Of the 4 operative paragraphs in A/RES/80/16, 1 mentions the Global Mechanism:")
+    provisions = full.ask("Which G7 provisions mention both SMEs and cooperation?")  # paragraphs as well as actions
+    assert [c.provision_id for c in provisions.citations] == [
+        "g7-2017-cyber-business/objective-1/item-2", "g7-2017-cyber-business/objective-2/para-7"]
     more = full.ask("Anything more?", history=["Which G7 actions concern SMEs?"])  # beyond the items cited
     assert not {c.provision_id for c in more.citations} & {c.provision_id for c in smes.citations}
