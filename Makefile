@@ -111,6 +111,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen62.yaml --baseline evals/unseen62-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen63.yaml --baseline evals/unseen63-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen64.yaml --baseline evals/unseen64-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen65.yaml --baseline evals/unseen65-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

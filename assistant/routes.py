@@ -7,13 +7,15 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant import provenance, references, shapes, sifting, tally
+from assistant import contents, provenance, references, shapes, sifting, tally
 from assistant.listing import LIST_MAX
 from assistant.reading import COUNTED_MAX
 from assistant.render import short_title
 from assistant.wording import NUMBER_WORDS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.answer import Composer
     from assistant.conversation import Resolved
     from assistant.query import Analyzed
@@ -39,6 +41,63 @@ def count(
     answer = composer.count(resolved, items, noun, None if counting else analyzed)
     answer._retrieved = items
     return answer
+
+
+def contents_of(
+    retriever: Retriever, composer: Composer, question: str, history: list[str], resolved: Resolved, analyzed: Analyzed,
+    doc_ids: list[str], base: Filters, strip: Callable[[str], str],
+) -> Answer | None:
+    """Answer "Which articles are in Title 2?" or "What are the functions of the NIST CSF?" with the parts under the place."""
+    from assistant.hits import hit_from
+
+    asked = contents.contents(question, history[-1] if resolved.follow_up and history else None)
+    if asked is None or len(doc_ids) != 1:
+        return None
+    reader = retriever.reader
+    keep = reader.keeper(base.model_copy(update={"doc_ids": doc_ids}))
+    order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
+    paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
+    wanted = contents.places(asked.where, asked.before)
+    terms = contents.topic_terms(asked, strip(asked.where))
+    if wanted:  # "Title 2 of Section 1": the first such place in the text
+        prefixes = contents.placed([paths[i] for i in order], wanted)
+    else:  # "… on procedural law": the headings that say it; none: the whole text
+        prefixes = contents.headed([paths[i] for i in order], terms) if terms else [()]
+    parts = [part for prefix in prefixes for part in _parts(order, paths, prefix, asked.kind)]
+    if not asked.kind and len(prefixes) == 1 and len(parts) == 2:  # "What's in Chapter III?": its two sections' titles
+        inner = [part for name, _ in parts for part in _parts(order, paths, (*prefixes[0], name), "")]
+        parts = inner if len(inner) > len(parts) else parts
+    if not parts or (len(parts) < 2 and not (asked.kind or asked.topic)):
+        return None
+    hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": contents.short(name)}) for name, i in parts[:LIST_MAX]]
+    plural = contents.noun([name for name, _ in parts], asked.kind)
+    title = short_title(composer.documents[doc_ids[0]].title) if doc_ids[0] in composer.documents else doc_ids[0]
+    if len(prefixes) > 1:
+        lead = f"{len(parts)} {plural} of {title} come under its headings on {asked.topic or strip(asked.where)}:"
+    elif prefixes[0]:  # "Title 2 of Section 1", "… on procedural law": the heading there
+        lead = f"{contents.short(prefixes[0][-1])} ({title}) holds {len(parts)} {plural}:"
+    else:
+        lead = f"{title[:1].upper()}{title[1:]} has {len(parts)} {plural}:"
+    if len(parts) > LIST_MAX:
+        lead = f"{lead[:-1]}; the first {LIST_MAX} are cited:"
+    answer = composer.count(resolved, hits, plural, None, lead)
+    answer._retrieved = hits
+    return answer
+
+
+def _parts(order: list[int], paths: dict[int, tuple[str, ...]], prefix: tuple[str, ...], kind: str) -> list[tuple[str, int]]:
+    """Return each part under a heading prefix with its first provision; one part alone is looked inside."""
+    parts: list[tuple[str, int]] = []
+    while True:
+        first: dict[str, int] = {}
+        for i in order:
+            if (unit := contents.unit_of(paths[i], prefix, kind)) is not None:
+                first.setdefault(unit, i)
+        if kind and any(u.lower().startswith(kind) for u in first):  # "the G7's objectives": not its dateline
+            first = {u: i for u, i in first.items() if u.lower().startswith(kind)}
+        if len(first) != 1 or kind and next(iter(first)).lower().startswith(kind):
+            return list(first.items()) or parts
+        parts, prefix = list(first.items()), (*prefix, next(iter(first)))  # a wrapper heading: what is inside it
 
 
 def sifted(

@@ -279,8 +279,11 @@ class Assistant:
         else:
             doc_ids = named or base.doc_ids
             earlier = list(history or [])
-            read = None if shown or aside else (routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
-                                       or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
+            read = None if shown or aside else (
+                routes.contents_of(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base,
+                                   lambda text: sources.strip(text, resolved.sources, nouns=True))
+                or routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
+                or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
             counted = read or (None if aside else routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base))
             if counted is not None:
                 return counted

@@ -1,0 +1,146 @@
+"""A text's table of contents: the parts a place holds or a heading groups ("Which articles are in Title 2?").
+
+Retrieval ranks provisions by their words, but "Which offences does the Budapest Convention set out?",
+"What's in Chapter III?" or "What are the functions of the NIST CSF?" ask for the headings under a place:
+the articles under the titles on offences, the sections of a chapter, the six functions. Those are read
+from the provisions' heading paths, in the text's order, and each part is cited by its first provision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.mentions import in_sequence
+from assistant.sparse import tokenize
+
+_KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|categor(?:y|ies)"
+         r"|headings?|annex(?:es)?)")
+_END = r"\s*[?.!]*\s*$"
+_ASKS = (
+    # "Which articles are in Title 2 of Section 1 …?", "Which articles make up …'s title on ancillary liability?"
+    re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:make\s+up|form|constitute)\s+(?P<where>.+?){_END}", re.I),
+    # "Which categories does the Protect function of the CSF have?"
+    re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise){_END}", re.I),
+    # "List the articles of the Budapest Convention on procedural law.", "What are the functions of the NIST CSF?"
+    re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me)\s+(?:all\s+)?(?:the\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*what\s+are\s+the\s+(?:main\s+|different\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
+    # "What's in Chapter III …?", "What does section D.4 of Cyber Essentials contain?"
+    re.compile(rf"^\s*what(?:['’]s|\s+is)\s+in\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*what\s+does\s+(?P<where>.+?)\s+(?:contain|hold|comprise|include){_END}", re.I),
+    # "Which offences does the Budapest Convention set out?", "Which computer-related offences are in …?"
+    re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+(?:does|do)\s+(?P<where>.+?)\s+"
+               rf"(?:set\s+out|define|establish|lay\s+down|provide\s+for|create){_END}", re.I),
+    re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+are\s+(?:there\s+)?(?:in|under)\s+(?P<where>.+?){_END}", re.I),
+)
+_PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+([ivxlc]+\b|\d+|[a-z](?:\.\d+)*)(?![\w.])",
+                    re.I)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_FOLLOW = re.compile(rf"^\s*(?:and\s+|what\s+about\s+)(?:in\s+|under\s+)?(?P<where>.+?){_END}", re.I)
+_KIND_WORDS = frozenset(tokenize("article articles title titles section sections subsection subsections chapter chapters "
+                                 "part parts objective objectives function functions category categories heading headings "
+                                 "annex annexes text document"))
+_SHORT = 100  # characters of a heading shown as a part's name
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A question asking which parts a place holds: the kind of part, and the heading words it names, if any."""
+
+    kind: str  # singular, as asked ("article"), or "" for whatever the next heading level holds
+    where: str  # the words naming the place or heading, as asked ("the Budapest Convention on procedural law")
+    topic: str = ""  # a noun asked of the headings ("offences", "computer-related offences")
+    before: str = ""  # the place the question before named, for "And in Title 3?" after "… Title 2 of Section 1"
+
+
+def contents(question: str, earlier: str | None = None) -> Contents | None:
+    """Return what a question asks of a text's contents, or None; earlier: the question before "And in Title 3?"."""
+    for pattern in _ASKS:
+        if m := pattern.match(question):
+            found = m.groupdict()
+            kind = (found.get("kind") or "").lower()
+            kind = "category" if kind.startswith("categor") else "annex" if kind.startswith("annex") else kind.rstrip("s")
+            return Contents(kind, found["where"], found.get("topic") or "")
+    if earlier is not None and (m := _FOLLOW.match(question)) and (before := contents(earlier)) is not None:
+        return Contents(before.kind, m.group("where"), before.topic, before.where)
+    return None
+
+
+def topic_terms(asked: Contents, where: str) -> tuple[str, ...]:
+    """Return the terms naming the heading asked about: the topic and the place words left once the text's name is off."""
+    words = " ".join(x for x in (asked.topic, where) if x).replace("-", " ")
+    return tuple(t for t in tokenize(words) if t not in _KIND_WORDS and (len(t) > 1 or t.isdigit()))  # not the "s" of "'s"
+
+
+def places(where: str, earlier: str = "") -> list[tuple[str, str]]:
+    """Return the places named ("Title 2 of Section 1": title 2, section 1), with those of earlier words not renamed."""
+    named = [(kind, _value(m.group(2), kind)) for m in _PLACE.finditer(where) if (kind := m.group(1).lower())]
+    kinds = {kind for kind, _ in named}
+    return named + [(k, v) for k, v in places(earlier) if k not in kinds] if named and earlier else named
+
+
+def placed(paths: Sequence[Sequence[str]], wanted: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """Return the heading prefix of the first place in the text's order that has every place named, or none."""
+    for path in paths:
+        depths = [next((d for d, heading in enumerate(path) if _names(heading, kind, value)), None) for kind, value in wanted]
+        if wanted and all(d is not None for d in depths):
+            return [tuple(path[: max(d for d in depths if d is not None) + 1])]
+    return []
+
+
+def _names(heading: str, kind: str, value: str) -> bool:
+    """Return True when a heading is the place ("CHAPTER III – …" is chapter 3, "D.4 User access control" section d.4)."""
+    words = heading.split()
+    if len(words) >= 2 and words[0].lower() == kind and _value(words[1].strip(".–-:"), kind) == value:
+        return True
+    return kind == "section" and bool(words) and words[0].lower().rstrip(".") == value
+
+
+def _value(value: str, kind: str = "") -> str:
+    """Return a place's number as the texts compare it: a chapter's roman numeral as digits ("III" is "3")."""
+    value = value.lower().rstrip(".")
+    if kind == "section" or not re.fullmatch(r"[ivxlc]+", value):  # "section c" is Cyber Essentials' C, not 100
+        return value
+    total, last = 0, 0
+    for char in reversed(value):
+        number = _ROMAN[char]
+        total, last = (total - number, last) if number < last else (total + number, number)
+    return str(total)
+
+
+def headed(paths: Sequence[Sequence[str]], terms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Return the shallowest heading prefixes whose last heading says the terms side by side, in the text's order."""
+    found: dict[tuple[str, ...], None] = {}
+    for path in paths:
+        for depth, heading in enumerate(path):
+            if in_sequence(terms, tokenize(heading.replace("-", " "))):
+                found.setdefault(tuple(path[: depth + 1]), None)
+                break
+    shallowest = min((len(p) for p in found), default=0)
+    return [p for p in found if len(p) == shallowest]
+
+
+def unit_of(path: Sequence[str], prefix: tuple[str, ...], kind: str) -> str | None:
+    """Return the heading of the part a provision belongs to below prefix: the first of the kind asked, else the next."""
+    if tuple(path[: len(prefix)]) != prefix or len(path) <= len(prefix):
+        return None
+    below = path[len(prefix):]
+    return next((h for h in below if kind and h.lower().startswith(kind)), None) or below[0]
+
+
+def short(heading: str) -> str:
+    """Return a heading as a part's name: before its colon ("GOVERN (GV)"), and not too long."""
+    head = heading.split(":")[0].strip() if re.match(r"^[^:]{2,80}:\s", heading) else heading.strip()
+    return head if len(head) <= _SHORT else head[: _SHORT - 1].rstrip() + "…"
+
+
+def noun(units: Sequence[str], kind: str) -> str:
+    """Return what the parts are called: as asked, else the word their headings share ("articles"), else parts; one: singular."""
+    firsts = {u.split()[0].lower().rstrip(".") for u in units if u.split()}
+    shared = firsts.pop() if len(firsts) == 1 else ""
+    word = kind or (shared if shared.isalpha() else "part")
+    if len(units) == 1:
+        return word
+    return f"{word}es" if word.endswith(("x", "s")) else f"{word[:-1]}ies" if word.endswith("y") else f"{word}s"

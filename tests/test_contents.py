@@ -1,0 +1,108 @@
+"""A text's table of contents: the parts a place holds or a heading groups, named by their headings and cited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.contents import Contents, contents, headed, noun, placed, places, short, topic_terms, unit_of
+
+from tests.conftest import ingested
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which articles are in Title 2 of Section 1 of the Budapest Convention?",
+     Contents("article", "Title 2 of Section 1 of the Budapest Convention")),
+    ("Which articles make up the Budapest Convention's title on sanctions?", Contents("article", "the Budapest Convention's title on sanctions")),
+    ("Which categories does the Protect function of the CSF have?", Contents("category", "the Protect function of the CSF")),
+    ("List the articles of the Budapest Convention on procedural law.", Contents("article", "the Budapest Convention on procedural law")),
+    ("What are the functions of the NIST CSF?", Contents("function", "the NIST CSF")),
+    ("What's in Chapter III of the Budapest Convention?", Contents("", "Chapter III of the Budapest Convention")),
+    ("What does section D.4 of Cyber Essentials contain?", Contents("", "section D.4 of Cyber Essentials")),
+    ("Which offences does the Budapest Convention set out?", Contents("", "the Budapest Convention", "offences")),
+    ("Which computer-related offences are in the Budapest Convention?",
+     Contents("", "the Budapest Convention", "computer-related offences")),
+])
+def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
+    assert contents(question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "What does the Budapest Convention say about offences?",
+    "What are the six ICC takeaways?",  # a list, read as one
+    "What does Article 21 require?",
+])
+def test_a_question_about_what_a_text_says_is_not_about_its_contents(question: str) -> None:
+    assert contents(question) is None
+
+
+def test_a_follow_up_asks_the_earlier_parts_of_another_place_in_the_earlier_one() -> None:
+    asked = contents("And in Title 3?", "Which articles are in Title 2 of Section 1?")
+    assert asked == Contents("article", "Title 3", "", "Title 2 of Section 1")
+    assert places(asked.where, asked.before) == [("title", "3"), ("section", "1")]
+    assert contents("And in Title 3?") is None
+
+
+PATHS = [
+    ("Convention", "CHAPTER II – MEASURES", "SECTION 1 – LAW", "TITLE 1 – OFFENCES AGAINST DATA", "Article 2 – Illegal access"),
+    ("Convention", "CHAPTER II – MEASURES", "SECTION 1 – LAW", "TITLE 2 – COMPUTER-RELATED OFFENCES", "Article 7 – Forgery"),
+    ("Convention", "CHAPTER III – CO-OPERATION", "SECTION 1 – PRINCIPLES", "TITLE 2 – EXTRADITION", "Article 24 – Extradition"),
+]
+
+
+def test_places_are_found_by_their_headings_first_in_the_texts_order() -> None:
+    assert places("Chapter III") == [("chapter", "3")] and places("section C") == [("section", "c")]
+    assert placed(PATHS, places("Title 2 of Section 1")) == [PATHS[1][:4]]  # not the extradition title of Chapter III
+    assert placed(PATHS, places("Chapter III")) == [PATHS[2][:2]]
+    assert placed([("Cyber Essentials", "D. Requirements", "D.4 User access control", "Aim")], places("section D.4")) == [
+        ("Cyber Essentials", "D. Requirements", "D.4 User access control")]
+    assert placed(PATHS, places("Chapter VI")) == []
+
+
+def test_a_topic_names_the_shallowest_headings_that_say_it() -> None:
+    assert headed(PATHS, topic_terms(Contents("", "the Convention", "offences"), "the  ")) == [PATHS[0][:4], PATHS[1][:4]]
+    assert headed(PATHS, topic_terms(Contents("", "", "computer-related offences"), "")) == [PATHS[1][:4]]
+    assert topic_terms(Contents("article", "x"), " 's title on sanctions") == ("sanction",)  # not the kind, nor the "s"
+
+
+def test_a_part_is_the_heading_of_the_kind_asked_below_the_place_else_the_next() -> None:
+    assert unit_of(PATHS[0], PATHS[0][:2], "article") == "Article 2 – Illegal access"
+    assert unit_of(PATHS[0], PATHS[0][:2], "") == "SECTION 1 – LAW"
+    assert unit_of(PATHS[0], PATHS[0], "") is None  # a provision of the place itself, no part
+    assert short("GOVERN (GV): The organization's strategy is established") == "GOVERN (GV)"
+    assert noun(["Article 2 – Illegal access", "Article 3 – Interception"], "") == "articles"
+    assert noun(["Article 9 – Offences"], "") == "article" and noun(["Aim", "Scope"], "") == "parts"
+    assert noun(["a", "b"], "category") == "categories"
+
+
+GUIDE = ("---\ntitle: \"Small Office Guide\"\n---\n\n# Small Office Guide\n\n## Part 1 – Offences\n\n"
+         "### Article 1 – Phishing\n\nSending deceptive email is an offence.\n\n### Article 2 – Fraud\n\nFraud online is an offence.\n\n"
+         "## Part 2 – Procedures\n\n### Article 3 – Reporting\n\nReport incidents within a day.\n\n"
+         "### Article 4 – Evidence\n\nKeep logs for a year.\n")
+
+
+def test_the_parts_are_named_by_their_headings_and_cited_by_their_first_provision(tmp_path: Path) -> None:
+    guide: Assistant = ingested(tmp_path, {"guide.md": GUIDE})
+    articles = guide.ask("Which articles are in Part 2 of the Small Office Guide?")
+    assert articles.text.startswith("Part 2 – Procedures (Small Office Guide) holds 2 articles:")
+    assert [c.label for c in articles.citations] == ["Article 3 – Reporting", "Article 4 – Evidence"]
+    offences = guide.ask("Which offences does the Small Office Guide set out?")
+    assert [c.label for c in offences.citations] == ["Article 1 – Phishing", "Article 2 – Fraud"]
+    parts = guide.ask("What are the parts of the Small Office Guide?")
+    assert parts.text.startswith("Small Office Guide has 2 parts:")
+    follow = guide.ask("And in Part 1?", history=["Which articles are in Part 2 of the Small Office Guide?"])
+    assert [c.label for c in follow.citations] == ["Article 1 – Phishing", "Article 2 – Fraud"]
+
+
+@pytest.mark.slow
+def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_headings(full: Assistant) -> None:
+    offences = full.ask("Which offences does the Budapest Convention set out?")
+    assert offences.text.startswith("9 articles of the Budapest Convention come under its headings on offences:")
+    assert [c.label.split(" – ")[0] for c in offences.citations] == [f"Article {n}" for n in range(2, 11)]
+    title = full.ask("Which articles are in Title 2 of Section 1 of the Budapest Convention?")
+    assert [c.label for c in title.citations] == ["Article 7 – Computer-related forgery", "Article 8 – Computer-related fraud"]
+    functions = full.ask("What are the functions of the NIST CSF?")
+    assert [c.label for c in functions.citations] == [
+        "GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)", "DETECT (DE)", "RESPOND (RS)", "RECOVER (RC)"]
