@@ -27,6 +27,10 @@ _ASKS = (
     # "List the articles of the Budapest Convention on procedural law.", "What are the functions of the NIST CSF?"
     re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me)\s+(?:all\s+)?(?:the\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*what\s+are\s+the\s+(?:main\s+|different\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
+    # "How many chapters does the Budapest Convention have?", "How many categories are in the Govern function?"
+    re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise|set|list){_END}",
+               re.I),
+    re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
     # "What's in Chapter III …?", "What does section D.4 of Cyber Essentials contain?"
     re.compile(rf"^\s*what(?:['’]s|\s+is)\s+in\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*what\s+does\s+(?P<where>.+?)\s+(?:contain|hold|comprise|include){_END}", re.I),
@@ -82,12 +86,18 @@ def places(where: str, earlier: str = "") -> list[tuple[str, str]]:
 
 
 def placed(paths: Sequence[Sequence[str]], wanted: list[tuple[str, str]]) -> list[tuple[str, ...]]:
-    """Return the heading prefix of the first place in the text's order that has every place named, or none."""
+    """Return the heading prefixes of every place that has all the places named, in the text's order."""
+    found: dict[tuple[str, ...], None] = {}
     for path in paths:
         depths = [next((d for d, heading in enumerate(path) if _names(heading, kind, value)), None) for kind, value in wanted]
         if wanted and all(d is not None for d in depths):
-            return [tuple(path[: max(d for d in depths if d is not None) + 1])]
-    return []
+            found.setdefault(tuple(path[: max(d for d in depths if d is not None) + 1]), None)
+    return list(found)
+
+
+def elsewhere(first: tuple[str, ...], other: tuple[str, ...]) -> str:
+    """Return the heading that sets another place of the same name apart ("CHAPTER III – …" for its Section 2)."""
+    return next((short(b) for a, b in zip(first, other) if a != b), short(other[-1]))
 
 
 def _names(heading: str, kind: str, value: str) -> bool:
@@ -95,13 +105,13 @@ def _names(heading: str, kind: str, value: str) -> bool:
     words = heading.split()
     if len(words) >= 2 and words[0].lower() == kind and _value(words[1].strip(".–-:"), kind) == value:
         return True
-    return kind == "section" and bool(words) and words[0].lower().rstrip(".") == value
+    return kind in ("section", "part") and bool(words) and words[0].lower().rstrip(".") == value  # "D.4 User access …"
 
 
 def _value(value: str, kind: str = "") -> str:
     """Return a place's number as the texts compare it: a chapter's roman numeral as digits ("III" is "3")."""
     value = value.lower().rstrip(".")
-    if kind == "section" or not re.fullmatch(r"[ivxlc]+", value):  # "section c" is Cyber Essentials' C, not 100
+    if kind in ("section", "part") or not re.fullmatch(r"[ivxlc]+", value):  # "section C" is Cyber Essentials' C, not 100
         return value
     total, last = 0, 0
     for char in reversed(value):

@@ -59,8 +59,11 @@ def contents_of(
     paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
     wanted = contents.places(asked.where, asked.before)
     terms = contents.topic_terms(asked, strip(asked.where))
-    if wanted:  # "Title 2 of Section 1": the first such place in the text
-        prefixes = contents.placed([paths[i] for i in order], wanted)
+    also = ""
+    if wanted:  # "Title 2 of Section 1": the first such place in the text, saying where the others are
+        found = contents.placed([paths[i] for i in order], wanted)
+        prefixes, others = found[:1], found[1:]
+        also = "".join(f"; another is in {contents.elsewhere(found[0], other)}" for other in others[:2])
     else:  # "… on procedural law": the headings that say it; none: the whole text
         prefixes = contents.headed([paths[i] for i in order], terms) if terms else [()]
     parts = [part for prefix in prefixes for part in _parts(order, paths, prefix, asked.kind)]
@@ -75,7 +78,7 @@ def contents_of(
     if len(prefixes) > 1:
         lead = f"{len(parts)} {plural} of {title} come under its headings on {asked.topic or strip(asked.where)}:"
     elif prefixes[0]:  # "Title 2 of Section 1", "… on procedural law": the heading there
-        lead = f"{contents.short(prefixes[0][-1])} ({title}) holds {len(parts)} {plural}:"
+        lead = f"{contents.short(prefixes[0][-1])} ({title}{also}) holds {len(parts)} {plural}:"
     else:
         lead = f"{title[:1].upper()}{title[1:]} has {len(parts)} {plural}:"
     if len(parts) > LIST_MAX:

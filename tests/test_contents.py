@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.contents import Contents, contents, headed, noun, placed, places, short, topic_terms, unit_of
+from assistant.contents import Contents, contents, elsewhere, headed, noun, placed, places, short, topic_terms, unit_of
 
 from tests.conftest import ingested
 
@@ -24,6 +24,9 @@ from tests.conftest import ingested
     ("Which offences does the Budapest Convention set out?", Contents("", "the Budapest Convention", "offences")),
     ("Which computer-related offences are in the Budapest Convention?",
      Contents("", "the Budapest Convention", "computer-related offences")),
+    ("How many chapters does the Budapest Convention have?", Contents("chapter", "the Budapest Convention")),
+    ("How many categories are in the Govern function?", Contents("category", "the Govern function")),
+    ("How many sections are there in part D of Cyber Essentials?", Contents("section", "part D of Cyber Essentials")),
 ])
 def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
     assert contents(question) == expected
@@ -54,11 +57,13 @@ PATHS = [
 
 def test_places_are_found_by_their_headings_first_in_the_texts_order() -> None:
     assert places("Chapter III") == [("chapter", "3")] and places("section C") == [("section", "c")]
-    assert placed(PATHS, places("Title 2 of Section 1")) == [PATHS[1][:4]]  # not the extradition title of Chapter III
+    title = placed(PATHS, places("Title 2 of Section 1"))  # first the offences, then the extradition title of Chapter III
+    assert title == [PATHS[1][:4], PATHS[2][:4]] and elsewhere(*title) == "CHAPTER III – CO-OPERATION"
     assert placed(PATHS, places("Chapter III")) == [PATHS[2][:2]]
     assert placed([("Cyber Essentials", "D. Requirements", "D.4 User access control", "Aim")], places("section D.4")) == [
         ("Cyber Essentials", "D. Requirements", "D.4 User access control")]
     assert placed(PATHS, places("Chapter VI")) == []
+    assert placed([("Cyber Essentials", "D. Requirements", "D.1 Firewalls")], places("part D")) == [("Cyber Essentials", "D. Requirements")]
 
 
 def test_a_topic_names_the_shallowest_headings_that_say_it() -> None:
@@ -92,6 +97,8 @@ def test_the_parts_are_named_by_their_headings_and_cited_by_their_first_provisio
     assert [c.label for c in offences.citations] == ["Article 1 – Phishing", "Article 2 – Fraud"]
     parts = guide.ask("What are the parts of the Small Office Guide?")
     assert parts.text.startswith("Small Office Guide has 2 parts:")
+    counted = guide.ask("How many articles are in Part 1 of the Small Office Guide?")
+    assert counted.text.startswith("Part 1 – Offences (Small Office Guide) holds 2 articles:")
     follow = guide.ask("And in Part 1?", history=["Which articles are in Part 2 of the Small Office Guide?"])
     assert [c.label for c in follow.citations] == ["Article 1 – Phishing", "Article 2 – Fraud"]
 
@@ -103,6 +110,11 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
     assert [c.label.split(" – ")[0] for c in offences.citations] == [f"Article {n}" for n in range(2, 11)]
     title = full.ask("Which articles are in Title 2 of Section 1 of the Budapest Convention?")
     assert [c.label for c in title.citations] == ["Article 7 – Computer-related forgery", "Article 8 – Computer-related fraud"]
+    chapters = full.ask("How many chapters does the Budapest Convention have?")
+    assert chapters.text.startswith("The Budapest Convention has 4 chapters:")
+    section = full.ask("How many articles are in Section 2 of the Budapest Convention?")  # Chapter II's, saying there are two
+    assert section.text.startswith("SECTION 2 – PROCEDURAL LAW (the Budapest Convention; another is in CHAPTER III – "
+                                   "INTERNATIONAL CO-OPERATION) holds 8 articles:")
     functions = full.ask("What are the functions of the NIST CSF?")
     assert [c.label for c in functions.citations] == [
         "GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)", "DETECT (DE)", "RESPOND (RS)", "RECOVER (RC)"]
