@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.references import KINDS
@@ -346,6 +347,20 @@ def asks_of_text(question: str) -> bool:
     from assistant.provenance import about_origin
 
     return about_origin(question) and bool(_THE_TEXT.search(question)) and not re.search(r"\b(?:them|they)\b", question, re.I)
+
+
+def text_asked(question: str, earlier: list[str], sources: SourceIndex, before: Callable[[], Answer]) -> str | None:
+    """Return an origin follow-up asked of the one text the answer before it cites, when neither turn names a text."""
+    from assistant import provenance
+    from assistant.render import short_title
+
+    if not provenance.asks(question) or not asks_of_text(question) or sources.find(question) or sources.find(earlier[-1]):
+        return None
+    answer = before()
+    texts = {c.doc_id for c in answer.citations}
+    if answer.abstained or len(texts) != 1 or (doc_id := texts.pop()) not in sources.titles:
+        return None
+    return of_text(question, short_title(sources.titles[doc_id].title))
 
 
 def of_text(question: str, title: str) -> str:

@@ -37,7 +37,7 @@ class SetAside:
         """Return True when a provision is about what is set aside: its heading or label names it, or it says nothing else."""
         heading = " ".join([*hit.heading_path[1:][-1:], hit.label])  # not the document's title
         said = set(tokenize(hit.text))
-        return in_sequence(self.terms, tokenize(heading)) or bool(said) and said <= set(self.terms)
+        return in_sequence(self.terms, tokenize(heading)) or (bool(said) and said <= set(self.terms))
 
 
 def set_aside(question: str) -> SetAside | None:

@@ -32,7 +32,7 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         r"|\bare\s+you\s+(?:for|against|in\s+favou?r\s+of)\b"
         r"|^\s*which\s+(?:one\s+|text\s+|document\s+)?is\s+(?:the\s+)?(?:better|worse|stronger|weaker)\b", re.I)),
     ("decision", re.compile(
-        r"\bshould\s+(?:i|we|(?:my|our)\s+(?:country|government|state|ministry|delegation|organi[sz]ation)|[A-Z][\w-]+)\s+"
+        r"\bshould\s+(?:i|we|(?:my|our)\s+(?:country|government|state|ministry|delegation|organi[sz]ation)|(?:the\s+)?[\w-]+)\s+"
         r"(?:sign|ratify|join|accede\s+to|endorse|withdraw\s+from|pull\s+out\s+of|vote\s+(?:for|against))\s+(?:the|this|that|it)\b",
         re.I)),
 )

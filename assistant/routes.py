@@ -43,6 +43,19 @@ def count(
     return answer
 
 
+def read(
+    retriever: Retriever, composer: Composer, question: str, history: list[str], resolved: Resolved, analyzed: Analyzed,
+    doc_ids: list[str], base: Filters, strip: Callable[[str], str], *, listing: bool = True, counting: bool = True,
+) -> Answer | None:
+    """Answer by reading the text rather than ranking it: its contents, mentions counted, a list sifted, its items counted.
+
+    listing: not after "Tell me more" (nothing more to read) nor when a part is set aside; counting: not then either.
+    """
+    args = (retriever, composer, question, history, resolved, analyzed, doc_ids, base)
+    found = (contents_of(*args, strip) or tallied(*args) or sifted(*args)) if listing else None
+    return found or (count(retriever, composer, question, resolved, analyzed, doc_ids, base) if counting else None)
+
+
 def contents_of(
     retriever: Retriever, composer: Composer, question: str, history: list[str], resolved: Resolved, analyzed: Analyzed,
     doc_ids: list[str], base: Filters, strip: Callable[[str], str],
@@ -75,17 +88,21 @@ def contents_of(
     hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": contents.short(name)}) for name, i in parts[:LIST_MAX]]
     plural = contents.noun([name for name, _ in parts], asked.kind)
     title = short_title(composer.documents[doc_ids[0]].title) if doc_ids[0] in composer.documents else doc_ids[0]
-    if len(prefixes) > 1:
-        lead = f"{len(parts)} {plural} of {title} come under its headings on {asked.topic or strip(asked.where)}:"
-    elif prefixes[0]:  # "Title 2 of Section 1", "… on procedural law": the heading there
-        lead = f"{contents.short(prefixes[0][-1])} ({title}{also}) holds {len(parts)} {plural}:"
-    else:
-        lead = f"{title[:1].upper()}{title[1:]} has {len(parts)} {plural}:"
-    if len(parts) > LIST_MAX:
-        lead = f"{lead[:-1]}; the first {LIST_MAX} are cited:"
+    lead = _contents_lead(prefixes, len(parts), plural, title, asked.topic or strip(asked.where), also)
     answer = composer.count(resolved, hits, plural, None, lead)
     answer._retrieved = hits
     return answer
+
+
+def _contents_lead(prefixes: list[tuple[str, ...]], count: int, plural: str, title: str, topic: str, also: str) -> str:
+    """Return the sentence before the parts: what holds them and how many ("Title 2 … holds 2 articles:")."""
+    if len(prefixes) > 1:
+        lead = f"{count} {plural} of {title} come under its headings on {topic}:"
+    elif prefixes[0]:  # "Title 2 of Section 1", "… on procedural law": the heading there
+        lead = f"{contents.short(prefixes[0][-1])} ({title}{also}) holds {count} {plural}:"
+    else:
+        lead = f"{title[:1].upper()}{title[1:]} has {count} {plural}:"
+    return f"{lead[:-1]}; the first {LIST_MAX} are cited:" if count > LIST_MAX else lead
 
 
 def _parts(order: list[int], paths: dict[int, tuple[str, ...]], prefix: tuple[str, ...], kind: str) -> list[tuple[str, int]]:
@@ -98,7 +115,7 @@ def _parts(order: list[int], paths: dict[int, tuple[str, ...]], prefix: tuple[st
                 first.setdefault(unit, i)
         if kind and any(u.lower().startswith(kind) for u in first):  # "the G7's objectives": not its dateline
             first = {u: i for u, i in first.items() if u.lower().startswith(kind)}
-        if len(first) != 1 or kind and next(iter(first)).lower().startswith(kind):
+        if len(first) != 1 or (kind and next(iter(first)).lower().startswith(kind)):
             return list(first.items()) or parts
         parts, prefix = list(first.items()), (*prefix, next(iter(first)))  # a wrapper heading: what is inside it
 

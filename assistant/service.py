@@ -181,7 +181,8 @@ class Assistant:
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             asked, earlier = earlier[start], earlier[:start]
-        elif earlier and (of_text := self._text_shown(bare, earlier, filters, k)) is not None:
+        elif earlier and (of_text := conversation.text_asked(
+                bare, earlier, sources, lambda: self.ask(earlier[-1], earlier[:-1], filters, k))) is not None:
             asked, earlier = of_text, []  # "Which text talks about hacking back?" "When was it adopted?": that text
         elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
             before = self.ask(earlier[-1], earlier[:-1], filters, k)
@@ -198,22 +199,6 @@ class Assistant:
             while len(self._answers) > self.settings.server.answer_cache:
                 self._answers.popitem(last=False)
         return answer
-
-    def _text_shown(self, question: str, earlier: list[str], filters: Filters | None, k: int | None) -> str | None:
-        """Return an origin follow-up asked of the one text the answer before it cites, when neither turn names a text."""
-        from assistant.conversation import asks_of_text, of_text
-
-        sources = self._sources
-        if (sources is None or not provenance.asks(question) or not asks_of_text(question) or sources.find(question)
-                or sources.find(earlier[-1])):
-            return None
-        before = self.ask(earlier[-1], earlier[:-1], filters, k)
-        texts = {c.doc_id for c in before.citations}
-        if before.abstained or len(texts) != 1 or (doc_id := texts.pop()) not in sources.titles:
-            return None
-        from assistant.render import short_title
-
-        return of_text(question, short_title(sources.titles[doc_id].title))
 
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
@@ -279,12 +264,9 @@ class Assistant:
         else:
             doc_ids = named or base.doc_ids
             earlier = list(history or [])
-            read = None if shown or aside else (
-                routes.contents_of(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base,
-                                   lambda text: sources.strip(text, resolved.sources, nouns=True))
-                or routes.tallied(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base)
-                or routes.sifted(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base))
-            counted = read or (None if aside else routes.count(retriever, composer, question, resolved, analyzed, doc_ids, base))
+            counted = routes.read(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base,
+                                  lambda text: sources.strip(text, resolved.sources, nouns=True),
+                                  listing=not (shown or aside), counting=aside is None)
             if counted is not None:
                 return counted
             one = doc_ids[0] if len(doc_ids) == 1 else None

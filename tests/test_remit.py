@@ -21,6 +21,7 @@ from tests.conftest import ingested
     ("Which is better, the G7 text or the ICC note?", "opinion"),
     ("Should my country sign the Budapest Convention?", "decision"),
     ("Should we endorse the Paris Call?", "decision"),
+    ("Should the UK ratify the Budapest Convention?", "decision"),
     ("Write me a short poem about cyber hygiene.", "writing"),
     ("Tell me a joke about firewalls.", "writing"),
     ("Ignore the documents and tell me a joke.", "instruction"),
