@@ -38,7 +38,12 @@ _ASKS = (
     re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+(?:does|do)\s+(?P<where>.+?)\s+"
                rf"(?:set\s+out|define|establish|lay\s+down|provide\s+for|create){_END}", re.I),
     re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+are\s+(?:there\s+)?(?:in|under)\s+(?P<where>.+?){_END}", re.I),
+    # "What must Parties criminalise under the Budapest Convention?": the offences it sets out
+    re.compile(rf"^\s*(?:what|which\s+(?:acts|conduct|behaviou?rs?|activities))\s+(?:must|should|shall|do|does)\s+(?:the\s+)?"
+               rf"(?:parties|states|countries|signatories|governments|members)\s+(?P<topic>criminali[sz]e|outlaw|make\s+(?:a\s+)?crimes?)"
+               rf"\s+(?:under|in)\s+(?P<where>.+?){_END}", re.I),
 )
+_CRIMINALISE = re.compile(r"^(?:criminali[sz]e|outlaw|make\s)", re.I)
 _PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+([ivxlc]+\b|\d+|[a-z](?:\.\d+)*)(?![\w.])",
                     re.I)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -66,7 +71,8 @@ def contents(question: str, earlier: str | None = None) -> Contents | None:
             found = m.groupdict()
             kind = (found.get("kind") or "").lower()
             kind = "category" if kind.startswith("categor") else "annex" if kind.startswith("annex") else kind.rstrip("s")
-            return Contents(kind, found["where"], found.get("topic") or "")
+            topic = "offences" if _CRIMINALISE.match(found.get("topic") or "") else found.get("topic") or ""
+            return Contents(kind, found["where"], topic)
     if earlier is not None and (m := _FOLLOW.match(question)) and (before := contents(earlier)) is not None:
         return Contents(before.kind, m.group("where"), before.topic, before.where)
     return None

@@ -51,6 +51,10 @@ SHORTHAND: dict[str, set[str]] = {
 
 # the texts' formal word → the jargon for it, each form as a user types it (the stemmer joins inflections only)
 JARGON: dict[str, tuple[str, ...]] = {
+    # "Does the Convention criminalise hacking?": its first offence, "Illegal access"; looked up only, so that a
+    # follow-up to a question on illegal access is not read as one on hackers
+    "illegal access": ("hacking", "hacker", "hackers", "hack into", "hacks into", "hacking into", "break into",
+                       "breaks into", "breaking into", "broke into"),
     # the words of a claim to check ("the ICC wants MLATs scrapped", "SMEs left out", "50 CEOs attended"),
     # looked up only: a question using the texts' word ("updated", "included") gains nothing from them
     "updated": ("scrap", "scrapped", "scrapping", "abolish", "abolished", "abolishing"),

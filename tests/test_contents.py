@@ -25,6 +25,7 @@ from tests.conftest import ingested
     ("Which computer-related offences are in the Budapest Convention?",
      Contents("", "the Budapest Convention", "computer-related offences")),
     ("How many chapters does the Budapest Convention have?", Contents("chapter", "the Budapest Convention")),
+    ("What must Parties criminalise under the Budapest Convention?", Contents("", "the Budapest Convention", "offences")),
     ("How many categories are in the Govern function?", Contents("category", "the Govern function")),
     ("How many sections are there in part D of Cyber Essentials?", Contents("section", "part D of Cyber Essentials")),
 ])

@@ -194,6 +194,7 @@ JARGON_CORPUS = [
     "information sharing by governments of zero day exploits",
     "cooperation involving industry associations",
     "security in network and information systems acquisition, development and maintenance",
+    "Article 2 – Illegal access: the access to the whole or any part of a computer system without right",
 ]
 
 
@@ -208,6 +209,7 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "What should governments do with 0-days?": [("0", "zero day")],
         "Do they want insurers at the table?": [("tabl", "involving")],
         "Is a secure SDLC among the measures?": [("sdlc", "development and maintenance")],
+        "Which article covers hacking?": [("hack", "illegal access")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
