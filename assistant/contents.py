@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.mentions import in_sequence
+from assistant.references import roman
 from assistant.sparse import tokenize
 
 _KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|categor(?:y|ies)"
@@ -46,7 +47,6 @@ _ASKS = (
 _CRIMINALISE = re.compile(r"^(?:criminali[sz]e|outlaw|make\s)", re.I)
 _PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+([ivxlc]+\b|\d+|[a-z](?:\.\d+)*)(?![\w.])",
                     re.I)
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _FOLLOW = re.compile(rf"^\s*(?:and\s+|what\s+about\s+)(?:in\s+|under\s+)?(?P<where>.+?){_END}", re.I)
 _KIND_WORDS = frozenset(tokenize("article articles title titles section sections subsection subsections chapter chapters "
                                  "part parts objective objectives function functions category categories heading headings "
@@ -119,11 +119,7 @@ def _value(value: str, kind: str = "") -> str:
     value = value.lower().rstrip(".")
     if kind in ("section", "part") or not re.fullmatch(r"[ivxlc]+", value):  # "section C" is Cyber Essentials' C, not 100
         return value
-    total, last = 0, 0
-    for char in reversed(value):
-        number = _ROMAN[char]
-        total, last = (total - number, last) if number < last else (total + number, number)
-    return str(total)
+    return str(roman(value))
 
 
 def headed(paths: Sequence[Sequence[str]], terms: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -362,7 +362,7 @@ def _value(kind: str, written: str) -> str | None:
         return str(int(raw))
     # "Article III" in capitals, as treaties number them; "article i…" in lower case is likelier a word
     if (kind in ROMAN_KINDS or (kind == "article" and written.isupper() and len(raw) > 1)) and set(raw) <= set(_ROMAN):
-        return str(_roman(raw))
+        return str(roman(raw))
     if len(raw) == 1 and kind in ("item", "paragraph", "annex", "part", "section"):
         return raw
     return None
@@ -389,9 +389,10 @@ def placing_terms(kinds: frozenset[str]) -> frozenset[str]:
 
 def numeral_of(term: str, references: frozenset[Reference]) -> bool:
     """Return True when a term is the Roman numeral of a place named ("iii" of "Article III"): no topic."""
-    return set(term) <= set(_ROMAN) and str(_roman(term)) in {value for _, value in references}
+    return set(term) <= set(_ROMAN) and str(roman(term)) in {value for _, value in references}
 
 
-def _roman(numeral: str) -> int:
+def roman(numeral: str) -> int:
+    """Return the number a Roman numeral writes ("iii" is 3, "iv" 4)."""
     values = [_ROMAN[ch] for ch in numeral]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

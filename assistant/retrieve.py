@@ -280,7 +280,8 @@ class Retriever:
 
     def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed) -> bool:
         """Return True when a provision's own label and text say every term (or a form or expansion of it)."""
-        return all(_term_credit(term, own_terms(hit), analyzed) for term in terms)
+        own = own_terms(hit)  # once: a list sifted or every provision of a text is read term by term
+        return all(_term_credit(term, own, analyzed) for term in terms)
 
     def says(self, hit: Hit, terms: tuple[str, ...]) -> bool:
         """Return True when a provision's own words say a topic itself, not another word for it (mentions.says)."""

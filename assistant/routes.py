@@ -67,7 +67,7 @@ def contents_of(
     if asked is None or len(doc_ids) != 1:
         return None
     reader = retriever.reader
-    keep = reader.keeper(base.model_copy(update={"doc_ids": doc_ids}))
+    keep = reader.keeper(base)
     order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
     paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
     wanted = contents.places(asked.where, asked.before)

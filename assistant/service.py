@@ -244,14 +244,15 @@ class Assistant:
             answer = composer.sourced(resolved, holding, finding)
             answer._retrieved = holding
             return answer
-        pool = _unseen(retriever.retrieve(analyzed, k, base), shown, aside)
         # "Que dit l'Appel de Paris …?", "What do you think of the G7 text?": not "the corpus does not address this"
         refusal = language.detect(question, retriever.analyzer.word_counts) or remit.outside(manners.plain(question))
         if refusal is not None:  # the nearest passages of the texts it names, if it names any
-            near = retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": resolved.sources})) if resolved.sources else pool
+            near = (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": resolved.sources})) if resolved.sources
+                    else _unseen(retriever.retrieve(analyzed, k, base), shown, aside))
             answer = composer.declined(resolved, refusal.reply, near if refusal.related else [])
             answer._retrieved = [s.hit for s in near]
             return answer
+        pool = _unseen(retriever.retrieve(analyzed, k, base), shown, aside)
         named = [] if base.doc_ids else resolved.sources
         spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
         if resolved.comparison or spread:
