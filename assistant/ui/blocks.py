@@ -112,20 +112,22 @@ def _chat_tab(assistant: Assistant) -> list[gr.Dropdown]:
             answer = assistant.ask(text, history=turns, filters=Filters(doc_ids=doc_ids or [], issuer=issuer or ""))
         except AssistantError as exc:
             messages[-1]["content"] = views.md_escape(f"Error: {exc}")
-            yield messages, "", turns, gr.skip(), gr.skip()
+            yield messages, gr.skip(), turns, gr.skip(), gr.skip()
             return
         full = views.answer_markdown(answer)
+        # the box was cleared once, above: a next question typed while this answer streams is kept
         for cut in _stream_points(full):
             messages[-1]["content"] = full[:cut]
-            yield messages, "", turns, gr.skip(), gr.skip()
+            yield messages, gr.skip(), turns, gr.skip(), gr.skip()
             time.sleep(STREAM_PAUSE)
         panel = views.sources_html(answer, _documents_by_id(assistant))
-        yield messages, "", [*turns, text], panel, answer.model_dump()
+        yield messages, gr.skip(), [*turns, text], panel, answer.model_dump()
 
     outputs = [chatbot, question, history, sources, last]
     inputs = [question, chatbot, history, doc_filter, issuer_filter]
-    ask.click(respond, inputs, outputs)
-    question.submit(respond, inputs, outputs)
+    # one listener for button and Enter; a question asked while an answer streams runs once it ends, with
+    # that answer in its history ("once", the default, dropped it)
+    gr.on([ask.click, question.submit], respond, inputs, outputs, trigger_mode="always_last")
     reset.click(lambda: ([], "", [], views.sources_html(None, {}), None, gr.update(visible=False, value="")),
                 None, [chatbot, question, history, sources, last, markdown])
     export.click(lambda data: gr.update(visible=True, value=render.answer_markdown(Answer(**data)) if data else

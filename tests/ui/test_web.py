@@ -67,6 +67,18 @@ def test_the_corpus_listed_and_tell_me_more_in_the_chat(page: Page, web_server: 
     expect(bots.last).to_contain_text("SMEs", timeout=TIMEOUT)
 
 
+def test_a_question_asked_while_an_answer_streams_is_answered_after_it(page: Page, web_server: str) -> None:
+    open_app(page, web_server)
+    ask(page, "What does the G7 say about SMEs?")
+    bots = page.locator("#pa-chat [data-testid='bot']")
+    expect(bots).to_have_count(1, timeout=TIMEOUT)  # the first answer is under way, not finished
+    ask(page, "What else?")
+    expect(bots).to_have_count(2, timeout=TIMEOUT)
+    expect(bots.last).to_contain_text("SMEs", timeout=TIMEOUT)  # answered with the first question as its history
+    expect(bots.last).to_contain_text("[1]", timeout=TIMEOUT)
+    expect(page.locator("#pa-question textarea")).to_have_value("")
+
+
 def test_abstention_is_shown_with_related_passages(page: Page, web_server: str) -> None:
     open_app(page, web_server)
     ask(page, "What does the G7 say about quantum computing?")
