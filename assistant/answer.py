@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant import moves, quoting, references, shapes, sourcing
+from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
 from assistant.listing import LIST_MAX, NESTED_MAX, heading_asked, introduces, parallel
 from assistant.config import AnswerSettings
@@ -26,7 +26,7 @@ from assistant.types import Answer, Document, Hit, issuer_name
 _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
     r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
-    r"\b(?:what|which) (?:kinds|types|sorts|forms) of\b|"
+    r"\b(?:what|which) (?:kinds|types|sorts|forms) of\b|\bexamples of\b|"  # "Give me three examples of …": a list's items
     r"\bhow (?:should|must)\b|"
     # "Summarise the G7's Objective 2 actions": a summary of a list is the list
     rf"^summari[sz]e\b[^?.]*\b(?:{references.KIND_PLURALS}|measures|controls|steps|practices|obligations)\b",
@@ -183,7 +183,8 @@ class Composer:
                 chosen.append(s)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
-        return self._complete_lists(chosen) if wants_list else chosen
+        chosen = self._complete_lists(chosen) if wants_list else chosen
+        return self._examples(chosen, wanted) if (wanted := framing.examples_wanted(question)) else chosen
 
     def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:
         """Return every item of the section whose heading is all the question asks about, else [].
@@ -222,6 +223,23 @@ class Composer:
                 return self._nested([*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items],
                                      *kept[after:]], ids)
         return chosen
+
+    def _examples(self, chosen: list[Scored], wanted: int) -> list[Scored]:
+        """Return `wanted` examples ("Give me three examples of …"): the best items of the list cited, each whole.
+
+        An example is an item of the list the answer cites (its introduction stays before it), or else one
+        answering provision; the items an example introduces ("one of the following:") come with it.
+        """
+        ids = {c.hit.provision_id for c in chosen}
+        # an item's own sub-list ("one of the following:") is part of that example, not the list of examples
+        lists = ([h.provision_id for h in self.list_items(c.hit)] for c in chosen if introduces(c.hit) and not c.hit.intro)
+        members = next((set(items) for items in lists if ids & set(items)), None)
+        parts = {h.provision_id for c in chosen for h in self.list_items(c.hit)} - (members or set())
+        examples = [c for c in chosen if (c.hit.provision_id in members if members else c.hit.provision_id not in parts)][:wanted]
+        kept = {h.provision_id for c in examples for h in self.list_items(c.hit)} | {c.hit.provision_id for c in examples}
+        if members:  # the list's introduction
+            kept |= {c.hit.provision_id for c in chosen if members <= {h.provision_id for h in self.list_items(c.hit)}}
+        return [c for c in chosen if c.hit.provision_id in kept]
 
     def _nested(self, chosen: list[Scored], ids: set[str]) -> list[Scored]:
         """Return a completed list with the lists its items introduce ('… making available of:') after them."""

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 Citing = Callable[[Document], Scored | None]
 Mentions = Callable[[str], list[tuple[int, int, str]]]  # where a text names documents: (start, end, doc_id)
-Asked = Literal["list", "newest", "oldest", "year", "after", "before", "member"]
+Asked = Literal["list", "newest", "oldest", "year", "after", "before", "member", "issuer", "compare", "apart"]
 
 _NOUN = r"(?:documents?|texts?|sources?|files?|papers?|publications?)"
 _PLACE = r"(?:corpus|index|collection|library|database|knowledge base)"
@@ -65,9 +65,33 @@ _EXTREME = re.compile(
     rf"\s*[?.!]*$", re.I)
 # "Which text dates from 2018?", "Which of the texts is from 2025?", "What was published in 2017?"
 _YEAR = re.compile(
-    rf"^(?:what|which)\s+(?:(?:of\s+the\s+)?{_NOUN}\s+|one\s+)?(?:of\s+the\s+{_NOUN}\s+)?(?:is|are|was|were|dates?|dated)?"
+    rf"^(?:what|which)\s+(?:(?:of\s+the\s+)?{_NOUN}\s+|one\s+)?(?:of\s+the\s+{_NOUN}\s+)?(?:is|are|was|were|dates?|dated|comes?|came)?"
     rf"\s*(?:dated\s+|dates\s+|published\s+|issued\s+|adopted\s+|written\s+)?(?:from|in)\s+(?P<year>(?:19|20)\d\d)\s*[?.!]*$",
     re.I)
+
+_VERB = r"(?:issue|issued|publish|published|adopt|adopted|write|wrote|written|produce|produced|release|released)"
+# "Which documents did the Council of Europe issue?", "Which texts come from the United Nations?", "List the
+# documents issued by the NCSC."
+_ISSUER = re.compile(
+    rf"^(?:(?:what|which)\s+(?:of\s+the\s+)?{_NOUN}\s+(?:(?:did|does|do|has|have)\s+(?P<doer>.+?)\s+{_VERB}"
+    rf"|(?:are|were|is|was|come|comes|came)\s+(?:{_VERB}\s+)?(?:by|from)\s+(?P<by>.+?))"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:list|show(?:\s+me)?|name)\s+(?:all\s+)?(?:the\s+)?{_NOUN}\s+(?:{_VERB}\s+)?(?:by|from)\s+(?P<listed>.+?))"
+    rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?\s*[?.!]*$", re.I)
+_LATER_WORD = r"(?:newer|more\s+recent|later|younger)"
+_EARLIER_WORD = r"(?:older|earlier|first)"
+# "Which is older, the Paris Call or the Budapest Convention?", "Which came first, NIS 2 or resolution 80/16?"
+_WHICH_FIRST = re.compile(
+    rf"^(?:which|what)(?:\s+(?:one|{_NOUN}))?(?:\s+of\s+(?:the\s+)?(?:two|them|these))?\s+(?:is|was|came|comes)"
+    rf"\s+(?:the\s+)?(?P<which>{_LATER_WORD}|{_EARLIER_WORD}|(?:most\s+recent|newest|oldest|earliest))\b"
+    rf"(?:\s+(?:one|{_NOUN}))?[,:;]?\s+(?P<names>.+?\s(?:or|and)\s.+?)\s*[?.!]*$", re.I)
+# "Is the NIST CSF older than Cyber Essentials?", "Was the Paris Call adopted before the G7 text?"
+_THAN = re.compile(
+    rf"^(?:is|was|are|were|did|does)\s+(?P<first>.+?)\s+(?:{_VERB}\s+|come\s+|came\s+)?"
+    rf"(?P<which>{_LATER_WORD}\s+than|{_EARLIER_WORD}\s+than|before|after|predate|postdate)\s+(?P<second>.+?)\s*[?.!]*$", re.I)
+# "How many years separate the Budapest Convention and the Paris Call?", "How long passed between X and Y?"
+_APART = re.compile(
+    r"^how\s+(?:many\s+years|much\s+time|long)\s+(?:separates?|(?:passed|elapsed|lies|lie|is|are|was|were)\s+"
+    r"(?:there\s+)?between|(?:apart\s+)?(?:are|were)|between)\s+(?P<names>.+?)(?:\s+apart)?\s*[?.!]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,6 +101,8 @@ class Query:
     asked: Asked
     year: str = ""
     name: str = ""
+    later: bool = False  # of "compare": the question asks which is later ("Which is more recent, X or Y?")
+    yes_no: bool = False  # of "compare": the question asks whether the first text named is ("Is X older than Y?")
 
 
 def asks(question: str) -> Query | None:
@@ -92,6 +118,21 @@ def asks(question: str) -> Query | None:
         return Query("before" if m.group("rel").lower().startswith(("before", "prior")) else "after", m.group("year"))
     if (m := _MEMBER.match(text)) and _DOCUMENT_NAME.search(name := m.group("name") or m.group("named")):
         return Query("member", name=name)
+    if (m := _ISSUER.match(text)) and re.search(r"\b[A-Z]", name := m.group("doer") or m.group("by") or m.group("listed")):
+        return Query("issuer", name=name)  # a proper name: "from governments" asks what the texts say of them
+    return _compared(text)
+
+
+def _compared(text: str) -> Query | None:
+    """Return the comparison of two texts' dates a question asks for, or None."""
+    if m := _APART.match(text):
+        return Query("apart", name=m.group("names"))
+    if m := _WHICH_FIRST.match(text):
+        later = bool(re.match(rf"{_LATER_WORD}|most|newest", m.group("which"), re.I))
+        return Query("compare", name=m.group("names"), later=later)
+    if m := _THAN.match(text):
+        later = bool(re.match(rf"{_LATER_WORD}|after|postdate", m.group("which"), re.I))
+        return Query("compare", name=f"{m.group('first')} | {m.group('second')}", later=later, yes_no=True)
     return None
 
 
@@ -131,6 +172,8 @@ def answered(
         dated = reader.attestation(document.doc_id, document, "when")
         return dated[0] if dated else opening(reader, document.doc_id)
 
+    if query.asked in ("compare", "apart"):
+        return compared(query, resolved, documents, citing, composer, mentions)
     return answer(query, resolved, documents, citing, composer, mentions)
 
 
@@ -145,22 +188,91 @@ def answer(
     chosen, intro, none = _chosen(query, documents, lambda name: named(name, mentions))
     if not chosen:
         return Answer(question=resolved.question, text=none, abstained=True, resolved_query=resolved.query)
-    lines, citations, hits = [intro], [], []
-    for document in chosen:
-        scored = citing(document)
-        marker = ""
-        if scored is not None:
-            evidence = Evidence(scored, quoting.opening(scored.hit.text, composer.settings.quote_chars))
-            citations.append(cite(len(citations) + 1, evidence))
-            hits.append(scored.hit)
-            marker = f" [{len(citations)}]"
-        lines.append(f"- {described(document)}{marker}")
+    cited = _Cited(citing, composer)
+    lines = [intro, *(f"- {described(document)}{cited.marker(document)}" for document in chosen)]
     undated = [d for d in documents if not date_key(d)]
     if undated and query.asked in ("newest", "oldest", "after", "before"):
         lines.append(f"({', '.join(short_title(d.title) for d in undated)}: year not stated.)")
-    answer = Answer(question=resolved.question, text="\n".join(lines), citations=citations, resolved_query=resolved.query)
-    answer._retrieved = hits
-    return answer
+    return cited.answer(resolved, "\n".join(lines))
+
+
+class _Cited:
+    """The citations of a catalogue answer: each document named is cited once, by its dateline or opening."""
+
+    def __init__(self, citing: Citing, composer: Composer) -> None:
+        self.citing, self.composer = citing, composer
+        self.citations: list = []
+        self.hits: list = []
+
+    def marker(self, document: Document) -> str:
+        """Return ' [n]' citing a document (nothing when it has no provision to cite)."""
+        scored = self.citing(document)
+        if scored is None:
+            return ""
+        evidence = Evidence(scored, quoting.opening(scored.hit.text, self.composer.settings.quote_chars))
+        self.citations.append(cite(len(self.citations) + 1, evidence))
+        self.hits.append(scored.hit)
+        return f" [{len(self.citations)}]"
+
+    def answer(self, resolved: Resolved, text: str) -> Answer:
+        """Return the answer with these citations."""
+        answer = Answer(question=resolved.question, text=text, citations=self.citations, resolved_query=resolved.query)
+        answer._retrieved = self.hits
+        return answer
+
+
+def compared(
+    query: Query, resolved: Resolved, documents: list[Document], citing: Citing, composer: Composer, mentions: Mentions,
+) -> Answer | None:
+    """Answer which of two texts is older or how far apart they are, or None unless the question names two held texts."""
+    held = {d.doc_id: d for d in documents}
+    pair = [held[i] for i in dict.fromkeys(d for _, _, d in sorted(mentions(query.name))) if i in held]
+    if len(pair) != 2:
+        return None
+    cited = _Cited(citing, composer)
+
+    def both(a: Document, b: Document) -> tuple[str, str]:  # cited in the order the answer names them
+        return tuple(f"{_sentence_name(d)} ({_who_when(d)}){cited.marker(d)}" for d in (a, b))  # type: ignore[return-value]
+
+    if not all(date_key(d) for d in pair):
+        undated = next(d for d in pair if not date_key(d))
+        which = "how far apart they are" if query.asked == "apart" else "which is " + ("more recent" if query.later else "older")
+        return cited.answer(resolved, _capital(f"{_sentence_name(undated)} does not state its year, so the corpus cannot "
+                                               f"tell {which}: " + "; ".join(both(*pair)) + "."))
+    older, newer = sorted(pair, key=date_key)
+    if query.asked == "apart" or date_key(older) == date_key(newer):
+        first, second = both(*pair)
+        apart = f"are {_span(older, newer)} apart" if date_key(older) != date_key(newer) else "bear the same date"
+        return cited.answer(resolved, _capital(f"{first} and {second} {apart}."))
+    lead, other = (newer, older) if query.later else (older, newer)
+    first, second = both(lead, other)
+    text = f"{first} is {'more recent' if query.later else 'older'} than {second}, by {_span(older, newer)}."
+    if query.yes_no:
+        text = ("Yes: " if lead is pair[0] else "No: ") + text
+    return cited.answer(resolved, _capital(text))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _span(older: Document, newer: Document) -> str:
+    """Return how long after one text the other came: '16 years and 11 months', 'about 4 years'."""
+    (y1, m1, d1), (y2, m2, d2) = date_key(older) or (0, 0, 0), date_key(newer) or (0, 0, 0)
+    if not (m1 and m2):
+        return f"about {_plural(y2 - y1, 'year')}"
+    years, months = divmod((y2 - y1) * 12 + m2 - m1 - (d1 > d2 > 0), 12)
+    if months >= 10:
+        return f"almost {_plural(years + 1, 'year')} ({_plural(years, 'year')} and {_plural(months, 'month')})"
+    return " and ".join(_plural(n, unit) for n, unit in ((years, "year"), (months, "month")) if n) or "less than a month"
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def _sentence_name(document: Document) -> str:
+    return _in_sentence(short_title(document.title))
 
 
 def _chosen(
@@ -176,6 +288,12 @@ def _chosen(
         which = "most recent" if query.asked == "newest" else "oldest"
         return ((dated[-1:] if query.asked == "newest" else dated[:1]),
                 f"Of the {_count(len(documents))} in the corpus, the {which} is:", "No document in the corpus states its year.")
+    if query.asked == "issuer":
+        name = re.sub(r"^the\s+", "", query.name.strip(), flags=re.I)
+        makers = "; ".join(dict.fromkeys(issuer_name(d.issuer) for d in [*dated, *undated]))
+        chosen = [d for d in [*dated, *undated] if issued_by(name, d.issuer)]
+        return (chosen, f"From {query.name}, the corpus holds {_count(len(chosen))}:",
+                f"The corpus holds no document from {name}. Its documents come from: {makers}.")
     if query.asked == "member":
         ids = find(query.name)
         held = "; ".join(short_title(d.title) for d in [*dated, *undated])
@@ -188,6 +306,22 @@ def _chosen(
     span = f"; the dated texts run from {keys[dated[0].doc_id][0]} to {keys[dated[-1].doc_id][0]}" if dated else ""
     return (chosen, f"{when.capitalize()} {query.year}, the corpus holds {_count(len(chosen))}:",
             f"No document in the corpus dates {when} {query.year}{span}.")
+
+
+def issued_by(name: str, issuer: str) -> bool:
+    """Return True when an issuer line names the maker a question names ("the Council of Europe", "the UN", "NCSC")."""
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", issuer, re.I):
+        return True
+    return name.isupper() and name.isalpha() and name in _acronyms(issuer)
+
+
+def _acronyms(issuer: str) -> set[str]:
+    """Return the acronyms an issuer goes by: those it gives ("(NCSC)") and the initials of its names ("UN", "EU")."""
+    found = set(re.findall(r"\(([A-Z][A-Z\d]{1,9})\)", issuer))
+    for run in re.findall(r"[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][a-z]+)*", issuer_name(issuer)):
+        initials = "".join(w[0] for w in run.split() if w[:1].isupper())
+        found |= {initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1)}
+    return found
 
 
 def undated(resolved: Resolved, document: Document, wants: Wants, reader: Reader, composer: Composer) -> Answer:

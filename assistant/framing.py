@@ -28,6 +28,10 @@ _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|fa
 _DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
                       r"((?:require|demand|expect|stipulate|prescribe|mandate)[sd]?|asks?\s+for|calls?\s+for)\s*[?.!]*\s*$", re.I)
 # "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
+# of those, the verbs of rules; "What does Objective 1 ask for?" asks for its actions, which "ask" still finds
+_REQUIRES = re.compile(r"(?:require|demand|stipulate|prescribe|mandate)[sd]?", re.I)
+_EXAMPLES = re.compile(r"\b(?:(an?|some|a\s+few|several|\d{1,2}|" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
+                       + r")\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b", re.I)
 _MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 # "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
@@ -42,7 +46,21 @@ _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  #
 
 def asked(text: str) -> str:
     """Return a question without the words that only frame it ("expected to", "What language can I borrow …")."""
-    return wording.undrafted(_FRAME_VERB.sub(" ", text))
+    # "What does Article 21 require?" asks what it says: "require" is no topic, and the texts' "requirements"
+    # and "may require" would lead the article's own opening
+    if (m := _DEMANDS.search(text)) and _REQUIRES.fullmatch(m.group(1)):
+        text = text[:m.start(1)] + text[m.end(1):]
+    # "Give me three examples of the measures" asks for the measures: "examples" and its count are no topic
+    return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))
+
+
+def examples_wanted(text: str) -> int | None:
+    """Return how many examples a question asks for ("Give me three examples of …": 3; "an example": 1), else None."""
+    m = _EXAMPLES.search(text)
+    if m is None or m.group(1) is None:
+        return None
+    word = m.group(1).lower()
+    return 1 if word in ("a", "an", "one") else int(word) if word.isdigit() else wording.NUMBER_WORDS.get(word)
 
 
 def counted(text: str) -> set[str]:

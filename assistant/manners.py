@@ -103,6 +103,22 @@ _ASIDES = re.compile(
 )
 
 
+# the chat spellings of words that frame questions ("wat does the G7 say", "wht about SMEs"), too short for the
+# speller (it corrects words of four letters or more, as shorter ones are too often someone's acronym)
+_CHAT_SPELLINGS = {"wat": "what", "wht": "what", "wut": "what", "wot": "what", "whta": "what", "abt": "about",
+                   "teh": "the", "wen": "when", "wich": "which"}
+_CHAT = re.compile(r"\b(?:" + "|".join(_CHAT_SPELLINGS) + r")\b", re.I)
+
+
+def respelled(question: str) -> str:
+    """Return question with the chat spellings of its question words written out ("wat does …": "what does …")."""
+    def word(m: re.Match[str]) -> str:
+        out = _CHAT_SPELLINGS[m.group(0).lower()]
+        return out.capitalize() if m.group(0)[:1].isupper() else out
+
+    return _CHAT.sub(word, question)
+
+
 def without_asides(text: str) -> str:
     """Return a question without the asker's asides: "I'm briefing a delegation: in one sentence, what …"."""
     return _ASIDES.sub(" ", text)

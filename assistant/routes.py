@@ -150,6 +150,8 @@ def sifted(
         return None
     saying = [h for h in items if retriever.mentions(h, terms, analyzed)]
     chosen = [h for h in items if h not in saying] if asked.negated or asked.mode == "every" else saying
+    if not saying and asked.scoping:  # "Which requirements apply to home workers?": a text's scope may say, not its items
+        return None
     text = sifting.lead(asked, len(chosen), len(items), plural, composer.place_of(items))
     if not chosen and asked.mode != "every":
         return composer.refused(resolved, items[:3], text)

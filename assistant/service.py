@@ -168,8 +168,8 @@ class Assistant:
         from assistant import compound, conversation, forms, manners, moves
 
         assert sources is not None
-        asked, earlier, shown = question, list(history or []), frozenset[str]()
-        bare = manners.plain(question)
+        asked, earlier, shown = manners.respelled(question), list(history or []), frozenset[str]()
+        bare = manners.plain(asked)
         if forms.again(bare):  # "Can you put that in plain English?": that answer again
             if not earlier:
                 assert self._composer is not None

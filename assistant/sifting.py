@@ -54,6 +54,11 @@ class Sift:
     owner: str = ""  # the words before the items ("the ICC's", "operative")
 
     @property
+    def scoping(self) -> bool:
+        """Return True when the verb asks whom the items apply to, which a text may say of them all at once."""
+        return bool(re.fullmatch(r"apply\s+to|applies\s+to|target", self.verb, re.I))
+
+    @property
     def topical_verb(self) -> bool:
         """Return True when the verb is part of what the items must say ("request"), not only that they say it."""
         return not re.fullmatch(_MENTIONING, self.verb, re.I)
@@ -99,6 +104,8 @@ def _agreed(phrase: str, count: int) -> str:
         return phrase
     first, _, rest = phrase.partition(" ")
     verb = {"are": "is", "do": "does", "have": "has"}.get(first.lower())
+    if verb is None and re.search(r"[^aeiou]y$", first):  # "apply to" → "applies to"
+        verb = first[:-1] + "ies"
     if verb is None:
         verb = first if first.endswith("s") and not first.endswith("ss") else (
             first + "es" if re.search(r"(?:ss|sh|ch|x|z)$", first) else first + "s")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer import Composer
@@ -393,3 +395,30 @@ def test_a_cited_lists_items_bring_the_lists_they_introduce() -> None:
     question = "What does Article 6 require?"
     answer = composer.compose(Resolved(question, question), analyzed(question), [scored("bud/a6/1", intro, 0.8)], [])
     assert [c.provision_id for c in answer.citations] == ["bud/a6/1", "bud/a6/1/a", "bud/a6/1/a/i", "bud/a6/1/a/ii", "bud/a6/1/b"]
+
+
+def test_examples_asked_for_are_that_many_items_of_the_list_each_with_its_own_sub_list() -> None:
+    intro = "The measures shall include at least the following:"
+    texts = ["risk analysis", "incident handling", "business continuity", "supply chain security"]
+    items = [Hit(provision_id=f"nis/2/{n}", doc_id="g7", doc_title=G7.title, label=f"2({n})", text=text, score=0.5,
+                 intro=intro, char_start=100 * n) for n, text in enumerate(texts, 1)]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: items if hit.text == intro else [])
+    pool = [scored("nis/2", intro, 0.8), scored("nis/4", "Entities that do not comply with the measures shall correct them.", 0.79,
+                                              char_start=900)]
+    question = "Give me two examples of the measures."
+    answer = composer.compose(Resolved(question, question), analyzed(question), pool, [])
+    assert [c.provision_id for c in answer.citations] == ["nis/2", "nis/2/1", "nis/2/2"]  # the introduction, then two
+    question = "What are the measures?"
+    assert len(composer.compose(Resolved(question, question), analyzed(question), pool, []).citations) == 6  # no count: all
+
+    options = "prevent access to the interface unless it is protected by one of the following:"
+    inner = [Hit(provision_id=f"ce/2/{n}", doc_id="g7", doc_title=G7.title, label=f"2.{n}", text=text, score=0.5, intro=options)
+             for n, text in ((1, "multi-factor authentication"), (2, "an IP allow list"))]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: inner if hit.text == options else [])
+    pool = [scored("ce/2", options, 0.8, intro="Your organisation must:"), *[replace(scored(h.provision_id, h.text, 0.7), hit=h)
+                                                                           for h in inner],
+            scored("ce/3", "block unauthenticated inbound connections by default", 0.78, intro="Your organisation must:")]
+    question = "What is an example of a firewall requirement?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), pool, [])
+    assert [c.provision_id for c in answer.citations][-3:] == ["ce/2", "ce/2/1", "ce/2/2"]  # one example, with both its options
+    assert "ce/3" not in [c.provision_id for c in answer.citations]

@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.answer import Composer
-from assistant.catalogue import Query, answer, asks, date_key, undated
+from assistant.catalogue import Query, answer, asks, compared, date_key, issued_by, undated
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.hits import Scored
@@ -58,6 +58,21 @@ def _answer(question: str) -> object:
     ("Which texts talk about supply chains?", None),  # a topic: answered from the texts
     ("What is the most recent development in cybercrime?", None),
     ("What does the Paris Call say about 2019?", None),
+    ("Which texts come from 2023?", Query("year", "2023")),
+    ("Which documents did the Council of Europe issue?", Query("issuer", name="the Council of Europe")),
+    ("Which texts come from the United Nations?", Query("issuer", name="the United Nations")),
+    ("List all documents issued by the NCSC.", Query("issuer", name="the NCSC")),
+    ("Which texts come from governments?", None),  # no maker's name: what the texts say of governments
+    ("Which is older, the Paris Call or the Budapest Convention?",
+     Query("compare", name="the Paris Call or the Budapest Convention")),
+    ("Which came first, NIS 2 or the UN resolution?", Query("compare", name="NIS 2 or the UN resolution")),
+    ("Which is more recent: the G7 text or the ICC briefing?", Query("compare", name="the G7 text or the ICC briefing", later=True)),
+    ("Is the NIST CSF older than Cyber Essentials?", Query("compare", name="the NIST CSF | Cyber Essentials", yes_no=True)),
+    ("Was the Paris Call adopted after the G7 text?", Query("compare", name="the Paris Call | the G7 text", later=True, yes_no=True)),
+    ("How many years separate the Budapest Convention and the Paris Call?",
+     Query("apart", name="the Budapest Convention and the Paris Call")),
+    ("Is NIS 2 stricter than Cyber Essentials?", None),
+    ("Which is better, the Paris Call or the G7 text?", None),
 ])
 def test_a_question_about_the_corpus_itself_is_told_from_one_about_its_contents(question: str, asked: Query | None) -> None:
     assert asks(question) == asked
@@ -116,6 +131,61 @@ def test_a_text_that_does_not_state_its_date_is_dated_from_the_catalogue_and_say
     assert told.text == ("The text of the NIS 2 Directive held in the corpus does not state its date; the catalogue gives "
                          "European Parliament and Council of the European Union, 14 December 2022 [1].")
     assert told.citations[0].provision_id == "nis2/para-1" and not told.abstained
+
+
+def _named(text: str) -> list[tuple[int, int, str]]:
+    names = (("Paris Call", "paris"), ("ICC", "icc"), ("Budapest Convention", "budapest"))
+    return [(m.start(), m.end(), doc) for name, doc in names for m in re.finditer(name, text)]
+
+
+def _compared(question: str) -> object:
+    query = asks(question)
+    assert query is not None, question
+    composer = Composer(AnswerSettings(), 0.3, {d.doc_id: d for d in DOCS})
+    return compared(query, Resolved(question, question, []), DOCS, _opening, composer, _named)
+
+
+def test_which_of_two_texts_is_older_is_told_by_how_much_each_cited_in_the_order_named() -> None:
+    older = _compared("Which is older, the Paris Call or the Budapest Convention?")
+    assert older.text == ("The Budapest Convention (Council of Europe, 23 November 2001) [1] is older than Paris Call for Trust "
+                          "and Security in Cyberspace (Government of France, 12 November 2018) [2], by almost 17 years "
+                          "(16 years and 11 months).")  # 23 Nov 2001 to 12 Nov 2018: eleven days short of 17 years
+    assert [c.doc_id for c in older.citations] == ["budapest", "paris"] and not older.abstained
+    assert _compared("Which is more recent, the Budapest Convention or the Paris Call?").text.startswith("Paris Call")
+    assert _compared("Is the Budapest Convention older than the Paris Call?").text.startswith("Yes: the Budapest Convention")
+    assert _compared("Was the Paris Call adopted before the Budapest Convention?").text.startswith("No: the Budapest Convention")
+
+
+def test_how_far_apart_two_texts_are_and_a_text_without_a_year_compares_with_none() -> None:
+    assert _compared("How many years separate the Budapest Convention and the Paris Call?").text.endswith(
+        "are almost 17 years (16 years and 11 months) apart.")
+    undated_one = _compared("Which is more recent, the ICC briefing or the Paris Call?")
+    assert undated_one.text.startswith("ICC Board Briefing does not state its year, so the corpus cannot tell which is more recent")
+    assert len(undated_one.citations) == 2
+    assert _compared("Which is older, the Paris Call or the GDPR?") is None  # one text held: answered from the texts
+
+
+def test_the_texts_of_one_maker_by_name_or_acronym_and_the_makers_named_when_none() -> None:
+    assert issued_by("United Nations", "United Nations General Assembly (on the report of the First Committee)")
+    assert issued_by("UN", "United Nations General Assembly") and issued_by("EU", "European Parliament and Council of the European Union")
+    assert issued_by("NCSC", "UK National Cyber Security Centre (NCSC)") and not issued_by("ENISA", "Council of Europe")
+    coe = _answer("Which documents did the Council of Europe issue?")
+    assert coe.text.splitlines()[0] == "From the Council of Europe, the corpus holds 1 document:"
+    assert [c.doc_id for c in coe.citations] == ["budapest"]
+    none = _answer("Which documents did ENISA publish?")
+    assert none.abstained and none.text == ("The corpus holds no document from ENISA. Its documents come from: Council of "
+                                            "Europe; Government of France; International Chamber of Commerce.")
+
+
+@pytest.mark.slow
+def test_the_real_corpus_compares_dates_and_names_each_makers_texts(full: Assistant) -> None:
+    older = full.ask("Is the NIST CSF older than Cyber Essentials?")
+    assert older.text.startswith("No: Cyber Essentials (UK National Cyber Security Centre, January 2023) [1] is older than")
+    assert [c.doc_id for c in older.citations] == ["ncsc-cyber-essentials-v3-1", "nist-csf-2-0-core"]
+    apart = full.ask("How many years separate the Budapest Convention and the Paris Call?")
+    assert "almost 17 years" in apart.text and "paris-call-2018/para-15" in [c.provision_id for c in apart.citations]
+    un = full.ask("Which texts come from the UN?")
+    assert [c.provision_id for c in un.citations] == ["un-ga-res-80-16-oewg-2025/para-4"]  # "Resolution adopted by …"
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.framing import asked, counted, framing_terms
+from assistant.framing import asked, counted, examples_wanted, framing_terms
 
 
 def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> None:
@@ -19,3 +19,13 @@ def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> N
     assert counted("How many takeaways are there?") == set()
     assert "expected" not in asked("What are governments expected to do?")
     assert "borrow" not in asked("What language can I borrow from the G7?")
+
+
+def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_topic() -> None:
+    assert "require" not in asked("What does Article 21 of NIS 2 require?")  # not the texts' "requirements"
+    assert "ask" in asked("What does Objective 1 ask for?")  # its actions are what it asks for
+    assert "require" in asked("Which entities require a licence?")  # not a question about what a place says
+    assert asked("Give me three examples of measures in Article 21").split() == ["Give", "me", "measures", "in", "Article", "21"]
+    assert [examples_wanted(q) for q in ("Give me three examples of measures", "Give an example of a G7 action",
+                                         "What are some examples of measures?", "List 2 examples of controls",
+                                         "What does Article 21 require?")] == [3, 1, None, 2, None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.manners import nothing_asked, plain, without_asides
+from assistant.manners import nothing_asked, plain, respelled, without_asides
 
 
 @pytest.mark.parametrize(("typed", "asked"), [
@@ -89,3 +89,9 @@ def test_the_askers_asides_are_no_part_of_the_question() -> None:
     assert without_asides("Briefly, what does NIS 2 require?").strip(" ,") == "what does NIS 2 require?"
     assert without_asides("In plain English, must backups be tested?").strip(" ,") == "must backups be tested?"
     assert without_asides("I am sure that backups matter") == "I am sure that backups matter"  # no colon: no aside
+
+
+def test_question_words_typed_as_in_a_chat_are_written_out() -> None:
+    assert respelled("wat does the G7 say about SMEs") == "what does the G7 say about SMEs"
+    assert respelled("Wht does the ICC say abt treaties?") == "What does the ICC say about treaties?"
+    assert respelled("What does the watchdog say?") == "What does the watchdog say?"  # whole words only

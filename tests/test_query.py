@@ -645,7 +645,7 @@ def test_a_count_of_places_is_no_topic_the_texts_lack() -> None:
 def test_the_verb_a_question_asks_with_is_no_topic() -> None:
     analyzer = Analyzer.of_texts([*TEXTS, "Each Party may require by law that items be possessed"], {})
     required = analyzer.analyze("What does Article 6 require?")
-    assert required.keyterms["requir"] < analyzer.idf("requir") / 2  # what the article says
+    assert "requir" not in required.keyterms  # what the article says: the texts' "may require" is no lead
     asked = analyzer.analyze("What does Objective 1 ask for?")
     assert asked.keyterms["ask"] < analyzer.idf("ask") / 2
     meant = analyzer.analyze("What does Article 6 mean for a small firm?")

@@ -54,6 +54,9 @@ def test_the_lead_counts_the_items_that_speak_of_the_topic_in_agreement() -> Non
     every = Sift("every", "takeaway", "mention", "governments")
     assert lead(every, 2, 6, "takeaways", "X") == "No: of the 6 takeaways in X, 2 do not mention governments:"
     assert lead(every, 0, 6, "takeaways", "X") == "Yes: all 6 takeaways in X mention governments."
+    applies = Sift("which", "action", "apply to", "consumers")
+    assert lead(applies, 1, 10, "actions", "X") == "Of the 10 actions in X, 1 applies to consumers:" and applies.scoping
+    assert not asked.scoping  # "mention": none that do is an answer; "apply to": the text's scope may say
 
 
 TEXT = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\n## Actions\n\nWe intend to:\n\n1. train small firms in safe email use;\n"
@@ -64,6 +67,16 @@ TEXT = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\n##
 @pytest.fixture
 def plan(tmp_path: Path) -> Assistant:
     return ingested(tmp_path, {"plan.md": TEXT})
+
+
+def test_items_none_of_which_name_whom_they_apply_to_leave_the_answer_to_the_texts_scope(tmp_path: Path) -> None:
+    scoped = TEXT.replace("## Actions", "## Scope\n\nEvery action below applies to all public bodies in the region, schools "
+                                        "included.\n\n## Actions")
+    plan = ingested(tmp_path, {"plan.md": scoped})
+    answer = plan.ask("Which of the Regional Cyber Plan's actions apply to schools?")
+    assert not answer.abstained and not answer.text.startswith("None of the")
+    assert answer.citations[0].provision_id.startswith("plan/scope/")
+    assert plan.ask("Which of the Regional Cyber Plan's actions mention schools?").text.startswith("None of the 4 actions")
 
 
 def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: Assistant) -> None:
