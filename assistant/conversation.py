@@ -107,24 +107,35 @@ def looks_like_name(text: str) -> bool:
     return capitalised / len(words_) >= 0.6
 
 
+def _name_pattern(name: str, flags: int = re.I) -> re.Pattern[str]:
+    """Return the pattern of a document's name as people type it ("NIS-2", "G-7", "G 7", any case by default)."""
+    escaped = re.escape(name).replace(r"\ ", r"[\s-]*")
+    spelled = re.sub(r"(?<=[A-Za-z])(?=\d)", lambda _: r"[\s-]?", escaped)
+    return re.compile(r"(?<![\w-])" + spelled + r"(?![\w-])", flags)
+
+
 class SourceIndex:
     """Find the documents a question names."""
 
     def __init__(self, documents: list[Document], expansions: dict[str, set[str]] | None = None) -> None:
         self.patterns: list[tuple[re.Pattern[str], str]] = []
         self.spellings: list[tuple[list[str], str]] = []  # names of two or more long words, for misspellings
+        # the names a text goes by from its title alone: another text naming it ("the Budapest Convention on
+        # Cybercrime") refers to it, where naming its maker ("the United Nations") does not
+        self.own_names: dict[str, list[re.Pattern[str]]] = {}
         for document in documents:
             names = aliases(document)
             for acronym, forms in (expansions or {}).items():
                 if any(n.lower().startswith(form) for n in names for form in forms if len(form.split()) > 1):
                     names.add(acronym.upper())
             for name in sorted(names, key=lambda n: (-len(n), n)):  # the longest name is stripped first, every run
-                escaped = re.escape(name).replace(r"\ ", r"[\s-]*")
-                spelled = re.sub(r"(?<=[A-Za-z])(?=\d)", lambda _: r"[\s-]?", escaped)  # "NIS-2", "G-7", "G 7"
-                pattern = re.compile(r"(?<![\w-])" + spelled + r"(?![\w-])", re.I)
-                self.patterns.append((pattern, document.doc_id))
+                self.patterns.append((_name_pattern(name), document.doc_id))
                 if len(name.split()) >= 2 and all(len(w) >= 4 for w in name.split()):
                     self.spellings.append((name.lower().split(), document.doc_id))
+            # not a name the maker goes by too ("G7", "ICC", "NIST"), nor a bare "EU": those name more than the text
+            own = aliases(document.model_copy(update={"issuer": ""})) - aliases(document.model_copy(update={"title": ""}))
+            # and as written, capitals and all: "a cybersecurity framework" is no reference to the NIST CSF
+            self.own_names[document.doc_id] = [_name_pattern(n, 0) for n in sorted(own, key=lambda n: (-len(n), n)) if len(n) > 2]
         years = Counter(d.year for d in documents if d.year)
         nouns = "|".join(sorted(DOCUMENT_WORDS))
         for document in documents:  # "the 2017 text": the one text of that year
@@ -163,6 +174,11 @@ class SourceIndex:
                 if len(slips) == n and max(slips) <= 1 and 0 < sum(slips) <= n - 1:
                     found.append((window[0][0], window[-1][1], doc_id))
         return sorted(found)
+
+    def naming(self, text: str, doc_id: str) -> str:
+        """Return the words by which text names a document from its title ("Budapest Convention"), or ""."""
+        found = (m.group(0) for pattern in self.own_names.get(doc_id, []) if (m := pattern.search(text)))
+        return next(found, "")
 
     def names(self, question: str) -> list[str]:
         """Return the names of sources the question mentions, as typed ("NIS 2"), in reading order."""

@@ -1,0 +1,91 @@
+"""Where the texts name one another: "Which texts mention the Budapest Convention?", "Does the UN resolution cite it?".
+
+A question whose object is a text of the corpus asks for the other texts that refer to it, not for that text:
+ranked, "Which texts mention the Budapest Convention?" would quote the Convention's own preamble. Every
+provision of the other texts (or of the one text asked about) is read for the text's name as its title
+gives it, capitals and all, and those that name it are cited where they do; none is a plain "no".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.render import short_title
+from assistant.types import Answer, Filters
+
+if TYPE_CHECKING:
+    from assistant.answer import Composer
+    from assistant.conversation import Resolved, SourceIndex
+    from assistant.retrieve import Retriever
+
+_NOUN = r"(?:documents?|texts?|sources?|instruments?|papers?)"
+_DO = r"(?:mention|refer\s+to|cite|name|reference|quote|invoke)"  # as after "does"
+_DOES = r"(?:mentions?|refers?\s+to|cites?|names?|references?|quotes?|invokes?)"  # as after "which texts"
+_DONE = r"(?:mentioned|referred\s+to|cited|named|referenced|quoted|invoked)"
+_END = r"\s*[?.!]*$"
+_FORMS = [
+    # "Which texts mention the Budapest Convention?", "Which other documents refer to NIS 2?"
+    re.compile(rf"^(?:which|what)\s+(?:other\s+)?{_NOUN}\s+(?:also\s+)?{_DOES}\s+(?P<target>.+?){_END}", re.I),
+    # "Does any other text refer to the Budapest Convention?"
+    re.compile(rf"^(?:does|do|did)\s+(?:any|another|an)\s+(?:other\s+)?{_NOUN}\s+{_DO}\s+(?P<target>.+?){_END}", re.I),
+    # "Where is NIS 2 mentioned?", "In which texts is the Paris Call cited?"
+    re.compile(rf"^(?:where|in\s+(?:which|what)\s+(?:other\s+)?{_NOUN})\s+(?:is|are|was|were)\s+(?P<target>.+?)\s+{_DONE}"
+               rf"(?:\s+(?:in|by)\s+(?P<within>.+?))?{_END}", re.I),
+    # "Is the Budapest Convention referred to in the Paris Call?"
+    re.compile(rf"^(?:is|was|are|were)\s+(?P<target>.+?)\s+{_DONE}\s+(?:in|by)\s+(?P<within>.+?){_END}", re.I),
+    # "Does the Paris Call mention the Budapest Convention?": both must be texts of the corpus
+    re.compile(rf"^(?:does|do|did)\s+(?P<within>.+?)\s+(?:ever\s+|also\s+)?{_DO}\s+(?P<target>.+?){_END}", re.I),
+]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question asking where one text of the corpus is named: in the others, or in one of them."""
+
+    target: str  # doc_id of the text named
+    within: str = ""  # doc_id of the one text asked about, else every other
+
+
+def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
+    """Return where a question asks a text to be named, or None; named gives the doc_ids a phrase is the name of."""
+    for form in _FORMS:
+        if (m := form.match(question.strip())) is None:
+            continue
+        target = named(m.group("target"))
+        within = named(m.group("within")) if "within" in form.groupindex and m.group("within") else []
+        if len(target) != 1 or (m.groupdict().get("within") and (len(within) != 1 or within == target)):
+            return None  # "the UN Charter", "MLATs": no text of the corpus, a topic the texts are read for
+        return Asked(target[0], within[0] if within else "")
+    return None
+
+
+def answered(
+    question: str, resolved: Resolved, retriever: Retriever, composer: Composer, filters: Filters, sources: SourceIndex,
+    named: Callable[[str], list[str]],
+) -> Answer | None:
+    """Answer where a text of the corpus is named by the others, or return None for any other question."""
+    wanted = asked(question, named)
+    if wanted is None or wanted.target not in composer.documents:
+        return None
+    docs = [wanted.within] if wanted.within else [d for d in composer.documents if d != wanted.target
+                                                  and (not filters.doc_ids or d in filters.doc_ids)]
+    holders = [h for d in docs for h in retriever.reader.provisions(d) if sources.naming(h.text, wanted.target)]
+    name = short_title(composer.documents[wanted.target].title)
+    where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
+    if not holders:
+        text = f"No: {where} does not name {name}." if where else f"No other text in the corpus names {name}."
+        return composer.refused(resolved, [], _capital(text))
+    holding = len({h.doc_id for h in holders})
+    lead = (f"Yes: {where} names {name}:" if where else
+            f"{holding} of the {len(docs)} other texts in the corpus name{'s' if holding == 1 else ''} {name}:")
+    listed = retriever.analyze(" ".join(dict.fromkeys(sources.naming(h.text, wanted.target) for h in holders)))
+    answer = composer.count(resolved, holders, "provision", listed, _capital(lead))
+    answer._retrieved = holders
+    return answer
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

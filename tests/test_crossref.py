@@ -1,0 +1,66 @@
+"""Where the texts name one another: the others that refer to a text, or whether one text does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.crossref import Asked, asked
+from tests.conftest import ingested
+
+NAMES = {"the Budapest Convention": "budapest", "the Paris Call": "paris", "NIS 2": "nis2", "the UN resolution": "un"}
+
+
+def _named(phrase: str) -> list[str]:
+    return [NAMES[phrase]] if phrase in NAMES else []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which texts mention the Budapest Convention?", Asked("budapest")),
+    ("Which other documents refer to NIS 2?", Asked("nis2")),
+    ("Does any other text refer to the Budapest Convention?", Asked("budapest")),
+    ("Where is NIS 2 mentioned?", Asked("nis2")),
+    ("Is the Budapest Convention referred to in the Paris Call?", Asked("budapest", "paris")),
+    ("Does the UN resolution mention the Budapest Convention?", Asked("budapest", "un")),
+    ("Which texts mention the UN Charter?", None),  # no text of the corpus: the texts are read for it
+    ("Does the Paris Call mention cyber hygiene?", None),  # a topic
+    ("Does the Paris Call mention the Paris Call?", None),
+    ("What does the Paris Call say about the Budapest Convention?", None),  # what it says, not whether it names it
+])
+def test_a_question_asking_where_a_text_is_named_is_told_from_one_about_a_topic(question: str, expected: Asked | None) -> None:
+    assert asked(question, _named) == expected
+
+
+ALPHA = ("---\ntitle: \"Alpha Accord on Network Safety\"\nissuer: \"Alpha Council\"\ndate: \"2019-05-01\"\n---\n\n"
+         "# Alpha Accord on Network Safety\n\nWe support the Beta Charter for Secure Systems as a model for others.\n\n"
+         "Each firm may keep a beta charter of its own systems.\n")  # lower case: no reference to the Charter
+BETA = ("---\ntitle: \"Beta Charter for Secure Systems\"\nissuer: \"Beta Forum\"\ndate: \"2015-03-01\"\n---\n\n"
+        "# Beta Charter for Secure Systems\n\nSystems must be patched within fourteen days.\n")
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Assistant:
+    return ingested(tmp_path, {"alpha.md": ALPHA, "beta.md": BETA})
+
+
+def test_the_other_texts_naming_a_text_are_cited_where_they_name_it_and_none_is_a_no(pair: Assistant) -> None:
+    which = pair.ask("Which texts mention the Beta Charter?")
+    assert which.text.startswith("1 of the 1 other texts in the corpus names Beta Charter for Secure Systems:")
+    assert [c.provision_id for c in which.citations] == ["alpha/para-1"] and "Beta Charter" in which.citations[0].quote
+    yes = pair.ask("Is the Beta Charter referred to in the Alpha Accord?")
+    assert yes.text.startswith("Yes: Alpha Accord on Network Safety names Beta Charter for Secure Systems:")
+    no = pair.ask("Does the Beta Charter mention the Alpha Accord?")
+    assert no.abstained and no.text == "No: Beta Charter for Secure Systems does not name Alpha Accord on Network Safety."
+    assert pair.ask("Which texts refer to the Alpha Accord?").text == "No other text in the corpus names Alpha Accord on Network Safety."
+
+
+@pytest.mark.slow
+def test_the_real_corpus_finds_the_paris_calls_reference_to_the_budapest_convention(full: Assistant) -> None:
+    which = full.ask("Which texts mention the Budapest Convention?")
+    assert [c.provision_id for c in which.citations] == ["paris-call-2018/para-8"]
+    assert "Budapest Convention on Cybercrime is a key tool" in which.citations[0].quote
+    assert full.ask("Does the UN resolution mention the Budapest Convention?").text == (
+        "No: A/RES/80/16 does not name the Budapest Convention.")
+    assert not full.ask("Which texts mention the UN Charter?").abstained  # the Paris Call's paragraph 3, as before
