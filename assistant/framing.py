@@ -26,12 +26,17 @@ _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|fa
                          r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
 # "What does Article 6 require?", "What does Objective 1 ask for?" ask what it says: the verb is how it speaks
 _DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
-                      r"((?:require|demand|expect|stipulate|prescribe|mandate)[sd]?|asks?\s+for|calls?\s+for)\s*[?.!]*\s*$", re.I)
+                      r"((?:require|demand|expect|stipulate|prescribe|mandate)[sd]?|asks?\s+for|calls?\s+for"
+                      r"|sets?(?:\s+out)?|lays?\s+down|establish(?:es)?)\s*[?.!]*\s*$", re.I)
 # "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
 # of those, the verbs of rules; "What does Objective 1 ask for?" asks for its actions, which "ask" still finds
-_REQUIRES = re.compile(r"(?:require|demand|stipulate|prescribe|mandate)[sd]?", re.I)
+_REQUIRES = re.compile(r"(?:require|demand|stipulate|prescribe|mandate)[sd]?|sets?(?:\s+out)?|lays?\s+down|establish(?:es)?", re.I)
 _EXAMPLES = re.compile(r"\b(?:(an?|some|a\s+few|several|\d{1,2}|" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
                        + r")\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b", re.I)
+# "What deadlines does NIS 2 set?", "the key dates in resolution 80/16": the answer's shape (a date), no topic
+_DATES = re.compile(r"(?:(?<=\bwhat\s)|(?<=\bwhich\s))(?:(?:key|main)\s+)?(?:dates?|deadlines?)\b|\b(?:key|main)\s+(?:dates|deadlines)\b",
+                    re.I)
+_NAME_SOME = re.compile(r"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|one|two|three|four|five|some|a\s+few|several|any|\d{1,2})\s)", re.I)
 _MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 # "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
@@ -50,12 +55,18 @@ def asked(text: str) -> str:
     # and "may require" would lead the article's own opening
     if (m := _DEMANDS.search(text)) and _REQUIRES.fullmatch(m.group(1)):
         text = text[:m.start(1)] + text[m.end(1):]
-    # "Give me three examples of the measures" asks for the measures: "examples" and its count are no topic
+    # "Name two G7 actions": the actions; "Give me three examples of the measures": the measures. The number,
+    # "examples" and "name" are no topic
+    text = _DATES.sub(" ", _NAME_SOME.sub("", text))
+    if some := shapes.some_asked(text):
+        text = text[:some.number[0]] + text[some.number[1]:]
     return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))
 
 
 def examples_wanted(text: str) -> int | None:
-    """Return how many examples a question asks for ("Give me three examples of …": 3; "an example": 1), else None."""
+    """Return how many items a question asks for ("three examples of …", "Name two G7 actions", "an example"), else None."""
+    if some := shapes.some_asked(text):
+        return some.count
     m = _EXAMPLES.search(text)
     if m is None or m.group(1) is None:
         return None

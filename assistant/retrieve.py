@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import conversation, jargon, references, wording
+from assistant import conversation, jargon, references, shapes, wording
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.mentions import own_terms, says
@@ -159,9 +159,11 @@ class Retriever:
             _place_titled(by_index, titled)
         scored = list(by_index.values())
         if titled or references.only_place(analyzed.references, analyzed.keyterms):
-            # "What is Article 35 about?", "corporate liability": read the section in order
-            scored.sort(key=lambda s: (-s.placed, (s.hit.doc_id, s.hit.char_start, s.hit.part) if s.placed else ("", 0, 0),
-                                       -s.score))
+            # "What is Article 35 about?", "corporate liability": read the section in order; asked when ("What
+            # deadlines does Article 21 set?"), its provisions stating a date first
+            dated = shapes.dated(analyzed.original) is not None
+            scored.sort(key=lambda s: (-s.placed, not (dated and s.placed and analyzed.shaped(s.hit.text, s.hit.heading_path)),
+                                       (s.hit.doc_id, s.hit.char_start, s.hit.part) if s.placed else ("", 0, 0), -s.score))
         else:
             scored.sort(key=lambda s: s.score, reverse=True)
         if self.reranker is not None:

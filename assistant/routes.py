@@ -11,7 +11,7 @@ from assistant import contents, provenance, references, shapes, sifting, tally
 from assistant.listing import LIST_MAX
 from assistant.reading import COUNTED_MAX
 from assistant.render import short_title
-from assistant.wording import NUMBER_WORDS
+from assistant.wording import GENERIC, NUMBER_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,13 +32,25 @@ def count(
 
     counting = shapes.counted(resolved.question)
     noun = counting or shapes.counted(question, listing=True)  # "Give me …" as typed
+    # "Name two G7 actions": the first two of them, where "thing" or "way" names no list
+    some = None if noun else shapes.some_asked(resolved.question) or shapes.some_asked(question)
+    noun = noun or (some.noun if some and some.noun and some.noun not in GENERIC else None)
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
+    if not items and some and noun and len(doc_ids) == 1:
+        items = retriever.reader.numbered(doc_ids[0])  # "one principle of the Paris Call": the items it numbers
     # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
     placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
     placing |= {t for t in analyzed.keyterms if t.isdigit() or t in _number_terms()}  # "the ten G7 actions"
     if not items or (not counting and set(analyzed.keyterms) - placing):
         return None
-    answer = composer.count(resolved, items, noun, None if counting else analyzed)
+    if some is not None:  # "two firewall requirements": those under the headings the other words name
+        named = set(analyzed.keyterms) - set(tokenize(noun)) - _number_terms()
+        items = [h for h in items if named <= set(tokenize(" ".join(h.heading_path)))] or items
+    if some is not None and some.count < len(items):
+        plural = references.plural(noun).lower()
+        lead = f"{some.count} of the {len(items)} {plural} in {composer.place_of(items)}:"
+        items = items[:some.count]
+    answer = composer.count(resolved, items, noun, None if counting else analyzed, lead if some else "")
     answer._retrieved = items
     return answer
 
@@ -216,6 +228,7 @@ def about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyze
     """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
     return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
             and not retriever.analyzer.topic_terms(focus).keys() - framing
+            and not shapes.dated(resolved.question)  # "What deadlines does NIS 2 set?": its dates, not its opening
             and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
 
 

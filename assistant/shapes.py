@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from assistant import references
 from assistant.glossary import EVERYDAY
@@ -38,6 +39,36 @@ _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|s
                        # "What are the ten G7 actions?": every numbered one, the count as the asker remembers it
                        r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+(?:" + _SOME + r")?" + _OWNER
                        + r"([a-z]+s)\s*[?.!]*$)", re.I)
+# "Name one principle of the Paris Call", "Give me three examples of G7 actions", "What are two G7 actions?": that
+# many of a list's items; with "the" ("What are the six takeaways?") the number is a count, the whole list asked
+_NUMBERS = {number_word(n): n for n in range(1, 21)}
+_SOME_ASK = re.compile(
+    r"^\s*(?:(?:please\s+)?(?:list|name|give(?:\s+(?:me|us))?|show(?:\s+(?:me|us))?|quote|cite|tell\s+(?:me|us)"
+    r"|(?:what|which)\s+(?:are|is|were|was))\s+)?(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?:more\s+)?"
+    r"(?:(?:examples?|instances?)\s+of\s+)?(?:(?:of\s+)?(?:the|an?)\s+)?(?:(?!\d)[\w.'’-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?=\s+(?:of|in|under|from|for|by|on|to|with|that|which|the|does|do|did|aimed|set|listed)\b|\s*[?.!,:]|\s*$)", re.I)
+_UNITS = frozenset("day days hour hours week weeks month months year years minute minutes character characters "
+                   "percent per times time".split())
+
+
+class Some(NamedTuple):
+    """How many of which items a question asks for, and where it says the number."""
+
+    count: int
+    noun: str  # singular: "action"; "" when not said
+    number: tuple[int, int]  # the number's span in the question
+
+
+def some_asked(question: str) -> Some | None:
+    """Return how many of which items a question asks for ("Name two G7 actions": 2 actions), or None."""
+    m = _SOME_ASK.match(question)
+    if m is None or m.group("noun").lower() in _UNITS:  # "What is 14 days …?" asks about a duration
+        return None
+    word, noun = m.group("n").lower(), references.singular(m.group("noun").lower())
+    noun = "" if noun in ("example", "instance") else noun  # "two examples of NIS 2 measures": which items, unsaid
+    return Some(int(word) if word.isdigit() else _NUMBERS[word], noun, m.span("n"))
+
+
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)
 # "Who can propose amendments?": "Amendments … may be proposed by any Party"
 _MODAL_AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+(?:can|may|must|shall|should|could)\s+([a-z]{3,})\b", re.I)
@@ -45,7 +76,9 @@ _MODAL_AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+(?:can|may|must|shall|shoul
 _PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]{4,})\s+with\s*\??\s*(?:when\b|$)", re.I)
 # "When did …?", "By when must …?"; not "When writing the acts, what …?"
 _DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|was|were|is|are|must|should|shall|can|could|"
-                       r"would|has|have|had|may)|what\s+(?:date|deadline)|by\s+what\s+(?:date|time))\b", re.I)
+                       r"would|has|have|had|may)|(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates?|deadlines?)|by\s+what\s+(?:date|time))\b", re.I)
+# "What deadlines does NIS 2 set?", "By what deadline …?", "the key dates in …": only a text stating a date answers
+_DEADLINE_ASK = re.compile(r"\b(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates|deadlines?)\b|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
@@ -261,10 +294,13 @@ def unquantified(question: str, text: str) -> bool:
 
 
 def unscheduled(question: str, text: str) -> bool:
-    """Return True when the question asks when the next one happens and the text speaks of no future one.
+    """Return True when the question asks when the next one happens, or for a deadline, and the text states none.
 
-    "When will the next edition take place?" is not answered by "On 08 February ICC convened … the third edition".
+    "When will the next edition take place?" is not answered by "On 08 February ICC convened … the third edition",
+    nor "What deadline did the G7 set for reporting breaches?" by a text on breaches that sets no date.
     """
+    if _DEADLINE_ASK.search(question):
+        return not _WHEN.search(text)
     return bool(_DATE_ASK.match(question) and _NEXT.search(question) and not (_FUTURE.search(text) or _MOMENT.search(text)))
 
 

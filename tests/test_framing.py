@@ -29,3 +29,11 @@ def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_
     assert [examples_wanted(q) for q in ("Give me three examples of measures", "Give an example of a G7 action",
                                          "What are some examples of measures?", "List 2 examples of controls",
                                          "What does Article 21 require?")] == [3, 1, None, 2, None]
+
+
+def test_the_number_of_items_asked_for_and_a_dates_shape_word_are_no_topic() -> None:
+    assert asked("Name two G7 actions under Objective 2.").split() == ["G7", "actions", "under", "Objective", "2."]
+    assert "three" not in asked("What are three things the ICC recommends?") and examples_wanted("What are three things?") == 3
+    assert "deadlines" not in asked("What deadlines does NIS 2 set?")  # the answer's shape, not its topic
+    assert "set" not in asked("What deadlines does NIS 2 set?")  # how a rule speaks, as "require" does
+    assert "six" in asked("What are the six ICC takeaways?")  # a count, weighed as such (counted), not dropped here

@@ -106,6 +106,16 @@ def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant)
     assert "lists" not in leaders.text
 
 
+def test_a_number_of_items_asked_for_is_that_many_of_the_list_from_its_start(assistant: Assistant) -> None:
+    assistant.ingest()
+    two = assistant.ask("Name two G7 actions under Objective 2.")
+    assert two.text.startswith("2 of the 7 actions in Objective 2 of G7 Actions for Enhancing Cybersecurity for Businesses:")
+    assert [c.label for c in two.citations] == ["Objective 2, action 1", "Objective 2, action 2"]
+    one = assistant.ask("What is one ICC takeaway?")
+    assert one.text.startswith("1 of the 6 takeaways in") and len(one.citations) == 1
+    assert len(assistant.ask("What are the six ICC takeaways?").citations) == 6  # "the six": all of them
+
+
 def test_a_count_to_check_is_answered_with_the_count(assistant: Assistant) -> None:
     assistant.ingest()
     claimed = assistant.ask("Is it right that Objective 2 of the G7 actions has five actions?")
@@ -166,3 +176,12 @@ def test_a_whole_place_asked_for_is_named_by_its_title(assistant: Assistant) -> 
         named = assistant.ask(asked)  # its name asked for: no topic within it
         assert "is headed “DEVELOPING AND IMPLEMENTING APPROPRIATE CYBER SECURITY RISK MANAGEMENT PRACTICES”" in named.text
         assert named.citations[0].provision_id == "g7-2017-cyber-business/objective-1/para-1"
+
+
+@pytest.mark.slow
+def test_the_real_corpus_gives_a_texts_deadlines_and_refuses_a_deadline_it_does_not_set(full: Assistant) -> None:
+    nis2 = full.ask("What deadlines does NIS 2 Article 21 set?")
+    assert nis2.citations[0].provision_id == "nis2-directive-article-21/article-21/item-5"  # "By 17 October 2024, …"
+    assert full.ask("What deadline did the G7 set for companies to report data breaches?").abstained
+    some = full.ask("Give me three examples of measures in NIS 2 Article 21.")
+    assert [c.provision_id.rsplit("/", 1)[1] for c in some.citations] == ["item-2", "item-a", "item-b", "item-c"]

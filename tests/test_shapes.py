@@ -236,3 +236,30 @@ def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about(
 ])
 def test_a_request_to_list_them_all_names_the_numbered_noun(question: str, expected: str | None) -> None:
     assert shapes.counted(question, listing=True) == expected
+
+
+@pytest.mark.parametrize(("question", "some"), [
+    ("Name one principle of the Paris Call.", (1, "principle")),
+    ("Give me three examples of G7 actions.", (3, "action")),
+    ("Name two G7 actions under Objective 2.", (2, "action")),
+    ("What is one ICC takeaway?", (1, "takeaway")),
+    ("What is one of the ICC opportunities?", (1, "opportunity")),
+    ("Two examples of Cyber Essentials firewall requirements.", (2, "requirement")),
+    ("What are three things the ICC recommends?", (3, "thing")),
+    ("Give me two examples of NIS 2 measures.", (2, "")),  # which items is left unsaid
+    ("What are the six ICC takeaways?", None),  # "the": the count as remembered, the whole list asked
+    ("What is 14 days in Cyber Essentials?", None),  # a duration
+    ("Which two texts mention SMEs?", None),
+    ("24 7 network", None),  # the carried words of "the 24/7 network"
+])
+def test_a_number_of_a_lists_items_asked_for_is_told_from_a_count_and_a_duration(
+        question: str, some: tuple[int, str] | None) -> None:
+    found = shapes.some_asked(question)
+    assert (found[:2] if found else None) == some
+
+
+def test_a_deadline_asked_for_is_answered_only_by_a_text_stating_a_date() -> None:
+    question = "What deadline did the G7 set for companies to report data breaches?"
+    assert shapes.unscheduled(question, "promote cooperation … on the impacts of data breach incidents")
+    assert not shapes.unscheduled("What deadlines does NIS 2 set?", "By 17 October 2024, the Commission shall adopt …")
+    assert not shapes.unscheduled("What does NIS 2 say about data breaches?", "incident handling")  # no date asked
