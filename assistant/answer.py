@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
-from assistant.listing import LIST_MAX, NESTED_MAX, heading_asked, introduces, parallel
+from assistant.listing import LIST_MAX, NESTED_MAX, examples, heading_asked, introduces, parallel
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -184,7 +184,7 @@ class Composer:
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
         chosen = self._complete_lists(chosen) if wants_list else chosen
-        return self._examples(chosen, wanted) if (wanted := framing.examples_wanted(question)) else chosen
+        return examples(chosen, wanted, self.list_items) if (wanted := framing.examples_wanted(question)) else chosen
 
     def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:
         """Return every item of the section whose heading is all the question asks about, else [].
@@ -223,23 +223,6 @@ class Composer:
                 return self._nested([*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items],
                                      *kept[after:]], ids)
         return chosen
-
-    def _examples(self, chosen: list[Scored], wanted: int) -> list[Scored]:
-        """Return `wanted` examples ("Give me three examples of …"): the best items of the list cited, each whole.
-
-        An example is an item of the list the answer cites (its introduction stays before it), or else one
-        answering provision; the items an example introduces ("one of the following:") come with it.
-        """
-        ids = {c.hit.provision_id for c in chosen}
-        # an item's own sub-list ("one of the following:") is part of that example, not the list of examples
-        lists = ([h.provision_id for h in self.list_items(c.hit)] for c in chosen if introduces(c.hit) and not c.hit.intro)
-        members = next((set(items) for items in lists if ids & set(items)), None)
-        parts = {h.provision_id for c in chosen for h in self.list_items(c.hit)} - (members or set())
-        examples = [c for c in chosen if (c.hit.provision_id in members if members else c.hit.provision_id not in parts)][:wanted]
-        kept = {h.provision_id for c in examples for h in self.list_items(c.hit)} | {c.hit.provision_id for c in examples}
-        if members:  # the list's introduction
-            kept |= {c.hit.provision_id for c in chosen if members <= {h.provision_id for h in self.list_items(c.hit)}}
-        return [c for c in chosen if c.hit.provision_id in kept]
 
     def _nested(self, chosen: list[Scored], ids: set[str]) -> list[Scored]:
         """Return a completed list with the lists its items introduce ('… making available of:') after them."""

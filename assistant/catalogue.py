@@ -19,8 +19,8 @@ from assistant.evidence import Evidence, cite
 from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.hits import Scored
 from assistant.provenance import Wants, date_parts
-from assistant.render import MONTHS, readable_date, short_title
-from assistant.types import Answer, Document, Filters, issuer_name
+from assistant.render import MONTHS, capitalized, readable_date, short_title
+from assistant.types import Answer, Citation, Document, Filters, Hit, issuer_name
 
 if TYPE_CHECKING:
     from assistant.reading import Reader
@@ -201,8 +201,8 @@ class _Cited:
 
     def __init__(self, citing: Citing, composer: Composer) -> None:
         self.citing, self.composer = citing, composer
-        self.citations: list = []
-        self.hits: list = []
+        self.citations: list[Citation] = []
+        self.hits: list[Hit] = []
 
     def marker(self, document: Document) -> str:
         """Return ' [n]' citing a document (nothing when it has no provision to cite)."""
@@ -237,23 +237,19 @@ def compared(
     if not all(date_key(d) for d in pair):
         undated = next(d for d in pair if not date_key(d))
         which = "how far apart they are" if query.asked == "apart" else "which is " + ("more recent" if query.later else "older")
-        return cited.answer(resolved, _capital(f"{_sentence_name(undated)} does not state its year, so the corpus cannot "
+        return cited.answer(resolved, capitalized(f"{_sentence_name(undated)} does not state its year, so the corpus cannot "
                                                f"tell {which}: " + "; ".join(both(*pair)) + "."))
     older, newer = sorted(pair, key=date_key)
     if query.asked == "apart" or date_key(older) == date_key(newer):
         first, second = both(*pair)
         apart = f"are {_span(older, newer)} apart" if date_key(older) != date_key(newer) else "bear the same date"
-        return cited.answer(resolved, _capital(f"{first} and {second} {apart}."))
+        return cited.answer(resolved, capitalized(f"{first} and {second} {apart}."))
     lead, other = (newer, older) if query.later else (older, newer)
     first, second = both(lead, other)
     text = f"{first} is {'more recent' if query.later else 'older'} than {second}, by {_span(older, newer)}."
     if query.yes_no:
         text = ("Yes: " if lead is pair[0] else "No: ") + text
-    return cited.answer(resolved, _capital(text))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return cited.answer(resolved, capitalized(text))
 
 
 def _span(older: Document, newer: Document) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.render import short_title
+from assistant.render import capitalized, short_title
 from assistant.types import Answer, Filters
 
 if TYPE_CHECKING:
@@ -64,10 +64,11 @@ def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
 
 def answered(
     question: str, resolved: Resolved, retriever: Retriever, composer: Composer, filters: Filters, sources: SourceIndex,
-    named: Callable[[str], list[str]],
 ) -> Answer | None:
     """Answer where a text of the corpus is named by the others, or return None for any other question."""
-    wanted = asked(question, named)
+    from assistant.catalogue import named
+
+    wanted = asked(question, lambda phrase: named(phrase, sources.mentions))
     if wanted is None or wanted.target not in composer.documents:
         return None
     docs = [wanted.within] if wanted.within else [d for d in composer.documents if d != wanted.target
@@ -77,15 +78,11 @@ def answered(
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
     if not holders:
         text = f"No: {where} does not name {name}." if where else f"No other text in the corpus names {name}."
-        return composer.refused(resolved, [], _capital(text))
+        return composer.refused(resolved, [], capitalized(text))
     holding = len({h.doc_id for h in holders})
     lead = (f"Yes: {where} names {name}:" if where else
             f"{holding} of the {len(docs)} other texts in the corpus name{'s' if holding == 1 else ''} {name}:")
     listed = retriever.analyze(" ".join(dict.fromkeys(sources.naming(h.text, wanted.target) for h in holders)))
-    answer = composer.count(resolved, holders, "provision", listed, _capital(lead))
+    answer = composer.count(resolved, holders, "provision", listed, capitalized(lead))
     answer._retrieved = holders
     return answer
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -34,9 +34,9 @@ _REQUIRES = re.compile(r"(?:require|demand|stipulate|prescribe|mandate)[sd]?|set
 _EXAMPLES = re.compile(r"\b(?:(an?|some|a\s+few|several|\d{1,2}|" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
                        + r")\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b", re.I)
 # "What deadlines does NIS 2 set?", "the key dates in resolution 80/16": the answer's shape (a date), no topic
-_DATES = re.compile(r"(?:(?<=\bwhat\s)|(?<=\bwhich\s))(?:(?:key|main)\s+)?(?:dates?|deadlines?)\b|\b(?:key|main)\s+(?:dates|deadlines)\b",
-                    re.I)
-_NAME_SOME = re.compile(r"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|one|two|three|four|five|some|a\s+few|several|any|\d{1,2})\s)", re.I)
+_DATES = re.compile(rf"(?:(?<=\bwhat\s)|(?<=\bwhich\s)){shapes.DATES_ASKED}|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
+_NAME_SOME = re.compile(r"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|some|a\s+few|several|any|\d{1,2}|"
+                        + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True)) + r")\s)", re.I)
 _MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 # "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments

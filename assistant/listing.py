@@ -1,4 +1,4 @@
-"""Lists in an answer: which provisions make up a list, and when a question asks for one whole.
+"""Lists in an answer: which provisions make up a list, when a question asks for one whole, and which are examples.
 
 A list's items answer together: those under a heading the question names ("What are the ICC's
 opportunities for future action?"), those of one section that all answer equally, and those a cited
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from assistant import references
 from assistant.hits import Scored
@@ -55,3 +56,21 @@ def parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
 def introduces(hit: Hit) -> bool:
     """Return True when a provision ends by introducing a list ('… it must be configured to:')."""
     return hit.text.rstrip().endswith(":")
+
+
+def examples(chosen: list[Scored], wanted: int, list_items: Callable[[Hit], list[Hit]]) -> list[Scored]:
+    """Return `wanted` examples ("Give me three examples of …"): the best items of the list cited, each whole.
+
+    An example is an item of the list the answer cites (its introduction stays before it), or else one
+    answering provision; the items an example introduces ("one of the following:") come with it.
+    """
+    ids = {c.hit.provision_id for c in chosen}
+    # an item's own sub-list ("one of the following:") is part of that example, not the list of examples
+    lists = ([h.provision_id for h in list_items(c.hit)] for c in chosen if introduces(c.hit) and not c.hit.intro)
+    members = next((set(items) for items in lists if ids & set(items)), None)
+    parts = {h.provision_id for c in chosen for h in list_items(c.hit)} - (members or set())
+    found = [c for c in chosen if (c.hit.provision_id in members if members else c.hit.provision_id not in parts)][:wanted]
+    kept = {h.provision_id for c in found for h in list_items(c.hit)} | {c.hit.provision_id for c in found}
+    if members:  # the list's introduction
+        kept |= {c.hit.provision_id for c in chosen if members <= {h.provision_id for h in list_items(c.hit)}}
+    return [c for c in chosen if c.hit.provision_id in kept]

@@ -24,6 +24,11 @@ def short_title(title: str) -> str:
     return head if len(head) <= 70 else head[:67].rsplit(" ", 1)[0] + "…"
 
 
+def capitalized(text: str) -> str:
+    """Return text with its first letter a capital ("the Budapest Convention …" opening an answer)."""
+    return text[:1].upper() + text[1:]
+
+
 def where(citation: Citation) -> str:
     """Return 'Document title, label, p. N' for a citation."""
     page = f", p. {citation.page}" if citation.page else ""

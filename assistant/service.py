@@ -220,8 +220,7 @@ class Assistant:
         resolved = resolve(question, list(history or []), sources)
         if (listed := catalogue.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
             return listed  # "Which documents do you have?", "Which text is the oldest?"
-        if (cross := crossref.answered(question, resolved, retriever, composer, base, sources,
-                                       lambda name: catalogue.named(name, sources.mentions))):
+        if (cross := crossref.answered(question, resolved, retriever, composer, base, sources)):
             return cross  # "Which texts mention the Budapest Convention?": the others, where they name it
         focus = sources.strip(resolved.question, resolved.sources)
         if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic

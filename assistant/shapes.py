@@ -78,7 +78,8 @@ _PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]
 _DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|was|were|is|are|must|should|shall|can|could|"
                        r"would|has|have|had|may)|(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates?|deadlines?)|by\s+what\s+(?:date|time))\b", re.I)
 # "What deadlines does NIS 2 set?", "By what deadline …?", "the key dates in …": only a text stating a date answers
-_DEADLINE_ASK = re.compile(r"\b(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates|deadlines?)\b|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
+DATES_ASKED = r"(?:(?:key|main)\s+)?(?:dates|deadlines?)\b"  # after "what" or "which"
+_DEADLINE_ASK = re.compile(rf"\b(?:what|which)\s+{DATES_ASKED}|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
