@@ -231,8 +231,8 @@ def compared(
         return None
     cited = _Cited(citing, composer)
 
-    def both(a: Document, b: Document) -> tuple[str, str]:  # cited in the order the answer names them
-        return tuple(f"{_sentence_name(d)} ({_who_when(d)}){cited.marker(d)}" for d in (a, b))  # type: ignore[return-value]
+    def both(a: Document, b: Document) -> list[str]:  # cited in the order the answer names them
+        return [f"{_sentence_name(d)} ({_who_when(d)}){cited.marker(d)}" for d in (a, b)]
 
     if not all(date_key(d) for d in pair):
         undated = next(d for d in pair if not date_key(d))

@@ -73,7 +73,8 @@ def answered(
         return None
     docs = [wanted.within] if wanted.within else [d for d in composer.documents if d != wanted.target
                                                   and (not filters.doc_ids or d in filters.doc_ids)]
-    holders = [h for d in docs for h in retriever.reader.provisions(d) if sources.naming(h.text, wanted.target)]
+    said = [(h, words) for d in docs for h in retriever.reader.provisions(d) if (words := sources.naming(h.text, wanted.target))]
+    holders = [h for h, _ in said]
     name = short_title(composer.documents[wanted.target].title)
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
     if not holders:
@@ -82,7 +83,7 @@ def answered(
     holding = len({h.doc_id for h in holders})
     lead = (f"Yes: {where} names {name}:" if where else
             f"{holding} of the {len(docs)} other texts in the corpus name{'s' if holding == 1 else ''} {name}:")
-    listed = retriever.analyze(" ".join(dict.fromkeys(sources.naming(h.text, wanted.target) for h in holders)))
+    listed = retriever.analyze(" ".join(dict.fromkeys(words for _, words in said)))  # quoted where they name it
     answer = composer.count(resolved, holders, "provision", listed, capitalized(lead))
     answer._retrieved = holders
     return answer

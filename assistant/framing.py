@@ -25,25 +25,25 @@ _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|fa
                          r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
                          r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
 # "What does Article 6 require?", "What does Objective 1 ask for?" ask what it says: the verb is how it speaks
-_DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
-                      r"((?:require|demand|expect|stipulate|prescribe|mandate)[sd]?|asks?\s+for|calls?\s+for"
-                      r"|sets?(?:\s+out)?|lays?\s+down|establish(?:es)?)\s*[?.!]*\s*$", re.I)
-# "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
 # of those, the verbs of rules; "What does Objective 1 ask for?" asks for its actions, which "ask" still finds
-_REQUIRES = re.compile(r"(?:require|demand|stipulate|prescribe|mandate)[sd]?|sets?(?:\s+out)?|lays?\s+down|establish(?:es)?", re.I)
-_EXAMPLES = re.compile(r"\b(?:(an?|some|a\s+few|several|\d{1,2}|" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
-                       + r")\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b", re.I)
+_RULE_VERBS = r"(?:require|demand|stipulate|prescribe|mandate)[sd]?|sets?(?:\s+out)?|lays?\s+down|establish(?:es)?"
+_DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
+                      rf"({_RULE_VERBS}|expect[sd]?|asks?\s+for|calls?\s+for)\s*[?.!]*\s*$", re.I)
+_REQUIRES = re.compile(_RULE_VERBS, re.I)
+_NUMBER_WORD = "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))  # "twenty-one" before "twenty"
+_EXAMPLES = re.compile(rf"\b(?:(an?|some|a\s+few|several|\d{{1,2}}|{_NUMBER_WORD})\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b",
+                       re.I)
 # "What deadlines does NIS 2 set?", "the key dates in resolution 80/16": the answer's shape (a date), no topic
 _DATES = re.compile(rf"(?:(?<=\bwhat\s)|(?<=\bwhich\s)){shapes.DATES_ASKED}|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
-_NAME_SOME = re.compile(r"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|some|a\s+few|several|any|\d{1,2}|"
-                        + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True)) + r")\s)", re.I)
+_NAME_SOME = re.compile(rf"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|some|a\s+few|several|any|\d{{1,2}}|{_NUMBER_WORD})\s)", re.I)
+# "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
 _MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 # "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
 _MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
 # "the six ICC takeaways", "all 5 opportunities": how many places there are, little of what they are about,
 # and nothing where the texts never write the number ("under five technical controls:" may)
-_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))
+_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + _NUMBER_WORD
                       + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,2}?(?:" + references.KIND_PLURALS
                       + r"|controls|functions|categories|measures|items|steps|pillars|priorities|elements)\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic

@@ -103,8 +103,8 @@ _ASIDES = re.compile(
 )
 
 
-# the chat spellings of words that frame questions ("wat does the G7 say", "wht about SMEs"), too short for the
-# speller (it corrects words of four letters or more, as shorter ones are too often someone's acronym)
+# the chat spellings of words that frame questions ("wat does the G7 say", "wht about SMEs"): most are too short
+# for the speller (it corrects words of four letters or more, as shorter ones are too often someone's acronym)
 _CHAT_SPELLINGS = {"wat": "what", "wht": "what", "wut": "what", "wot": "what", "whta": "what", "abt": "about",
                    "teh": "the", "wen": "when", "wich": "which"}
 _CHAT = re.compile(r"\b(?:" + "|".join(_CHAT_SPELLINGS) + r")\b", re.I)

@@ -43,14 +43,14 @@ def count(
     placing |= {t for t in analyzed.keyterms if t.isdigit() or t in _number_terms()}  # "the ten G7 actions"
     if not items or (not counting and set(analyzed.keyterms) - placing):
         return None
+    lead = ""
     if some is not None:  # "two firewall requirements": those under the headings the other words name
         named = set(analyzed.keyterms) - set(tokenize(noun)) - _number_terms()
         items = [h for h in items if named <= set(tokenize(" ".join(h.heading_path)))] or items
-    if some is not None and some.count < len(items):
-        plural = references.plural(noun).lower()
-        lead = f"{some.count} of the {len(items)} {plural} in {composer.place_of(items)}:"
-        items = items[:some.count]
-    answer = composer.count(resolved, items, noun, None if counting else analyzed, lead if some else "")
+        if some.count < len(items):  # "Name ten ICC takeaways": all six, counted as usual
+            lead = f"{some.count} of the {len(items)} {references.plural(noun).lower()} in {composer.place_of(items)}:"
+            items = items[:some.count]
+    answer = composer.count(resolved, items, noun, None if counting else analyzed, lead)
     answer._retrieved = items
     return answer
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from assistant import references
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
-from assistant.wording import number_word
+from assistant.wording import NUMBER_WORDS, number_word
 
 # "Which Main Committee …?" asks for a committee: a run of capitalised words ends in the noun asked for
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))*([a-z]+)", re.I)
@@ -41,10 +41,10 @@ _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|s
                        + r"([a-z]+s)\s*[?.!]*$)", re.I)
 # "Name one principle of the Paris Call", "Give me three examples of G7 actions", "What are two G7 actions?": that
 # many of a list's items; with "the" ("What are the six takeaways?") the number is a count, the whole list asked
-_NUMBERS = {number_word(n): n for n in range(1, 21)}
 _SOME_ASK = re.compile(
     r"^\s*(?:(?:please\s+)?(?:list|name|give(?:\s+(?:me|us))?|show(?:\s+(?:me|us))?|quote|cite|tell\s+(?:me|us)"
-    r"|(?:what|which)\s+(?:are|is|were|was))\s+)?(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?:more\s+)?"
+    r"|(?:what|which)\s+(?:are|is|were|was))\s+)?(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\s+(?:more\s+)?"
     r"(?:(?:examples?|instances?)\s+of\s+)?(?:(?:of\s+)?(?:the|an?)\s+)?(?:(?!\d)[\w.'’-]+\s+){0,3}?(?P<noun>[a-z]+)"
     r"(?=\s+(?:of|in|under|from|for|by|on|to|with|that|which|the|does|do|did|aimed|set|listed)\b|\s*[?.!,:]|\s*$)", re.I)
 _UNITS = frozenset("day days hour hours week weeks month months year years minute minutes character characters "
@@ -66,7 +66,7 @@ def some_asked(question: str) -> Some | None:
         return None
     word, noun = m.group("n").lower(), references.singular(m.group("noun").lower())
     noun = "" if noun in ("example", "instance") else noun  # "two examples of NIS 2 measures": which items, unsaid
-    return Some(int(word) if word.isdigit() else _NUMBERS[word], noun, m.span("n"))
+    return Some(int(word) if word.isdigit() else NUMBER_WORDS[word], noun, m.span("n"))
 
 
 _AGENT_ASK = re.compile(r"^\s*(?:and\s+)?who\s+([a-z]+ed)\b", re.I)

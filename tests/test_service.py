@@ -114,6 +114,7 @@ def test_a_number_of_items_asked_for_is_that_many_of_the_list_from_its_start(ass
     one = assistant.ask("What is one ICC takeaway?")
     assert one.text.startswith("1 of the 6 takeaways in") and len(one.citations) == 1
     assert len(assistant.ask("What are the six ICC takeaways?").citations) == 6  # "the six": all of them
+    assert len(assistant.ask("Name ten ICC takeaways.").citations) == 6  # more than there are: all of them
 
 
 def test_a_count_to_check_is_answered_with_the_count(assistant: Assistant) -> None:
