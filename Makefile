@@ -117,6 +117,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen68.yaml --baseline evals/unseen68-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen69.yaml --baseline evals/unseen69-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen70.yaml --baseline evals/unseen70-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen71.yaml --baseline evals/unseen71-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -188,7 +188,7 @@ def answer(
     chosen, intro, none = _chosen(query, documents, lambda name: named(name, mentions))
     if not chosen:
         return Answer(question=resolved.question, text=none, abstained=True, resolved_query=resolved.query)
-    cited = _Cited(citing, composer)
+    cited = Cited(citing, composer)
     lines = [intro, *(f"- {described(document)}{cited.marker(document)}" for document in chosen)]
     undated = [d for d in documents if not date_key(d)]
     if undated and query.asked in ("newest", "oldest", "after", "before"):
@@ -196,7 +196,7 @@ def answer(
     return cited.answer(resolved, "\n".join(lines))
 
 
-class _Cited:
+class Cited:
     """The citations of a catalogue answer: each document named is cited once, by its dateline or opening."""
 
     def __init__(self, citing: Citing, composer: Composer) -> None:
@@ -229,10 +229,10 @@ def compared(
     pair = [held[i] for i in dict.fromkeys(d for _, _, d in sorted(mentions(query.name))) if i in held]
     if len(pair) != 2:
         return None
-    cited = _Cited(citing, composer)
+    cited = Cited(citing, composer)
 
     def both(a: Document, b: Document) -> list[str]:  # cited in the order the answer names them
-        return [f"{_sentence_name(d)} ({_who_when(d)}){cited.marker(d)}" for d in (a, b)]
+        return [f"{_sentence_name(d)} ({who_when(d)}){cited.marker(d)}" for d in (a, b)]
 
     if not all(date_key(d) for d in pair):
         undated = next(d for d in pair if not date_key(d))
@@ -268,7 +268,7 @@ def _plural(n: int, unit: str) -> str:
 
 
 def _sentence_name(document: Document) -> str:
-    return _in_sentence(short_title(document.title))
+    return in_sentence(short_title(document.title))
 
 
 def _chosen(
@@ -322,9 +322,9 @@ def _acronyms(issuer: str) -> set[str]:
 
 def undated(resolved: Resolved, document: Document, wants: Wants, reader: Reader, composer: Composer) -> Answer:
     """Answer "When was NIS 2 adopted?" from the catalogue when the text held does not state its own date."""
-    name = _in_sentence(short_title(document.title))
+    name = in_sentence(short_title(document.title))
     missing = {"when": "its date", "who": "who made it"}.get(wants, "its date or maker")
-    text = f"The text of {name} held in the corpus does not state {missing}; the catalogue gives {_who_when(document)}"
+    text = f"The text of {name} held in the corpus does not state {missing}; the catalogue gives {who_when(document)}"
     first = opening(reader, document.doc_id)
     if first is None:
         return Answer(question=resolved.question, text=text + ".", resolved_query=resolved.query)
@@ -338,14 +338,14 @@ def undated(resolved: Resolved, document: Document, wants: Wants, reader: Reader
 def described(document: Document) -> str:
     """Return 'Short title (issuer, date)' for a document, as a list entry."""
     name = short_title(document.title)
-    return f"{name[:1].upper()}{name[1:]} ({_who_when(document)})"
+    return f"{name[:1].upper()}{name[1:]} ({who_when(document)})"
 
 
-def _who_when(document: Document) -> str:
+def who_when(document: Document) -> str:
     return ", ".join(x for x in (issuer_name(document.issuer), readable_date(document.date)) if x) or "no issuer or date"
 
 
-def _in_sentence(name: str) -> str:
+def in_sentence(name: str) -> str:
     """Return 'the NIST Cybersecurity Framework' for 'The NIST Cybersecurity Framework' inside a sentence."""
     return "the " + name[4:] if name.startswith("The ") else name
 
