@@ -173,7 +173,8 @@ class Composer:
         floor = self.support(good[0]) * (0.85 if wants_list else 0.90)
         chosen: list[Scored] = [good[0]]
         # "What is OP3 about?": the named place answers; a neighbour that merely shares its words does not join
-        only_there = good[0].placed >= 1.0 and references.only_place(analyzed.references, analyzed.keyterms)
+        only_there = good[0].placed >= 1.0 and references.only_place(analyzed.references, analyzed.keyterms,
+                                                                      " ".join(good[0].hit.heading_path))
         for s in good[1:]:
             if len(chosen) >= limit or self.support(s) < floor:
                 break

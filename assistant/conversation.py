@@ -47,6 +47,19 @@ DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "
 _NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:" + "|".join(sorted(TEXT_NOUNS)) + r")\b",
                          re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
+# the words that hold one text against another, which name no topic ("on the same page as", "share … view")
+_AGREEMENT = re.compile(
+    r"\b(?:on\s+the\s+same\s+page\s+as|in\s+line\s+with|of\s+the\s+same\s+(?:view|mind|opinion)\s+as|"
+    r"(?:consistent|compatible)\s+with|in\s+agreement\s+with|side\s+with|shares?\s+(?=the\b)|"
+    r"(?<=['’]s\s)(?:view|views|position|stance|approach)\b)", re.I)
+# "Does the ICC agree with the G7 on …?", "Is the ICC on the same page as the G7 …?", "Does the ICC share the G7's
+# view on …?": one text held against another is both texts on the topic
+_AGREEING = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:resolution|declaration|text|document|note|briefing|call|directive|framework|ministers))?"
+    r"\s+(?:(?:view|views|position|stance|approach|line)\s+)?(?:(?:is|are|really|fully|broadly|also|generally)\s+)*"
+    r"(?:agrees?|concurs?|aligns?|aligned|shares?|echo(?:es)?|matche?s?|side\s+with|consistent\s+with|compatible\s+with|"
+    r"(?:in\s+(?:agreement|line)|on\s+the\s+same\s+page|of\s+the\s+same\s+(?:view|mind|opinion))\s+(?:with|as))"
+    r"(?:\s+with)?\s+(?:the\s+)?$", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
 _SUBJECT = re.compile(r"\b(?:does|did|do|has|have|is|are|was|were|will|would|can|could|should|must)\s+(?:the\s+)?$", re.I)
@@ -189,9 +202,10 @@ class SourceIndex:
         return list(dict.fromkeys(doc_id for _, _, doc_id in self.mentions(question)))
 
     def joined(self, question: str) -> bool:
-        """Return True when two different named sources stand side by side ('NIS 2 and the NIST CSF')."""
+        """Return True when two different named sources stand side by side ('NIS 2 and the NIST CSF', 'X agree with Y')."""
         spans = self.mentions(question)
-        return any(a[2] != b[2] and _JOINED.match(question[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
+        return any(a[2] != b[2] and (_JOINED.match(between := question[a[1]:b[0]]) or _AGREEING.match(between))
+                   for a, b in zip(spans, spans[1:]))
 
     def attributed(self, question: str) -> str | None:
         """Return the doc_id a question attributes itself to ('…, according to the ICC?', 'under NIS 2'), if any.
@@ -248,7 +262,7 @@ class Resolved:
 
 def compared_topic(text: str) -> str:
     """Return a comparison question without its comparing words: 'differ on supply chains' is about supply chains."""
-    return _COMPARE.sub(" ", text)
+    return _COMPARE.sub(" ", _AGREEMENT.sub(" ", text))
 
 
 def content_words(text: str) -> list[str]:

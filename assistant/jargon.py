@@ -63,6 +63,9 @@ JARGON: dict[str, tuple[str, ...]] = {
     "C-suite executives": ("ceo", "ceos", "chief executive", "chief executives", "top executives"),
     "twenty-four hour": ("around the clock", "round the clock", "day and night"),  # Article 35's "24/7 Network"
     "password": ("creds",),
+    # "backing up data" is NIST's "Backups of data" and NIS 2's "backup management"; looked up only, so that a
+    # question on backups does not draw every passage on backing up
+    "backups": ("back up", "backs up", "backing up", "backed up"),
     "credentials": ("creds", "login details"),
     "testing": ("pentest", "pentests", "pentesting", "pen test", "pen testing"),  # "authorised testing"
     "competent authorities": ("law enforcement", "lawful intercept", "lawful interception"),

@@ -322,10 +322,13 @@ def _index_places(records: Sequence[Record]) -> tuple[dict[Reference, list[int]]
     return places, of
 
 
-def only_place(references: frozenset[Reference], keyterms: Iterable[str]) -> bool:
-    """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?")."""
+def only_place(references: frozenset[Reference], keyterms: Iterable[str], heading: str = "") -> bool:
+    """Return True when a question names a place and asks nothing more specific ("What is Article 35 about?").
+
+    heading: the place's headings, whose words name it too ("the second opportunity for future action").
+    """
     named = set(tokenize(" ".join(f"{kind} {value}" for kind, value in references))) | NAMING_TERMS
-    return specific(references) and set(keyterms) <= named
+    return specific(references) and set(keyterms) <= named | set(tokenize(heading))
 
 
 def without_places(heading: str) -> str:

@@ -241,7 +241,10 @@ class Assistant:
         retriever.mark_unknown_names(analyzed, focus)
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
-            analyzed.out_of_scope = retriever.out_of_scope(analyzed, focus, resolved.sources)
+            # "Is that in the UN resolution too?": the earlier topic is what the text must speak of
+            own = retriever.analyzer.topic_terms(sources.strip(resolved.question, resolved.sources, nouns=True))
+            scope = focus if own or not carried else f"{focus} {carried}"
+            analyzed.out_of_scope = retriever.out_of_scope(analyzed, scope, resolved.sources)
         finding = None if resolved.comparison else sourcing.find(question, retriever.sparse, retriever.reader.keeper(base))
         if finding is not None and finding.holders:  # "Where is this from: '…'": the text that holds the words
             holding = [hit_from(retriever.sparse.records[i], 1.0) for i in finding.holders]
@@ -261,9 +264,14 @@ class Assistant:
         spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
         if resolved.comparison or spread:
             compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:SPREAD if spread else 2]
-            sections = {d: _unseen(retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})),
-                                   shown, aside)
-                        for d in compared}
+            # "Does the UN resolution agree with the Paris Call on international law?": a text that never uses
+            # the topic's words is silent on it, whatever its nearest passage
+            limit = self.settings.answer.max_out_of_scope
+            topic = compared_topic(sources.strip(resolved.question, resolved.sources, nouns=True))  # not "resolution"
+            silent = {d for d in compared if not spread and retriever.out_of_scope(analyzed, topic, [d]) >= limit}
+            sections = {d: [] if d in silent else _unseen(
+                retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})), shown, aside)
+                for d in compared}
             scored = [s for group in zip_longest(*sections.values()) for s in group if s is not None]
             answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
         else:

@@ -250,3 +250,21 @@ def test_an_origin_follow_up_is_asked_of_the_text_by_name() -> None:
     assert of_text("When was it adopted?", "the Paris Call") == "When was the Paris Call adopted?"
     assert of_text("Who is the author of that text?", "ICC Board Briefing") == "Who is the author of ICC Board Briefing?"
     assert of_text("Who is the author?", "the Paris Call") == "Who is the author, the Paris Call?"
+
+
+@pytest.mark.parametrize("question", [
+    "Does the ICC agree with the G7 on information sharing?",
+    "Is the ICC on the same page as the G7 regarding information sharing?",
+    "Does the ICC share the G7's view on information sharing?",
+    "Is the ICC briefing in line with the G7 on information sharing?",
+])
+def test_one_text_held_against_another_compares_the_two(sources: SourceIndex, question: str) -> None:
+    resolved = resolve(question, [], sources)
+    assert resolved.comparison and resolved.sources == ["icc", "g7"]
+    topic = compared_topic(sources.strip(question, resolved.sources, nouns=True)).lower()
+    assert "information sharing" in topic and not any(w in topic for w in ("same page", "line with", "view", " share "))
+
+
+def test_a_text_doing_something_with_another_is_not_a_comparison(sources: SourceIndex) -> None:
+    resolved = resolve("Does the G7 share information with the ICC?", [], sources)
+    assert not resolved.comparison and resolved.sources == ["g7"]

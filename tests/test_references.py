@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import PlaceIndex, of_place, parse, specific, spelled_out
+from assistant.references import PlaceIndex, of_place, only_place, parse, specific, spelled_out
 from assistant.sparse import Record
 from tests.conftest import ingested
 
@@ -247,3 +247,11 @@ def test_the_title_of_a_named_place_is_read_from_its_heading() -> None:
     assert title(frozenset({("article", "21"), ("paragraph", "2")}), nis2) is None  # a place within it
     assert title(frozenset({("takeaway", "3")}), ["ICC Board Briefing", "Takeaways"]) is None  # untitled
     assert title(frozenset({("chapter", "3")}), ["CHAPTER III – INTERNATIONAL CO-OPERATION"])[0] == "Chapter III"
+
+
+def test_a_place_named_with_its_headings_words_is_only_that_place() -> None:
+    asked = parse("What is the second opportunity for future action?")
+    terms = ["opportun", "futur", "action"]
+    assert not only_place(asked, terms)  # "future action" asks something more, unless it is the place's heading
+    assert only_place(asked, terms, "Opportunities for future action")
+    assert not only_place(asked, [*terms, "treati"], "Opportunities for future action")

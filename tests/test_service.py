@@ -186,3 +186,49 @@ def test_the_real_corpus_gives_a_texts_deadlines_and_refuses_a_deadline_it_does_
     assert full.ask("What deadline did the G7 set for companies to report data breaches?").abstained
     some = full.ask("Give me three examples of measures in NIS 2 Article 21.")
     assert [c.provision_id.rsplit("/", 1)[1] for c in some.citations] == ["item-2", "item-a", "item-b", "item-c"]
+
+
+ACCORD = ("---\ntitle: \"Alpha Accord on Network Safety\"\nissuer: \"Alpha Council\"\ndate: \"2019-05-01\"\n---\n\n"
+          "# Alpha Accord on Network Safety\n\nEach member shall protect its elections from foreign interference "
+          "carried out through malicious cyber activities.\n\nEach member shall share threat information with the "
+          "national response teams of the other members.\n")
+CHARTER = ("---\ntitle: \"Beta Charter for Secure Systems\"\nissuer: \"Beta Forum\"\ndate: \"2015-03-01\"\n---\n\n"
+           "# Beta Charter for Secure Systems\n\nEvery operator must share threat information with the national "
+           "response team as soon as an attack is found.\n\nOperators must report any interference with their systems to the "
+           "national response team within a day.\n")
+
+
+def test_a_compared_text_that_never_uses_the_topics_words_is_said_to_be_silent(tmp_path) -> None:
+    from tests.conftest import ingested
+
+    pair = ingested(tmp_path, {"accord.md": ACCORD, "charter.md": CHARTER})
+    answer = pair.ask("Does the Beta Charter agree with the Alpha Accord on election interference?")
+    assert "Beta Charter for Secure Systems: the text does not address this." in answer.text
+    assert [c.provision_id for c in answer.citations] == ["accord/para-1"]
+    both = pair.ask("Does the Beta Charter agree with the Alpha Accord on sharing threat information?")
+    assert {c.doc_id for c in both.citations} == {"accord", "charter"}
+
+
+def test_is_that_in_another_text_too_is_refused_when_that_text_never_speaks_of_the_topic(tmp_path) -> None:
+    from tests.conftest import ingested
+
+    pair = ingested(tmp_path, {"accord.md": ACCORD, "charter.md": CHARTER})
+    earlier = ["What does the Alpha Accord say about election interference?"]
+    assert not pair.ask(earlier[0]).abstained
+    too = pair.ask("Is that in the Beta Charter too?", history=earlier)
+    assert too.abstained and not too.citations
+    shared = pair.ask("Is that in the Beta Charter too?", history=["What does the Alpha Accord say about threat information?"])
+    assert [c.doc_id for c in shared.citations] == ["charter"]
+
+
+@pytest.mark.slow
+def test_the_real_corpus_holds_texts_against_each_other_and_reads_places_alone(full: Assistant) -> None:
+    agree = full.ask("Does the UN resolution agree with the Paris Call on international law?")
+    assert "A/RES/80/16: the text does not address this." in agree.text
+    assert {c.doc_id for c in agree.citations} == {"paris-call-2018"}
+    too = full.ask("Is that in the UN resolution too?", history=["What does the Paris Call say about election interference?"])
+    assert too.abstained
+    second = full.ask("What is the second opportunity for future action?")
+    assert [c.provision_id for c in second.citations] == ["icc-board-briefing-cyber/opportunities-for-future-action/item-2"]
+    backups = full.ask("And the NIST CSF?", history=["What does Cyber Essentials say about backing up data?"])
+    assert [c.provision_id for c in backups.citations] == ["nist-csf-2-0-core/pr-ds-11"]
