@@ -119,6 +119,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen70.yaml --baseline evals/unseen70-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen71.yaml --baseline evals/unseen71-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen72.yaml --baseline evals/unseen72-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen73.yaml --baseline evals/unseen73-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

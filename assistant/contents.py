@@ -16,9 +16,11 @@ from assistant.mentions import in_sequence
 from assistant.references import roman
 from assistant.sparse import tokenize
 
-_KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|categor(?:y|ies)"
+_KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|(?:sub)?categor(?:y|ies)"
          r"|headings?|annex(?:es)?)")
 _END = r"\s*[?.!]*\s*$"
+# "the six functions", "its 22 categories": the number the asker remembers, not a topic
+_COUNTED = r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
 _ASKS = (
     # "Which articles are in Title 2 of Section 1 …?", "Which articles make up …'s title on ancillary liability?"
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
@@ -27,11 +29,15 @@ _ASKS = (
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise){_END}", re.I),
     # "List the articles of the Budapest Convention on procedural law.", "What are the functions of the NIST CSF?"
     re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me)\s+(?:all\s+)?(?:the\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
-    re.compile(rf"^\s*what\s+are\s+the\s+(?:main\s+|different\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*what\s+are\s+the\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
     # "How many chapters does the Budapest Convention have?", "How many categories are in the Govern function?"
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise|set|list){_END}",
                re.I),
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
+    # "List the NIST CSF functions.", "What are the Cyber Essentials sections?", "What are the NIST CSF's functions?",
+    # "What are the NIST CSF categories under Protect?": the text's name first
+    re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?the\s+(?P<named>.+?)(?:['’]s?)?"
+               rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),
     # "What's in Chapter III …?", "What does section D.4 of Cyber Essentials contain?"
     re.compile(rf"^\s*what(?:['’]s|\s+is)\s+in\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*what\s+does\s+(?P<where>.+?)\s+(?:contain|hold|comprise|include){_END}", re.I),
@@ -49,8 +55,8 @@ _PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+(
                     re.I)
 _FOLLOW = re.compile(rf"^\s*(?:and\s+|what\s+about\s+)(?:in\s+|under\s+)?(?P<where>.+?){_END}", re.I)
 _KIND_WORDS = frozenset(tokenize("article articles title titles section sections subsection subsections chapter chapters "
-                                 "part parts objective objectives function functions category categories heading headings "
-                                 "annex annexes text document"))
+                                 "part parts objective objectives function functions category categories subcategory "
+                                 "subcategories heading headings annex annexes text document"))
 _SHORT = 100  # characters of a heading shown as a part's name
 
 
@@ -70,12 +76,21 @@ def contents(question: str, earlier: str | None = None) -> Contents | None:
         if m := pattern.match(question):
             found = m.groupdict()
             kind = (found.get("kind") or "").lower()
-            kind = "category" if kind.startswith("categor") else "annex" if kind.startswith("annex") else kind.rstrip("s")
+            kind = ("subcategory" if kind.startswith("subcategor") else "category" if kind.startswith("categor")
+                    else "annex" if kind.startswith("annex") else kind.rstrip("s"))
             topic = "offences" if _CRIMINALISE.match(found.get("topic") or "") else found.get("topic") or ""
-            return Contents(kind, found["where"], topic)
+            where = found.get("where") or " in ".join(x for x in (found.get("under"), found.get("named")) if x)
+            return Contents(kind, where, topic)
     if earlier is not None and (m := _FOLLOW.match(question)) and (before := contents(earlier)) is not None:
         return Contents(before.kind, m.group("where"), before.topic, before.where)
     return None
+
+
+def levels(title: str) -> tuple[str, ...]:
+    """Return the kinds of part a title names its levels by, top first ("(Functions, Categories, Subcategories)")."""
+    named = re.search(r"\(([A-Z][a-z]+s(?:,\s*[A-Z][a-z]+s)+)\)", title)
+    plural = [w.strip().lower() for w in named.group(1).split(",")] if named else []
+    return tuple(w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in plural)
 
 
 def topic_terms(asked: Contents, where: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.answer import Composer
     from assistant.conversation import Resolved
     from assistant.query import Analyzed
+    from assistant.reading import Reader
     from assistant.retrieve import Retriever
     from assistant.types import Answer, Filters, Hit
 
@@ -76,14 +77,17 @@ def contents_of(
     from assistant.hits import hit_from
 
     asked = contents.contents(question, history[-1] if resolved.follow_up and history else None)
-    if asked is None or len(doc_ids) != 1:
+    if asked is None:
         return None
     reader = retriever.reader
     keep = reader.keeper(base)
-    order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
-    paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
     wanted = contents.places(asked.where, asked.before)
     terms = contents.topic_terms(asked, strip(asked.where))
+    doc_ids = doc_ids or _headed_text(reader, keep, terms, asked.kind, composer)  # "Which categories are under Govern?"
+    if len(doc_ids) != 1:
+        return None
+    order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
+    paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
     also = ""
     if wanted:  # "Title 2 of Section 1": the first such place in the text, saying where the others are
         found = contents.placed([paths[i] for i in order], wanted)
@@ -91,7 +95,10 @@ def contents_of(
         also = "".join(f"; another is in {contents.elsewhere(found[0], other)}" for other in others[:2])
     else:  # "… on procedural law": the headings that say it; none: the whole text
         prefixes = contents.headed([paths[i] for i in order], terms) if terms else [()]
-    parts = [part for prefix in prefixes for part in _parts(order, paths, prefix, asked.kind)]
+    title = composer.documents[doc_ids[0]].title if doc_ids[0] in composer.documents else ""
+    depth = _level_depth(paths, contents.levels(title), asked.kind)  # the NIST CSF's categories: its second level
+    parts = [part for prefix in prefixes for part in (
+        _levelled(order, paths, reader, prefix, depth) if depth is not None else _parts(order, paths, prefix, asked.kind))]
     if not asked.kind and len(prefixes) == 1 and len(parts) == 2:  # "What's in Chapter III?": its two sections' titles
         inner = [part for name, _ in parts for part in _parts(order, paths, (*prefixes[0], name), "")]
         parts = inner if len(inner) > len(parts) else parts
@@ -99,7 +106,7 @@ def contents_of(
         return None
     hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": contents.short(name)}) for name, i in parts[:LIST_MAX]]
     plural = contents.noun([name for name, _ in parts], asked.kind)
-    title = short_title(composer.documents[doc_ids[0]].title) if doc_ids[0] in composer.documents else doc_ids[0]
+    title = short_title(title) if title else doc_ids[0]
     lead = _contents_lead(prefixes, len(parts), plural, title, asked.topic or strip(asked.where), also)
     answer = composer.count(resolved, hits, plural, None, lead)
     answer._retrieved = hits
@@ -115,6 +122,48 @@ def _contents_lead(prefixes: list[tuple[str, ...]], count: int, plural: str, tit
     else:
         lead = f"{title[:1].upper()}{title[1:]} has {count} {plural}:"
     return f"{lead[:-1]}; the first {LIST_MAX} are cited:" if count > LIST_MAX else lead
+
+
+def _headed_text(reader: Reader, keep: Callable[[int], bool], terms: tuple[str, ...], kind: str, composer: Composer) -> list[str]:
+    """Return the one text with a heading saying the terms ("Govern"), or [] when none or several have one.
+
+    Of several, the one whose title names its levels by the kind asked ("the categories of the Protect function").
+    """
+    if not terms:
+        return []
+    found = [d for d in composer.documents if contents.headed(
+        [tuple(reader.records[i].metadata.get("heading_path") or ()) for i in reader.in_order(d) if keep(i)], terms)]
+    if len(found) > 1:
+        found = [d for d in found if kind in contents.levels(composer.documents[d].title)]
+    return found if len(found) == 1 else []
+
+
+def _level_depth(paths: dict[int, tuple[str, ...]], levels: tuple[str, ...], kind: str) -> int | None:
+    """Return how deep in the heading paths the parts of a level its title names lie, or None if it names none."""
+    if kind not in levels:
+        return None
+    common = 0  # the headings every provision sits under ("… Appendix A. CSF Core") wrap the levels
+    firsts = list(paths.values())
+    while firsts and all(len(p) > common and p[common] == firsts[0][common] for p in firsts):
+        common += 1
+    return common + levels.index(kind)
+
+
+def _levelled(
+    order: list[int], paths: dict[int, tuple[str, ...]], reader: Reader, prefix: tuple[str, ...], depth: int,
+) -> list[tuple[str, int]]:
+    """Return the parts at a depth below a prefix; past the deepest heading, the provisions themselves (subcategories)."""
+    under = [i for i in order if paths[i][: len(prefix)] == prefix and depth >= len(prefix)
+             and int(reader.records[i].metadata.get("part", 1)) == 1]
+    first: dict[str, int] = {}
+    for i in under:
+        if len(paths[i]) > depth:
+            first.setdefault(paths[i][depth], i)
+    if first:
+        return list(first.items())
+    labels = {i: str(reader.records[i].metadata.get("label") or "") for i in under}
+    own = {i for i in under if paths[i] and paths[i][-1].startswith(labels[i].rstrip("…"))}  # a heading's own summary
+    return [(labels[i], i) for i in under if len(paths[i]) == depth and i not in own]
 
 
 def _parts(order: list[int], paths: dict[int, tuple[str, ...]], prefix: tuple[str, ...], kind: str) -> list[tuple[str, int]]:

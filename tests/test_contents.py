@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.contents import Contents, contents, elsewhere, headed, noun, placed, places, short, topic_terms, unit_of
+from assistant.contents import (
+    Contents, contents, elsewhere, headed, levels, noun, placed, places, short, topic_terms, unit_of,
+)
 
 from tests.conftest import ingested
 
@@ -28,6 +30,12 @@ from tests.conftest import ingested
     ("What must Parties criminalise under the Budapest Convention?", Contents("", "the Budapest Convention", "offences")),
     ("How many categories are in the Govern function?", Contents("category", "the Govern function")),
     ("How many sections are there in part D of Cyber Essentials?", Contents("section", "part D of Cyber Essentials")),
+    ("List the NIST CSF functions.", Contents("function", "NIST CSF")),  # the text's name first
+    ("What are the NIST CSF's functions?", Contents("function", "NIST CSF")),
+    ("What are the Cyber Essentials sections?", Contents("section", "Cyber Essentials")),
+    ("What are the six functions of NIST?", Contents("function", "NIST")),
+    ("What are the NIST CSF categories under Protect?", Contents("category", "Protect in NIST CSF")),
+    ("How many subcategories are in GV.SC?", Contents("subcategory", "GV.SC")),
 ])
 def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
     assert contents(question) == expected
@@ -37,6 +45,7 @@ def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(q
     "What does the Budapest Convention say about offences?",
     "What are the six ICC takeaways?",  # a list, read as one
     "What does Article 21 require?",
+    "What are the G7 actions under Objective 1?",  # actions: items of a list, not headings
 ])
 def test_a_question_about_what_a_text_says_is_not_about_its_contents(question: str) -> None:
     assert contents(question) is None
@@ -104,6 +113,33 @@ def test_the_parts_are_named_by_their_headings_and_cited_by_their_first_provisio
     assert [c.label for c in follow.citations] == ["Article 1 – Phishing", "Article 2 – Fraud"]
 
 
+def test_a_title_naming_its_levels_gives_their_kinds_top_first() -> None:
+    assert levels("The NIST CSF 2.0 — Appendix A: CSF Core (Functions, Categories, Subcategories)") == (
+        "function", "category", "subcategory")
+    assert levels("Convention on Cybercrime (Budapest Convention), ETS No. 185") == ()
+
+
+TIERS = ("---\ntitle: \"Gamma Core (Functions, Categories, Subcategories)\"\nissuer: \"Gamma Institute\"\n---\n\n"
+         "# Gamma Core\n\n## GUARD (GU): Systems are guarded\n\n### Access (GU.AC): Access is limited\n\n"
+         "- GU.AC-01: Accounts are reviewed every quarter\n- GU.AC-02: Administrator accounts use strong authentication\n\n"
+         "### Data (GU.DA): Data is protected\n\n- GU.DA-01: Backups are tested\n\n"
+         "## WATCH (WA): Events are watched\n\n### Monitoring (WA.MO): Networks are monitored\n\n"
+         "- WA.MO-01: Network traffic is logged\n")
+
+
+def test_the_levels_a_title_names_are_counted_at_their_own_depth(tmp_path: Path) -> None:
+    core: Assistant = ingested(tmp_path, {"gamma.md": TIERS})
+    categories = core.ask("How many categories does the Gamma Core have?")
+    assert categories.text.startswith("Gamma Core has 3 categories:")  # not its two functions
+    assert [c.label for c in categories.citations] == ["Access (GU.AC)", "Data (GU.DA)", "Monitoring (WA.MO)"]
+    leaves = core.ask("How many subcategories are in GU.AC?")
+    assert leaves.text.startswith("Access (GU.AC) (Gamma Core) holds 2 subcategories:")
+    assert [c.label for c in leaves.citations] == ["GU.AC-01", "GU.AC-02"]  # not the category's own line
+    assert core.ask("How many subcategories does the Gamma Core have?").text.startswith("Gamma Core has 4 subcategories:")
+    under = core.ask("Which categories are under Guard?")  # no text named: the one with a heading "Guard"
+    assert [c.label for c in under.citations] == ["Access (GU.AC)", "Data (GU.DA)"]
+
+
 @pytest.mark.slow
 def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_headings(full: Assistant) -> None:
     offences = full.ask("Which offences does the Budapest Convention set out?")
@@ -119,3 +155,10 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
     functions = full.ask("What are the functions of the NIST CSF?")
     assert [c.label for c in functions.citations] == [
         "GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)", "DETECT (DE)", "RESPOND (RS)", "RECOVER (RC)"]
+    assert full.ask("List the NIST CSF functions.").text.startswith("The NIST Cybersecurity Framework has 6 functions:")
+    assert full.ask("How many categories does the NIST CSF have?").text.startswith(
+        "The NIST Cybersecurity Framework has 22 categories;")
+    assert full.ask("How many subcategories does the NIST CSF have?").text.startswith(
+        "The NIST Cybersecurity Framework has 106 subcategories;")
+    protect = full.ask("What are the categories of the Protect function?")  # "protect" heads Cyber Essentials parts too
+    assert [c.provision_id.split("/")[-2] for c in protect.citations] == ["pr-aa", "pr-at", "pr-ds", "pr-ps", "pr-ir"]
