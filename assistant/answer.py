@@ -24,7 +24,7 @@ from assistant.sparse import tokenize
 from assistant.types import Answer, Document, Hit, issuer_name
 
 _LIST = re.compile(
-    r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
+    r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all|checklist)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
     r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
     r"\b(?:what|which) (?:kinds|types|sorts|forms) of\b|\bexamples of\b|"  # "Give me three examples of …": a list's items
     r"\bhow (?:should|must)\b|"

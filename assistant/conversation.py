@@ -43,8 +43,10 @@ TEXT_NOUNS = frozenset("declaration statement text document paper briefing note 
                        "framework report".split())
 # a capitalised word after an acronym that still means the acronym's document ("the UN Resolution")
 DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "core", "requirements"}
-# "the G7 declaration", "the ICC briefing", "the G7 ministers' text": the noun names the document, not a topic
-_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:" + "|".join(sorted(TEXT_NOUNS)) + r")\b",
+# "the G7 declaration", "the ICC briefing", "the G7 ministers' text", "the Cyber Essentials requirements" (its
+# title calls it requirements): the noun names the document, not a topic
+_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:"
+                         + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r")\b",
                          re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
 # the words that hold one text against another, which name no topic ("on the same page as", "share … view")

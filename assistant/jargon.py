@@ -66,6 +66,8 @@ JARGON: dict[str, tuple[str, ...]] = {
     # "backing up data" is NIST's "Backups of data" and NIS 2's "backup management"; looked up only, so that a
     # question on backups does not draw every passage on backing up
     "backups": ("back up", "backs up", "backing up", "backed up"),
+    # a firm's devices by their everyday names, as Cyber Essentials names what they run ("Windows or MacOS")
+    "MacOS": ("mac", "macs", "macbook", "macbooks", "imac", "imacs"),
     "credentials": ("creds", "login details"),
     "testing": ("pentest", "pentests", "pentesting", "pen test", "pen testing"),  # "authorised testing"
     "competent authorities": ("law enforcement", "lawful intercept", "lawful interception"),

@@ -49,11 +49,15 @@ class Reader:
             return lambda i: True
         return lambda i: matches(self.records[i].metadata, filters)
 
-    def opening(self, doc_id: str, k: int, filters: Filters) -> list[Scored]:
-        """Return a text's first substantive provisions, in reading order: what it says as a whole."""
+    def opening(self, doc_id: str, k: int, filters: Filters, lists: bool = False) -> list[Scored]:
+        """Return a text's first substantive provisions, in reading order: what it says as a whole.
+
+        lists: a short line introducing a list ("… under five technical controls:") counts, to bring its items.
+        """
         keep = self.keeper(filters)
         records = [self.records[i] for i in self.in_order(doc_id) if keep(i)]
-        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and len(r.text.split()) >= OPENING_WORDS]
+        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1
+                       and (len(r.text.split()) >= OPENING_WORDS or (lists and r.text.rstrip().endswith(":")))]
         return [_given(r, placed=1.0) for r in substantive[:k]]
 
     def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:

@@ -25,6 +25,8 @@ GENERIC = frozenset(
     "old older "  # "should old hardware be replaced": the texts speak of hardware and its replacement
     "mostly largely mainly chiefly primarily usually generally typically normally "  # "who mostly runs it"
     "outcome outcomes "  # "which CSF outcome is about logs": the topic is logs
+    "checklist checklists "  # "a checklist for Cyber Essentials": the answer's shape, the text's requirements
+    "pass passes passing "  # "what do I need to do to pass Cyber Essentials": to meet it; no text says "pass"
     # "the ICC's complaint about MLATs"; not "objection" nor "criticism", whose stems are objective's and critical's
     "complaint complaints critique gripe grievance grievances criticise criticises criticised".split()
 )

@@ -232,3 +232,30 @@ def test_the_real_corpus_holds_texts_against_each_other_and_reads_places_alone(f
     assert [c.provision_id for c in second.citations] == ["icc-board-briefing-cyber/opportunities-for-future-action/item-2"]
     backups = full.ask("And the NIST CSF?", history=["What does Cyber Essentials say about backing up data?"])
     assert [c.provision_id for c in backups.citations] == ["nist-csf-2-0-core/pr-ds-11"]
+
+
+SCHEME = ("---\ntitle: \"Delta Scheme: Requirements for Small Offices\"\nissuer: \"Delta Agency\"\ndate: \"2021-01-01\"\n"
+          "---\n\n# Delta Scheme\n\n## A. Controls\n\nWe group the requirements under three controls:\n\n1. Firewalls\n\n"
+          "2. Updates\n\n3. Backups\n\nAn applicant must meet every requirement before it can be certified under the scheme "
+          "by an assessor.\n\n## B. Firewalls\n\nEvery office router must run a firewall that blocks inbound connections.\n")
+
+
+def test_a_checklist_or_summary_of_a_text_opens_with_the_list_its_first_line_introduces(tmp_path) -> None:
+    from tests.conftest import ingested
+
+    scheme = ingested(tmp_path, {"scheme.md": SCHEME})
+    for question in ("Give me a checklist for the Delta Scheme.", "Summarise the Delta Scheme requirements.",
+                     "What do I need to do to pass the Delta Scheme?"):
+        answer = scheme.ask(question)
+        assert [c.label for c in answer.citations][:4] == ["A. Controls, paragraph 1", "A. Controls, item 1",
+                                                           "A. Controls, item 2", "A. Controls, item 3"], question
+    assert scheme.ask("Which documents are in the corpus?").citations[0].label == "A. Controls, paragraph 2"
+
+
+@pytest.mark.slow
+def test_a_small_firm_gets_the_five_controls_and_its_mac_read_as_macos(full: Assistant) -> None:
+    checklist = full.ask("Give me a checklist for Cyber Essentials.")
+    assert [c.quote for c in checklist.citations][1:6] == [
+        "Firewalls", "Secure configuration", "Security update management", "User access control", "Malware protection"]
+    mac = full.ask("Do I need antivirus on my Mac for Cyber Essentials?")
+    assert not mac.abstained and all(c.provision_id.startswith("ncsc-cyber-essentials-v3-1/d-5/") for c in mac.citations)
