@@ -167,14 +167,18 @@ def answered(
     if query is None:
         return None
     documents = [d for d in composer.documents.values() if not filters.doc_ids or d.doc_id in filters.doc_ids]
+    if query.asked in ("compare", "apart"):
+        return compared(query, resolved, documents, citing_by(reader), composer, mentions)
+    return answer(query, resolved, documents, citing_by(reader), composer, mentions)
 
+
+def citing_by(reader: Reader) -> Citing:
+    """Return how a catalogue answer cites a text: by the line that dates it, else by its opening provision."""
     def citing(document: Document) -> Scored | None:
         dated = reader.attestation(document.doc_id, document, "when")
         return dated[0] if dated else opening(reader, document.doc_id)
 
-    if query.asked in ("compare", "apart"):
-        return compared(query, resolved, documents, citing, composer, mentions)
-    return answer(query, resolved, documents, citing, composer, mentions)
+    return citing
 
 
 def answer(

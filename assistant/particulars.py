@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
-from assistant.catalogue import Cited, Mentions, in_sentence, opening, who_when
+from assistant.catalogue import Cited, Mentions, citing_by, in_sentence, who_when
 from assistant.conversation import DOCUMENT_WORDS, Resolved
-from assistant.hits import Scored
 from assistant.render import capitalized, readable_date, short_title
 from assistant.types import Answer, Document, Filters, issuer_name
 
@@ -42,8 +41,8 @@ _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(
                rf"(?:link|url|web\s*address|address|source)\s+(?:to|for|of)\s+{_TEXT}"),
     ("source", rf"^what(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:link|url|web\s*address|address|source|sources|provenance)\s+"
                rf"(?:to|for|of)\s+{_TEXT}"),
-    # "Where can I find the original Cyber Essentials document?", "Where can I read it?"
     ("source", rf"^(?:the\s+|a\s+)?(?:link|url|web\s*address|source)\s+(?:to|for|of)\s+{_TEXT}"),  # "Give me" taken off
+    # "Where can I find the original Cyber Essentials document?", "Where can I read it?"
     ("source", rf"^where\s+(?:can|could|do|should|would)\s+(?:i|we|one)\s+(?:find|get|read|download|see|access|obtain)"
                rf"\s+{_TEXT}"),
     # "Where does the G7 text come from?", "Where is the Paris Call from?"
@@ -99,14 +98,10 @@ def answered(
     if document is None or (filters.doc_ids and doc_id not in filters.doc_ids):
         return None
 
-    def citing(document: Document) -> Scored | None:
-        dated = reader.attestation(document.doc_id, document, "when")
-        return dated[0] if dated else opening(reader, document.doc_id)
-
     if particular.asked == "source" and not document.source_url:
         return Answer(question=resolved.question, text=_unrecorded(document), abstained=True,
                       resolved_query=resolved.query)
-    cited = Cited(citing, composer)
+    cited = Cited(citing_by(reader), composer)
     text = {"title": _title, "kind": _kind, "source": _source, "origin": _origin}[particular.asked](document)
     return cited.answer(resolved, f"{text}{cited.marker(document)}.")
 
@@ -140,7 +135,7 @@ def _source(document: Document) -> str:
 def _origin(document: Document) -> str:
     name = in_sentence(short_title(document.title))
     who = issuer_name(document.issuer)
-    by = f" was issued by {'' if who.lower().startswith('the ') else 'the '}{who}" if who else " records no issuer"
+    by = f" was issued by {'' if who.lower().startswith('the ') else 'the '}{who}" if who else " has no issuer recorded"
     when = f" ({readable_date(document.date)})" if document.date else ""
     kind = f"; it is described as {_described(document.kind)}" if document.kind else ""
     source = (f"; the text held comes from {document.source_url}" if document.source_url
@@ -152,7 +147,7 @@ def _unrecorded(document: Document) -> str:
     """Say that a text's catalogue entry gives no address, naming the file the corpus holds it in."""
     name = in_sentence(short_title(document.title))
     return (f"The catalogue records no source address for {name} ({who_when(document)}){_file(document)}. "
-            f"Add a source_url to its catalogue entry to have it given here.")
+            f"Add a source_url to its catalog.toml entry (or source to its front matter) to have it given here.")
 
 
 def _file(document: Document) -> str:

@@ -242,8 +242,7 @@ class Assistant:
         analyzed.scoped = bool(resolved.sources)
         if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
             # "Is that in the UN resolution too?": the earlier topic is what the text must speak of
-            own = retriever.analyzer.topic_terms(sources.strip(resolved.question, resolved.sources, nouns=True))
-            scope = focus if own or not carried else f"{focus} {carried}"
+            scope = focus if retriever.analyzer.topic_terms(bare) or not carried else f"{focus} {carried}"
             analyzed.out_of_scope = retriever.out_of_scope(analyzed, scope, resolved.sources)
         finding = None if resolved.comparison else sourcing.find(question, retriever.sparse, retriever.reader.keeper(base))
         if finding is not None and finding.holders:  # "Where is this from: '…'": the text that holds the words
@@ -267,7 +266,7 @@ class Assistant:
             # "Does the UN resolution agree with the Paris Call on international law?": a text that never uses
             # the topic's words is silent on it, whatever its nearest passage
             limit = self.settings.answer.max_out_of_scope
-            topic = compared_topic(sources.strip(resolved.question, resolved.sources, nouns=True))  # not "resolution"
+            topic = compared_topic(bare)  # not "resolution"
             silent = {d for d in compared if not spread and retriever.out_of_scope(analyzed, topic, [d]) >= limit}
             sections = {d: [] if d in silent else _unseen(
                 retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})), shown, aside)
