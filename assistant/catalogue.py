@@ -138,12 +138,18 @@ def _compared(text: str) -> Query | None:
 
 def named(name: str, mentions: Mentions) -> list[str]:
     """Return the doc_ids a document name refers to: "the EU AI Act" is not NIS 2 for naming the EU."""
+    ids, left = unmentioned(name, mentions)
+    rest = [w for w in re.findall(r"[\w.'/-]+", left) if w.lower() not in _GENERIC_NAME]
+    return [] if any(w[:1].isupper() or w[:1].isdigit() for w in rest) else ids
+
+
+def unmentioned(name: str, mentions: Mentions) -> tuple[list[str], str]:
+    """Return the doc_ids a name mentions, in its order, and what is left of it once they are taken out."""
     spans = mentions(name)
     left = name
     for start, end, _ in sorted(spans, reverse=True):
         left = left[:start] + " " + left[end:]
-    rest = [w for w in re.findall(r"[\w.'/-]+", left) if w.lower() not in _GENERIC_NAME]
-    return [] if any(w[:1].isupper() or w[:1].isdigit() for w in rest) else list(dict.fromkeys(d for _, _, d in spans))
+    return list(dict.fromkeys(d for _, _, d in spans)), left
 
 
 def date_key(document: Document) -> tuple[int, int, int] | None:

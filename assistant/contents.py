@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from assistant.mentions import in_sequence
 from assistant.references import roman
 from assistant.sparse import tokenize
+from assistant.wording import NUMBER_PATTERN
 
 _KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|(?:sub)?categor(?:y|ies)"
          r"|headings?|annex(?:es)?)")
 _END = r"\s*[?.!]*\s*$"
 # "the six functions", "its 22 categories": the number the asker remembers, not a topic
-_COUNTED = r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+_COUNTED = rf"(?:(?:\d+|{NUMBER_PATTERN})\s+)?"
 _ASKS = (
     # "Which articles are in Title 2 of Section 1 …?", "Which articles make up …'s title on ancillary liability?"
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),

@@ -50,17 +50,16 @@ _NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board
                          re.I)
 _JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
 # the words that hold one text against another, which name no topic ("on the same page as", "share … view")
+_HELD_AGAINST = (r"(?:side\s+with|(?:consistent|compatible)\s+with|"
+                 r"(?:in\s+(?:agreement|line)|on\s+the\s+same\s+page|of\s+the\s+same\s+(?:view|mind|opinion))\s+(?:with|as))")
 _AGREEMENT = re.compile(
-    r"\b(?:on\s+the\s+same\s+page\s+as|in\s+line\s+with|of\s+the\s+same\s+(?:view|mind|opinion)\s+as|"
-    r"(?:consistent|compatible)\s+with|in\s+agreement\s+with|side\s+with|shares?\s+(?=the\b)|"
-    r"(?<=['’]s\s)(?:view|views|position|stance|approach)\b)", re.I)
+    rf"\b(?:{_HELD_AGAINST}|shares?\s+(?=the\b)|(?<=['’]s\s)(?:view|views|position|stance|approach)\b)", re.I)
 # "Does the ICC agree with the G7 on …?", "Is the ICC on the same page as the G7 …?", "Does the ICC share the G7's
 # view on …?": one text held against another is both texts on the topic
 _AGREEING = re.compile(
     r"^(?:['’]s)?(?:\s+(?:resolution|declaration|text|document|note|briefing|call|directive|framework|ministers))?"
     r"\s+(?:(?:view|views|position|stance|approach|line)\s+)?(?:(?:is|are|really|fully|broadly|also|generally)\s+)*"
-    r"(?:agrees?|concurs?|aligns?|aligned|shares?|echo(?:es)?|matche?s?|side\s+with|consistent\s+with|compatible\s+with|"
-    r"(?:in\s+(?:agreement|line)|on\s+the\s+same\s+page|of\s+the\s+same\s+(?:view|mind|opinion))\s+(?:with|as))"
+    rf"(?:agrees?|concurs?|aligns?|aligned|shares?|echo(?:es)?|matche?s?|{_HELD_AGAINST})"
     r"(?:\s+with)?\s+(?:the\s+)?$", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)

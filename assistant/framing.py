@@ -30,12 +30,9 @@ _RULE_VERBS = r"(?:require|demand|stipulate|prescribe|mandate)[sd]?|sets?(?:\s+o
 _DEMANDS = re.compile(r"^\s*(?:explain\s+)?what\s+(?:exactly\s+|else\s+)?(?:(?:does|do|did)\s+)?(?:\S+\s+){1,8}?"
                       rf"({_RULE_VERBS}|expect[sd]?|asks?\s+for|calls?\s+for)\s*[?.!]*\s*$", re.I)
 _REQUIRES = re.compile(_RULE_VERBS, re.I)
-_NUMBER_WORD = "|".join(sorted(wording.NUMBER_WORDS, key=len, reverse=True))  # "twenty-one" before "twenty"
-_EXAMPLES = re.compile(rf"\b(?:(an?|some|a\s+few|several|\d{{1,2}}|{_NUMBER_WORD})\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b",
+_EXAMPLES = re.compile(rf"\b(?:(an?|some|a\s+few|several|\d{{1,2}}|{wording.NUMBER_PATTERN})\s+(?:more\s+)?)?(?:examples?|instances?)\s+of\b",
                        re.I)
-# "What deadlines does NIS 2 set?", "the key dates in resolution 80/16": the answer's shape (a date), no topic
-_DATES = re.compile(rf"(?:(?<=\bwhat\s)|(?<=\bwhich\s)){shapes.DATES_ASKED}|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
-_NAME_SOME = re.compile(rf"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|some|a\s+few|several|any|\d{{1,2}}|{_NUMBER_WORD})\s)", re.I)
+_NAME_SOME = re.compile(rf"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|some|a\s+few|several|any|\d{{1,2}}|{wording.NUMBER_PATTERN})\s)", re.I)
 # "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
 _MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
 _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
@@ -43,7 +40,7 @@ _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 _MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
 # "the six ICC takeaways", "all 5 opportunities": how many places there are, little of what they are about,
 # and nothing where the texts never write the number ("under five technical controls:" may)
-_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + _NUMBER_WORD
+_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + wording.NUMBER_PATTERN
                       + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,2}?(?:" + references.KIND_PLURALS
                       + r"|controls|functions|categories|measures|items|steps|pillars|priorities|elements)\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
@@ -57,7 +54,7 @@ def asked(text: str) -> str:
         text = text[:m.start(1)] + text[m.end(1):]
     # "Name two G7 actions": the actions; "Give me three examples of the measures": the measures. The number,
     # "examples" and "name" are no topic
-    text = _DATES.sub(" ", _NAME_SOME.sub("", text))
+    text = shapes.DATES_ASKED.sub(" ", _NAME_SOME.sub("", text))  # "What deadlines …?": a date asked, no topic
     if some := shapes.some_asked(text):
         text = text[:some.number[0]] + text[some.number[1]:]
     return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
-from assistant.catalogue import Cited, Mentions, citing_by, in_sentence, who_when
+from assistant.catalogue import Cited, Mentions, citing_by, in_sentence, unmentioned, who_when
 from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.render import capitalized, readable_date, short_title
 from assistant.types import Answer, Document, Filters, issuer_name
@@ -78,11 +78,7 @@ def meant(particular: Particular, resolved: Resolved, mentions: Mentions) -> str
     """Return the doc_id a question's name means: one held text and nothing else ("the original X document")."""
     if _PRONOUN.match(particular.name):
         return resolved.sources[0] if len(resolved.sources) == 1 else None
-    spans = mentions(particular.name)
-    left = particular.name
-    for start, end, _ in sorted(spans, reverse=True):
-        left = left[:start] + " " + left[end:]
-    ids = list(dict.fromkeys(d for _, _, d in spans))
+    ids, left = unmentioned(particular.name, mentions)
     loose = all(w.lower() in _LOOSE for w in re.findall(r"[\w'’]+", left))
     return ids[0] if len(ids) == 1 and loose else None  # "guidance on passwords in Cyber Essentials" is a topic
 

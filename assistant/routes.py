@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from functools import cache
@@ -142,19 +143,17 @@ def _level_depth(paths: dict[int, tuple[str, ...]], levels: tuple[str, ...], kin
     """Return how deep in the heading paths the parts of a level its title names lie, or None if it names none."""
     if kind not in levels:
         return None
-    common = 0  # the headings every provision sits under ("… Appendix A. CSF Core") wrap the levels
-    firsts = list(paths.values())
-    while firsts and all(len(p) > common and p[common] == firsts[0][common] for p in firsts):
-        common += 1
-    return common + levels.index(kind)
+    # the headings every provision sits under ("… Appendix A. CSF Core") wrap the levels
+    return len(os.path.commonprefix(list(paths.values()))) + levels.index(kind)
 
 
 def _levelled(
     order: list[int], paths: dict[int, tuple[str, ...]], reader: Reader, prefix: tuple[str, ...], depth: int,
 ) -> list[tuple[str, int]]:
     """Return the parts at a depth below a prefix; past the deepest heading, the provisions themselves (subcategories)."""
-    under = [i for i in order if paths[i][: len(prefix)] == prefix and depth >= len(prefix)
-             and int(reader.records[i].metadata.get("part", 1)) == 1]
+    if depth < len(prefix):  # "the functions under GV.SC": none lies below
+        return []
+    under = [i for i in order if paths[i][: len(prefix)] == prefix and int(reader.records[i].metadata.get("part", 1)) == 1]
     first: dict[str, int] = {}
     for i in under:
         if len(paths[i]) > depth:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from assistant import references
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
-from assistant.wording import NUMBER_WORDS, number_word
+from assistant.wording import NUMBER_PATTERN, NUMBER_WORDS, number_word
 
 # "Which Main Committee …?" asks for a committee: a run of capitalised words ends in the noun asked for
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))*([a-z]+)", re.I)
@@ -43,7 +43,7 @@ _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|s
 # many of a list's items; with "the" ("What are the six takeaways?") the number is a count, the whole list asked
 _SOME_ASK = re.compile(
     r"^\s*(?:(?:please\s+)?(?:list|name|give(?:\s+(?:me|us))?|show(?:\s+(?:me|us))?|quote|cite|tell\s+(?:me|us)"
-    r"|(?:what|which)\s+(?:are|is|were|was))\s+)?(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    r"|(?:what|which)\s+(?:are|is|were|was))\s+)?(?P<n>\d{1,2}|" + NUMBER_PATTERN
     + r")\s+(?:more\s+)?"
     r"(?:(?:examples?|instances?)\s+of\s+)?(?:(?:of\s+)?(?:the|an?)\s+)?(?:(?!\d)[\w.'’-]+\s+){0,3}?(?P<noun>[a-z]+)"
     r"(?=\s+(?:of|in|under|from|for|by|on|to|with|that|which|the|does|do|did|aimed|set|listed)\b|\s*[?.!,:]|\s*$)", re.I)
@@ -77,9 +77,10 @@ _PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]
 # "When did …?", "By when must …?"; not "When writing the acts, what …?"
 _DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|was|were|is|are|must|should|shall|can|could|"
                        r"would|has|have|had|may)|(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates?|deadlines?)|by\s+what\s+(?:date|time))\b", re.I)
-# "What deadlines does NIS 2 set?", "By what deadline …?", "the key dates in …": only a text stating a date answers
-DATES_ASKED = r"(?:(?:key|main)\s+)?(?:dates|deadlines?)\b"  # after "what" or "which"
-_DEADLINE_ASK = re.compile(rf"\b(?:what|which)\s+{DATES_ASKED}|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
+# "What deadlines does NIS 2 set?", "By what deadline …?", "the key dates in …": only a text stating a date answers;
+# the words are the answer's shape, no topic (framing.py takes them out)
+DATES_ASKED = re.compile(r"(?:(?<=\bwhat\s)|(?<=\bwhich\s))(?:(?:key|main)\s+)?(?:dates|deadlines?)\b"
+                         r"|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
@@ -300,7 +301,7 @@ def unscheduled(question: str, text: str) -> bool:
     "When will the next edition take place?" is not answered by "On 08 February ICC convened … the third edition",
     nor "What deadline did the G7 set for reporting breaches?" by a text on breaches that sets no date.
     """
-    if _DEADLINE_ASK.search(question):
+    if DATES_ASKED.search(question):
         return not _WHEN.search(text)
     return bool(_DATE_ASK.match(question) and _NEXT.search(question) and not (_FUTURE.search(text) or _MOMENT.search(text)))
 

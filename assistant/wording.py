@@ -238,6 +238,7 @@ def number_word(number: int) -> str:
 
 
 NUMBER_WORDS = {number_word(n): n for n in range(1, 100)}  # "ninety": 90, "twenty-four": 24
+NUMBER_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # a regex alternation, "twenty-one" before "twenty"
 
 
 def negated(text: str) -> set[str]:
