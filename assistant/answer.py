@@ -18,7 +18,7 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
 from assistant.references import Reference
-from assistant.render import readable_date, short_title
+from assistant.render import full_title, readable_date, short_title
 from assistant.hits import Scored
 from assistant.sparse import tokenize
 from assistant.types import Answer, Document, Hit, issuer_name
@@ -27,7 +27,7 @@ _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all|checklist)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
     r"commitments|recommendations|requirements|controls|steps|practices|obligations)\b|\bwhat (?:should|must|can)\b|"
     r"\b(?:what|which) (?:kinds|types|sorts|forms) of\b|\bexamples of\b|"  # "Give me three examples of …": a list's items
-    r"\bhow (?:should|must)\b|"
+    r"\bhow (?:should|must)\b|\bwhat (?:\w+ ){1,4}(?:requires?|mandates?)\b|\bwhat is (?:required|mandated)\b|"
     # "Summarise the G7's Objective 2 actions": a summary of a list is the list
     rf"^summari[sz]e\b[^?.]*\b(?:{references.KIND_PLURALS}|measures|controls|steps|practices|obligations)\b",
     re.I,
@@ -94,6 +94,8 @@ class Composer:
 
     def _titled(self, analyzed: Analyzed, hit: Hit) -> str:
         """Return the title of the place a question names, as its text heads it ("Article 16 is headed “…”."), or ""."""
+        if analyzed.gist and (title := full_title(hit.doc_title)):
+            return f"{title}\n\n"
         if quoting.topic_weights(analyzed):  # "What does Article 21 say about backups?": the title says nothing of them
             return ""
         named = references.title(analyzed.references, hit.heading_path)

@@ -67,6 +67,14 @@ _SUBJECT = re.compile(r"\b(?:does|did|do|has|have|is|are|was|were|will|would|can
 _GENERIC = {"role", "play", "plays", "say", "about", "role", "part", "mean", "means", "think", "view", "position", "stance"}
 
 
+def initials(document: Document) -> str:
+    """Return the capitals of a two-word title ("CE" of "Cyber Essentials: …"), matched only as typed, or ""."""
+    head = re.split(r"\s[—–:-]\s|:|\(", document.title)[0].strip().removeprefix("The ").split()
+    if len(head) == 2 and all(re.fullmatch(r"[A-Z][a-z]{2,}", w) for w in head):
+        return head[0][0] + head[1][0]
+    return ""
+
+
 def aliases(document: Document) -> set[str]:
     """Return the names a question may use for a document: acronyms, parenthesised names, short titles."""
     names: set[str] = set()
@@ -146,6 +154,9 @@ class SourceIndex:
                 self.patterns.append((_name_pattern(name), document.doc_id))
                 if len(name.split()) >= 2 and all(len(w) >= 4 for w in name.split()):
                     self.spellings.append((name.lower().split(), document.doc_id))
+            if (short := initials(document)) and short.lower() not in {n.lower() for n in names}:
+                # "What does CE require?": in capitals only, since two letters in any case are too many other things
+                self.patterns.append((_name_pattern(short, 0), document.doc_id))
             # not a name the maker goes by too ("G7", "ICC", "NIST"), nor a bare "EU": those name more than the text
             own = aliases(document.model_copy(update={"issuer": ""})) - aliases(document.model_copy(update={"title": ""}))
             # and as written, capitals and all: "a cybersecurity framework" is no reference to the NIST CSF

@@ -69,6 +69,8 @@ JARGON: dict[str, tuple[str, ...]] = {
     # a firm's devices by their everyday names, as Cyber Essentials names what they run ("Windows or MacOS")
     "MacOS": ("mac", "macs", "macbook", "macbooks", "imac", "imacs"),
     "credentials": ("creds", "login details"),
+    # the Budapest Convention's offences are committed "without right": "unauthorized interception" is Article 3's
+    "without right": ("unauthorised", "unauthorized", "without authorisation", "without authorization"),
     "testing": ("pentest", "pentests", "pentesting", "pen test", "pen testing"),  # "authorised testing"
     "competent authorities": ("law enforcement", "lawful intercept", "lawful interception"),
     "interception": ("sniff", "sniffs", "sniffed", "sniffing", "sniffer", "sniffers"),

@@ -63,6 +63,7 @@ class Analyzed:
     origin: bool = False  # it asks only who issued a document or when, and the evidence is the text's own word on it
     phrasal: dict[str, frozenset[str]] = field(default_factory=dict)  # "take" of "take part": the phrase counts
     answer_shapes: list[re.Pattern[str]] = field(default_factory=list)  # "resolution 75/240", "chaired by"
+    gist: bool = False  # "What is the UN resolution about?": the text's full title leads its opening
     purpose: bool = False  # "What is the point of …?": a section titled "Aim" answers it
     new_terms: frozenset[str] = frozenset()  # the topic "What about customers?" switches to, in words the corpus uses
     aside: SetAside | None = None  # "Other than firewalls, …": what the answer leaves out

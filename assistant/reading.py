@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _ITEM = re.compile(r"/item-\w+")  # a numbered or lettered item directly under its section
 _TOP_ITEM = re.compile(r"^[^/]+/item-\w+$")  # an item of the text's own list, not of an article or a heading
 OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
+# a line with no closing mark and no verb of a sentence is a title line ("Eightieth session Agenda item 94 …")
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|shall|will|may|must|should|can|could|would|do|does)\b", re.I)
 LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
 
@@ -56,7 +58,7 @@ class Reader:
         """
         keep = self.keeper(filters)
         records = [self.records[i] for i in self.in_order(doc_id) if keep(i)]
-        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1
+        substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and not _title_line(r.text)
                        and (len(r.text.split()) >= OPENING_WORDS or (lists and r.text.rstrip().endswith(":")))]
         return [_given(r, placed=1.0) for r in substantive[:k]]
 
@@ -155,6 +157,11 @@ class Reader:
         found = provenance.attesting([(i, records[i].text) for i in indices], document)
         start = {i: int(records[i].metadata.get("char_start", 0)) for i in indices}
         return [_given(records[i]) for i in provenance.best(found, wants, start)]
+
+
+def _title_line(text: str) -> bool:
+    """Return True for a line of a title block: no closing punctuation and no verb a sentence would have."""
+    return text.rstrip()[-1:].isalnum() and not _FINITE.search(text)
 
 
 def _given(record: Record, placed: float = 0.0) -> Scored:

@@ -24,6 +24,16 @@ def short_title(title: str) -> str:
     return head if len(head) <= 70 else head[:67].rsplit(" ", 1)[0] + "…"
 
 
+def full_title(title: str) -> str:
+    """Return "The full title of X is “…”." (or "X is titled “…”.") where X, its short name, leaves words out, else ""."""
+    name = short_title(title)
+    if name.lower().removeprefix("the ") == title.lower().removeprefix("the "):
+        return ""
+    if (rest := re.sub(rf"^{re.escape(name)}\s*[—–:-]\s*", "", title)) != title:  # "A/RES/80/16 — Open-ended …"
+        return f"{capitalized(name)} is titled “{rest}”."
+    return f"The full title of {name} is “{title}”."
+
+
 def capitalized(text: str) -> str:
     """Return text with its first letter a capital ("the Budapest Convention …" opening an answer)."""
     return text[:1].upper() + text[1:]

@@ -289,6 +289,7 @@ class Assistant:
             if not attested and named and routes.about_whole_text(retriever, resolved, analyzed, bare, framing):
                 # "What does the G7 commit to?": its commitments, in order
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
+                analyzed.gist = not kinds and shapes.gist(resolved.question)
                 attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds), lists=True)
             where = base.model_copy(update={"doc_ids": doc_ids})
             if not attested and (gap := retriever.missing_place(analyzed, where)) is not None:  # "Objective 3"

@@ -136,6 +136,9 @@ _EXEMPT = re.compile(r"\breserve\s+the\s+right\b|\breservations?\b|\bexempt", re
 _PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+(?:point|purpose|aims?|goals?|"
                           r"objectives?)\s+(?:of|behind)\b|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
                           r"(?:achieve|accomplish)\b)", re.I)
+# "What is the UN resolution about?", "Summarise the Budapest Convention": what a whole text is about
+_GIST_ASK = re.compile(r"^\s*summari[sz]e\b|^\s*what(?:['’]s|\s+is|\s+are)\b.{1,80}\babout\s*[?.!]*\s*$"
+                       r"|\b(?:main|key)\s+(?:points|ideas|themes|messages)\b|\b(?:gist|overview|synopsis)\b", re.I)
 PURPOSE_WORDS = "point purpose aim aims goal goals objective objectives achieve accomplish"
 PURPOSE_HEADINGS = frozenset("aim aims purpose purposes objective objectives goal goals".split())
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
@@ -259,6 +262,11 @@ def states_date(text: str) -> bool:
 def purposive(question: str) -> bool:
     """Return True when the question asks what something is for ("What is the point of …?")."""
     return bool(_PURPOSE_ASK.match(question))
+
+
+def gist(question: str) -> bool:
+    """Return True when a question asks what a text is about as a whole ("Summarise the UN resolution.")."""
+    return bool(_GIST_ASK.search(question))
 
 
 def states_aim(headings: list[str]) -> bool:

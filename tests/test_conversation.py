@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import (
-    SourceIndex, aliases, asks_of_text, compared_topic, is_follow_up, more_of, names, of_text, resolve,
+    SourceIndex, aliases, asks_of_text, initials, compared_topic, is_follow_up, more_of, names, of_text, resolve,
 )
 from assistant.types import Document
 
@@ -31,6 +31,14 @@ def test_aliases_come_from_titles_and_issuers() -> None:
 def test_the_last_words_of_a_capitalised_issuer_name_it_too() -> None:
     un = Document(doc_id="un", title="A/RES/80/16 — Open-ended working group", issuer="United Nations General Assembly")
     assert {"General Assembly", "United Nations", "UNGA"} <= aliases(un)
+
+
+def test_a_two_word_title_is_named_by_its_capitals_only_as_typed() -> None:
+    ce = Document(doc_id="ce", title="Cyber Essentials: Requirements for IT infrastructure v3.1", issuer="UK NCSC")
+    sources = SourceIndex([*DOCS, ce])
+    assert initials(ce) == "CE" and sources.find("What does CE require for firewalls?") == ["ce"]
+    assert sources.find("Is ce marking required?") == []  # two letters in lower case are too many other things
+    assert initials(DOCS[3]) == "" and initials(DOCS[2]) == ""  # "Paris Call for Trust …", "Convention on Cybercrime"
 
 
 def test_an_acronym_that_starts_another_name_does_not_name_its_document() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from assistant.config import EmbeddingSettings
 from assistant.errors import IndexBusy, IndexMismatch, IndexMissing
 from assistant.service import VERSION_TTL
 from assistant.types import Filters
+from tests.conftest import ingested
 
 
 def test_search_without_an_index_says_to_ingest(assistant: Assistant) -> None:
@@ -156,6 +158,26 @@ def test_a_question_about_a_whole_text_reads_it_from_its_opening(assistant: Assi
     assert "CSIRT" in topical.citations[0].quote
 
 
+def test_what_a_text_is_about_leads_with_its_full_title(assistant: Assistant) -> None:
+    assistant.ingest()
+    about = assistant.ask("What is the ICC briefing about?")
+    assert about.text.startswith("ICC Board Briefing is titled “30 Global Business Leaders – 5 Takeaways on Cybersecurity")
+    assert about.citations[0].label == "Paragraph 1"  # the title is the catalogue's; what is cited is the text's own
+    assert "titled" not in assistant.ask("What does the ICC briefing say about MLATs?").text  # a topic: no gist
+    assert assistant.ask("What is the G7 text about?").text.startswith("According to G7 Actions")  # its name is all its title
+
+
+def test_a_title_block_does_not_open_what_a_text_says(tmp_path: Path) -> None:
+    front = '---\ntitle: "Resolution 9/99 — Working group on security"\nissuer: "Model Assembly"\n---\n\n'
+    body = ("Ninetieth session Agenda item 12 Developments in the field of telecommunications in the context of security\n\n"
+            "Recalling that the working group on security held twelve sessions over four years and agreed its final report,\n\n"
+            "1. Decides to endorse the final report of the working group on security of and in the use of technologies;\n")
+    assistant = ingested(tmp_path, {"res.md": front + body})
+    answer = assistant.ask("What is resolution 9/99 about?")
+    assert answer.text.startswith("Resolution 9/99 is titled “Working group on security”.")
+    assert "Agenda item" not in answer.text and answer.citations[0].quote.startswith("Recalling that the working group")
+
+
 def test_how_one_place_differs_from_another_quotes_each(assistant: Assistant) -> None:
     assistant.ingest()
     answer = assistant.ask("How is G7 Objective 2 action 1 different from action 6?")
@@ -199,7 +221,6 @@ CHARTER = ("---\ntitle: \"Beta Charter for Secure Systems\"\nissuer: \"Beta Foru
 
 
 def test_a_compared_text_that_never_uses_the_topics_words_is_said_to_be_silent(tmp_path) -> None:
-    from tests.conftest import ingested
 
     pair = ingested(tmp_path, {"accord.md": ACCORD, "charter.md": CHARTER})
     answer = pair.ask("Does the Beta Charter agree with the Alpha Accord on election interference?")
@@ -210,7 +231,6 @@ def test_a_compared_text_that_never_uses_the_topics_words_is_said_to_be_silent(t
 
 
 def test_is_that_in_another_text_too_is_refused_when_that_text_never_speaks_of_the_topic(tmp_path) -> None:
-    from tests.conftest import ingested
 
     pair = ingested(tmp_path, {"accord.md": ACCORD, "charter.md": CHARTER})
     earlier = ["What does the Alpha Accord say about election interference?"]
@@ -241,7 +261,6 @@ SCHEME = ("---\ntitle: \"Delta Scheme: Requirements for Small Offices\"\nissuer:
 
 
 def test_a_checklist_or_summary_of_a_text_opens_with_the_list_its_first_line_introduces(tmp_path) -> None:
-    from tests.conftest import ingested
 
     scheme = ingested(tmp_path, {"scheme.md": SCHEME})
     for question in ("Give me a checklist for the Delta Scheme.", "Summarise the Delta Scheme requirements.",

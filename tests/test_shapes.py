@@ -263,3 +263,19 @@ def test_a_deadline_asked_for_is_answered_only_by_a_text_stating_a_date() -> Non
     assert shapes.unscheduled(question, "promote cooperation … on the impacts of data breach incidents")
     assert not shapes.unscheduled("What deadlines does NIS 2 set?", "By 17 October 2024, the Commission shall adopt …")
     assert not shapes.unscheduled("What does NIS 2 say about data breaches?", "incident handling")  # no date asked
+
+
+@pytest.mark.parametrize("question", [
+    "What is the UN resolution about?", "Summarise the Budapest Convention.", "Summarize the UNGA resolution.",
+    "What are the main points of the ICC note?", "What's the gist of the Paris Call?", "Give me an overview of NIS 2.",
+])
+def test_a_question_on_what_a_whole_text_is_about_asks_its_gist(question: str) -> None:
+    assert shapes.gist(question)
+
+
+@pytest.mark.parametrize("question", [
+    "What does the UN resolution say about capacity-building?", "What does the G7 commit to?",
+    "How is the ICC note different from the G7 text?",
+])
+def test_a_question_on_a_topic_asks_no_gist(question: str) -> None:
+    assert not shapes.gist(question)
