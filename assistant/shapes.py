@@ -238,10 +238,12 @@ def defined(question: str) -> re.Pattern[str] | None:
     if not asked:
         return None
     # each word with its endings: "vulnerability" is defined as "vulnerabilities"
-    term = r"\s+".join(rf"{re.escape(w[:max(4, len(w) - 3)])}[\w-]*" for w in asked.group(1).lower().split())
-    quote = "[\"“”‘’']?"
+    stems = [rf"{re.escape(w[:max(4, len(w) - 3)])}[\w-]*" for w in asked.group(1).lower().split()]
+    term, quote = r"\s+".join(stems), "[\"“”‘’']?"
+    # a term of two or more words that a text uses undefined is its answer too: "essential and important entities"
+    used = "|(?<![\\w-])" + r"(?:\s+(?:and|or)\s+[\w-]+)?\s+".join(stems) if len(stems) > 1 else ""
     return re.compile(rf"\b(?:known\s+as|referred\s+to\s+as|called|termed|defined\s+as)\s+(?:an?\s+|the\s+)?{quote}{term}"
-                      rf"|(?<![\w-]){quote}{term}{quote}\s+(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as|includes)\b", re.I)
+                      rf"|(?<![\w-]){quote}{term}{quote}\s+(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as|includes)\b{used}", re.I)
 
 
 def further(question: str) -> re.Pattern[str] | None:

@@ -73,9 +73,17 @@ def stem_sequence(text: str) -> list[str]:
 
 
 def contains_phrase(sequence: list[str], phrase: list[str]) -> bool:
-    """Return True when phrase occurs as a contiguous run of sequence."""
+    """Return True when phrase occurs as a run of sequence, or with one word joined in ("essential and important entities")."""
     n = len(phrase)
-    return n > 0 and any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1) if sequence[i] == phrase[0])
+    if n == 0:
+        return False
+    if any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1) if sequence[i] == phrase[0]):
+        return True
+    return any(sequence[i:i + gap] == phrase[:gap] and sequence[i + gap] in _JOINING and sequence[i + gap + 2:i + n + 2] == phrase[gap:]
+               for gap in range(1, n) for i in range(len(sequence) - n - 1) if sequence[i] == phrase[0])
+
+
+_JOINING = frozenset({"and", "or"})  # "essential and important entities" holds "essential entities"
 
 
 @dataclass

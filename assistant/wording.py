@@ -106,7 +106,8 @@ def quoted_shapes(text: str) -> list[re.Pattern[str]]:
     for phrase in quoted(text):
         parts = re.findall(r"[^\W_]+", phrase)
         if parts:
-            found.append(re.compile(r"\b" + r"[\s\-‐–]+".join(map(re.escape, parts)) + r"\b", re.I))
+            # "essential and important entities" has the shape of 'essential entities'
+            found.append(re.compile(r"\b" + r"(?:[\s\-‐–]+(?:and|or)\s+[\w-]+)?[\s\-‐–]+".join(map(re.escape, parts)) + r"\b", re.I))
     return found
 
 

@@ -155,3 +155,14 @@ def test_a_quoted_phrase_is_answered_where_the_texts_write_it_and_refused_where_
     assert not found.abstained and found.citations[0].text.startswith("Consumers should use the trust services")
     # both words occur, never together: the phrase asked about is in no text
     assert assistant.ask('Where does the phrase "digital sovereignty" appear?').abstained
+    assert assistant.ask("What does 'trust-as-a-service' mean?").abstained  # one hyphenated name the texts never write
+
+
+def test_a_phrase_with_one_word_joined_in_is_still_written(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"rules.md": (
+        "# Rules\n\n## Scope\n\nMember States shall ensure that essential and important entities manage their risks.\n\n"
+        "## Terms\n\n“Service provider” means any public or private entity that offers a service.\n\n"
+        "## Refusal\n\nA Party may refuse where its essential interests are at stake.\n")})
+    for question in ("What does 'essential entities' mean?", "What does essential entity mean?"):
+        answer = assistant.ask(question)
+        assert not answer.abstained and answer.citations[0].text.startswith("Member States shall ensure that essential")

@@ -125,6 +125,9 @@ def test_a_what_is_question_wants_the_text_that_defines_the_term() -> None:
     assert shapes.defined("What is the G7 doing about CSIRTs and SMEs together with businesses?") is None
     applicant = shapes.defined("Who is the applicant in Cyber Essentials?")
     assert applicant is not None and applicant.search("Applicant refers to your organisation which is seeking certification")
+    entity = shapes.defined("What does essential entity mean?")  # a term of two words that a text uses undefined
+    assert entity is not None and entity.search("Member States shall ensure that essential and important entities take")
+    assert not entity.search("“service provider” means any public or private entity")
 
 
 def test_a_where_can_i_find_more_question_wants_the_pointer_to_guidance() -> None:

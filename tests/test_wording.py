@@ -54,3 +54,5 @@ def test_a_quoted_phrase_is_found_in_any_quotation_marks_but_not_in_apostrophes(
     [shape] = quoted_shapes("Where does 'state-of-the-art' appear?")
     assert shape.search("taking into account the state of the art") and shape.search("the State-of-the-Art")
     assert not shape.search("the state of art")
+    [entities] = quoted_shapes("What does 'essential entities' mean?")  # one word joined in is still the phrase
+    assert entities.search("essential and important entities") and not entities.search("essential interests of entities")
