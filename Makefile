@@ -123,6 +123,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen74.yaml --baseline evals/unseen74-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen75.yaml --baseline evals/unseen75-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen76.yaml --baseline evals/unseen76-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen77.yaml --baseline evals/unseen77-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -47,10 +47,10 @@ _LIST = re.compile(
 _RANGE = re.compile(
     rf"^(?:what|which)\s+(?:of\s+the\s+)?{_NOUN}\s+(?:are|were|is|was|date|dates)\s+(?:(?:published|issued|adopted|"
     rf"written|dated|from)\s+)?(?P<rel>after|since|before|prior\s+to)\s+(?P<year>(?:19|20)\d\d)\s*[?.!]*$", re.I)
-# "Do you have the GDPR?", "Is the Budapest Convention in your corpus?"
+# "Do you have the GDPR?", "Is the Budapest Convention in your corpus?"; not "Is there anything about MLATs in it?"
 _MEMBER = re.compile(
     rf"^(?:(?:do|does)\s+(?:you|the\s+{_PLACE}|your\s+{_PLACE})\s+(?:have|hold|include|contain|cover)\s+(?P<name>.+?)"
-    rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?|is\s+(?P<named>.+?)\s+(?:in|part\s+of|included\s+in)\s+(?:the|your|this)\s+{_PLACE})"
+    rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?|is\s+(?!there\b|(?:any|some)thing\b)(?P<named>.+?)\s+(?:in|part\s+of|included\s+in)\s+(?:the|your|this)\s+{_PLACE})"
     rf"\s*[?.!]*$", re.I)
 _GENERIC_NAME = DOCUMENT_WORDS | {"the", "a", "an", "standard"}  # words of a name that name no text of their own
 # a name of a document ("the GDPR", "the EU AI Act"), not a topic ("anything on ransomware")

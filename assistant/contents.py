@@ -36,8 +36,8 @@ _ASKS = (
                re.I),
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
     # "List the NIST CSF functions.", "What are the Cyber Essentials sections?", "What are the NIST CSF's functions?",
-    # "What are the NIST CSF categories under Protect?": the text's name first
-    re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?the\s+(?P<named>.+?)(?:['’]s?)?"
+    # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first
+    re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?(?P<named>.+?)(?:['’]s?)?"
                rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),
     # "What's in Chapter III …?", "What does section D.4 of Cyber Essentials contain?"
     re.compile(rf"^\s*what(?:['’]s|\s+is)\s+in\s+(?P<where>.+?){_END}", re.I),

@@ -40,7 +40,7 @@ _ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
 _MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
 # "the six ICC takeaways", "all 5 opportunities": how many places there are, little of what they are about,
 # and nothing where the texts never write the number ("under five technical controls:" may)
-_COUNTED = re.compile(r"\b(?:the|all|its|their|these|those)\s+(" + wording.NUMBER_PATTERN
+_COUNTED = re.compile(r"(?:\b(?:the|all|its|their|these|those)|['’]s)\s+(" + wording.NUMBER_PATTERN
                       + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,2}?(?:" + references.KIND_PLURALS
                       + r"|controls|functions|categories|measures|items|steps|pillars|priorities|elements)\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic

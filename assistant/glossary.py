@@ -100,8 +100,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "reconvening": ("meet again", "meets again", "meeting again", "met again", "next meeting"),
     "unsupported": ("no longer supported", "out of support", "end of life", "end-of-life"),
     "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
-    # "small businesses" is a seed long form of "SME" already
-    "SMEs": ("small firm", "small firms", "small company", "small companies", "smaller companies", "small enterprises"),
+    # "small businesses" is a seed long form of "SME" already; "a small business" is not
+    "SMEs": ("small firm", "small firms", "small business", "small company", "small companies", "smaller companies", "small enterprises"),
     "transparency": ("disclose",),
     "authorisation": ("permission", "without asking", "without permission"),  # "access data abroad without asking"
     "takeaways": ("conclude", "concluded", "conclusion", "conclusions", "key points", "main points", "lessons"),

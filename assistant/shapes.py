@@ -332,7 +332,10 @@ _WHICH_HEAD = r"(?:which|what)\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documen
 _WHICH_TEXTS = re.compile(
     r"^\s*(?:" + _WHICH_HEAD + r"\b"
     r"|(?:do|does|did)\s+any\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources)\b"
-    r"|in\s+which\s+(?:texts|documents)\b)", re.I)
+    r"|in\s+which\s+(?:texts|documents)\b"
+    # "Is there anything in your documents about supply chains?", "Is there anything about ransomware in the corpus?"
+    r"|(?:is|are)\s+there\s+(?:anything|something|any\b).*?\b(?:in|across)\s+(?:the|these|your|any\s+of\s+the)\s+"
+    r"(?:texts|documents|sources|corpus)\b)", re.I)
 
 
 def which_texts(question: str) -> bool:

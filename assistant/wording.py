@@ -26,6 +26,8 @@ GENERIC = frozenset(
     "mostly largely mainly chiefly primarily usually generally typically normally "  # "who mostly runs it"
     "outcome outcomes "  # "which CSF outcome is about logs": the topic is logs
     "checklist checklists "  # "a checklist for Cyber Essentials": the answer's shape, the text's requirements
+    "relevant relevance useful "  # "Which text is most relevant to a small business?": the topic is small businesses
+    "corpus corpora "  # "Is there anything about ransomware in the corpus?": the texts held, not a topic
     "pass passes passing "  # "what do I need to do to pass Cyber Essentials": to meet it; no text says "pass"
     # "the ICC's complaint about MLATs"; not "objection" nor "criticism", whose stems are objective's and critical's
     "complaint complaints critique gripe grievance grievances criticise criticises criticised".split()

@@ -34,6 +34,7 @@ from tests.conftest import ingested
     ("What are the NIST CSF's functions?", Contents("function", "NIST CSF")),
     ("What are the Cyber Essentials sections?", Contents("section", "Cyber Essentials")),
     ("What are the six functions of NIST?", Contents("function", "NIST")),
+    ("What are NIST's six functions?", Contents("function", "NIST")),  # no "the" before a possessive name
     ("What are the NIST CSF categories under Protect?", Contents("category", "Protect in NIST CSF")),
     ("How many subcategories are in GV.SC?", Contents("subcategory", "GV.SC")),
 ])

@@ -17,6 +17,7 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
 def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> None:
     assert counted("What are the six ICC takeaways?") == {"six"}
     assert counted("How many takeaways are there?") == set()
+    assert counted("What are the Paris Call's nine principles?") == {"nine"}  # after a possessive too
     assert "expected" not in asked("What are governments expected to do?")
     assert "borrow" not in asked("What language can I borrow from the G7?")
 

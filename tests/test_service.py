@@ -178,6 +178,15 @@ def test_a_title_block_does_not_open_what_a_text_says(tmp_path: Path) -> None:
     assert "Agenda item" not in answer.text and answer.citations[0].quote.startswith("Recalling that the working group")
 
 
+def test_the_corpus_and_relevance_name_no_topic_a_question_must_find(assistant: Assistant) -> None:
+    assistant.ingest()
+    mlats = assistant.ask("Is there anything about MLATs in the corpus?")  # "corpus" is the texts held
+    assert not mlats.abstained and "MLAT" in mlats.citations[0].text
+    small = assistant.ask("Which text is most relevant to a small business?")  # one small business: SMEs
+    assert not small.abstained and "SMEs" in " ".join(c.text for c in small.citations)
+    assert assistant.ask("Is there anything about quantum computing in the corpus?").abstained
+
+
 def test_how_one_place_differs_from_another_quotes_each(assistant: Assistant) -> None:
     assistant.ingest()
     answer = assistant.ask("How is G7 Objective 2 action 1 different from action 6?")

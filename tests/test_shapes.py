@@ -216,6 +216,9 @@ def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
     assert shapes.which_texts("Which texts talk about supply chains?")
     assert shapes.which_texts("Do any of the documents mention SMEs?")
     assert shapes.which_texts("Which of the texts mention small businesses?")
+    assert shapes.which_texts("Is there anything in your documents about supply chains?")
+    assert shapes.which_texts("Is there anything about ransomware in the corpus?")
+    assert not shapes.which_texts("Is there anything about ransomware in Cyber Essentials?")  # one text named
     assert not shapes.which_texts("Which text calls for a multistakeholder approach?")  # one text
     assert not shapes.which_texts("What does the G7 say about SMEs?")
 
