@@ -50,7 +50,8 @@ _RANGE = re.compile(
 # "Do you have the GDPR?", "Is the Budapest Convention in your corpus?"; not "Is there anything about MLATs in it?"
 _MEMBER = re.compile(
     rf"^(?:(?:do|does)\s+(?:you|the\s+{_PLACE}|your\s+{_PLACE})\s+(?:have|hold|include|contain|cover)\s+(?P<name>.+?)"
-    rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?|is\s+(?!there\b|(?:any|some)thing\b)(?P<named>.+?)\s+(?:in|part\s+of|included\s+in)\s+(?:the|your|this)\s+{_PLACE})"
+    rf"(?:\s+in\s+(?:the|your)\s+{_PLACE})?"
+    rf"|is\s+(?!there\b|(?:any|some)thing\b)(?P<named>.+?)\s+(?:in|part\s+of|included\s+in)\s+(?:the|your|this)\s+{_PLACE})"
     rf"\s*[?.!]*$", re.I)
 _GENERIC_NAME = DOCUMENT_WORDS | {"the", "a", "an", "standard"}  # words of a name that name no text of their own
 # a name of a document ("the GDPR", "the EU AI Act"), not a topic ("anything on ransomware")

@@ -12,12 +12,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.naming import aliases, initials, name_pattern
 from assistant.references import KINDS
 from assistant.sparse import STOPWORDS, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Answer, Document, issuer_name
 
-_NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
 # "Does that cover …?", "Is it binding?": a question whose subject is the earlier answer
 _ANAPHORIC_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|must|has|have)\s+"
@@ -67,43 +67,6 @@ _SUBJECT = re.compile(r"\b(?:does|did|do|has|have|is|are|was|were|will|would|can
 _GENERIC = {"role", "play", "plays", "say", "about", "role", "part", "mean", "means", "think", "view", "position", "stance"}
 
 
-def initials(document: Document) -> str:
-    """Return the capitals of a two-word title ("CE" of "Cyber Essentials: …"), matched only as typed, or ""."""
-    head = re.split(r"\s[—–:-]\s|:|\(", document.title)[0].strip().removeprefix("The ").split()
-    if len(head) == 2 and all(re.fullmatch(r"[A-Z][a-z]{2,}", w) for w in head):
-        return head[0][0] + head[1][0]
-    return ""
-
-
-def aliases(document: Document) -> set[str]:
-    """Return the names a question may use for a document: acronyms, parenthesised names, short titles."""
-    names: set[str] = set()
-    for source in (document.title, document.issuer):
-        for inner in re.findall(r"\(([^()]{2,60})\)", source):
-            if looks_like_name(inner):
-                names.add(inner.strip())
-        names.update(re.findall(r"(?<![/\w])(?:[A-Z]+\d+[A-Z\d]*|[A-Z]\d+|[A-Z]{2,}(?:\s\d)?)(?![/\w])", source))
-        head = re.split(r"\s[—–:-]\s|:|\(", source)[0].strip().removeprefix("The ").strip()
-        for candidate in (head, re.split(r" for | on ", head)[0]):
-            if 1 < len(candidate.split()) <= 5 and looks_like_name(candidate):
-                names.add(candidate)
-        if source is document.title and len(head.split()) >= 4:  # a full title names its document, whoever types it
-            names.add(head)
-            if re.fullmatch(r"[A-Z][A-Z\d]+", head.split()[0]) and len(head.split()) >= 5:
-                names.add(head.split(" ", 1)[1])  # "Actions for Enhancing …" of "G7 Actions for Enhancing …"
-        capitals = [w for w in head.split() if w[:1].isupper()]
-        if len(capitals) >= 3 and capitals == head.split()[: len(capitals)]:
-            names.add(" ".join(capitals[:2]))
-            names.add(" ".join(capitals[-2:]))  # "General Assembly" of "United Nations General Assembly"
-            names.add("".join(w[0] for w in capitals))
-    for number in re.findall(r"\b\d+/\d+\b", document.title):
-        names.update({number, f"resolution {number}"})
-    for name in list(names):  # "CSF 2.0" from "(CSF) 2.0": a version is part of the name a reader types
-        for version in re.findall(re.escape(name) + r"\)?\s+(v?\d+(?:\.\d+)+)(?![\w.])", document.title):
-            names.add(f"{name} {version}")
-    return {n for n in names if n.lower() not in _NOT_ALIASES and len(n) >= 2}
-
-
 def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
     """Return True when an acronym starts another name ("UN Charter", "EU Cybersecurity Act"), not its document's."""
     start, end, doc_id = mention
@@ -118,22 +81,6 @@ def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[
 def _title_case(text: str) -> bool:
     alphabetic = [w for w in text.split() if w[:1].isalpha()]
     return len(alphabetic) >= 3 and sum(w[0].isupper() for w in alphabetic) >= 0.7 * len(alphabetic)
-
-
-def looks_like_name(text: str) -> bool:
-    """Return True for a short capitalised name such as 'Budapest Convention' (not a list or a clause)."""
-    words_ = text.split()
-    if "," in text or not words_ or len(words_) > 5 or not text[:1].isupper():
-        return False
-    capitalised = sum(1 for w in words_ if w[:1].isupper() or w[:1].isdigit())
-    return capitalised / len(words_) >= 0.6
-
-
-def _name_pattern(name: str, flags: int = re.I) -> re.Pattern[str]:
-    """Return the pattern of a document's name as people type it ("NIS-2", "G-7", "G 7", any case by default)."""
-    escaped = re.escape(name).replace(r"\ ", r"[\s-]*")
-    spelled = re.sub(r"(?<=[A-Za-z])(?=\d)", lambda _: r"[\s-]?", escaped)
-    return re.compile(r"(?<![\w-])" + spelled + r"(?![\w-])", flags)
 
 
 class SourceIndex:
@@ -151,16 +98,16 @@ class SourceIndex:
                 if any(n.lower().startswith(form) for n in names for form in forms if len(form.split()) > 1):
                     names.add(acronym.upper())
             for name in sorted(names, key=lambda n: (-len(n), n)):  # the longest name is stripped first, every run
-                self.patterns.append((_name_pattern(name), document.doc_id))
+                self.patterns.append((name_pattern(name), document.doc_id))
                 if len(name.split()) >= 2 and all(len(w) >= 4 for w in name.split()):
                     self.spellings.append((name.lower().split(), document.doc_id))
             if (short := initials(document)) and short.lower() not in {n.lower() for n in names}:
                 # "What does CE require?": in capitals only, since two letters in any case are too many other things
-                self.patterns.append((_name_pattern(short, 0), document.doc_id))
+                self.patterns.append((name_pattern(short, 0), document.doc_id))
             # not a name the maker goes by too ("G7", "ICC", "NIST"), nor a bare "EU": those name more than the text
             own = aliases(document.model_copy(update={"issuer": ""})) - aliases(document.model_copy(update={"title": ""}))
             # and as written, capitals and all: "a cybersecurity framework" is no reference to the NIST CSF
-            self.own_names[document.doc_id] = [_name_pattern(n, 0) for n in sorted(own, key=lambda n: (-len(n), n)) if len(n) > 2]
+            self.own_names[document.doc_id] = [name_pattern(n, 0) for n in sorted(own, key=lambda n: (-len(n), n)) if len(n) > 2]
         years = Counter(d.year for d in documents if d.year)
         nouns = "|".join(sorted(DOCUMENT_WORDS))
         for document in documents:  # "the 2017 text": the one text of that year

@@ -101,7 +101,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "unsupported": ("no longer supported", "out of support", "end of life", "end-of-life"),
     "representations": ("map", "maps", "mapped", "mapping", "diagram", "diagrams"),
     # "small businesses" is a seed long form of "SME" already; "a small business" is not
-    "SMEs": ("small firm", "small firms", "small business", "small company", "small companies", "smaller companies", "small enterprises"),
+    "SMEs": ("small firm", "small firms", "small business", "small company", "small companies", "smaller companies",
+             "small enterprises"),
     "transparency": ("disclose",),
     "authorisation": ("permission", "without asking", "without permission"),  # "access data abroad without asking"
     "takeaways": ("conclude", "concluded", "conclusion", "conclusions", "key points", "main points", "lessons"),

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from assistant.conversation import looks_like_name
+from assistant.naming import looks_like_name
 from assistant.types import Answer, Citation, Practice
 
 MONTHS = "January February March April May June July August September October November December".split()

@@ -110,7 +110,8 @@ class Retriever:
     def mark_unknown_names(self, analyzed: Analyzed, focus: str) -> None:
         """Count as unknown the words of a name, standard's code or quoted phrase the corpus never uses."""
         coded = [m.group(0) for m in jargon.STANDARDS.finditer(focus)]
-        # "'digital sovereignty'" and "'ransomware-as-a-service'" are names; a longer quote is a claim, its words the topic ("'states must never hack back'")
+        # "'digital sovereignty'" and "'ransomware-as-a-service'" are names; a longer quote is a claim, its words
+        # the topic ("'states must never hack back'")
         phrases = [p for p in wording.quoted(focus) if len(stem_sequence(p)) >= 2 and len(p.split()) < QUOTED_CLAIM]
         for name in [*conversation.names(focus), *coded, *phrases]:
             if name.lower() not in self.analyzer.glossary and not self._holds_name(name):  # "Global South"

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from assistant import references
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
-from assistant.wording import NUMBER_PATTERN, NUMBER_WORDS, number_word
+from assistant.wording import JOINED, NUMBER_PATTERN, NUMBER_WORDS, number_word
 
 # "Which Main Committee …?" asks for a committee: a run of capitalised words ends in the noun asked for
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))*([a-z]+)", re.I)
@@ -241,7 +241,7 @@ def defined(question: str) -> re.Pattern[str] | None:
     stems = [rf"{re.escape(w[:max(4, len(w) - 3)])}[\w-]*" for w in asked.group(1).lower().split()]
     term, quote = r"\s+".join(stems), "[\"“”‘’']?"
     # a term of two or more words that a text uses undefined is its answer too: "essential and important entities"
-    used = "|(?<![\\w-])" + r"(?:\s+(?:and|or)\s+[\w-]+)?\s+".join(stems) if len(stems) > 1 else ""
+    used = "|(?<![\\w-])" + (JOINED + r"\s+").join(stems) if len(stems) > 1 else ""
     return re.compile(rf"\b(?:known\s+as|referred\s+to\s+as|called|termed|defined\s+as)\s+(?:an?\s+|the\s+)?{quote}{term}"
                       rf"|(?<![\w-]){quote}{term}{quote}\s+(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as|includes)\b{used}", re.I)
 

@@ -25,6 +25,7 @@ import Stemmer
 
 from assistant import glossary
 from assistant.types import issuer_name
+from assistant.wording import JOINING
 
 if TYPE_CHECKING:  # bm25s (numpy, scipy) loads on first use: kept off the CLI's import path for a quick --help
     import bm25s
@@ -79,11 +80,9 @@ def contains_phrase(sequence: list[str], phrase: list[str]) -> bool:
         return False
     if any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1) if sequence[i] == phrase[0]):
         return True
-    return any(sequence[i:i + gap] == phrase[:gap] and sequence[i + gap] in _JOINING and sequence[i + gap + 2:i + n + 2] == phrase[gap:]
+    return any(sequence[i:i + gap] == phrase[:gap] and sequence[i + gap] in JOINING
+               and sequence[i + gap + 2:i + n + 2] == phrase[gap:]
                for gap in range(1, n) for i in range(len(sequence) - n - 1) if sequence[i] == phrase[0])
-
-
-_JOINING = frozenset({"and", "or"})  # "essential and important entities" holds "essential entities"
 
 
 @dataclass

@@ -97,6 +97,12 @@ QUOTE_FRAMING = frozenset(
 )
 
 
+# one word joined into a phrase by "and" or "or" leaves it written: "essential and important entities" holds
+# "essential entities" (wording.JOINED between a phrase's words, JOINING among stemmed ones)
+JOINING = frozenset({"and", "or"})
+JOINED = r"(?:\s+(?:and|or)\s+[\w-]+)?"
+
+
 def quoted(text: str) -> list[str]:
     """Return the phrases a question quotes, without their quotation marks."""
     return [m.group(0)[1:-1].strip() for m in QUOTED.finditer(text)]
@@ -108,8 +114,7 @@ def quoted_shapes(text: str) -> list[re.Pattern[str]]:
     for phrase in quoted(text):
         parts = re.findall(r"[^\W_]+", phrase)
         if parts:
-            # "essential and important entities" has the shape of 'essential entities'
-            found.append(re.compile(r"\b" + r"(?:[\s\-‐–]+(?:and|or)\s+[\w-]+)?[\s\-‐–]+".join(map(re.escape, parts)) + r"\b", re.I))
+            found.append(re.compile(r"\b" + (JOINED + r"[\s\-‐–]+").join(map(re.escape, parts)) + r"\b", re.I))
     return found
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import (
-    SourceIndex, aliases, asks_of_text, initials, compared_topic, is_follow_up, more_of, names, of_text, resolve,
+    SourceIndex, asks_of_text, compared_topic, is_follow_up, more_of, names, of_text, resolve,
 )
+from assistant.naming import aliases, initials
 from assistant.types import Document
 
 DOCS = [

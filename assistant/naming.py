@@ -1,0 +1,71 @@
+"""Naming: the names a question may call a document by, from its title and issuer alone.
+
+"Budapest Convention" of "Convention on Cybercrime (Budapest Convention)", "UNGA" of "United Nations General
+Assembly", "CE" of "Cyber Essentials: …" (typed in capitals only), "resolution 80/16" of "A/RES/80/16 — …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.types import Document
+
+_NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
+
+
+def _head(title: str) -> str:
+    """Return a title's words before its subtitle or bracket, without "The" ("Cyber Essentials" of "Cyber Essentials: …")."""
+    return re.split(r"\s[—–:-]\s|:|\(", title)[0].strip().removeprefix("The ").strip()
+
+
+def initials(document: Document) -> str:
+    """Return the capitals of a two-word title ("CE" of "Cyber Essentials: …"), matched only as typed, or ""."""
+    head = _head(document.title).split()
+    if len(head) == 2 and all(re.fullmatch(r"[A-Z][a-z]{2,}", w) for w in head):
+        return head[0][0] + head[1][0]
+    return ""
+
+
+def aliases(document: Document) -> set[str]:
+    """Return the names a question may use for a document: acronyms, parenthesised names, short titles."""
+    names: set[str] = set()
+    for source in (document.title, document.issuer):
+        for inner in re.findall(r"\(([^()]{2,60})\)", source):
+            if looks_like_name(inner):
+                names.add(inner.strip())
+        names.update(re.findall(r"(?<![/\w])(?:[A-Z]+\d+[A-Z\d]*|[A-Z]\d+|[A-Z]{2,}(?:\s\d)?)(?![/\w])", source))
+        head = _head(source)
+        for candidate in (head, re.split(r" for | on ", head)[0]):
+            if 1 < len(candidate.split()) <= 5 and looks_like_name(candidate):
+                names.add(candidate)
+        if source is document.title and len(head.split()) >= 4:  # a full title names its document, whoever types it
+            names.add(head)
+            if re.fullmatch(r"[A-Z][A-Z\d]+", head.split()[0]) and len(head.split()) >= 5:
+                names.add(head.split(" ", 1)[1])  # "Actions for Enhancing …" of "G7 Actions for Enhancing …"
+        capitals = [w for w in head.split() if w[:1].isupper()]
+        if len(capitals) >= 3 and capitals == head.split()[: len(capitals)]:
+            names.add(" ".join(capitals[:2]))
+            names.add(" ".join(capitals[-2:]))  # "General Assembly" of "United Nations General Assembly"
+            names.add("".join(w[0] for w in capitals))
+    for number in re.findall(r"\b\d+/\d+\b", document.title):
+        names.update({number, f"resolution {number}"})
+    for name in list(names):  # "CSF 2.0" from "(CSF) 2.0": a version is part of the name a reader types
+        for version in re.findall(re.escape(name) + r"\)?\s+(v?\d+(?:\.\d+)+)(?![\w.])", document.title):
+            names.add(f"{name} {version}")
+    return {n for n in names if n.lower() not in _NOT_ALIASES and len(n) >= 2}
+
+
+def looks_like_name(text: str) -> bool:
+    """Return True for a short capitalised name such as 'Budapest Convention' (not a list or a clause)."""
+    words_ = text.split()
+    if "," in text or not words_ or len(words_) > 5 or not text[:1].isupper():
+        return False
+    capitalised = sum(1 for w in words_ if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words_) >= 0.6
+
+
+def name_pattern(name: str, flags: int = re.I) -> re.Pattern[str]:
+    """Return the pattern of a document's name as people type it ("NIS-2", "G-7", "G 7", any case by default)."""
+    escaped = re.escape(name).replace(r"\ ", r"[\s-]*")
+    spelled = re.sub(r"(?<=[A-Za-z])(?=\d)", lambda _: r"[\s-]?", escaped)
+    return re.compile(r"(?<![\w-])" + spelled + r"(?![\w-])", flags)
