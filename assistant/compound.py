@@ -17,7 +17,7 @@ from assistant import manners, references, several, situation, wording
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
-_AUX = frozenset("does do did is are was were can could must should shall will would may might has have".split())
+_AUX = wording.AUXILIARIES
 _AND = re.compile(r",?\s+and\s+(?=(?:" + "|".join(sorted(_WH | _AUX)) + r")\b)", re.I)
 _ASKED_AGAIN = re.compile(r"(?<=\?)\s+(?=[^?]*\w[^?]*\?\s*$)")  # "What does NIS 2 say? And who adopted it?"
 _OPENERS = frozenset({"and", "also", "but", "then"})  # "…? And about training?"

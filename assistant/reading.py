@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import provenance, references
 from assistant.hits import Scored, hit_from, matches
 from assistant.types import Document, Filters, Hit
+from assistant.wording import AUXILIARIES
 
 if TYPE_CHECKING:
     from assistant.sparse import Record
@@ -22,7 +23,7 @@ _ITEM = re.compile(r"/item-\w+")  # a numbered or lettered item directly under i
 _TOP_ITEM = re.compile(r"^[^/]+/item-\w+$")  # an item of the text's own list, not of an article or a heading
 OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
 # a line with no closing mark and no verb of a sentence is a title line ("Eightieth session Agenda item 94 …")
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|shall|will|may|must|should|can|could|would|do|does)\b", re.I)
+_FINITE = re.compile(r"\b(?:" + "|".join(sorted(AUXILIARIES | {"be", "been", "had"})) + r")\b", re.I)
 LEAD_IN_WORDS = 8  # "What you should do first:" heads the paragraphs after it; a longer sentence may end a list of its own
 COUNTED_MAX = 400  # provisions read at a named place to count its items ("How many actions in Objective 2?")
 

@@ -100,7 +100,7 @@ QUOTE_FRAMING = frozenset(
 # one word joined into a phrase by "and" or "or" leaves it written: "essential and important entities" holds
 # "essential entities" (wording.JOINED between a phrase's words, JOINING among stemmed ones)
 JOINING = frozenset({"and", "or"})
-JOINED = r"(?:\s+(?:and|or)\s+[\w-]+)?"
+JOINED = r"(?:\s+(?:" + "|".join(sorted(JOINING)) + r")\s+[\w-]+)?"
 
 
 def quoted(text: str) -> list[str]:
@@ -120,6 +120,8 @@ def quoted_shapes(text: str) -> list[re.Pattern[str]]:
 
 NEGATION = re.compile(r"(?:\b(?:no\s+longer|not|never)|n['’]t)\s+(?:be(?:en|ing)?\s+)?([a-z]{4,})", re.I)
 _NEGATIVE_PREFIX = re.compile(r"^(?:un|non-?)(?=[a-z]{4,}$)")
+# the verbs that open a yes/no question ("Does …?", "Must …?") and make a line a sentence
+AUXILIARIES = frozenset("does do did is are was were can could must should shall will would may might has have".split())
 MODALS = frozenset("must shall may might need needs ought".split())  # "must it provide": how a text obliges
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how say says said saying tell tells does do did according "
