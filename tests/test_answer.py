@@ -114,6 +114,21 @@ def test_list_questions_get_bullets_in_document_order(composer: Composer) -> Non
         assert f"“{citation.quote}” [{citation.n}]" in answer.text
 
 
+def test_what_a_text_requires_is_the_whole_list_its_requirement_introduces() -> None:
+    intro = "For all firewalls, your organisation must:"
+    texts = ["change default administrative passwords", "block unauthenticated inbound connections by default"]
+    items = [Hit(provision_id=f"ce/item-{n}", doc_id="g7", doc_title=G7.title, label=f"item {n}", text=text, score=0.5,
+                 intro=intro, char_start=100 + n) for n, text in enumerate(texts, 1)]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: items if hit.text == intro else [])
+    pool = [scored("ce/para-2", "Most laptops come with a software firewall pre-installed.", 0.72, char_start=10),
+            scored("ce/para-3", intro, 0.70, char_start=50)]
+    question = "What does the scheme require for firewalls?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), pool, [])
+    assert [c.provision_id for c in answer.citations][-3:] == ["ce/para-3", "ce/item-1", "ce/item-2"]
+    said = "What does the scheme say about firewalls?"  # no requirement asked: the best-supported provisions
+    assert "ce/item-2" not in [c.provision_id for c in composer.compose(Resolved(said, said), analyzed(said), pool, []).citations]
+
+
 def test_a_question_asking_for_kinds_of_something_gets_the_whole_list() -> None:
     intro = "There are four types of additional factor to consider:"
     texts = ["a managed/enterprise device", "an app on a trusted device", "a physically separate token"]

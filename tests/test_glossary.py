@@ -210,6 +210,7 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "Do they want insurers at the table?": [("tabl", "involving")],
         "Is a secure SDLC among the measures?": [("sdlc", "development and maintenance")],
         "Which article covers hacking?": [("hack", "illegal access")],
+        "Is unauthorized interception an offence?": [("unauthor", "without right")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
