@@ -75,16 +75,18 @@ class ChromaStore:
     # connection ---------------------------------------------------------------------------
 
     def _guard(self, call: Callable[[], T], attempts: int = 3) -> T:
-        """Run a store call, retrying briefly when a server is unreachable, then fail clearly."""
+        """Run a store call, retrying briefly when a server is unreachable or the embedded database busy, then fail clearly."""
         for attempt in range(attempts):
             try:
                 return call()
             except (IndexMismatch, IndexMissing):
                 raise
             except Exception as exc:
-                if not self.url or not _is_connection_error(exc):
+                if not (_is_connection_error(exc) if self.url else _is_locked(exc)):
                     raise
                 if attempt == attempts - 1:
+                    if not self.url:
+                        raise
                     raise StoreUnavailable(
                         f"Chroma server at {self.url} is unreachable ({type(exc).__name__}): start it "
                         "(chroma run --path DIR --port N) or fix ASSISTANT_CHROMA_URL"
@@ -340,6 +342,11 @@ def _connect(settings: Settings, timeout: float) -> Any:
     if session is not None:
         session.timeout = httpx.Timeout(timeout, connect=min(timeout, 5.0))
     return client
+
+
+def _is_locked(exc: Exception) -> bool:
+    """Return True for SQLite's "database is locked": another client of the embedded index is mid-write, briefly."""
+    return "database is locked" in str(exc).lower()
 
 
 def _is_connection_error(exc: Exception) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import Settings
 from assistant.config import RetrievalSettings
 from assistant.store import ChromaStore
@@ -32,3 +34,22 @@ def test_a_rebuild_leaves_no_copy_of_the_old_vectors_on_disk(settings: Settings)
     after = {p.name for p in chroma.iterdir() if p.is_dir()}
     assert len(after) == len(before) and not (after - {"notes"}) & before  # the old folders went, new ones came
     assert assistant.search("awareness campaigns amongst SMEs", k=1)[0].label == "Objective 2, action 4"
+
+
+def test_an_embedded_index_busy_for_a_moment_is_retried_and_other_errors_are_not(settings: Settings) -> None:
+    store = ChromaStore(settings, create=True)
+    calls: list[int] = []
+
+    def busy_once() -> str:
+        calls.append(1)
+        if len(calls) == 1:  # another client of the same SQLite file is mid-write
+            raise RuntimeError("Database error: error returned from database: (code: 5) database is locked")
+        return "done"
+
+    assert store._guard(busy_once) == "done" and len(calls) == 2
+
+    def broken() -> None:
+        raise ValueError("no such collection")
+
+    with pytest.raises(ValueError):
+        store._guard(broken)
