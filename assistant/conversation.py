@@ -35,6 +35,8 @@ _COMPARE = re.compile(
 _BOTH = re.compile(r"\bboth\b", re.I)
 # "How does the NIST CSF treat supply chain risk differently from NIS 2?"; not "view cyber differently than disarmament"
 _DIFFERENTLY = re.compile(r"\bdifferently\b", re.I)
+# "What do the G7 and the ICC have in common on SMEs?": the topic is SMEs, not "common ways"
+_IN_COMMON = re.compile(r"\b(?:in\s+common|common\s+ground|commonalit(?:y|ies))\b", re.I)
 # "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
 _LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise)\b", re.I)
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -48,7 +50,9 @@ DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "
 _NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:"
                          + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r")\b",
                          re.I)
-_JOINED = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.I)  # "How do NIS 2 and the NIST CSF treat …?"
+# "How do NIS 2 and the NIST CSF treat …?", "What do the G7 declaration and the ICC note agree on?"
+_JOINED = re.compile(r"^(?:\s+(?:" + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r"))?\s*(?:,|and|or|&)\s*(?:the\s+)?$",
+                     re.I)
 # the words that hold one text against another, which name no topic ("on the same page as", "share … view")
 _HELD_AGAINST = (r"(?:side\s+with|(?:consistent|compatible)\s+with|"
                  r"(?:in\s+(?:agreement|line)|on\s+the\s+same\s+page|of\s+the\s+same\s+(?:view|mind|opinion))\s+(?:with|as))")
@@ -221,7 +225,7 @@ class Resolved:
 
 def compared_topic(text: str) -> str:
     """Return a comparison question without its comparing words: 'differ on supply chains' is about supply chains."""
-    return _COMPARE.sub(" ", _AGREEMENT.sub(" ", text))
+    return _COMPARE.sub(" ", _AGREEMENT.sub(" ", _IN_COMMON.sub(" ", text)))
 
 
 def content_words(text: str) -> list[str]:

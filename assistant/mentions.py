@@ -26,7 +26,9 @@ def says(hit: Hit, terms: tuple[str, ...], spelled_out: Callable[[str], list[fro
         own = own_terms(hit)
         return terms[0] in own or any(form <= own for form in spelled_out(terms[0]))
     said = f"{hit.label} {hit.text}"
-    return any(in_sequence(terms, tokenize(text)) for text in (said, said.replace("-", " ")))
+    split = tuple(t for term in terms for t in tokenize(term.replace("-", " ")))  # "multi-factor" "authent"
+    return any(in_sequence(terms, tokenize(text)) for text in (said, said.replace("-", " "))) or (
+        split != terms and in_sequence(split, tokenize(said.replace("-", " "))))
 
 
 def in_sequence(terms: tuple[str, ...], tokens: list[str]) -> bool:

@@ -166,6 +166,12 @@ def test_two_sources_side_by_side_are_compared(sources: SourceIndex) -> None:
     assert resolved.comparison and resolved.sources == ["paris", "bud"]
     single = resolve("What does the Paris Call say about cooperation under the Budapest Convention?", [], sources)
     assert not single.comparison and single.sources == ["paris"]
+    nouned = resolve("What do the Paris Call declaration and the Budapest Convention agree on?", [], sources)
+    assert nouned.comparison and nouned.sources == ["paris", "bud"]  # a text's noun between the name and "and"
+
+
+def test_what_two_texts_have_in_common_on_a_topic_is_about_the_topic() -> None:
+    assert compared_topic("What do they have in common on SMEs?").split() == ["What", "do", "they", "have", "on", "SMEs?"]
 
 
 def test_a_comparisons_own_words_are_not_its_topic() -> None:

@@ -20,6 +20,10 @@ def test_a_topic_is_said_in_its_own_words_side_by_side() -> None:
     assert not says(_hit("Ports obey domestic law and international rules."), tuple(tokenize("international law")), _spelled)
     assert says(_hit("capacity-building efforts"), tuple(tokenize("capacity building")), _spelled)
     assert says(_hit("supply chain security"), tuple(tokenize("supply chains")), _spelled)
+    # a hyphenated topic as a question keeps it: "multi-factor" beside "authentication", not "multi-factor multi factor"
+    asked = ("multi-factor", "authent")
+    assert says(_hit("the use of multi-factor authentication or continuous authentication"), asked, _spelled)
+    assert not says(_hit("multi-factor checks and authentication logs"), asked, _spelled)
 
 
 def test_an_acronym_is_said_by_its_long_form_and_its_plural() -> None:
