@@ -73,13 +73,13 @@ class Composer:
 
     def compose(
         self, resolved: Resolved, analyzed: Analyzed, scored: list[Scored], related: list[Scored],
-        sections: dict[str, list[Scored]] | None = None, spread: bool = False,
+        sections: dict[str, list[Scored]] | None = None, spread: bool = False, saying: frozenset[str] = frozenset(),
     ) -> Answer:
-        """Compose the answer to a resolved question from its scored candidates; spread: name only texts that answer."""
+        """Compose the answer to a resolved question; spread: name only the texts that answer, or that say it (saying)."""
         if self._off_vocabulary(analyzed) and not self._confident(scored, analyzed):
             return self._abstain(resolved, related or scored)
         if sections:
-            return self._comparison(resolved, analyzed, sections, related, spread)
+            return self._comparison(resolved, analyzed, sections, related, spread, saying)
         chosen = self._select(resolved.question, scored, analyzed)
         if analyzed.aside is not None:  # "Other than firewalls, which controls …": not the list's "Firewalls" either
             chosen = [s for s in chosen if not analyzed.aside.about(s.hit)]
@@ -298,24 +298,25 @@ class Composer:
         verb = _intro_verb(hit.intro)
         if verb and hit.actor:
             return f"The {hit.actor} ({self._date(hit)}) {verb} “{e.quote}” [{n}] ({self._doc(hit)}, {hit.label})."
-        return f"According to {self._doc(hit)} ({self._who_when(hit)}), {hit.label}: “{e.quote}” [{n}]."
+        return f"According to {self._doc(hit)} ({self.who_when(hit)}), {hit.label}: “{e.quote}” [{n}]."
 
     def _header(self, hits: list[Hit]) -> str:
         hit = hits[0]
         verb = _intro_verb(hit.intro)
         if verb and hit.actor and all(_intro_verb(h.intro) == verb for h in hits):
             return f"The {hit.actor} ({self._doc(hit)}, {self._date(hit)}) {verb}:"
-        return f"According to {self._doc(hit)} ({self._who_when(hit)}):"
+        return f"According to {self._doc(hit)} ({self.who_when(hit)}):"
 
     def _comparison(
         self, resolved: Resolved, analyzed: Analyzed, sections: dict[str, list[Scored]], related: list[Scored],
-        spread: bool = False,
+        spread: bool = False, saying: frozenset[str] = frozenset(),
     ) -> Answer:
         blocks, citations = [], []
         good = {d: [s for s in scored if self.adequate(s, analyzed)][:2] for d, scored in sections.items()}
-        if spread:  # "Which texts …?": a text that speaks of it far less closely than the best one does not count
+        if spread:  # "Which texts …?": a text that speaks of it far less closely than the best one does not count,
+            # unless in the topic's own words: "multi-factor authentication" once in NIS 2, often in Cyber Essentials
             best = max((self.support(g[0]) for g in good.values() if g), default=0.0)
-            good = {d: g for d, g in good.items() if g and self.support(g[0]) >= SPREAD_SHARE * best}
+            good = {d: g for d, g in good.items() if g and (self.support(g[0]) >= SPREAD_SHARE * best or d in saying)}
         for doc_id, chosen in good.items():
             document = self.documents.get(doc_id)
             name = document.title if document else doc_id
@@ -368,7 +369,8 @@ class Composer:
     def _doc(self, hit: Hit) -> str:
         return short_title(hit.doc_title)
 
-    def _who_when(self, hit: Hit) -> str:
+    def who_when(self, hit: Hit) -> str:
+        """Return who issued a hit's text and when ("ICC, 08 February"), as an answer names them."""
         issuer = hit.issuer or (self.documents[hit.doc_id].issuer if hit.doc_id in self.documents else "")
         acronym = re.search(r"\(([A-Z]{2,6})\)", issuer)
         who = acronym.group(1) if acronym else issuer_name(issuer)

@@ -6,7 +6,6 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from itertools import zip_longest
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 
 VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
 _DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what(?:'s| is the)? date)\b", re.I)
-SPREAD = 4  # "Which texts …?": the most texts an answer names
 WHOLE_TEXT_OPENING = 4  # "What does the Paris Call say?": its first few substantive provisions
 ASIDE_EXTRA = 5  # "Other than firewalls, …": more candidates, since those about firewalls are left out
 
@@ -204,7 +202,7 @@ class Assistant:
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sourcing
+        from assistant import catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sides, sourcing
         from assistant.conversation import compared_topic, resolve
         from assistant.sparse import tokenize
 
@@ -261,18 +259,15 @@ class Assistant:
         pool = _unseen(retriever.retrieve(analyzed, k, base), shown, aside)
         named = [] if base.doc_ids else resolved.sources
         spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
+        if not (shown or aside) and sides.as_wholes(retriever, resolved, named, compared_topic(bare),
+                                                   [sources.titles[d].title for d in named]):
+            return sides.wholes(retriever, composer, question, resolved, named, base)  # "What do A and B share?"
         if resolved.comparison or spread:
-            compared = named if len(named) >= 2 else list(dict.fromkeys(s.hit.doc_id for s in pool))[:SPREAD if spread else 2]
-            # "Does the UN resolution agree with the Paris Call on international law?": a text that never uses
-            # the topic's words is silent on it, whatever its nearest passage
-            limit = self.settings.answer.max_out_of_scope
-            topic = compared_topic(bare)  # not "resolution"
-            silent = {d for d in compared if not spread and retriever.out_of_scope(analyzed, topic, [d]) >= limit}
-            sections = {d: [] if d in silent else _unseen(
-                retriever.retrieve(analyzed, 4 + len(shown), base.model_copy(update={"doc_ids": [d]})), shown, aside)
-                for d in compared}
-            scored = [s for group in zip_longest(*sections.values()) for s in group if s is not None]
-            answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread)
+            sections, saying = sides.sections(
+                retriever, analyzed, pool, named, spread, compared_topic(bare), base, self.settings.answer.max_out_of_scope,
+                lambda scored: _unseen(scored, shown, aside), sides.SECTION + len(shown))
+            scored = sides.interleaved(sections)
+            answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread, saying)
         else:
             doc_ids = named or base.doc_ids
             earlier = list(history or [])
