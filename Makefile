@@ -124,6 +124,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen75.yaml --baseline evals/unseen75-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen76.yaml --baseline evals/unseen76-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen77.yaml --baseline evals/unseen77-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen78.yaml --baseline evals/unseen78-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
