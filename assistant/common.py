@@ -58,13 +58,13 @@ _PLAIN = frozenset(tokenize(" ".join(STOPWORDS | FUNCTION_WORDS | GENERIC | MODA
 
 @dataclass(frozen=True)
 class Theme:
-    """Wording two texts share, with the provision part of each that uses it first."""
+    """Wording two texts share, with the part of each that uses it most (the earliest of those that tie)."""
 
     stems: tuple[str, ...]
-    words: str  # as the first text writes it: "private sector", "multi-factor authentication"
+    words: str  # as the cited parts write it, plainest first: "private sector", "multi-factor authentication"
     first: int  # record index in the first text
     second: int  # record index in the second text
-    weight: float
+    score: float  # rarity of its words in the corpus, times how often each text uses it
 
 
 def side(question: str) -> Side:
