@@ -26,7 +26,7 @@ RUN_MAX = 3  # words in a shared run: "multi-factor authentication" is three
 # the mean idf a run's words need, as a share of the highest idf a word of either text has: "cyber security" is
 # every text's, "international law" a few's
 MIN_SHARE = 0.25
-Side = Literal["common", "contrast"]
+Side = Literal["common", "contrast", "relation"]
 
 # "have in common", "common ground", "overlap", "share", "alike", "agree on", "similarities", "themes"
 _COMMON = re.compile(
@@ -35,7 +35,9 @@ _COMMON = re.compile(
 # "How do they differ?", "Compare …", "What distinguishes …?", "… versus …"
 _CONTRAST = re.compile(
     r"\b(?:differ\w*|compar\w*|contrast\w*|distinguish\w*|distinct|versus|vs\.?|set\s+apart|side\s+by\s+side|"
-    r"stack\s+up|relate|relation(?:ship)?)\b", re.I)
+    r"stack\s+up)\b", re.I)
+# "How does the ICC relate to the G7?", "the relationship between …", "Is there a link between …?"
+RELATION = re.compile(r"\b(?:relat(?:e|es|ed|ion|ions|ionship|ionships)|link(?:s|ed)?|connect(?:s|ed|ion|ions)?)\b", re.I)
 # words of a comparison that name no topic: "What are the main similarities between …?", "in what ways"
 _FRAME = re.compile(r"\b(?:main|key|major|chief|principal|biggest|ways?|respects?|really|each\s+other|one\s+another|"
                     r"between|both|two|texts?|documents?|have|has)\b", re.I)
@@ -68,7 +70,9 @@ class Theme:
 
 
 def side(question: str) -> Side:
-    """Return whether a topicless comparison asks what two texts share or how they stand apart."""
+    """Return whether a topicless comparison asks what two texts share, how they stand apart, or how they relate."""
+    if RELATION.search(question):
+        return "relation"
     return "common" if _COMMON.search(question) and not _CONTRAST.search(question) else "contrast"
 
 
@@ -79,7 +83,7 @@ def untopical(text: str, titles: Iterable[str] = ()) -> str:
     """
     named = " ".join(titles)
     text = _PLACE.sub(lambda m: " " if re.search(rf"\b{re.escape(m.group())}\b", named, re.I) else m.group(), text)
-    return _FRAME.sub(" ", _CONTRAST.sub(" ", _COMMON.sub(" ", text)))
+    return _FRAME.sub(" ", _CONTRAST.sub(" ", _COMMON.sub(" ", RELATION.sub(" ", text))))
 
 
 def themes(first: Sequence[tuple[int, str]], second: Sequence[tuple[int, str]], idf: Callable[[str], float],
@@ -205,6 +209,13 @@ def shared_text(names: Sequence[str], shared: Sequence[tuple[str, Sequence[tuple
             number += 1
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def naming_lead(names: Sequence[tuple[str, str]]) -> str:
+    """Return the sentence saying which of two texts names the other: "The Paris Call names the Budapest Convention:"."""
+    if len(names) == 2:
+        return capitalized(f"{names[0][0]} and {names[0][1]} name each other:")
+    return capitalized(f"{names[0][0]} names {names[0][1]}:")
 
 
 def also_shared(words: Sequence[str]) -> str:

@@ -37,6 +37,9 @@ _BOTH = re.compile(r"\bboth\b", re.I)
 _DIFFERENTLY = re.compile(r"\bdifferently\b", re.I)
 # "What do the G7 and the ICC have in common on SMEs?": the topic is SMEs, not "common ways"
 _IN_COMMON = re.compile(r"\b(?:in\s+common|common\s+ground|commonalit(?:y|ies))\b", re.I)
+# "How does the ICC relate to the G7?", "the relationship between …", "How are A and B connected?": how two texts stand
+_RELATING = re.compile(r"\brelates?\s+to\b|\b(?:relationships?|relations?|links?|connections?)\s+between\b"
+                       r"|\b(?:related|linked|connected)(?=\s*(?:to\b|[?.!]*\s*$))", re.I)
 # "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
 _LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise)\b", re.I)
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -225,7 +228,7 @@ class Resolved:
 
 def compared_topic(text: str) -> str:
     """Return a comparison question without its comparing words: 'differ on supply chains' is about supply chains."""
-    return _COMPARE.sub(" ", _AGREEMENT.sub(" ", _IN_COMMON.sub(" ", text)))
+    return _COMPARE.sub(" ", _AGREEMENT.sub(" ", _IN_COMMON.sub(" ", _RELATING.sub(" ", text))))
 
 
 def content_words(text: str) -> list[str]:
@@ -251,7 +254,8 @@ def _short_yes_no(question: str) -> bool:
 def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved:
     """Resolve a question against earlier turns (oldest first) into a self-contained query."""
     named = sources.find(question)
-    differently = bool(_DIFFERENTLY.search(question)) and len(named) >= 2
+    # "How does the ICC relate to the G7?": two texts held together
+    differently = bool(_DIFFERENTLY.search(question) or _RELATING.search(question)) and len(named) >= 2
     compares = _COMPARE.search(question if len(named) != 1 else _BOTH.sub(" ", question))
     comparison = bool(compares) or sources.joined(question) or differently
     if comparison and history and len(named) == 1 and not _COMPARE.search(_LIKENESS.sub(" ", question)):

@@ -261,7 +261,7 @@ class Assistant:
         spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
         if not (shown or aside) and sides.as_wholes(retriever, resolved, named, compared_topic(bare),
                                                    [sources.titles[d].title for d in named]):
-            return sides.wholes(retriever, composer, question, resolved, named, base)  # "What do A and B share?"
+            return sides.wholes(retriever, composer, question, resolved, named, base, sources.naming)  # "What do A and B share?"
         if resolved.comparison or spread:
             sections, saying = sides.sections(
                 retriever, analyzed, pool, named, spread, compared_topic(bare), base, self.settings.answer.max_out_of_scope,

@@ -39,19 +39,43 @@ def as_wholes(retriever: Retriever, resolved: Resolved, named: list[str], topic:
 
 
 def wholes(retriever: Retriever, composer: Composer, question: str, resolved: Resolved, named: list[str],
-           base: Filters) -> Answer:
-    """Answer "What do the G7 and the ICC have in common?" or "How do they differ?", asked of two texts as wholes."""
+           base: Filters, naming: Callable[[str, str], str]) -> Answer:
+    """Answer "What do the G7 and the ICC have in common?", "How do they differ?" or "How does the ICC relate to the
+    G7?", asked of two texts as wholes; naming gives the words by which a text names a document of the corpus."""
     reader, keep = retriever.reader, retriever.reader.keeper(base)
     parts = [[(i, _headed(reader.records[i])) for i in reader.in_order(d) if keep(i)] for d in named[:2]]
     found = common.themes(parts[0], parts[1], retriever.analyzer.idf)
-    if common.side(question) == "contrast":
+    side = common.side(question)
+    if side == "contrast":
         return _contrast(reader, composer, resolved, named, base, [t.words for t in found])
+    if side == "relation" and (named_in := _naming(retriever, composer, resolved, named[:2], naming)) is not None:
+        named_in.text += f"\n\n{closing}" if (closing := common.also_shared([t.words for t in found])) else ""
+        return named_in
+    neither = "Neither text names the other. " if side == "relation" else ""
     if not found:
         nearest = [h for d in named[:2] for h in _opening(reader, d, base)[:1]]
-        return composer.refused(resolved, nearest, "The two texts share no telling wording: no phrase of two or three "
-                                "words, nor an acronym, that both use and few other texts do. Ask about a topic to see "
-                                "what each says of it.")
-    return _shared(retriever, composer, resolved, found)
+        return composer.refused(resolved, nearest, f"{neither}The two texts share no telling wording: no phrase of two "
+                                "or three words, nor an acronym, that both use and few other texts do. Ask about a topic "
+                                "to see what each says of it.")
+    answer = _shared(retriever, composer, resolved, found)
+    answer.text = neither + answer.text
+    return answer
+
+
+def _naming(retriever: Retriever, composer: Composer, resolved: Resolved, pair: list[str],
+            naming: Callable[[str, str], str]) -> Answer | None:
+    """Cite where either of two texts names the other ("The Paris Call names the Budapest Convention:"), or None."""
+    said = [(h, words) for one, other in (pair, pair[::-1]) for h in retriever.reader.provisions(one)
+            if (words := naming(h.text, other))]
+    if not said:
+        return None
+    title = {d: short_title(composer.documents[d].title) if d in composer.documents else d for d in pair}
+    directions = list(dict.fromkeys((title[h.doc_id], title[next(d for d in pair if d != h.doc_id)]) for h, _ in said))
+    listed = retriever.analyze(" ".join(dict.fromkeys(words for _, words in said)))  # quoted where they name it
+    holders = [h for h, _ in said]
+    answer = composer.count(resolved, holders, "provision", listed, common.naming_lead(directions))
+    answer._retrieved = holders
+    return answer
 
 
 def _contrast(reader: Reader, composer: Composer, resolved: Resolved, named: list[str], base: Filters,

@@ -60,6 +60,8 @@ def test_a_part_cited_for_one_wording_is_not_cited_again_for_the_next_when_anoth
     ("How do the G7 and the ICC differ?", "contrast"),
     ("Compare the Budapest Convention with NIS 2.", "contrast"),
     ("What are the similarities and differences between the G7 and the ICC?", "contrast"),
+    ("How does the ICC relate to the G7?", "relation"),
+    ("Is there any connection between the ICC briefing and the G7 text?", "relation"),
 ])
 def test_a_comparison_of_two_whole_texts_asks_for_common_ground_or_contrast(question: str, expected: str) -> None:
     assert side(question) == expected
@@ -87,8 +89,12 @@ GAMMA = ("---\ntitle: \"Gamma Note on Office Printers\"\nissuer: \"Gamma Office\
          "# Gamma Note on Office Printers\n\nPrinters are serviced yearly by approved contractors.\n")
 
 
+DELTA = ("---\ntitle: \"Delta Guide on Home Routers\"\nissuer: \"Delta Agency\"\ndate: \"2021-06-01\"\n---\n\n"
+         "# Delta Guide on Home Routers\n\nRouters follow the Beta Charter for Secure Systems in every home.\n")
+
+
 def test_two_texts_side_by_side_give_their_common_ground_cited_from_each(tmp_path: Path) -> None:
-    pair = ingested(tmp_path, {"alpha.md": ALPHA, "beta.md": BETA, "gamma.md": GAMMA})
+    pair = ingested(tmp_path, {"alpha.md": ALPHA, "beta.md": BETA, "gamma.md": GAMMA, "delta.md": DELTA})
     shared = pair.ask("What do the Alpha Accord and the Beta Charter have in common?")
     assert not shared.abstained
     assert shared.text.startswith("Alpha Accord on Network Safety (Alpha Council, 1 May 2019) and Beta Charter")
@@ -100,6 +106,12 @@ def test_two_texts_side_by_side_give_their_common_ground_cited_from_each(tmp_pat
     assert "Each text as it opens:" in contrast.text
     assert {c.doc_title.split()[0] for c in contrast.citations} == {"Alpha", "Beta"}
     assert contrast.text.endswith("Both speak of “private sector” and “supply chain”; ask what they have in common to see where.")
+    related = pair.ask("How does the Alpha Accord relate to the Beta Charter?")
+    assert related.text.startswith("Neither text names the other. Alpha Accord on Network Safety (Alpha Council")
+    assert len(related.citations) == 4
+    naming = pair.ask("How does the Delta Guide relate to the Beta Charter?")
+    assert naming.text.startswith("Delta Guide on Home Routers names Beta Charter for Secure Systems:")
+    assert [c.doc_title for c in naming.citations] == ["Delta Guide on Home Routers"]
     apart = pair.ask("What do the Alpha Accord and the Gamma Note have in common?")
     assert apart.abstained and apart.text.startswith("The two texts share no telling wording")
     on_topic = pair.ask("What do the Alpha Accord and the Beta Charter have in common on backups?")
@@ -119,6 +131,10 @@ def test_the_real_texts_common_ground_and_contrast(full: Assistant) -> None:
         "ncsc-cyber-essentials-v3-1/d-4/multi-factor-authentication-mfa/para-1", "nis2-directive-article-21/article-21/item-2/item-j"]
     compared = full.ask("Compare the Budapest Convention with NIS 2.")
     assert "does not address" not in compared.text and "Council of Europe" in compared.text and "European Parliament" in compared.text
+    named = full.ask("How does the Paris Call relate to the Budapest Convention?")
+    assert named.text.startswith("Paris Call for Trust and Security in Cyberspace names the Budapest Convention:")
+    assert [c.provision_id for c in named.citations] == ["paris-call-2018/para-8"]
+    assert full.ask("How does the ICC relate to the G7?").text.startswith("Neither text names the other. ICC Board Briefing")
     smes = full.ask("What do the G7 and the ICC have in common on SMEs?")
     assert "common ways" not in smes.text and "Takeaway 5" in {c.label for c in smes.citations}
 

@@ -168,6 +168,9 @@ def test_two_sources_side_by_side_are_compared(sources: SourceIndex) -> None:
     assert not single.comparison and single.sources == ["paris"]
     nouned = resolve("What do the Paris Call declaration and the Budapest Convention agree on?", [], sources)
     assert nouned.comparison and nouned.sources == ["paris", "bud"]  # a text's noun between the name and "and"
+    related = resolve("How does the Paris Call relate to the Budapest Convention?", [], sources)
+    assert related.comparison and related.sources == ["paris", "bud"]  # how two texts stand, not one on a topic
+    assert compared_topic("How does it relate to that on cooperation?").split() == ["How", "does", "it", "that", "on", "cooperation?"]
 
 
 def test_what_two_texts_have_in_common_on_a_topic_is_about_the_topic() -> None:
