@@ -83,6 +83,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._terms: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._vocabularies: dict[str, frozenset[str]] = {}
+        self._said: dict[str, frozenset[str]] = {}  # every form a document's own words say a term in (may_say)
         self._names: dict[str, bool] = {}
         self._embeddings: dict[str, list[float]] = {}
         self.places = references.PlaceIndex(sparse.records)
@@ -289,6 +290,19 @@ class Retriever:
     def says(self, hit: Hit, terms: tuple[str, ...]) -> bool:
         """Return True when a provision's own words say a topic itself, not another word for it (mentions.says)."""
         return says(hit, terms, self.analyzer.spelled_out)
+
+    def may_say(self, doc_id: str, terms: tuple[str, ...]) -> bool:
+        """Return False when no provision of a document can say the terms (says): some term is in none of its words."""
+        with self._lock:
+            said = self._said.get(doc_id)
+        if said is None:
+            said = frozenset().union(*(own_terms(hit_from(self.sparse.records[i], 1.0)) for i in self._by_doc.get(doc_id, [])))
+            said |= {t.rstrip("s") for t in said}  # "supply chains" says "supply chain": a plural 's' aside
+            with self._lock:
+                self._said[doc_id] = said
+        if len(terms) == 1 and any(form <= said for form in self.analyzer.spelled_out(terms[0])):
+            return True
+        return all(t in said or t.rstrip("s") in said for term in terms for t in [term, *term.split("-")])
 
     def _unworded_item(self, index: int, term: str) -> bool:
         """Return True when a part is an item of a numbered list in a document that never uses the term."""

@@ -148,8 +148,8 @@ def saying(retriever: Retriever, terms: tuple[str, ...], base: Filters) -> list[
     from assistant.hits import hit_from
 
     reader, keep = retriever.reader, retriever.reader.keeper(base)
-    return [d for d in reader.by_doc if (not base.doc_ids or d in base.doc_ids) and terms and any(
-        keep(i) and retriever.says(hit_from(reader.records[i], 1.0), terms) for i in reader.in_order(d))]
+    return [d for d in reader.by_doc if (not base.doc_ids or d in base.doc_ids) and terms and retriever.may_say(d, terms)
+            and any(keep(i) and retriever.says(hit_from(reader.records[i], 1.0), terms) for i in reader.in_order(d))]
 
 
 def _opening(reader: Reader, doc_id: str, base: Filters) -> list[Hit]:
