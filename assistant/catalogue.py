@@ -173,10 +173,15 @@ def answered(
     query = asks(question)
     if query is None:
         return None
-    documents = [d for d in composer.documents.values() if not filters.doc_ids or d.doc_id in filters.doc_ids]
+    documents = held(composer, filters)
     if query.asked in ("compare", "apart"):
         return compared(query, resolved, documents, citing_by(reader), composer, mentions)
     return answer(query, resolved, documents, citing_by(reader), composer, mentions)
+
+
+def held(composer: Composer, filters: Filters) -> list[Document]:
+    """Return the documents of the corpus that the filters keep."""
+    return [d for d in composer.documents.values() if not filters.doc_ids or d.doc_id in filters.doc_ids]
 
 
 def citing_by(reader: Reader) -> Citing:
@@ -224,6 +229,13 @@ class Cited:
         self.citations.append(cite(len(self.citations) + 1, evidence))
         self.hits.append(scored.hit)
         return f" [{len(self.citations)}]"
+
+    def quote(self, hit: Hit) -> str:
+        """Return '“…” [n]': a provision quoted from its start and cited."""
+        evidence = Evidence(Scored(hit, 1.0, 1.0, 1.0), quoting.opening(hit.text, self.composer.settings.quote_chars))
+        self.citations.append(cite(len(self.citations) + 1, evidence))
+        self.hits.append(hit)
+        return f"“{evidence.quote}” [{len(self.citations)}]"
 
     def answer(self, resolved: Resolved, text: str) -> Answer:
         """Return the answer with these citations."""

@@ -74,11 +74,16 @@ def asks(question: str) -> Particular | None:
     return None
 
 
-def meant(particular: Particular, resolved: Resolved, mentions: Mentions) -> str | None:
+def pronoun(name: str) -> bool:
+    """Return True when a question names its text only as "it" or "this document"."""
+    return bool(_PRONOUN.match(name))
+
+
+def meant(name: str, resolved: Resolved, mentions: Mentions) -> str | None:
     """Return the doc_id a question's name means: one held text and nothing else ("the original X document")."""
-    if _PRONOUN.match(particular.name):
+    if pronoun(name):
         return resolved.sources[0] if len(resolved.sources) == 1 else None
-    ids, left = unmentioned(particular.name, mentions)
+    ids, left = unmentioned(name, mentions)
     loose = all(w.lower() in _LOOSE for w in re.findall(r"[\w'’]+", left))
     return ids[0] if len(ids) == 1 and loose else None  # "guidance on passwords in Cyber Essentials" is a topic
 
@@ -88,7 +93,7 @@ def answered(
 ) -> Answer | None:
     """Answer a question about a text's title, kind or source from the catalogue, or return None."""
     particular = asks(question)
-    if particular is None or (doc_id := meant(particular, resolved, mentions)) is None:
+    if particular is None or (doc_id := meant(particular.name, resolved, mentions)) is None:
         return None
     document = composer.documents.get(doc_id)
     if document is None or (filters.doc_ids and doc_id not in filters.doc_ids):
@@ -112,7 +117,7 @@ def _title(document: Document) -> str:
 def _kind(document: Document) -> str:
     name = in_sentence(short_title(document.title))
     if document.kind:
-        return f"The catalogue describes {name} ({who_when(document)}) as {_described(document.kind)}"
+        return f"The catalogue describes {name} ({who_when(document)}) as {with_article(document.kind)}"
     return (f"The catalogue records no kind of document for {name}; its title says what it is: "
             f"“{document.title}” ({who_when(document)})")
 
@@ -133,7 +138,7 @@ def _origin(document: Document) -> str:
     who = issuer_name(document.issuer)
     by = f" was issued by {'' if who.lower().startswith('the ') else 'the '}{who}" if who else " has no issuer recorded"
     when = f" ({readable_date(document.date)})" if document.date else ""
-    kind = f"; it is described as {_described(document.kind)}" if document.kind else ""
+    kind = f"; it is described as {with_article(document.kind)}" if document.kind else ""
     source = (f"; the text held comes from {document.source_url}" if document.source_url
               else ", and the catalogue records no address it was taken from")
     return capitalized(f"{name}{by}{when}{kind}{source}")
@@ -150,7 +155,7 @@ def _file(document: Document) -> str:
     return f"; the corpus holds it as the file {PurePath(document.path).name}" if document.path else ""
 
 
-def _described(kind: str) -> str:
+def with_article(kind: str) -> str:
     """Return 'a ministerial declaration', 'board briefing notes': a kind with the article it takes."""
     head = kind.split("(")[0].strip()
     if head.endswith("s") and not head.endswith("ss"):

@@ -202,7 +202,7 @@ class Assistant:
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sides, sourcing
+        from assistant import catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sides, sourcing, standing
         from assistant.conversation import compared_topic, resolve
         from assistant.sparse import tokenize
 
@@ -218,8 +218,10 @@ class Assistant:
         resolved = resolve(question, list(history or []), sources)
         if (listed := catalogue.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
             return listed  # "Which documents do you have?", "Which text is the oldest?"
-        if (about := particulars.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
-            return about  # "What is the full title of resolution 80/16?", "Give me the link to the Paris Call."
+        # "What is the full title of resolution 80/16?", "Is the Paris Call legally binding?": from the catalogue or final clauses
+        if (about := particulars.answered(question, resolved, retriever.reader, composer, base, sources.mentions)
+                or standing.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
+            return about
         if (cross := crossref.answered(question, resolved, retriever, composer, base, sources)):
             return cross  # "Which texts mention the Budapest Convention?": the others, where they name it
         focus = sources.strip(resolved.question, resolved.sources)

@@ -49,7 +49,7 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
 ])
 def test_only_a_name_of_one_held_text_and_nothing_more_means_that_text(name: str, sources: list[str], expected: str | None) -> None:
     resolved = Resolved(question="q", query="q", sources=sources)
-    assert meant(Particular("source", name), resolved, _mentions) == expected
+    assert meant(name, resolved, _mentions) == expected
 
 
 ALPHA = ("---\ntitle: \"Alpha Accord on Network Safety (Alpha Accord), No. 7\"\nissuer: \"Alpha Council (AC)\"\n"

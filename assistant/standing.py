@@ -1,0 +1,200 @@
+"""A text's standing, as a negotiator asks it: whether it binds ("Is the Paris Call legally binding?", "Which
+texts are treaties?") and who may join it ("Who can join the Budapest Convention?").
+
+A treaty states its own force in its final clauses, in words the genre keeps ("subject to ratification",
+"consent to be bound", "This Convention shall enter into force") and says who may join it ("open for
+signature by", "may invite … to accede"). Ranked by "binding" or "join", such a question would quote whatever
+provision uses the word (an arbitral tribunal "whose decisions shall be binding"). A declaration, call,
+framework or briefing has no such clause: its force is not in the corpus, and the answer says so, with what
+the catalogue records of the text (its kind, or the issuer line's "open to endorsement by …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from assistant import quoting
+from assistant.catalogue import Cited, Mentions, citing_by, held, in_sentence, who_when
+from assistant.conversation import Resolved
+from assistant.particulars import meant, pronoun, with_article
+from assistant.render import capitalized, short_title
+from assistant.types import Answer, Document, Filters, Hit
+
+if TYPE_CHECKING:
+    from assistant.answer import Composer
+    from assistant.reading import Reader
+
+Asked = Literal["force", "joining"]
+
+_TEXT = r"(?P<name>.+?)"
+_NOUN = r"(?:texts?|documents?|instruments?|sources?)"
+_BINDING = (r"(?:(?:legally\s+)?binding|non-?binding|legally\s+enforceable|enforceable|(?P<duty>mandatory|compulsory|obligatory)|"
+            r"(?:a\s+)?(?:legally\s+binding\s+)?(?:treaty|treaties)|(?:hard|soft)\s+law)")
+_ON = r"(?P<on>\s+(?:on|upon|for)\s+(?:\S+\s*){1,4}?)?"  # "binding on states", "mandatory for companies"
+_JOIN = (r"(?:join|sign(?:\s+up\s+to)?|endorse|ratify|accede\s+to|adhere\s+to|become\s+(?:a\s+)?(?:party|parties|"
+         r"signatory|signatories|member|members)\s+(?:to|of))")
+_END = r"\s*[?.!]*$"
+_PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(pattern + _END, re.I)) for asked, pattern in (
+    # "Is the Paris Call legally binding?", "Is compliance with the NIST CSF mandatory?", "Is resolution 80/16 binding on states?"
+    ("force", rf"^(?:is|are)\s+(?:compliance\s+with\s+|adherence\s+to\s+|implementing\s+|following\s+)?{_TEXT}\s+{_BINDING}{_ON}"),
+    # "Does the Paris Call create legal obligations?", "Does NIS 2 have binding force?"
+    ("force", rf"^(?:does|do)\s+{_TEXT}\s+(?:create|impose|establish|contain|carry|have)\s+(?:any\s+)?(?:legal|legally\s+binding|"
+              rf"binding)\s+(?:obligations?|force|effect|commitments?|duties){_ON}"),
+    # "What is the legal status of the Budapest Convention?"
+    ("force", rf"^what(?:'s|\s+is)\s+the\s+legal\s+(?:status|force|standing|nature|effect)\s+of\s+{_TEXT}"),
+    # "Does the Budapest Convention bind states?"
+    ("force", rf"^(?:does|do)\s+{_TEXT}\s+(?:legally\s+)?bind\s+(?:\S+\s*){{1,3}}?"),
+    # "Who can join the Budapest Convention?", "Which states may sign it?"
+    ("joining", rf"^(?:who|which\s+(?:states|countries|governments|parties|organi[sz]ations|actors))\s+(?:can|could|may|is\s+"
+                rf"(?:able|allowed|entitled)\s+to)\s+{_JOIN}\s+{_TEXT}"),
+    # "How does a state become a party to the Budapest Convention?", "How can a company endorse the Paris Call?"
+    ("joining", rf"^how\s+(?:does|do|can|could|may)\s+(?:a\s+|an\s+)?(?:\S+\s+){{0,2}}?{_JOIN}\s+{_TEXT}"),
+    # "Can non-European states join the Budapest Convention?", "Can other countries sign up to the G7 declaration?"
+    ("joining", rf"^(?:can|could|may)\s+(?:\S+\s+){{1,4}}?{_JOIN}\s+{_TEXT}"),
+    # "Is the Budapest Convention open to non-member states?"
+    ("joining", rf"^(?:is|are)\s+{_TEXT}\s+open\s+(?:to|for)\s+(?:\S+\s*){{1,4}}?"),
+))
+# "Which texts are legally binding?", "Which of the texts are treaties?", "Are any of the documents binding?"
+_ACROSS = re.compile(
+    rf"^(?:(?:which|what)\s+(?:of\s+the\s+)?{_NOUN}(?:\s+in\s+the\s+corpus)?\s+(?:are|is)|(?:are|is)\s+(?:any|all|none)\s+of\s+"
+    rf"(?:the|these|your)\s+{_NOUN})\s+{_BINDING}{_END}", re.I)
+# how a treaty states its own force, and who may join it
+_FORCE = re.compile(r"\bconsent\s+to\s+be\s+bound\b|\bsubject\s+to\s+ratification\b|\b(?:this|the\s+present)\s+(?:Convention|"
+                    r"Treaty|Agreement|Protocol|Charter)\s+shall\s+(?:enter\s+into\s+force|be\s+binding)", re.I)
+_JOINING = re.compile(r"\bopen\s+for\s+signature\b|\binvite\b[^.;]{0,200}?\bto\s+accede\b|\bmay\s+accede\b|\bsubject\s+to\s+"
+                      r"ratification\b", re.I)
+_OPEN_TO = re.compile(r"\bopen\s+to\s+[^;.()]+", re.I)  # "open to endorsement by States, companies and …" in an issuer line
+_DUTY = re.compile(r"\b(?:shall|must)\b")
+FORCE_MAX = 4
+DUTY_WORDS = 8
+DUTIES_MIN = 3  # one "must be focused on" in a briefing is a turn of phrase; several make a text's wording
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a question asks of a text's standing, and the text's name as given (empty: every text)."""
+
+    asked: Asked
+    name: str
+    practice: bool = False  # worded as a practice may be asked of ("mandatory", "… for cloud services")
+
+
+def asks(question: str) -> Standing | None:
+    """Return what a question asks of a text's standing, or None for any other question."""
+    text = question.strip()
+    if _ACROSS.match(text):
+        return Standing("force", "")
+    for asked, pattern in _PATTERNS:
+        if m := pattern.match(text):
+            practice = any(m.groupdict().get(g) for g in ("duty", "on"))
+            return Standing(asked, m.group("name").strip(), practice)
+    return None
+
+
+def answered(
+    question: str, resolved: Resolved, reader: Reader, composer: Composer, filters: Filters, mentions: Mentions,
+) -> Answer | None:
+    """Answer whether a text binds, or who may join it, from its own final clauses, or return None."""
+    standing = asks(question)
+    if standing is None:
+        return None
+    kept = held(composer, filters)
+    if not standing.name:
+        return _across(resolved, reader, composer, kept) if kept else None
+    if pronoun(standing.name) and standing.practice and resolved.carried:
+        return None  # "What does Cyber Essentials say about MFA?" "Is it compulsory for cloud services?": MFA is
+    doc_id = meant(standing.name, resolved, mentions)
+    document = next((d for d in kept if d.doc_id == doc_id), None)
+    if document is None:
+        return None
+    if standing.asked == "joining":
+        return _joining(resolved, reader, composer, document)
+    return _force(resolved, reader, composer, document)
+
+
+def clauses(reader: Reader, doc_id: str, pattern: re.Pattern[str]) -> list[Hit]:
+    """Return a text's provisions whose words match a final-clause pattern, in the text's order."""
+    return [h for h in reader.provisions(doc_id) if pattern.search(h.text)][:FORCE_MAX]
+
+
+def _force(resolved: Resolved, reader: Reader, composer: Composer, document: Document) -> Answer:
+    """Quote where a text states its own force, or say that it does not, with what the catalogue records."""
+    found = clauses(reader, document.doc_id, _FORCE)
+    name = in_sentence(short_title(document.title))
+    if found:
+        lead = capitalized(f"{name} states its own force in {_provisions(len(found))}, on ratification and consent to be bound:")
+        return _quoted(composer, resolved, found, lead)
+    provisions = reader.provisions(document.doc_id)
+    text = (f"The text of {name} held in the corpus ({who_when(document)}) says nothing of its own legal force: none of "
+            f"its {len(provisions)} provisions speaks of signature, ratification, entry into force or consent to be bound, "
+            f"so the corpus cannot say whether it binds anyone. {_recorded(document, name)}.")
+    opening = citing_by(reader)(document)
+    related = [opening.hit] if opening else []
+    duties = [h for h in provisions if _DUTY.search(h.text)]
+    # "Member States shall ensure …": what its wording asks of whom, for the reader to weigh; the example is a
+    # provision that is a duty from its first words, not a definition that ends in one
+    example = next((h for h in duties if _DUTY.search(" ".join(h.text.split()[:DUTY_WORDS]))), None)
+    if example is not None and len(duties) >= DUTIES_MIN:
+        used = "”, “".join(w for w in ("shall", "must") if any(re.search(rf"\b{w}\b", h.text) for h in duties))
+        text += f" It words {len(duties)} of its provisions as duties (“{used}”), as {example.label}: “{quoting.opening(example.text, composer.settings.quote_chars)}”"
+        related = [example, *(h for h in related if h.provision_id != example.provision_id)]
+    return composer.refused(resolved, related, capitalized(text))
+
+
+def _joining(resolved: Resolved, reader: Reader, composer: Composer, document: Document) -> Answer:
+    """Quote where a text says who may sign or accede to it, else what its catalogue entry says, else abstain."""
+    found = clauses(reader, document.doc_id, _JOINING)
+    name = in_sentence(short_title(document.title))
+    if found:
+        return _quoted(composer, resolved, found, capitalized(f"{name} says who may join it, and how:"))
+    cited = Cited(citing_by(reader), composer)
+    if (open_to := _OPEN_TO.search(document.issuer)) is not None:
+        text = (f"The text of {name} does not say who may join it; the catalogue records it ({who_when(document)}) as "
+                f"“{open_to.group(0).strip()}”{cited.marker(document)}.")
+        return cited.answer(resolved, capitalized(text))
+    first = citing_by(reader)(document)
+    return composer.refused(resolved, [first.hit] if first else [], capitalized(
+        f"{name} ({who_when(document)}) does not say who may join, sign or endorse it, and the catalogue records nothing "
+        "on it."))
+
+
+def _across(resolved: Resolved, reader: Reader, composer: Composer, held: list[Document]) -> Answer:
+    """Say which texts of the corpus state their own force, quoting where, and name those that do not."""
+    found = {d.doc_id: hits for d in held if (hits := clauses(reader, d.doc_id, _FORCE))}
+    silent = [d for d in held if d.doc_id not in found]
+    names = {d.doc_id: in_sentence(short_title(d.title)) for d in held}
+    others = "; ".join(names[d.doc_id] for d in silent)
+    if not found:
+        openings = [first.hit for d in silent if (first := citing_by(reader)(d)) is not None]
+        return composer.refused(resolved, openings, f"None of the {len(held)} texts states its own legal force (no signature, "
+                                f"ratification, entry into force or consent to be bound), so the corpus cannot say that any "
+                                f"binds: {others}.")
+    stating = " and ".join(names[d] for d in found)
+    count = f"only {stating} states its own force" if len(found) == 1 else f"{len(found)} ({stating}) state their own force"
+    lead = f"Of the {len(held)} texts, {count}, on ratification and consent to be bound:"
+    answer = _quoted(composer, resolved, [h for hits in found.values() for h in hits], lead)
+    if silent:
+        answer.text += (f"\n\nThe other {len(silent)} say nothing of their own legal force (no signature, ratification, "
+                        f"entry into force or consent to be bound): {others}.")
+    return answer
+
+
+def _quoted(composer: Composer, resolved: Resolved, hits: list[Hit], lead: str) -> Answer:
+    answer = composer.count(resolved, hits, "provision", lead=lead)
+    answer._retrieved = hits
+    return answer
+
+
+def _recorded(document: Document, name: str) -> str:
+    """Return what the catalogue records of a text's nature: its kind (else its full title) and who it is open to."""
+    said = [f"The catalogue describes it as {with_article(document.kind)}" if document.kind
+            else f"Its full title is “{document.title}”" if re.sub(r"^the\s+", "", name) != document.title else ""]
+    if (open_to := _OPEN_TO.search(document.issuer)) is not None:
+        said.append(f"{'and ' if document.kind else 'the catalogue '}records it as “{open_to.group(0).strip()}”")
+    return capitalized("; ".join(filter(None, said)) if not document.kind else ", ".join(filter(None, said)))
+
+
+def _provisions(n: int) -> str:
+    return "one provision" if n == 1 else f"{n} provisions"
