@@ -44,7 +44,7 @@ _ASKS = (
     re.compile(rf"^\s*what\s+does\s+(?P<where>.+?)\s+(?:contain|hold|comprise|include){_END}", re.I),
     # "Which offences does the Budapest Convention set out?", "Which computer-related offences are in …?"
     re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+(?:does|do)\s+(?P<where>.+?)\s+"
-               rf"(?:set\s+out|define|establish|lay\s+down|provide\s+for|create){_END}", re.I),
+               rf"(?:set\s+out|define|establish|lay\s+down|provide\s+for|create|cover|deal\s+with){_END}", re.I),
     re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+are\s+(?:there\s+)?(?:in|under)\s+(?P<where>.+?){_END}", re.I),
     # "What must Parties criminalise under the Budapest Convention?": the offences it sets out
     re.compile(rf"^\s*(?:what|which\s+(?:acts|conduct|behaviou?rs?|activities))\s+(?:must|should|shall|do|does)\s+(?:the\s+)?"
@@ -59,6 +59,7 @@ _KIND_WORDS = frozenset(tokenize("article articles title titles section sections
                                  "part parts objective objectives function functions category categories subcategory "
                                  "subcategories heading headings annex annexes text document"))
 _SHORT = 100  # characters of a heading shown as a part's name
+_CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the headings name them offences
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def contents(question: str, earlier: str | None = None) -> Contents | None:
             kind = (found.get("kind") or "").lower()
             kind = ("subcategory" if kind.startswith("subcategor") else "category" if kind.startswith("categor")
                     else "annex" if kind.startswith("annex") else kind.rstrip("s"))
-            topic = "offences" if _CRIMINALISE.match(found.get("topic") or "") else found.get("topic") or ""
+            topic = "offences" if _CRIMINALISE.match(found.get("topic") or "") else _CRIMES.sub("offences", found.get("topic") or "")
             where = found.get("where") or " in ".join(x for x in (found.get("under"), found.get("named")) if x)
             return Contents(kind, where, topic)
     if earlier is not None and (m := _FOLLOW.match(question)) and (before := contents(earlier)) is not None:

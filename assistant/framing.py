@@ -17,7 +17,11 @@ from assistant.sparse import tokenize
 # "What does the G7 ask businesses to do?" asks what businesses should do; "ask a Party to preserve data" is a request
 _ASKED_TO_DO = (r"\b(ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)?\s+(?:up)?on|wants?|wanted|expect(?:s|ed)?|would\s+like)"
                 r"\s+(?:[\w'-]+\s+){1,4}?to\s+do\b")
-_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b|" + _ASKED_TO_DO, re.I)
+# "What does the G7 ask of companies?", "What does the ICC expect of governments?", "What does it want from SMEs?": what
+# the text says those should do; not "what our stakeholders expect from us", a topic
+_ASKED_OF = r"^\s*what\s+(?:does|do|did)\s+(?:[\w'’.-]+\s+){0,6}?(ask|expect|want|demand)\s+(?:of|from)\b"
+_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b|" + _ASKED_TO_DO + "|" + _ASKED_OF,
+                      re.I)
 # "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
 # they are in scope; "What does NIS 2 let us require?" what it allows
 _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
@@ -43,6 +47,10 @@ _MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:
 _COUNTED = re.compile(r"(?:\b(?:the|all|its|their|these|those)|['’]s)\s+(" + wording.NUMBER_PATTERN
                       + r"|\d{1,2})\s+(?:[\w'’-]+\s+){0,2}?(?:" + references.KIND_PLURALS
                       + r"|controls|functions|categories|measures|items|steps|pillars|priorities|elements)\b", re.I)
+# "Can a state withdraw from the Convention?": leaving the text itself, which a treaty calls denouncing it; its
+# "withdraw" is of a reservation or a declaration (Budapest Articles 38, 43)
+_LEAVING_TEXT = re.compile(r"\bwithdr(?:aw|aws|awing|awn|ew)\s+from\s+(?=(?:(?:the|this)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:convention|"
+                           r"treaty|agreement|protocol)\b|(?:later|now|again)?\s*[?.!]*\s*$)|it\b)", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -58,6 +66,11 @@ def asked(text: str) -> str:
     if some := shapes.some_asked(text):
         text = text[:some.number[0]] + text[some.number[1]:]
     return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))
+
+
+def leaving(text: str) -> str:
+    """Return a question with "withdraw from" the text itself in a treaty's word for it ("denounce")."""
+    return _LEAVING_TEXT.sub("denounce ", text)
 
 
 def examples_wanted(text: str) -> int | None:

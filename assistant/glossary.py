@@ -73,6 +73,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "authenticity": ("genuine", "counterfeit"),
     "reserve": ("opt out", "opt-out", "opting out", "opted out"),
     "signature": ("sign", "signs", "signing"),
+    # "Can a state leave the Convention?": a treaty's word for leaving it is "denounce" (its Article 47); "withdraw"
+    # is its word for reservations, so "withdraw from the Convention" is read in framing.py
+    "denounce": ("leave", "leaving", "pull out", "pulls out", "pulling out", "pulled out", "exit", "exits", "exiting",
+                 "quit", "quits", "quitting"),
     "applications": ("app", "apps"),
     "forensics": ("evidence",),
     "minor": ("kid", "kids", "underage"),

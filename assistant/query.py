@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant import framing, glossary, manners, references, shapes, wording
+from assistant.framing import framing_terms, leaving
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -126,11 +127,12 @@ class Analyzer:
         (topic words of earlier turns) at half weight; framing terms (who is asked) and intent words
         ("commit", "recommend") are left out of them, the intent being kept apart.
         """
-        written = references.spelled_out(wording.undrafted(query))  # "What language can I borrow …"
+        written = references.spelled_out(leaving(wording.undrafted(query)))  # "What language can I borrow …"
         corrections = self._corrections(f"{written} {carried}")
         corrected = _apply(written, corrections)
         expansions = glossary.expand(corrected, self.glossary)
-        own = manners.without_asides(_apply(references.spelled_out(focus if focus is not None else query), corrections))
+        own = manners.without_asides(_apply(references.spelled_out(leaving(focus if focus is not None else query)),
+                                            corrections))
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
         named = references.parse(own)
@@ -156,6 +158,8 @@ class Analyzer:
             keyterms.pop(term, None)
         # "What is Objective 2's title?": a place's name asked for, never a missing topic
         naming = references.NAMING_TERMS if references.specific(named) else frozenset()
+        # "What does the ICC expect of governments?": how it asks, which a text need not use, is never a missing topic
+        naming |= framing_terms(own)
         unknown = [t for t in keyterms if self._unknown(t) and t not in VAGUE_TERMS and t not in naming
                    and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         switched = carried and _SWITCH.match(own)  # "What about customers?" asks the earlier question of customers
@@ -328,7 +332,7 @@ class Analyzer:
         The thing a "which X" question asks for weighs double ("Which countries have ratified …?"), as does
         the act a "who will X" question asks about ("Who will chair the Global Mechanism?").
         """
-        shape = set(tokenize(" ".join(GENERIC | MODALS)))
+        shape = set(tokenize(" ".join(GENERIC | MODALS))) | framing_terms(text)  # nor "expect" in "expect of"
         topic = {t: w for t, w in self.keyterms(text).items() if t not in shape}
         asked = _ASKED_FOR.match(text)
         for term in tokenize(asked.group(1)) if asked else []:

@@ -37,6 +37,10 @@ from tests.conftest import ingested
     ("What are NIST's six functions?", Contents("function", "NIST")),  # no "the" before a possessive name
     ("What are the NIST CSF categories under Protect?", Contents("category", "Protect in NIST CSF")),
     ("How many subcategories are in GV.SC?", Contents("subcategory", "GV.SC")),
+    # "cover", "deal with": what it sets out; "crimes" are what its headings call offences
+    ("Which offences does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
+    ("Which crimes does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
+    ("What offences does the Convention on Cybercrime deal with?", Contents("", "the Convention on Cybercrime", "offences")),
 ])
 def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
     assert contents(question) == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.framing import asked, counted, examples_wanted, framing_terms
+from assistant.framing import asked, counted, examples_wanted, framing_terms, leaving
 
 
 def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> None:
@@ -38,3 +38,19 @@ def test_the_number_of_items_asked_for_and_a_dates_shape_word_are_no_topic() -> 
     assert "deadlines" not in asked("What deadlines does NIS 2 set?")  # the answer's shape, not its topic
     assert "set" not in asked("What deadlines does NIS 2 set?")  # how a rule speaks, as "require" does
     assert "six" in asked("What are the six ICC takeaways?")  # a count, weighed as such (counted), not dropped here
+
+
+def test_what_a_text_asks_of_someone_is_framing_but_what_others_expect_is_a_topic() -> None:
+    assert "ask" in framing_terms("What does the G7 ask of companies?")
+    assert "expect" in framing_terms("What does the ICC expect of governments?")
+    assert "want" in framing_terms("What does the G7 want from SMEs?")
+    assert "expect" not in framing_terms("Should we understand what our stakeholders expect from us on cyber risk?")
+
+
+def test_withdrawing_from_the_text_itself_is_denouncing_it_and_a_reservation_is_still_withdrawn() -> None:
+    assert leaving("Can a state withdraw from the Budapest Convention?") == "Can a state denounce the Budapest Convention?"
+    assert leaving("How can a Party withdraw from the Convention on Cybercrime?") == (
+        "How can a Party denounce the Convention on Cybercrime?")
+    assert leaving("Can a state withdraw from it?") == "Can a state denounce it?"
+    assert leaving("Can a Party withdraw a reservation?") == "Can a Party withdraw a reservation?"
+    assert leaving("Can a state withdraw from the territory it named?") == "Can a state withdraw from the territory it named?"

@@ -85,6 +85,7 @@ CORPUS = [
     "educating people about avoiding common passwords, such as a pet's name",
     "end user devices such as desktop computers, whether physical or virtual",
     "A Party shall withdraw such reservation as soon as circumstances so permit",
+    "Any Party may, at any time, denounce this Convention",
     "Spontaneous information: a Party may forward information without prior request",
     "user-owned devices which access organisational data are in scope",
     "Potential impacts and likelihoods of threats are identified and recorded",
@@ -108,6 +109,7 @@ def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_t
         "Is a personal phone in scope?": ("phone", "user-owned"),
         "What did the ICC briefing conclude?": ("conclud", "takeaways"),
         "Can a Party access data abroad without asking?": ("ask", "authorisation"),
+        "Can a country leave the Convention?": ("leav", "denounce"),  # a treaty's word for leaving it
     }
     for question, (term, formal) in cases.items():
         analyzed = analyzer.analyze(question)

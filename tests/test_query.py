@@ -49,6 +49,14 @@ def test_terms_the_corpus_never_uses_are_unknown() -> None:
     assert 0 < analyzed.unknown_share < 1
 
 
+def test_how_a_question_asks_is_never_a_missing_topic() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    analyzed = analyzer.analyze("What does it expect of businesses?")  # no text says "expect"
+    assert analyzed.unknown == [] and "expect" in analyzed.keyterms
+    assert "expect" not in analyzer.topic_terms("What does it expect of businesses?")
+    assert analyzer.analyze("What does it expect of quantum businesses?").unknown == ["quantum"]
+
+
 def test_intent_words_set_the_intent_not_the_topic() -> None:
     analyzed = Analyzer.of_texts(TEXTS, {}).analyze("What did they commit to on cooperation?")
     assert analyzed.intent == "commitment"
