@@ -63,8 +63,9 @@ _ACROSS = re.compile(
 # how a treaty states its own force, and who may join it
 _FORCE = re.compile(r"\bconsent\s+to\s+be\s+bound\b|\bsubject\s+to\s+ratification\b|\b(?:this|the\s+present)\s+(?:Convention|"
                     r"Treaty|Agreement|Protocol|Charter)\s+shall\s+(?:enter\s+into\s+force|be\s+binding)", re.I)
-_JOINING = re.compile(r"\bopen\s+for\s+signature\b|\binvite\b[^.;]{0,200}?\bto\s+accede\b|\bmay\s+accede\b|\bsubject\s+to\s+"
-                      r"ratification\b", re.I)
+_JOINING = re.compile(r"\bopen\s+for\s+signature\b|\binvite\b[^.;]{0,200}?\bto\s+accede\b|\bmay\s+accede\b", re.I)
+_JOINING_HOW = re.compile(rf"{_JOINING.pattern}|\bsubject\s+to\s+ratification\b", re.I)  # and how a signatory is bound
+_FORCE_WORDS = "ratification, entry into force or consent to be bound"  # what _FORCE reads for, in words
 _OPEN_TO = re.compile(r"\bopen\s+to\s+[^;.()]+", re.I)  # "open to endorsement by States, companies and …" in an issuer line
 _DUTY = re.compile(r"\b(?:shall|must)\b")
 FORCE_MAX = 4
@@ -124,11 +125,11 @@ def _force(resolved: Resolved, reader: Reader, composer: Composer, document: Doc
     found = clauses(reader, document.doc_id, _FORCE)
     name = in_sentence(short_title(document.title))
     if found:
-        lead = capitalized(f"{name} states its own force in {_provisions(len(found))}, on ratification and consent to be bound:")
+        lead = capitalized(f"{name} speaks of its own force ({_FORCE_WORDS}) in {_provisions(len(found))}:")
         return _quoted(composer, resolved, found, lead)
     provisions = reader.provisions(document.doc_id)
     text = (f"The text of {name} held in the corpus ({who_when(document)}) says nothing of its own legal force: none of "
-            f"its {len(provisions)} provisions speaks of signature, ratification, entry into force or consent to be bound, "
+            f"its {len(provisions)} provisions speaks of {_FORCE_WORDS}, "
             f"so the corpus cannot say whether it binds anyone. {_recorded(document, name)}.")
     opening = citing_by(reader)(document)
     related = [opening.hit] if opening else []
@@ -145,9 +146,9 @@ def _force(resolved: Resolved, reader: Reader, composer: Composer, document: Doc
 
 def _joining(resolved: Resolved, reader: Reader, composer: Composer, document: Document) -> Answer:
     """Quote where a text says who may sign or accede to it, else what its catalogue entry says, else abstain."""
-    found = clauses(reader, document.doc_id, _JOINING)
     name = in_sentence(short_title(document.title))
-    if found:
+    if clauses(reader, document.doc_id, _JOINING):
+        found = clauses(reader, document.doc_id, _JOINING_HOW)
         return _quoted(composer, resolved, found, capitalized(f"{name} says who may join it, and how:"))
     cited = Cited(citing_by(reader), composer)
     if (open_to := _OPEN_TO.search(document.issuer)) is not None:
@@ -168,16 +169,14 @@ def _across(resolved: Resolved, reader: Reader, composer: Composer, held: list[D
     others = "; ".join(names[d.doc_id] for d in silent)
     if not found:
         openings = [first.hit for d in silent if (first := citing_by(reader)(d)) is not None]
-        return composer.refused(resolved, openings, f"None of the {len(held)} texts states its own legal force (no signature, "
-                                f"ratification, entry into force or consent to be bound), so the corpus cannot say that any "
-                                f"binds: {others}.")
+        return composer.refused(resolved, openings, f"None of the {len(held)} texts speaks of its own legal force (no "
+                                f"{_FORCE_WORDS}), so the corpus cannot say that any binds: {others}.")
     stating = " and ".join(names[d] for d in found)
-    count = f"only {stating} states its own force" if len(found) == 1 else f"{len(found)} ({stating}) state their own force"
-    lead = f"Of the {len(held)} texts, {count}, on ratification and consent to be bound:"
+    count = f"only {stating} speaks of its own" if len(found) == 1 else f"{len(found)} ({stating}) speak of their own"
+    lead = f"Of the {len(held)} texts, {count} force ({_FORCE_WORDS}):"
     answer = _quoted(composer, resolved, [h for hits in found.values() for h in hits], lead)
     if silent:
-        answer.text += (f"\n\nThe other {len(silent)} say nothing of their own legal force (no signature, ratification, "
-                        f"entry into force or consent to be bound): {others}.")
+        answer.text += f"\n\nThe other {len(silent)} say nothing of their own legal force (no {_FORCE_WORDS}): {others}."
     return answer
 
 

@@ -60,7 +60,8 @@ def texts(tmp_path: Path) -> Assistant:
 def test_a_treaty_is_answered_from_the_clauses_that_state_its_force(texts: Assistant) -> None:
     answer = texts.ask("Is the Gamma Treaty legally binding?")
     assert not answer.abstained
-    assert answer.text.startswith("Gamma Treaty on Network Safety states its own force in 2 provisions, on ratification and consent to be bound:")
+    assert answer.text.startswith("Gamma Treaty on Network Safety speaks of its own force (ratification, entry into force or consent "
+                                  "to be bound) in 2 provisions:")
     assert [c.label for c in answer.citations] == ["Article 2, paragraph 2", "Article 2, paragraph 3"]
 
 
@@ -68,7 +69,7 @@ def test_a_text_silent_on_its_force_is_said_to_be_so_with_what_the_catalogue_rec
     answer = texts.ask("Is the Delta Declaration binding?")
     assert answer.abstained and not answer.citations
     assert answer.text.startswith("The text of Delta Declaration on Safe Systems held in the corpus (Delta Forum, 1 March "
-                                  "2021) says nothing of its own legal force: none of its 3 provisions speaks of signature")
+                                  "2021) says nothing of its own legal force: none of its 3 provisions speaks of ratification")
     assert "The catalogue describes it as a political declaration, and records it as “open to endorsement by cities and " \
            "universities”." in answer.text
     # its wording is shown for the reader to weigh: three provisions say "must"
@@ -78,12 +79,12 @@ def test_a_text_silent_on_its_force_is_said_to_be_so_with_what_the_catalogue_rec
 
 def test_which_texts_bind_names_those_that_state_their_force_and_those_that_do_not(texts: Assistant) -> None:
     answer = texts.ask("Which texts are legally binding?")
-    assert answer.text.startswith("Of the 3 texts, only Gamma Treaty on Network Safety states its own force")
+    assert answer.text.startswith("Of the 3 texts, only Gamma Treaty on Network Safety speaks of its own force")
     assert {c.doc_id for c in answer.citations} == {"gamma"}
-    assert answer.text.endswith("The other 2 say nothing of their own legal force (no signature, ratification, entry into "
-                                "force or consent to be bound): Delta Declaration on Safe Systems; Epsilon Briefing on Cyber Risk.")
+    assert answer.text.endswith("The other 2 say nothing of their own legal force (no ratification, entry into force or "
+                                "consent to be bound): Delta Declaration on Safe Systems; Epsilon Briefing on Cyber Risk.")
     none = texts.ask("Which texts are legally binding?", filters=Filters(doc_ids=["delta", "epsilon"]))
-    assert none.abstained and none.text.startswith("None of the 2 texts states its own legal force")
+    assert none.abstained and none.text.startswith("None of the 2 texts speaks of its own legal force")
 
 
 def test_who_may_join_comes_from_the_final_clauses_else_the_catalogue_else_it_is_unstated(texts: Assistant) -> None:
