@@ -230,13 +230,6 @@ class Cited:
         self.hits.append(scored.hit)
         return f" [{len(self.citations)}]"
 
-    def quote(self, hit: Hit) -> str:
-        """Return '“…” [n]': a provision quoted from its start and cited."""
-        evidence = Evidence(Scored(hit, 1.0, 1.0, 1.0), quoting.opening(hit.text, self.composer.settings.quote_chars))
-        self.citations.append(cite(len(self.citations) + 1, evidence))
-        self.hits.append(hit)
-        return f"“{evidence.quote}” [{len(self.citations)}]"
-
     def answer(self, resolved: Resolved, text: str) -> Answer:
         """Return the answer with these citations."""
         answer = Answer(question=resolved.question, text=text, citations=self.citations, resolved_query=resolved.query)

@@ -115,19 +115,19 @@ def answered(
     return _force(resolved, reader, composer, document)
 
 
-def clauses(reader: Reader, doc_id: str, pattern: re.Pattern[str]) -> list[Hit]:
-    """Return a text's provisions whose words match a final-clause pattern, in the text's order."""
-    return [h for h in reader.provisions(doc_id) if pattern.search(h.text)][:FORCE_MAX]
+def clauses(provisions: list[Hit], pattern: re.Pattern[str]) -> list[Hit]:
+    """Return the provisions whose words match a final-clause pattern, in the text's order."""
+    return [h for h in provisions if pattern.search(h.text)][:FORCE_MAX]
 
 
 def _force(resolved: Resolved, reader: Reader, composer: Composer, document: Document) -> Answer:
     """Quote where a text states its own force, or say that it does not, with what the catalogue records."""
-    found = clauses(reader, document.doc_id, _FORCE)
+    provisions = reader.provisions(document.doc_id)
+    found = clauses(provisions, _FORCE)
     name = in_sentence(short_title(document.title))
     if found:
         lead = capitalized(f"{name} speaks of its own force ({_FORCE_WORDS}) in {_provisions(len(found))}:")
         return _quoted(composer, resolved, found, lead)
-    provisions = reader.provisions(document.doc_id)
     text = (f"The text of {name} held in the corpus ({who_when(document)}) says nothing of its own legal force: none of "
             f"its {len(provisions)} provisions speaks of {_FORCE_WORDS}, "
             f"so the corpus cannot say whether it binds anyone. {_recorded(document, name)}.")
@@ -138,8 +138,10 @@ def _force(resolved: Resolved, reader: Reader, composer: Composer, document: Doc
     # provision that is a duty from its first words, not a definition that ends in one
     example = next((h for h in duties if _DUTY.search(" ".join(h.text.split()[:DUTY_WORDS]))), None)
     if example is not None and len(duties) >= DUTIES_MIN:
-        used = "”, “".join(w for w in ("shall", "must") if any(re.search(rf"\b{w}\b", h.text) for h in duties))
-        text += f" It words {len(duties)} of its provisions as duties (“{used}”), as {example.label}: “{quoting.opening(example.text, composer.settings.quote_chars)}”"
+        said = {m.group(0) for h in duties for m in _DUTY.finditer(h.text)}
+        used = "”, “".join(w for w in ("shall", "must") if w in said)
+        quote = quoting.opening(example.text, composer.settings.quote_chars)
+        text += f" It words {len(duties)} of its provisions as duties (“{used}”), as {example.label}: “{quote}”"
         related = [example, *(h for h in related if h.provision_id != example.provision_id)]
     return composer.refused(resolved, related, capitalized(text))
 
@@ -147,15 +149,16 @@ def _force(resolved: Resolved, reader: Reader, composer: Composer, document: Doc
 def _joining(resolved: Resolved, reader: Reader, composer: Composer, document: Document) -> Answer:
     """Quote where a text says who may sign or accede to it, else what its catalogue entry says, else abstain."""
     name = in_sentence(short_title(document.title))
-    if clauses(reader, document.doc_id, _JOINING):
-        found = clauses(reader, document.doc_id, _JOINING_HOW)
+    provisions = reader.provisions(document.doc_id)
+    if clauses(provisions, _JOINING):
+        found = clauses(provisions, _JOINING_HOW)
         return _quoted(composer, resolved, found, capitalized(f"{name} says who may join it, and how:"))
     cited = Cited(citing_by(reader), composer)
-    if (open_to := _OPEN_TO.search(document.issuer)) is not None:
+    if (open_to := _open_to(document)) is not None:
         text = (f"The text of {name} does not say who may join it; the catalogue records it ({who_when(document)}) as "
-                f"“{open_to.group(0).strip()}”{cited.marker(document)}.")
+                f"“{open_to}”{cited.marker(document)}.")
         return cited.answer(resolved, capitalized(text))
-    first = citing_by(reader)(document)
+    first = cited.citing(document)
     return composer.refused(resolved, [first.hit] if first else [], capitalized(
         f"{name} ({who_when(document)}) does not say who may join, sign or endorse it, and the catalogue records nothing "
         "on it."))
@@ -163,7 +166,7 @@ def _joining(resolved: Resolved, reader: Reader, composer: Composer, document: D
 
 def _across(resolved: Resolved, reader: Reader, composer: Composer, held: list[Document]) -> Answer:
     """Say which texts of the corpus state their own force, quoting where, and name those that do not."""
-    found = {d.doc_id: hits for d in held if (hits := clauses(reader, d.doc_id, _FORCE))}
+    found = {d.doc_id: hits for d in held if (hits := clauses(reader.provisions(d.doc_id), _FORCE))}
     silent = [d for d in held if d.doc_id not in found]
     names = {d.doc_id: in_sentence(short_title(d.title)) for d in held}
     others = "; ".join(names[d.doc_id] for d in silent)
@@ -188,11 +191,19 @@ def _quoted(composer: Composer, resolved: Resolved, hits: list[Hit], lead: str) 
 
 def _recorded(document: Document, name: str) -> str:
     """Return what the catalogue records of a text's nature: its kind (else its full title) and who it is open to."""
-    said = [f"The catalogue describes it as {with_article(document.kind)}" if document.kind
-            else f"Its full title is “{document.title}”" if re.sub(r"^the\s+", "", name) != document.title else ""]
-    if (open_to := _OPEN_TO.search(document.issuer)) is not None:
-        said.append(f"{'and ' if document.kind else 'the catalogue '}records it as “{open_to.group(0).strip()}”")
-    return capitalized("; ".join(filter(None, said)) if not document.kind else ", ".join(filter(None, said)))
+    open_to = _open_to(document)
+    if document.kind:
+        said = f"The catalogue describes it as {with_article(document.kind)}"
+        return f"{said}, and records it as “{open_to}”" if open_to else said
+    titled = f"Its full title is “{document.title}”" if re.sub(r"^the\s+", "", name) != document.title else ""
+    recorded = f"the catalogue records it as “{open_to}”" if open_to else ""
+    return capitalized("; ".join(filter(None, (titled, recorded))))
+
+
+def _open_to(document: Document) -> str | None:
+    """Return who an issuer line says a text is open to ("open to endorsement by States, …"), if it says."""
+    found = _OPEN_TO.search(document.issuer)
+    return found.group(0).strip() if found else None
 
 
 def _provisions(n: int) -> str:
