@@ -267,14 +267,21 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []
     inherited: list[str] = []
+    called = ""  # how the earlier turn named the source it carries
+    about_text = True  # no earlier turn names a topic beside the text ("Tell me about the UN resolution")
     for earlier in reversed(history):
         earlier_sources = sources.find(earlier)[:1]
         topic = [w for w in content_words(sources.strip(earlier, earlier_sources)) if w not in topic] + topic
-        inherited = inherited or earlier_sources
+        about_text = about_text and not content_words(sources.strip(earlier, earlier_sources, nouns=True))
+        if not inherited and earlier_sources:
+            inherited = earlier_sources
+            called = next(earlier[s:e] for s, e, d in sources.mentions(earlier) if d == inherited[0])
         if not is_follow_up(earlier):
             break
     carried = [w for w in dict.fromkeys(topic) if w not in content_words(question)]
-    query = f"{question} {' '.join(carried)}".strip()
+    # "Can a state withdraw from it?" after "Tell me about the Budapest Convention": with no earlier topic the
+    # follow-up is about the text, and reads as naming it; the name is no topic (strip drops it)
+    query = " ".join(part for part in (question, "" if named or not about_text else called, *carried) if part)
     if comparison and len(named) == 1 and inherited and inherited[0] != named[0]:
         named = [*named, *inherited]  # "How does the G7 differ?" after the Paris Call: the two texts
     return Resolved(question, query, named or inherited, True, comparison, carried)

@@ -96,9 +96,11 @@ _MOMENT = re.compile(r"\bon\s+the\s+\w+\s+day\b|\b(?:days?|weeks?|months?|years?
                      r"ratification|receipt|deposit)\b|\b(?:at|of)\s+its\s+[\w-]+\s+session\b",
                      re.I)
 _WHEN = re.compile(f"{_DATE.pattern}|{_MOMENT.pattern}", re.I)
-# "How long must data be preserved?", "For how long …", "How quickly must …?"; not "How long must a PIN be?" (a length)
+# "How long must data be preserved?", "How long must providers keep it?", "For how long …", "How quickly must …?"; not
+# "How long must a PIN be?" (a length)
 _DURATION_ASK = re.compile(r"^\s*(?:and\s+)?(?:for\s+how\s+long|how\s+(?:quickly|soon)|within\s+(?:how\s+many|what)\b"
-                           r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays)\b))", re.I)
+                           r"|how\s+long\b(?=.*\b(?:be\s+\w+ed|kept|last|lasts|take|takes|valid|remain|remains|stay|stays|"
+                           r"(?:preserve|retain|store|keep|hold|maintain|wait)s?)\b))", re.I)
 # "How long must a PIN be?" (not how long it lasts): a text that states a length ("at least 8 characters")
 _LENGTH_ASK = re.compile(r"^\s*(?:and\s+)?how\s+long\b", re.I)
 _LENGTH = re.compile(r"\blength\b|\b\d+\s+(?:characters|digits|letters)\b", re.I)

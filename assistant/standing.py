@@ -1,5 +1,7 @@
 """A text's standing, as a negotiator asks it: whether it binds ("Is the Paris Call legally binding?", "Which
-texts are treaties?") and who may join it ("Who can join the Budapest Convention?").
+texts are treaties?"), who may join it ("Who can join the Budapest Convention?") and who has ("Which countries
+have ratified it?", "Who supports the Paris Call?"), which the corpus cannot say: it holds texts, not a record of
+signatures, ratifications or endorsements.
 
 A treaty states its own force in its final clauses, in words the genre keeps ("subject to ratification",
 "consent to be bound", "This Convention shall enter into force") and says who may join it ("open for
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from assistant import quoting
 from assistant.catalogue import Cited, Mentions, citing_by, held, in_sentence, who_when
-from assistant.conversation import Resolved
+from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.particulars import meant, pronoun, with_article
 from assistant.render import capitalized, short_title
 from assistant.types import Answer, Document, Filters, Hit
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from assistant.answer import Composer
     from assistant.reading import Reader
 
-Asked = Literal["force", "joining"]
+Asked = Literal["force", "joining", "roster"]
 
 _TEXT = r"(?P<name>.+?)"
 _NOUN = r"(?:texts?|documents?|instruments?|sources?)"
@@ -36,6 +38,12 @@ _ON = r"(?P<on>\s+(?:on|upon|for)\s+(?:\S+\s*){1,4}?)?"  # "binding on states", 
 _JOIN = (r"(?:join|sign(?:\s+up\s+to)?|endorse|ratify|accede\s+to|adhere\s+to|become\s+(?:a\s+)?(?:party|parties|"
          r"signatory|signatories|member|members)\s+(?:to|of))")
 _END = r"\s*[?.!]*$"
+# who has joined a text, which a record of signatures would say and the text cannot
+_WHICH = (r"(?:which|what|how\s+many)\s+(?:states|countries|nations|governments|parties|organi[sz]ations|companies|actors|"
+          r"signatories|members|supporters|entities)")
+_JOINED = (r"(?:signed(?:\s+up\s+to)?|ratified|joined|endorsed|acceded\s+to|adhered\s+to|supported|backed|approved|"
+           r"become\s+(?:a\s+)?(?:party|parties|signator(?:y|ies))\s+to)")
+_ROLL = r"part(?:y|ies)|states\s+parties|signator(?:y|ies)|supporters?|endorsers?|backers?"
 _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(pattern + _END, re.I)) for asked, pattern in (
     # "Is the Paris Call legally binding?", "Is compliance with the NIST CSF mandatory?", "Is resolution 80/16 binding on states?"
     ("force", rf"^(?:is|are)\s+(?:compliance\s+with\s+|adherence\s+to\s+|implementing\s+|following\s+)?{_TEXT}\s+{_BINDING}{_ON}"),
@@ -55,6 +63,22 @@ _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(
     ("joining", rf"^(?:can|could|may)\s+(?:\S+\s+){{1,4}}?{_JOIN}\s+{_TEXT}"),
     # "Is the Budapest Convention open to non-member states?"
     ("joining", rf"^(?:is|are)\s+{_TEXT}\s+open\s+(?:to|for)\s+(?:\S+\s*){{1,4}}?"),
+    # "Which countries have ratified the Budapest Convention?", "Who has signed the Paris Call?"
+    ("roster", rf"^(?:who|{_WHICH})\s+(?:has|have)\s+(?:already\s+|actually\s+|now\s+)?{_JOINED}\s+{_TEXT}"),
+    # "Which countries endorsed the G7 actions?", "Which states are parties to the Convention?"
+    ("roster", rf"^{_WHICH}\s+(?:{_JOINED}|supports?|backs?|endorses?|are\s+(?:part(?:y|ies)|signator(?:y|ies))\s+to)\s+{_TEXT}"),
+    # "Who supports the Paris Call?", "Who are the signatories of the Budapest Convention?"; not "Who signed the G7
+    # declaration?", which its issuer answers
+    ("roster", rf"^who\s+(?:supports|backs|endorses|endorsed|ratified|joined|acceded\s+to|is\s+(?:a\s+)?party\s+to|"
+               rf"are\s+(?:the\s+)?(?:{_ROLL})\s+(?:to|of))\s+{_TEXT}"),
+    # "How many parties does the Budapest Convention have?", "How many signatories has the Paris Call?"
+    ("roster", rf"^how\s+many\s+(?:{_ROLL}|states|countries|members|signatures|ratifications|endorsements)\s+(?:does|do|did|has|"
+               rf"have)\s+{_TEXT}(?:\s+(?:have|got|gathered|attracted|received))?"),
+    # "Has France ratified the Budapest Convention?", "Did the UK sign the Paris Call?"
+    ("roster", rf"^(?:has|have|did)\s+(?P<who>.+?)\s+(?:{_JOINED}|sign(?:\s+up\s+to)?|ratify|join|endorse|accede\s+to|"
+               rf"support)\s+{_TEXT}"),
+    # "Is the United States a party to the Budapest Convention?", "Is Japan among the signatories of …?"
+    ("roster", rf"^(?:is|are)\s+(?P<who>.+?)\s+(?:a\s+|an\s+|among\s+the\s+)?(?:{_ROLL}|member\s+states?)\s+(?:to|of)\s+{_TEXT}"),
 ))
 # "Which texts are legally binding?", "Which of the texts are treaties?", "Are any of the documents binding?"
 _ACROSS = re.compile(
@@ -80,6 +104,7 @@ class Standing:
     asked: Asked
     name: str
     practice: bool = False  # worded as a practice may be asked of ("mandatory", "… for cloud services")
+    who: str = ""  # whom a question asks of ("Has France ratified …?")
 
 
 def asks(question: str) -> Standing | None:
@@ -90,7 +115,7 @@ def asks(question: str) -> Standing | None:
     for asked, pattern in _PATTERNS:
         if m := pattern.match(text):
             practice = any(m.groupdict().get(g) for g in ("duty", "on"))
-            return Standing(asked, m.group("name").strip(), practice)
+            return Standing(asked, m.group("name").strip(), practice, (m.groupdict().get("who") or "").strip())
     return None
 
 
@@ -108,11 +133,18 @@ def answered(
         return None  # "What does Cyber Essentials say about MFA?" "Is it compulsory for cloud services?": MFA is
     doc_id = meant(standing.name, resolved, mentions)
     document = next((d for d in kept if d.doc_id == doc_id), None)
-    if document is None:
-        return None
+    if document is None or _text_named(standing.who):
+        return None  # "Did the Paris Call endorse the Budapest Convention?" asks what one text says of the other
+    if standing.asked == "roster":
+        return _roster(resolved, reader, composer, document, standing.who)
     if standing.asked == "joining":
         return _joining(resolved, reader, composer, document)
     return _force(resolved, reader, composer, document)
+
+
+def _text_named(who: str) -> bool:
+    """Return True when whom a question asks of is a text ("the Paris Call"), not a state or body ("the UK", "the ICC")."""
+    return any(w in DOCUMENT_WORDS for w in re.findall(r"[a-z]+", who.lower()))
 
 
 def clauses(provisions: list[Hit], pattern: re.Pattern[str]) -> list[Hit]:
@@ -162,6 +194,27 @@ def _joining(resolved: Resolved, reader: Reader, composer: Composer, document: D
     return composer.refused(resolved, [first.hit] if first else [], capitalized(
         f"{name} ({who_when(document)}) does not say who may join, sign or endorse it, and the catalogue records nothing "
         "on it."))
+
+
+def _roster(resolved: Resolved, reader: Reader, composer: Composer, document: Document, who: str) -> Answer:
+    """Say that who has joined a text is not in the corpus, pointing to what the text or catalogue says of joining."""
+    name = in_sentence(short_title(document.title))
+    provisions = reader.provisions(document.doc_id)
+    found = clauses(provisions, _JOINING)
+    joined = "signed, ratified or acceded to" if found else "endorsed or signed"
+    unknown = f"whether {who} has is not in the corpus" if who else "who has, and how many, is not in the corpus"
+    text = (f"The corpus holds the text of {name} ({who_when(document)}), not a record of who has {joined} it: {unknown}.")
+    if found:
+        text += f" The text says who may join it in {_labels(found)} (listed as related)."
+    elif (open_to := _open_to(document)) is not None:
+        text += f" The catalogue records it as “{open_to}”."
+    opening = citing_by(reader)(document)
+    return composer.refused(resolved, found or ([opening.hit] if opening else []), capitalized(text))
+
+
+def _labels(hits: list[Hit]) -> str:
+    labels = [h.label for h in hits]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 def _across(resolved: Resolved, reader: Reader, composer: Composer, held: list[Document]) -> Answer:

@@ -65,6 +65,23 @@ def test_a_follow_up_keeps_the_topic_and_source(sources: SourceIndex) -> None:
     assert "g7" not in resolved.carried
 
 
+def test_a_follow_up_on_a_text_with_no_earlier_topic_reads_as_naming_the_text(sources: SourceIndex) -> None:
+    resolved = resolve("Can a state withdraw from it?", ["Tell me about the Budapest Convention"], sources)
+    assert resolved.sources == ["bud"] and resolved.carried == []
+    assert resolved.query == "Can a state withdraw from it? Budapest Convention"  # as typed earlier, for the dense query
+    noun = resolve("Can it be amended?", ["What is the Paris Call text?"], sources)
+    assert noun.query == "Can it be amended? Paris Call"  # "text" names the document, not a topic
+    topic = resolve("And what about SMEs specifically?", ["What does the G7 say about awareness?"], sources)
+    assert topic.sources == ["g7"] and "G7" not in topic.query  # "it" may be the earlier topic: the name is left out
+
+
+@pytest.mark.slow
+def test_withdrawing_from_it_after_tell_me_about_the_convention_finds_its_denunciation_article(full) -> None:
+    answer = full.ask("Can a state withdraw from it?", history=["Tell me about the Budapest Convention"])
+    assert not answer.abstained
+    assert answer.citations[0].provision_id == "budapest-convention-2001/article-47/item-1"
+
+
 def test_which_ones_keeps_the_source_of_the_list_asked_for(sources: SourceIndex) -> None:
     resolved = resolve("Which ones concern SMEs?", ["What are the G7's commitments?"], sources)
     assert resolved.follow_up and resolved.sources == ["g7"] and "commitments" in resolved.carried

@@ -78,6 +78,10 @@ def test_a_how_long_question_wants_a_text_stating_a_duration() -> None:
     assert quickly is not None and quickly.search("within 72 hours")
     assert shapes.lasting("How long must a PIN be?") is None  # a length, not a time
     assert shapes.lasting("What must be preserved?") is None
+    # asked with the verb in the active voice: how long someone must keep something
+    assert shapes.lasting("How long must service providers preserve traffic data?") is not None
+    assert shapes.lasting("How long must a Party keep preserved data?") is not None
+    assert shapes.lasting("How long does a password have to be?") is None
 
 
 def test_a_what_must_it_include_or_when_question_wants_the_list_a_text_introduces() -> None:

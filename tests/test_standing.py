@@ -29,6 +29,16 @@ from tests.conftest import ingested
     ("Can non-European states join the Budapest Convention?", Standing("joining", "the Budapest Convention")),
     ("Can other countries sign up to the G7 declaration?", Standing("joining", "the G7 declaration")),
     ("Is the Budapest Convention open to non-member states?", Standing("joining", "the Budapest Convention")),
+    ("Which countries have ratified the Budapest Convention?", Standing("roster", "the Budapest Convention")),
+    ("Who has signed the Paris Call?", Standing("roster", "the Paris Call")),
+    ("Who supports the Paris Call?", Standing("roster", "the Paris Call")),
+    ("Who are the signatories of the Budapest Convention?", Standing("roster", "the Budapest Convention")),
+    ("Which countries endorsed the G7 actions?", Standing("roster", "the G7 actions")),
+    ("How many parties does the Budapest Convention have?", Standing("roster", "the Budapest Convention")),
+    ("Has France ratified the Budapest Convention?", Standing("roster", "the Budapest Convention", who="France")),
+    ("Is the United States a party to the Budapest Convention?",
+     Standing("roster", "the Budapest Convention", who="the United States")),
+    ("Who signed the G7 declaration?", None),  # its issuer, who made it
     ("What does the Budapest Convention say about treaties?", None),  # a topic, asked of the text
     ("Which texts mention treaties?", None),
     ("Is multi-factor authentication mandatory in Cyber Essentials?", None),
@@ -101,6 +111,22 @@ def test_who_may_join_comes_from_the_final_clauses_else_the_catalogue_else_it_is
                              "sign or endorse it, and the catalogue records nothing on it.")
 
 
+def test_who_has_joined_a_text_is_said_to_be_outside_the_corpus_with_what_it_says_of_joining(texts: Assistant) -> None:
+    treaty = texts.ask("Which states have ratified the Gamma Treaty?")
+    assert treaty.abstained and not treaty.citations
+    assert treaty.text == ("The corpus holds the text of Gamma Treaty on Network Safety (Gamma Council, 1 May 2019), not a "
+                           "record of who has signed, ratified or acceded to it: who has, and how many, is not in the corpus. "
+                           "The text says who may join it in Article 2, paragraph 1 (listed as related).")
+    assert [h.label for h in treaty.related] == ["Article 2, paragraph 1"]
+    declaration = texts.ask("Has Ruritania endorsed the Delta Declaration?")
+    assert declaration.abstained
+    assert "not a record of who has endorsed or signed it: whether Ruritania has is not in the corpus. The catalogue " \
+           "records it as “open to endorsement by cities and universities”." in declaration.text
+    # one text said to endorse another is what one says of the other, not a record of endorsements
+    assert "not a record" not in texts.ask("Did the Delta Declaration endorse the Gamma Treaty?").text
+    assert "not a record" not in texts.ask("Who supports keeping backups?").text  # a practice, not a text
+
+
 def test_it_means_the_text_only_when_no_practice_is_being_discussed(texts: Assistant) -> None:
     text = texts.ask("Is it binding?", history=["Tell me about the Delta Declaration."])
     assert text.text.startswith("The text of Delta Declaration on Safe Systems held in the corpus")
@@ -119,6 +145,11 @@ def test_the_real_corpus_tells_the_budapest_convention_from_the_paris_call(full:
     assert [c.provision_id for c in joining.citations] == [
         "budapest-convention-2001/article-36/item-1", "budapest-convention-2001/article-36/item-2",
         "budapest-convention-2001/article-37/item-1"]
+    ratified = full.ask("Which countries have ratified the Budapest Convention?")
+    assert ratified.abstained and [h.provision_id for h in ratified.related] == [
+        "budapest-convention-2001/article-36/item-1", "budapest-convention-2001/article-37/item-1"]
+    supporters = full.ask("Who supports the Paris Call?")
+    assert supporters.abstained and "“open to endorsement by States, companies and civil-society organisations”" in supporters.text
     binding = full.ask("Which texts are treaties?")
     assert {c.doc_id for c in binding.citations} == {"budapest-convention-2001"}
     assert "The other 7 say nothing of their own legal force" in binding.text
