@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
-from assistant.listing import LIST_MAX, NESTED_MAX, examples, heading_asked, introduces, parallel
+from assistant.listing import LIST_MAX, completed, examples, heading_asked, introduces, parallel
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -87,7 +87,8 @@ class Composer:
             return self._abstain(resolved, related or scored)
         # the items under a heading asked for are quoted from their start: the heading's words name no topic in them
         topical = len(chosen) < 2 or not all(heading_asked(s.hit, analyzed) for s in chosen)
-        evidence = reading_order(self._with_lead_ins([Evidence(s, self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
+        evidence = reading_order(self._with_lead_ins([
+            Evidence(s, self._lead(s.hit) if s.lead_in else self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
         citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
         text = self._titled(analyzed, evidence[0].hit) + self._render(evidence)
         return Answer(question=resolved.question, text=text, citations=citations, resolved_query=resolved.query)
@@ -186,7 +187,7 @@ class Composer:
                 chosen.append(s)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
-        chosen = self._complete_lists(chosen) if wants_list else chosen
+        chosen = completed(chosen, self.list_items, self.list_intro, _intro_verb) if wants_list else chosen
         return examples(chosen, wanted, self.list_items) if (wanted := framing.examples_wanted(question)) else chosen
 
     def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:
@@ -213,31 +214,6 @@ class Composer:
                 and self.support(s) >= self.support(good[0]) - TIE
                 and (not shaped or analyzed.shaped(s.hit.text, s.hit.heading_path))]
         _to_front(good, min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=None))
-
-    def _complete_lists(self, chosen: list[Scored]) -> list[Scored]:
-        """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
-        for s in chosen:
-            items = self.list_items(s.hit)
-            if items:
-                cited = {c.hit.provision_id: c for c in chosen}
-                ids = {h.provision_id for h in items}
-                kept = [c for c in chosen if c.hit.provision_id not in ids]
-                after = next(i for i, c in enumerate(kept) if c is s) + 1  # the items follow their introduction
-                return self._nested([*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items],
-                                     *kept[after:]], ids)
-        return chosen
-
-    def _nested(self, chosen: list[Scored], ids: set[str]) -> list[Scored]:
-        """Return a completed list with the lists its items introduce ('… making available of:') after them."""
-        sub = {pid: self.list_items(c.hit) for c in chosen if (pid := c.hit.provision_id) in ids}
-        inner = {h.provision_id for hits in sub.values() for h in hits}
-        if not inner:
-            return chosen
-        cited = {c.hit.provision_id: c for c in chosen}
-        out: list[Scored] = []
-        for c in (c for c in chosen if c.hit.provision_id not in inner):
-            out += [c, *[cited.get(h.provision_id) or replace(c, hit=h) for h in sub.get(c.hit.provision_id, [])]]
-        return out if len(out) <= NESTED_MAX else chosen
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
         """Put before each cited list item that is only a fragment the sentence it completes.

@@ -21,6 +21,7 @@ class Scored:
     score: float
     placed: float = 0.0  # share of the place the question names ("Article 21(2)") that this provision is at
     on_topic: bool = True  # it speaks of a follow-up's own new topic ("What about customers?"), if the follow-up has one
+    lead_in: bool = False  # brought in to introduce a list cited whole, not ranked: quoted as what leads into it
 
 
 def hit_from(record: Record, score: float) -> Hit:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant import references
 from assistant.hits import Scored
@@ -74,3 +75,56 @@ def examples(chosen: list[Scored], wanted: int, list_items: Callable[[Hit], list
     if members:  # the list's introduction
         kept |= {c.hit.provision_id for c in chosen if members <= {h.provision_id for h in list_items(c.hit)}}
     return [c for c in chosen if c.hit.provision_id in kept]
+
+
+Items = Callable[[Hit], list[Hit]]
+
+
+def completed(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None],
+              framing: Callable[[str], object]) -> list[Scored]:
+    """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
+    chosen = _introduced(chosen, list_items, list_intro, framing)
+    for s in chosen:
+        items = list_items(s.hit)
+        if items:
+            cited = {c.hit.provision_id: c for c in chosen}
+            ids = {h.provision_id for h in items}
+            kept = [c for c in chosen if c.hit.provision_id not in ids]
+            after = next(i for i, c in enumerate(kept) if c is s) + 1  # the items follow their introduction
+            return _nested([*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items],
+                            *kept[after:]], ids, list_items)
+    return chosen
+
+
+def _introduced(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None],
+                framing: Callable[[str], object]) -> list[Scored]:
+    """Put before a list whose every item is cited its introduction ("… under five technical controls:").
+
+    Ranked one by one, "Malware protection" may outrank "Firewalls"; together they are the list its
+    introduction announces, which then says what they are. framing tells an introduction that only repeats
+    the header ("we intend to:"), which is left out.
+    """
+    if any(list_items(c.hit) for c in chosen):
+        return chosen  # a cited introduction brings its own list
+    for s in chosen:
+        intro = list_intro(s.hit)
+        if intro is None or intro.provision_id in {c.hit.provision_id for c in chosen} or framing(intro.text):
+            continue
+        ids = {h.provision_id for h in list_items(intro)}
+        if len(ids) >= 2 and ids <= {c.hit.provision_id for c in chosen}:
+            at = chosen.index(s)  # where the list's best item stood; completed() puts the items after it, in order
+            return [*chosen[:at], replace(s, hit=intro, lead_in=True), *chosen[at:]]
+    return chosen
+
+
+def _nested(chosen: list[Scored], ids: set[str], list_items: Items) -> list[Scored]:
+    """Return a completed list with the lists its items introduce ('… making available of:') after them."""
+    sub = {pid: list_items(c.hit) for c in chosen if (pid := c.hit.provision_id) in ids}
+    inner = {h.provision_id for hits in sub.values() for h in hits}
+    if not inner:
+        return chosen
+    cited = {c.hit.provision_id: c for c in chosen}
+    out: list[Scored] = []
+    for c in (c for c in chosen if c.hit.provision_id not in inner):
+        out += [c, *[cited.get(h.provision_id) or replace(c, hit=h) for h in sub.get(c.hit.provision_id, [])]]
+    return out if len(out) <= NESTED_MAX else chosen

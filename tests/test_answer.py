@@ -331,6 +331,29 @@ def test_a_cited_list_follows_its_introduction_in_the_texts_order() -> None:
     assert [c.provision_id for c in answer.citations] == ["ce/para-1", "ce/item-1", "ce/item-2", "ce/intro/para-4"]
 
 
+def test_a_list_cited_whole_is_led_by_its_introduction_and_read_in_the_texts_order() -> None:
+    intro_text = "We recognize the need for trust. To that end we will work together, notably in order to:"
+    texts = ["Firewalls", "Secure configuration", "Malware protection"]
+    items = [Hit(provision_id=f"ce/item-{n}", doc_id="g7", doc_title=G7.title, label=f"item {n}", text=text, score=0.5,
+                 intro="To that end we will work together, notably in order to:", char_start=100 * n, heading_path=["A"])
+             for n, text in enumerate(texts, 1)]
+    intro = Hit(provision_id="ce/para-1", doc_id="g7", doc_title=G7.title, label="paragraph 1", text=intro_text, score=0.5,
+                heading_path=["A"])
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, list_items=lambda hit: items if hit.text == intro_text else [],
+                        list_intro=lambda hit: intro if hit.intro else None)
+    other = scored("ce/scope/para-1", "Asset management can help meet all the controls of the scheme.", 0.80,
+                   label="Scope, paragraph 1", char_start=900, heading_path=["Scope"])
+    ranked = [other, *(scored(h.provision_id, h.text, 0.76 - n / 100, label=h.label, intro=h.intro, char_start=h.char_start,
+                              heading_path=["A"]) for n, h in enumerate(reversed(items)))]  # "Malware protection" ranks first
+    question = "What are the controls?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), ranked, [])
+    assert [c.provision_id for c in answer.citations] == [
+        "ce/scope/para-1", "ce/para-1", "ce/item-1", "ce/item-2", "ce/item-3"]
+    assert answer.citations[1].quote == intro_text.rstrip(":")  # quoted as a lead-in, whole where it fits, not by topic
+    partial = composer.compose(Resolved(question, question), analyzed(question), [other, *ranked[1:3]], [])
+    assert "ce/para-1" not in [c.provision_id for c in partial.citations]  # two of three items: no list to introduce
+
+
 def test_a_short_record_line_that_covers_the_question_joins_the_answer(composer: Composer) -> None:
     owned = scored("ce/student/para-1", "Owned by your organisation In scope", 0.72, coverage=1.0, char_start=10,
                    label="Student, paragraph 1")
@@ -437,3 +460,13 @@ def test_examples_asked_for_are_that_many_items_of_the_list_each_with_its_own_su
     answer = composer.compose(Resolved(question, question), analyzed(question), pool, [])
     assert [c.provision_id for c in answer.citations][-3:] == ["ce/2", "ce/2/1", "ce/2/2"]  # one example, with both its options
     assert "ce/3" not in [c.provision_id for c in answer.citations]
+
+
+@pytest.mark.slow
+def test_the_five_cyber_essentials_controls_come_after_the_sentence_that_announces_them(full) -> None:
+    answer = full.ask("What are the five Cyber Essentials controls?")
+    ids = [c.provision_id for c in answer.citations]
+    start = ids.index("ncsc-cyber-essentials-v3-1/a/para-1")
+    assert ids[start:start + 6] == ["ncsc-cyber-essentials-v3-1/a/para-1",
+                                    *(f"ncsc-cyber-essentials-v3-1/a/item-{n}" for n in range(1, 6))]
+    assert "“We have organised the requirements under five technical controls” [" in answer.text
