@@ -37,7 +37,7 @@ _BINDING = (r"(?:(?:legally\s+)?binding|non-?binding|legally\s+enforceable|enfor
 _ON = r"(?P<on>\s+(?:on|upon|for)\s+(?:\S+\s*){1,4}?)?"  # "binding on states", "mandatory for companies"
 _JOIN = (r"(?:join|sign(?:\s+up\s+to)?|endorse|ratify|accede\s+to|adhere\s+to|become\s+(?:a\s+)?(?:party|parties|"
          r"signatory|signatories|member|members)\s+(?:to|of))")
-_END = r"\s*[?.!]*$"
+_END = r"(?:\s+(?:so\s+far|to\s+date|yet|already|now|today|currently|at\s+present))?\s*[?.!]*$"  # "… so far?"
 # who has joined a text, which a record of signatures would say and the text cannot
 _WHICH = (r"(?:which|what|how\s+many)\s+(?:states|countries|nations|governments|parties|organi[sz]ations|companies|actors|"
           r"signatories|members|supporters|entities)")

@@ -31,6 +31,7 @@ from tests.conftest import ingested
     ("Is the Budapest Convention open to non-member states?", Standing("joining", "the Budapest Convention")),
     ("Which countries have ratified the Budapest Convention?", Standing("roster", "the Budapest Convention")),
     ("Who has signed the Paris Call?", Standing("roster", "the Paris Call")),
+    ("Who has endorsed the Paris Call so far?", Standing("roster", "the Paris Call")),
     ("Who supports the Paris Call?", Standing("roster", "the Paris Call")),
     ("Who are the signatories of the Budapest Convention?", Standing("roster", "the Budapest Convention")),
     ("Which countries endorsed the G7 actions?", Standing("roster", "the G7 actions")),
