@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from assistant import provenance, references
+from assistant import provenance, references, shapes
 from assistant.hits import Scored, hit_from, matches
 from assistant.types import Document, Filters, Hit
 from assistant.wording import AUXILIARIES
@@ -52,13 +52,17 @@ class Reader:
             return lambda i: True
         return lambda i: matches(self.records[i].metadata, filters)
 
-    def opening(self, doc_id: str, k: int, filters: Filters, lists: bool = False) -> list[Scored]:
+    def opening(self, doc_id: str, k: int, filters: Filters, lists: bool = False, purpose: bool = False) -> list[Scored]:
         """Return a text's first substantive provisions, in reading order: what it says as a whole.
 
         lists: a short line introducing a list ("… under five technical controls:") counts, to bring its items.
+        purpose: those in which the text says what it is for, where it says so, come instead.
         """
         keep = self.keeper(filters)
         records = [self.records[i] for i in self.in_order(doc_id) if keep(i)]
+        stated = [r for r in records if int(r.metadata.get("part", 1)) == 1 and shapes.states_own_purpose(r.text)]
+        if purpose and stated:
+            return [_given(r, placed=1.0) for r in stated[:k]]
         substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and not _title_line(r.text)
                        and (len(r.text.split()) >= OPENING_WORDS or (lists and r.text.rstrip().endswith(":")))]
         return [_given(r, placed=1.0) for r in substantive[:k]]

@@ -105,6 +105,8 @@ def contents_of(
         parts = inner if len(inner) > len(parts) else parts
     if not parts or (len(parts) < 2 and not (asked.kind or asked.topic)):
         return None
+    if asked.kind in _EVERYDAY_KINDS and depth is None and not any(n.lower().startswith(asked.kind) for n, _ in parts):
+        return None  # "What are the objectives of the Budapest Convention?": what it is for, not its chapters
     hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": contents.short(name)}) for name, i in parts[:LIST_MAX]]
     plural = contents.noun([name for name, _ in parts], asked.kind)
     title = short_title(title) if title else doc_ids[0]
@@ -112,6 +114,9 @@ def contents_of(
     answer = composer.count(resolved, hits, plural, None, lead)
     answer._retrieved = hits
     return answer
+
+
+_EVERYDAY_KINDS = frozenset({"objective", "function"})  # kinds of part that are also plain words: a text's aims, its roles
 
 
 def _contents_lead(prefixes: list[tuple[str, ...]], count: int, plural: str, title: str, topic: str, also: str) -> str:

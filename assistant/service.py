@@ -287,7 +287,8 @@ class Assistant:
                 # "What does the G7 commit to?": its commitments, in order
                 kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
                 analyzed.gist = not kinds and shapes.gist(resolved.question)
-                attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds), lists=True)
+                attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds), lists=True,
+                                                    purpose=analyzed.purpose)  # "What is the purpose of …?"
             where = base.model_copy(update={"doc_ids": doc_ids})
             if not attested and (gap := retriever.missing_place(analyzed, where)) is not None:  # "Objective 3"
                 return composer.unplaced(resolved, gap, doc_ids, [s for s in pool if s.hit.doc_id in doc_ids] or pool)

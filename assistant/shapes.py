@@ -136,12 +136,19 @@ _EXEMPT = re.compile(r"\breserve\s+the\s+right\b|\breservations?\b|\bexempt", re
 # "What is the point of secure configuration?", "What is user access control meant to achieve?": what a text
 # states as its aim, under a heading of that name ("D.4 User access control > Aim")
 _PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+(?:point|purpose|aims?|goals?|"
-                          r"objectives?)\s+(?:of|behind)\b|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
+                          r"objectives?)\s+(?:of|behind)\b|(?:its|their)\s+(?:main\s+)?(?:point|purpose|aims?|goals?|objectives?)"
+                          r"\s*[?.!]*\s*$|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
                           r"(?:achieve|accomplish)\b)", re.I)
 # "What is the UN resolution about?", "Summarise the Budapest Convention": what a whole text is about
 _GIST_ASK = re.compile(r"^\s*summari[sz]e\b|^\s*what(?:['’]s|\s+is|\s+are)\b.{1,80}\babout\s*[?.!]*\s*$"
                        r"|\b(?:main|key)\s+(?:points|ideas|themes|messages)\b|\b(?:gist|overview|synopsis)\b", re.I)
 PURPOSE_WORDS = "point purpose aim aims goal goals objective objectives achieve accomplish"
+# a text stating what it is for, of itself ("the present Convention is necessary to deter …", "This Directive aims
+# to …", "The purpose of this Framework is …"): what "What is the purpose of the Budapest Convention?" asks
+_SELF = (r"(?:this|the\s+present)\s+(?:Convention|Treaty|Agreement|Protocol|Charter|Call|Declaration|Directive|Regulation|"
+         r"Resolution|Framework|Strategy|Guide|document|text)")
+_OWN_PURPOSE = re.compile(rf"\b{_SELF}\s+(?:is\s+(?:\w+\s+)?(?:necessary|intended|designed|meant)\s+to|aims?\s+(?:to|at)|"
+                          rf"seeks?\s+to|is\s+aimed\s+at)\b|\bthe\s+(?:aim|purpose|objective|goal)s?\s+of\s+{_SELF}\s+(?:is|are)\b", re.I)
 PURPOSE_HEADINGS = frozenset("aim aims purpose purposes objective objectives goal goals".split())
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
 _QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(?P<long>long)|quickly|soon|(?P<often>often))\b|\bwhat (?:\w+ )?"
@@ -271,6 +278,11 @@ def purposive(question: str) -> bool:
 def gist(question: str) -> bool:
     """Return True when a question asks what a text is about as a whole ("Summarise the UN resolution.")."""
     return bool(_GIST_ASK.search(question))
+
+
+def states_own_purpose(text: str) -> bool:
+    """Return True when a provision says what its own text is for ("the present Convention is necessary to …")."""
+    return bool(_OWN_PURPOSE.search(text))
 
 
 def states_aim(headings: list[str]) -> bool:

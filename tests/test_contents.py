@@ -118,6 +118,24 @@ def test_the_parts_are_named_by_their_headings_and_cited_by_their_first_provisio
     assert [c.label for c in follow.citations] == ["Article 1 – Phishing", "Article 2 – Fraud"]
 
 
+CHARTER = ("---\ntitle: \"Zeta Charter on Safe Networks\"\n---\n\n# Zeta Charter on Safe Networks\n\n## Preamble\n\n"
+           "The signatories, meeting in Zeta, recall their earlier statements on networks and their many meetings.\n\n"
+           "Convinced that the present Charter is necessary to make public networks safer for every user, they agree as "
+           "follows.\n\n## Chapter I – Duties\n\nEach member shall patch its routers within a month of a fix.\n\n"
+           "## Chapter II – Reporting\n\nEach member shall report outages to the others within a week.\n")
+
+
+def test_what_a_text_is_for_is_where_it_says_so_of_itself_not_its_chapters(tmp_path: Path) -> None:
+    charter: Assistant = ingested(tmp_path, {"charter.md": CHARTER})
+    for question in ("What is the purpose of the Zeta Charter?", "What are the objectives of the Zeta Charter?"):
+        answer = charter.ask(question)
+        assert [c.label for c in answer.citations] == ["Preambular paragraph 2"], question
+    follow = charter.ask("What is its purpose?", history=["Tell me about the Zeta Charter"])
+    assert [c.label for c in follow.citations] == ["Preambular paragraph 2"]
+    chapters = charter.ask("What are the chapters of the Zeta Charter?")
+    assert chapters.text.startswith("Zeta Charter on Safe Networks has 2 chapters:")  # a kind of part it has: its parts
+
+
 def test_a_title_naming_its_levels_gives_their_kinds_top_first() -> None:
     assert levels("The NIST CSF 2.0 — Appendix A: CSF Core (Functions, Categories, Subcategories)") == (
         "function", "category", "subcategory")
@@ -167,3 +185,12 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
         "The NIST Cybersecurity Framework has 106 subcategories;")
     protect = full.ask("What are the categories of the Protect function?")  # "protect" heads Cyber Essentials parts too
     assert [c.provision_id.split("/")[-2] for c in protect.citations] == ["pr-aa", "pr-at", "pr-ds", "pr-ps", "pr-ir"]
+
+
+@pytest.mark.slow
+def test_the_budapest_conventions_purpose_is_where_its_preamble_speaks_of_the_present_convention(full: Assistant) -> None:
+    for question in ("What is the purpose of the Budapest Convention?", "What are the objectives of the Budapest Convention?"):
+        answer = full.ask(question)
+        assert [c.provision_id for c in answer.citations][:2] == [
+            "budapest-convention-2001/preamble/para-8", "budapest-convention-2001/preamble/para-12"], question
+        assert "the present Convention is necessary to deter action" in answer.text

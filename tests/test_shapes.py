@@ -203,6 +203,16 @@ def test_an_opt_out_question_is_answered_by_a_reservation() -> None:
     assert shapes.exempting("Must a Party criminalise attempts?") is None
 
 
+def test_a_text_says_what_it_is_for_when_it_speaks_of_itself() -> None:
+    assert shapes.states_own_purpose("Convinced that the present Convention is necessary to deter action directed against …")
+    assert shapes.states_own_purpose("This Directive aims to achieve a high common level of cybersecurity.")
+    assert shapes.states_own_purpose("The purpose of this Framework is to help organisations manage risk.")
+    assert not shapes.states_own_purpose("Prevent malign interference by foreign actors aimed at undermining elections")
+    assert not shapes.states_own_purpose("For the purposes of this Convention:")  # a definition's framing
+    assert shapes.purposive("What is its purpose?") and shapes.purposive("What are their main objectives?")
+    assert not shapes.purposive("What does its purpose clause say about SMEs?")
+
+
 def test_how_long_a_thing_must_be_wants_a_length_and_how_long_it_is_kept_a_duration() -> None:
     length = shapes.measured("How long must passwords be?")
     assert length is not None and length.search("A minimum password length of at least 12 characters")
