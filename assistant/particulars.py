@@ -52,7 +52,7 @@ _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(
 # words a text's name may carry beside the name itself: "the original Cyber Essentials document", "the full text of"
 _LOOSE = DOCUMENT_WORDS | frozenset(
     "the a an its their this that original full official complete whole entire authentic english copy version pdf "
-    "of text".split())
+    "of text scheme".split())  # "the Cyber Essentials scheme"
 _PRONOUN = re.compile(r"^(?:it|this|that|(?:this|that|the)\s+(?:one|text|document))$", re.I)
 _URL = re.compile(r"https?://\S+[\w/]")
 

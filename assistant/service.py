@@ -202,7 +202,9 @@ class Assistant:
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sides, sourcing, standing
+        from assistant import (
+            audience, catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sides, sourcing, standing,
+        )
         from assistant.conversation import compared_topic, resolve
         from assistant.sparse import tokenize
 
@@ -218,9 +220,10 @@ class Assistant:
         resolved = resolve(question, list(history or []), sources)
         if (listed := catalogue.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
             return listed  # "Which documents do you have?", "Which text is the oldest?"
-        # "What is the full title of resolution 80/16?", "Is the Paris Call legally binding?": from the catalogue or final clauses
-        if (about := particulars.answered(question, resolved, retriever.reader, composer, base, sources.mentions)
-                or standing.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
+        # "What is the full title of resolution 80/16?", "Is the Paris Call legally binding?", "Who is the G7 text for?":
+        # from the catalogue, the final clauses, the groups its provisions name
+        if (about := next((a for m in (particulars, standing, audience)
+                           if (a := m.answered(question, resolved, retriever.reader, composer, base, sources.mentions))), None)):
             return about
         if (cross := crossref.answered(question, resolved, retriever, composer, base, sources)):
             return cross  # "Which texts mention the Budapest Convention?": the others, where they name it
