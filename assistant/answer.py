@@ -336,7 +336,11 @@ class Composer:
             f"The corpus does not address this: no provision in {scope} adequately supports an answer. "
             "The nearest passages are listed as related; they may help rephrase the question."
         )
-        nearest = [Evidence(s, quoting.trim(s.hit.text[: self.settings.quote_chars])) for s in related[: self.settings.related]]
+        firsts: dict[str, Scored] = {}
+        for s in related:  # a long provision's parts are one related passage, its best
+            firsts.setdefault(s.hit.provision_id, s)
+        nearest = [Evidence(s, quoting.trim(s.hit.text[: self.settings.quote_chars]))
+                   for s in list(firsts.values())[: self.settings.related]]
         return Answer(question=resolved.question, text=text, abstained=True,
                       related=[cite(n, e) for n, e in enumerate(nearest, 1)], resolved_query=resolved.query)
 

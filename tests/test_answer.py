@@ -221,6 +221,14 @@ def test_weak_evidence_abstains_with_related_passages(composer: Composer) -> Non
     assert [r.provision_id for r in answer.related] == ["g7/p"]
 
 
+def test_a_long_provisions_parts_are_one_related_passage(composer: Composer) -> None:
+    parts = [scored("g7/p", f"Cooperation represents the key factor, part {n}.", cosine=0.4 - n / 100, coverage=0.1,
+                    part=n, part_count=3) for n in (1, 2, 3)]
+    other = scored("g7/q", "Trust is built over time.", cosine=0.3, coverage=0.1)
+    answer = composer.compose(Resolved("q", "q"), analyzed("quantum computing"), parts, [parts[0], parts[2], other, parts[1]])
+    assert [(r.provision_id, r.part) for r in answer.related] == [("g7/p", 1), ("g7/q", 1)]
+
+
 def test_unknown_terms_make_it_abstain_even_with_good_passages(composer: Composer) -> None:
     # the passage covers every known term ('cooper', 3 of 8), as well as a passage can when 'csirt' is unknown
     good = scored("g7/p", ACTION, cosine=0.6, coverage=0.375)
