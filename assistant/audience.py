@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import Mentions, held, in_sentence
 from assistant.conversation import Resolved
-from assistant.particulars import meant
+from assistant.particulars import meant, pronoun
 from assistant.render import capitalized, short_title
 from assistant.types import Answer, Filters, Hit
 
@@ -56,7 +56,9 @@ def answered(
 ) -> Answer | None:
     """Answer whom a named text speaks to from the groups its provisions name, or return None."""
     name = asks(question)
-    doc_id = meant(name, resolved, mentions) if name else None
+    if name is None or (pronoun(name) and resolved.carried):
+        return None  # "Who is it for?" after a question on MFA in Cyber Essentials asks who MFA is for
+    doc_id = meant(name, resolved, mentions)
     document = next((d for d in held(composer, filters) if d.doc_id == doc_id), None)
     if document is None:
         return None

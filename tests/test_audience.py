@@ -50,6 +50,8 @@ def test_the_groups_a_text_names_most_are_counted_and_each_shown_by_a_provision(
     assert [c.label for c in answer.citations] == ["Paragraph 2", "Paragraph 5"]  # what each is asked to do
     follow = texts.ask("Who is it for?", history=["Tell me about the Theta Guide"])
     assert follow.text == answer.text
+    practice = texts.ask("Who is it for?", history=["What does the Theta Guide say about phishing?"])
+    assert "names SMEs in 3" not in practice.text  # "it" is spotting phishing, asked of the text
 
 
 def test_a_text_naming_no_group_is_said_to_name_none(texts: Assistant) -> None:
