@@ -100,7 +100,9 @@ def test_a_texts_list_is_its_principles_when_it_numbers_them_by_no_such_word(tmp
 @pytest.mark.slow
 def test_the_paris_calls_principles_are_its_nine_items(full: Assistant) -> None:
     answer = full.ask("What are the nine principles of the Paris Call?")
-    assert [c.provision_id for c in answer.citations] == [f"paris-call-2018/item-{n}" for n in range(1, 10)], answer.text
+    assert [c.provision_id for c in answer.citations] == [  # led by the sentence that introduces them
+        "paris-call-2018/para-13", *(f"paris-call-2018/item-{n}" for n in range(1, 10))], answer.text
+    assert answer.citations[0].quote.endswith("notably in order to")
 
 
 def test_what_about_x_is_answered_by_a_part_on_x_not_by_the_earlier_topic(tmp_path: Path) -> None:
