@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from assistant.catalogue import Mentions, held, in_sentence
 from assistant.conversation import Resolved
 from assistant.particulars import meant, pronoun
-from assistant.render import capitalized, short_title
+from assistant.render import capitalized, in_prose, short_title
 from assistant.types import Answer, Filters, Hit
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def answered(
             f"{title} names none of the groups its provisions are read for (companies, SMEs, governments, "
             "organisations, consumers, CSIRTs, critical infrastructure, civil society, the international community)."))
     top = counts.most_common(GROUPS_SHOWN)
-    named = _joined([f"{_SAID.get(group, group)} in {n}" for group, n in top])
+    named = in_prose([f"{_SAID.get(group, group)} in {n}" for group, n in top])
     lead = (f"{title} names {named} of its {len(provisions)} provisions; for example:")
     firsts = list({hit.provision_id: hit for hit in (_first(said, group) for group, _ in top)}.values())
     answer = composer.count(resolved, firsts, "provision", lead=capitalized(lead))
@@ -88,8 +88,3 @@ def _first(provisions: list[Hit], group: str) -> Hit:
     """Return the first provision that asks or commits something of a group, else the first that names it."""
     naming = [hit for hit in provisions if group in _groups(hit)]
     return next((hit for hit in naming if hit.kind in ("commitment", "recommendation")), naming[0])
-
-
-def _joined(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.render import capitalized
+from assistant.render import capitalized, in_prose
 from assistant.sparse import STOPWORDS, stem_sequence, tokenize
 from assistant.wording import FUNCTION_WORDS, GENERIC, MODALS, QUESTION_WORDS
 
@@ -191,8 +191,7 @@ def _capitals(words: str) -> int:
 
 def listed(words: Sequence[str]) -> str:
     """Return quoted wordings joined as prose: “a”, “b” and “c”."""
-    quoted = [f"“{w}”" for w in words]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return in_prose([f"“{w}”" for w in words])
 
 
 def shared_text(names: Sequence[str], shared: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> str:

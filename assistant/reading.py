@@ -60,8 +60,8 @@ class Reader:
         """
         keep = self.keeper(filters)
         records = [self.records[i] for i in self.in_order(doc_id) if keep(i)]
-        stated = [r for r in records if int(r.metadata.get("part", 1)) == 1 and shapes.states_own_purpose(r.text)]
-        if purpose and stated:
+        if purpose and (stated := [r for r in records if int(r.metadata.get("part", 1)) == 1
+                                   and shapes.states_own_purpose(r.text)]):
             return [_given(r, placed=1.0) for r in stated[:k]]
         substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and not _title_line(r.text)
                        and (len(r.text.split()) >= OPENING_WORDS or (lists and r.text.rstrip().endswith(":")))]

@@ -39,6 +39,11 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def in_prose(parts: Sequence[str]) -> str:
+    """Return parts joined as a sentence lists them: "a, b and c"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
 def where(citation: Citation) -> str:
     """Return 'Document title, label, p. N' for a citation."""
     page = f", p. {citation.page}" if citation.page else ""

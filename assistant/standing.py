@@ -21,7 +21,7 @@ from assistant import quoting
 from assistant.catalogue import Cited, Mentions, citing_by, held, in_sentence, who_when
 from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.particulars import meant, pronoun, with_article
-from assistant.render import capitalized, short_title
+from assistant.render import capitalized, in_prose, short_title
 from assistant.types import Answer, Document, Filters, Hit
 
 if TYPE_CHECKING:
@@ -205,16 +205,11 @@ def _roster(resolved: Resolved, reader: Reader, composer: Composer, document: Do
     unknown = f"whether {who} has is not in the corpus" if who else "who has, and how many, is not in the corpus"
     text = (f"The corpus holds the text of {name} ({who_when(document)}), not a record of who has {joined} it: {unknown}.")
     if found:
-        text += f" The text says who may join it in {_labels(found)} (listed as related)."
+        text += f" The text says who may join it in {in_prose([h.label for h in found])} (listed as related)."
     elif (open_to := _open_to(document)) is not None:
         text += f" The catalogue records it as “{open_to}”."
     opening = citing_by(reader)(document)
     return composer.refused(resolved, found or ([opening.hit] if opening else []), capitalized(text))
-
-
-def _labels(hits: list[Hit]) -> str:
-    labels = [h.label for h in hits]
-    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 def _across(resolved: Resolved, reader: Reader, composer: Composer, held: list[Document]) -> Answer:
