@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from assistant.answer import Composer
     from assistant.reading import Reader
 
-Asked = Literal["force", "joining", "roster"]
+Asked = Literal["force", "joining", "roster", "signed"]
 
 _TEXT = r"(?P<name>.+?)"
 _NOUN = r"(?:texts?|documents?|instruments?|sources?)"
@@ -77,6 +77,8 @@ _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(
     # "Has France ratified the Budapest Convention?", "Did the UK sign the Paris Call?"
     ("roster", rf"^(?:has|have|did)\s+(?P<who>.+?)\s+(?:{_JOINED}|sign(?:\s+up\s+to)?|ratify|join|endorse|accede\s+to|"
                rf"support)\s+{_TEXT}"),
+    # "Who signed the Budapest Convention?": its signatories, for a text open to joining; the G7 declaration's maker
+    ("signed", rf"^who\s+(?:signed|has\s+signed\s+up\s+to)\s+{_TEXT}"),
     # "Is the United States a party to the Budapest Convention?", "Is Japan among the signatories of …?"
     ("roster", rf"^(?:is|are)\s+(?P<who>.+?)\s+(?:a\s+|an\s+|among\s+the\s+)?(?:{_ROLL}|member\s+states?)\s+(?:to|of)\s+{_TEXT}"),
 ))
@@ -135,7 +137,9 @@ def answered(
     document = next((d for d in kept if d.doc_id == doc_id), None)
     if document is None or _text_named(standing.who):
         return None  # "Did the Paris Call endorse the Budapest Convention?" asks what one text says of the other
-    if standing.asked == "roster":
+    if standing.asked == "signed" and not (clauses(reader.provisions(document.doc_id), _JOINING) or _open_to(document)):
+        return None  # "Who signed the G7 declaration?": its issuer, named by the text or the catalogue
+    if standing.asked in ("roster", "signed"):
         return _roster(resolved, reader, composer, document, standing.who)
     if standing.asked == "joining":
         return _joining(resolved, reader, composer, document)

@@ -39,7 +39,7 @@ from tests.conftest import ingested
     ("Has France ratified the Budapest Convention?", Standing("roster", "the Budapest Convention", who="France")),
     ("Is the United States a party to the Budapest Convention?",
      Standing("roster", "the Budapest Convention", who="the United States")),
-    ("Who signed the G7 declaration?", None),  # its issuer, who made it
+    ("Who signed the G7 declaration?", Standing("signed", "the G7 declaration")),  # a treaty's signatories, else its maker
     ("What does the Budapest Convention say about treaties?", None),  # a topic, asked of the text
     ("Which texts mention treaties?", None),
     ("Is multi-factor authentication mandatory in Cyber Essentials?", None),
@@ -123,6 +123,12 @@ def test_who_has_joined_a_text_is_said_to_be_outside_the_corpus_with_what_it_say
     assert declaration.abstained
     assert "not a record of who has endorsed or signed it: whether Ruritania has is not in the corpus. The catalogue " \
            "records it as “open to endorsement by cities and universities”." in declaration.text
+    signed = texts.ask("Who signed the Gamma Treaty?")  # a treaty: its signatories
+    assert signed.abstained and signed.text.startswith("The corpus holds the text of Gamma Treaty on Network Safety")
+    endorsed = texts.ask("Who signed the Delta Declaration?")  # open to endorsement: those who endorsed it
+    assert endorsed.abstained and "not a record of who has endorsed or signed it" in endorsed.text
+    made = texts.ask("Who signed the Epsilon Briefing?")  # open to no one: who made it
+    assert "not a record" not in made.text and "Epsilon Institute" in made.text
     # one text said to endorse another is what one says of the other, not a record of endorsements
     assert "not a record" not in texts.ask("Did the Delta Declaration endorse the Gamma Treaty?").text
     assert "not a record" not in texts.ask("Who supports keeping backups?").text  # a practice, not a text
@@ -149,6 +155,8 @@ def test_the_real_corpus_tells_the_budapest_convention_from_the_paris_call(full:
     ratified = full.ask("Which countries have ratified the Budapest Convention?")
     assert ratified.abstained and [h.provision_id for h in ratified.related] == [
         "budapest-convention-2001/article-36/item-1", "budapest-convention-2001/article-37/item-1"]
+    signed = full.ask("Who signed the Budapest Convention?")  # not Article 48's "IN WITNESS WHEREOF the undersigned"
+    assert signed.abstained and "not a record of who has signed, ratified or acceded to it" in signed.text
     supporters = full.ask("Who supports the Paris Call?")
     assert supporters.abstained and "“open to endorsement by States, companies and civil-society organisations”" in supporters.text
     binding = full.ask("Which texts are treaties?")
