@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
-from assistant.listing import LIST_MAX, completed, examples, heading_asked, introduces, parallel
+from assistant.listing import LIST_MAX, completed, examples, heading_asked, intro_verb, introduces, parallel
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -32,7 +32,6 @@ _LIST = re.compile(
     rf"^summari[sz]e\b[^?.]*\b(?:{references.KIND_PLURALS}|measures|controls|steps|practices|obligations)\b",
     re.I,
 )
-_INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
 TIE = 0.02  # supports closer than this do not tell provisions apart
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
@@ -187,7 +186,7 @@ class Composer:
                 chosen.append(s)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
-        chosen = completed(chosen, self.list_items, self.list_intro, _intro_verb) if wants_list else chosen
+        chosen = completed(chosen, self.list_items, self.list_intro) if wants_list else chosen
         return examples(chosen, wanted, self.list_items) if (wanted := framing.examples_wanted(question)) else chosen
 
     def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:
@@ -235,7 +234,7 @@ class Composer:
 
     def _lead_in(self, hit: Hit, cited: set[str]) -> Hit | None:
         """Return the introduction a fragment list item needs to be read, unless cited or saying too little."""
-        if not hit.intro or not hit.text[:1].islower() or _intro_verb(hit.intro):
+        if not hit.intro or not hit.text[:1].islower() or intro_verb(hit.intro):
             return None
         lead = self.list_intro(hit)
         if lead is None or lead.provision_id in cited or len(tokenize(self._lead(lead))) < LEAD_MIN_TERMS:
@@ -271,15 +270,15 @@ class Composer:
 
     def _sentence(self, e: Evidence, n: int) -> str:
         hit = e.hit
-        verb = _intro_verb(hit.intro)
+        verb = intro_verb(hit.intro)
         if verb and hit.actor:
             return f"The {hit.actor} ({self._date(hit)}) {verb} “{e.quote}” [{n}] ({self._doc(hit)}, {hit.label})."
         return f"According to {self._doc(hit)} ({self.who_when(hit)}), {hit.label}: “{e.quote}” [{n}]."
 
     def _header(self, hits: list[Hit]) -> str:
         hit = hits[0]
-        verb = _intro_verb(hit.intro)
-        if verb and hit.actor and all(_intro_verb(h.intro) == verb for h in hits):
+        verb = intro_verb(hit.intro)
+        if verb and hit.actor and all(intro_verb(h.intro) == verb for h in hits):
             return f"The {hit.actor} ({self._doc(hit)}, {self._date(hit)}) {verb}:"
         return f"According to {self._doc(hit)} ({self.who_when(hit)}):"
 
@@ -365,11 +364,6 @@ def _to_front(items: list[Scored], item: Scored | None) -> None:
     if item is not None:
         items.remove(item)
         items.insert(0, item)
-
-
-def _intro_verb(intro: str) -> str | None:
-    m = _INTRO_VERB.search(intro.strip())
-    return m.group(1).lower() if m else None
 
 
 def _joins(scored: Scored, coverage: float) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.catalogue import Mentions, held, in_sentence
 from assistant.conversation import Resolved
+from assistant.ingest.classify import ADDRESSEES
 from assistant.particulars import meant, pronoun
 from assistant.render import capitalized, in_prose, short_title
 from assistant.types import Answer, Filters, Hit
@@ -67,12 +68,12 @@ def answered(
     counts = Counter(group for hit in said for group in _groups(hit))
     title = in_sentence(short_title(document.title))
     if not counts:
+        groups = in_prose([_SAID.get(group, group) for group in ADDRESSEES])
         return composer.refused(resolved, provisions[:1], capitalized(
-            f"{title} names none of the groups its provisions are read for (companies, SMEs, governments, "
-            "organisations, consumers, CSIRTs, critical infrastructure, civil society, the international community)."))
+            f"{title} names none of the groups its provisions are read for ({groups})."))
     top = counts.most_common(GROUPS_SHOWN)
     named = in_prose([f"{_SAID.get(group, group)} in {n}" for group, n in top])
-    lead = (f"{title} names {named} of its {len(provisions)} provisions; for example:")
+    lead = f"{title} names {named} of its {len(provisions)} provisions; for example:"
     firsts = list({hit.provision_id: hit for hit in (_first(said, group) for group, _ in top)}.values())
     answer = composer.count(resolved, firsts, "provision", lead=capitalized(lead))
     answer._retrieved = firsts

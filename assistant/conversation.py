@@ -270,12 +270,12 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     called = ""  # how the earlier turn named the source it carries
     about_text = True  # no earlier turn names a topic beside the text ("Tell me about the UN resolution")
     for earlier in reversed(history):
-        earlier_sources = sources.find(earlier)[:1]
+        first = sources.mentions(earlier)[:1]  # the source an earlier turn names first, as it names it
+        earlier_sources = [doc_id for _, _, doc_id in first]
         topic = [w for w in content_words(sources.strip(earlier, earlier_sources)) if w not in topic] + topic
         about_text = about_text and not content_words(sources.strip(earlier, earlier_sources, nouns=True))
-        if not inherited and earlier_sources:
-            inherited = earlier_sources
-            called = next(earlier[s:e] for s, e, d in sources.mentions(earlier) if d == inherited[0])
+        if not inherited and first:
+            inherited, called = earlier_sources, earlier[first[0][0]:first[0][1]]
         if not is_follow_up(earlier):
             break
     carried = [w for w in dict.fromkeys(topic) if w not in content_words(question)]

@@ -24,6 +24,8 @@ NESTED_MAX = 8  # a list with the lists its items introduce: a short article rea
 LIST_MAX = 12  # the most citations a list answer grows to
 _COUNTS = frozenset(tokenize(" ".join(NUMBER_WORDS))) | frozenset(map(str, range(100)))
 _LISTING = re.compile(rf"^(?:{references.KIND_PLURALS})\b", re.I)  # a heading naming a list of places
+# "we, the G7 ICT and Industry Ministers, intend to:": an introduction that only says who speaks, as the header does
+_INTRO_VERB = re.compile(r"\b(?:we|we,? the [^,:]+?)\s+(intend to|will|commit to|agree to|decide to|undertake to)\s*:?$", re.I)
 
 
 def heading_asked(hit: Hit, analyzed: Analyzed) -> bool:
@@ -80,10 +82,15 @@ def examples(chosen: list[Scored], wanted: int, list_items: Callable[[Hit], list
 Items = Callable[[Hit], list[Hit]]
 
 
-def completed(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None],
-              framing: Callable[[str], object]) -> list[Scored]:
+def intro_verb(intro: str) -> str | None:
+    """Return the verb of an introduction that only says who speaks ("we intend to:" gives "intend to"), else None."""
+    m = _INTRO_VERB.search(intro.strip())
+    return m.group(1).lower() if m else None
+
+
+def completed(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None]) -> list[Scored]:
     """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
-    chosen = _introduced(chosen, list_items, list_intro, framing)
+    chosen = _introduced(chosen, list_items, list_intro)
     for s in chosen:
         items = list_items(s.hit)
         if items:
@@ -96,22 +103,22 @@ def completed(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit
     return chosen
 
 
-def _introduced(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None],
-                framing: Callable[[str], object]) -> list[Scored]:
+def _introduced(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None]) -> list[Scored]:
     """Put before a list whose every item is cited its introduction ("… under five technical controls:").
 
     Ranked one by one, "Malware protection" may outrank "Firewalls"; together they are the list its
-    introduction announces, which then says what they are. framing tells an introduction that only repeats
-    the header ("we intend to:"), which is left out.
+    introduction announces, which then says what they are. One that only repeats the header ("we intend to:") is
+    left out.
     """
     if any(list_items(c.hit) for c in chosen):
         return chosen  # a cited introduction brings its own list
+    cited = {c.hit.provision_id for c in chosen}
     for s in chosen:
         intro = list_intro(s.hit)
-        if intro is None or intro.provision_id in {c.hit.provision_id for c in chosen} or framing(intro.text):
+        if intro is None or intro.provision_id in cited or intro_verb(intro.text):
             continue
         ids = {h.provision_id for h in list_items(intro)}
-        if len(ids) >= 2 and ids <= {c.hit.provision_id for c in chosen}:
+        if len(ids) >= 2 and ids <= cited:
             at = chosen.index(s)  # where the list's best item stood; completed() puts the items after it, in order
             return [*chosen[:at], replace(s, hit=intro, lead_in=True), *chosen[at:]]
     return chosen

@@ -137,10 +137,8 @@ def answered(
     document = next((d for d in kept if d.doc_id == doc_id), None)
     if document is None or _text_named(standing.who):
         return None  # "Did the Paris Call endorse the Budapest Convention?" asks what one text says of the other
-    if standing.asked == "signed" and not (clauses(reader.provisions(document.doc_id), _JOINING) or _open_to(document)):
-        return None  # "Who signed the G7 declaration?": its issuer, named by the text or the catalogue
     if standing.asked in ("roster", "signed"):
-        return _roster(resolved, reader, composer, document, standing.who)
+        return _roster(resolved, reader, composer, document, standing)
     if standing.asked == "joining":
         return _joining(resolved, reader, composer, document)
     return _force(resolved, reader, composer, document)
@@ -200,17 +198,20 @@ def _joining(resolved: Resolved, reader: Reader, composer: Composer, document: D
         "on it."))
 
 
-def _roster(resolved: Resolved, reader: Reader, composer: Composer, document: Document, who: str) -> Answer:
+def _roster(resolved: Resolved, reader: Reader, composer: Composer, document: Document, standing: Standing) -> Answer | None:
     """Say that who has joined a text is not in the corpus, pointing to what the text or catalogue says of joining."""
+    found = clauses(reader.provisions(document.doc_id), _JOINING)
+    open_to = _open_to(document)
+    if standing.asked == "signed" and not (found or open_to):
+        return None  # "Who signed the G7 declaration?": its issuer, named by the text or the catalogue
     name = in_sentence(short_title(document.title))
-    provisions = reader.provisions(document.doc_id)
-    found = clauses(provisions, _JOINING)
     joined = "signed, ratified or acceded to" if found else "endorsed or signed"
+    who = standing.who
     unknown = f"whether {who} has is not in the corpus" if who else "who has, and how many, is not in the corpus"
-    text = (f"The corpus holds the text of {name} ({who_when(document)}), not a record of who has {joined} it: {unknown}.")
+    text = f"The corpus holds the text of {name} ({who_when(document)}), not a record of who has {joined} it: {unknown}."
     if found:
         text += f" The text says who may join it in {in_prose([h.label for h in found])} (listed as related)."
-    elif (open_to := _open_to(document)) is not None:
+    elif open_to is not None:
         text += f" The catalogue records it as “{open_to}”."
     opening = citing_by(reader)(document)
     return composer.refused(resolved, found or ([opening.hit] if opening else []), capitalized(text))
