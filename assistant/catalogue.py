@@ -18,7 +18,7 @@ from assistant.answer import Composer
 from assistant.evidence import Evidence, cite
 from assistant.conversation import DOCUMENT_WORDS, Resolved
 from assistant.hits import Scored
-from assistant.provenance import Wants, date_parts
+from assistant.provenance import Wants, date_parts, done
 from assistant.render import MONTHS, capitalized, readable_date, short_title
 from assistant.types import Answer, Citation, Document, Filters, Hit, issuer_name
 
@@ -337,11 +337,18 @@ def _acronyms(issuer: str) -> set[str]:
 
 
 def undated(resolved: Resolved, document: Document, wants: Wants, reader: Reader, composer: Composer) -> Answer:
-    """Answer "When was NIS 2 adopted?" from the catalogue when the text held does not state its own date."""
+    """Answer "When was NIS 2 adopted?" from the catalogue when the text held does not state its own date (or place)."""
     name = in_sentence(short_title(document.title))
+    first = opening(reader, document.doc_id)
+    if wants == "where":  # the catalogue records no place either: nothing answers
+        text = (f"The text of {name} held in the corpus does not say where it was {done(resolved.question)}, and the "
+                f"catalogue records only "
+                f"its maker and date: {who_when(document)}.")
+        evidence = [Evidence(first, quoting.opening(first.hit.text, composer.settings.quote_chars))] if first else []
+        return Answer(question=resolved.question, text=text, abstained=True, resolved_query=resolved.query,
+                      related=[cite(n, e) for n, e in enumerate(evidence, 1)])
     missing = {"when": "its date", "who": "who made it"}.get(wants, "its date or maker")
     text = f"The text of {name} held in the corpus does not state {missing}; the catalogue gives {who_when(document)}"
-    first = opening(reader, document.doc_id)
     if first is None:
         return Answer(question=resolved.question, text=text + ".", resolved_query=resolved.query)
     evidence = Evidence(first, quoting.opening(first.hit.text, composer.settings.quote_chars))

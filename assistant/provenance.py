@@ -18,7 +18,7 @@ from typing import Literal
 from assistant.render import MONTHS
 from assistant.types import Document, issuer_name
 
-Wants = Literal["who", "when", "both"]
+Wants = Literal["who", "when", "both", "where"]
 
 # verbs and nouns that ask for a document's origin; in such a question they say what is asked, not about what
 WORDS = frozenset(
@@ -34,6 +34,12 @@ _WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:" + "|".join(_MAKERS.split()) 
                   re.I)
 _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what date|what(?:'s|\s+is|\s+was) the date)\b|\band when\b",
                    re.I)
+# "Where was the Budapest Convention signed?": answered where a text names the place it was made, never by its topics
+_WHERE = re.compile(r"^\s*(?:where|in\s+which\s+(?:city|country|place|town))\s+(?:was|were|did|is|are)\b|^\s*at\s+what\s+place\b", re.I)
+_PLACES = "city country place town venue"  # "In which city was it adopted?": the kind of place asked for
+# "DONE at Budapest", "signed at Paris", or a dateline "Paris, 12th of November, 2018"
+_PLACE = re.compile(r"\b(?i:done|signed|adopted|made|issued)\s+(?:at|in)\s+[A-Z][a-z]+|^\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+"
+                    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
 # "Is the G7 text from 2017 or 2018?", "What year is the Paris Call from?"
 _FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19|20)\d\d\b(?:\s+or\s+(?:19|20)\d\d)?\s*\??\s*$"
                         r"|^\s*(?:what|which)\s+year\s+(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s*\??\s*$", re.I)
@@ -45,6 +51,7 @@ _IN_YEAR = re.compile(r"\b(?:" + "|".join((*_DATING, *sorted(WORDS - {"set out",
 _LATER = re.compile(r"\b(?:will|next|again|upcoming|future)\b", re.I)
 _ASKS = re.compile(r"\b(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
 _OWN_VOICE = re.compile(r"\b(?:we|our|us|done at|convened|adopted|issued|published|signed|launched)\b", re.I)
+NEAR = 40  # characters either side of a "we" within which a text names itself as its issuer
 HEAD = 300  # a provision attests only near its start: a long one that mentions a date further on is about something else
 
 
@@ -55,12 +62,15 @@ class Attesting:
     index: int
     date: int
     issuer: bool
+    place: bool = False  # it names where the text was made ("DONE at Budapest")
 
 
 def asks(question: str) -> Wants | None:
     """Return what a question asks about its document's origin ('who', 'when' or 'both'), or None."""
     if _FROM_YEAR.search(question) or _IN_YEAR.search(question):
         return "when"
+    if _WHERE.search(question) and _ASKS.search(question):
+        return "where"
     who, when = bool(_WHO.search(question)), bool(_WHEN.search(question))
     if not (who or when) or not _ASKS.search(question) or (when and later(question)):
         return None
@@ -70,6 +80,13 @@ def asks(question: str) -> Wants | None:
 def about_origin(question: str) -> bool:
     """Return True when a question uses a word asking how its document came about ("adopted", "signed")."""
     return bool(_ASKS.search(question))
+
+
+def done(question: str) -> str:
+    """Return the participle a question asks how its text came about by ("held", "signed"), else "made"."""
+    m = _ASKS.search(question)
+    verb = m.group(0).lower() if m else ""
+    return verb if verb.endswith("ed") or verb in {"held", "written", "drawn up", "met"} else "made"
 
 
 def later(question: str) -> bool:
@@ -82,7 +99,7 @@ def terms() -> frozenset[str]:
     """Return the index terms of the words that ask for a document's origin."""
     from assistant.sparse import tokenize
 
-    return frozenset(tokenize(" ".join((*WORDS, *_DATING, _MAKERS))))
+    return frozenset(tokenize(" ".join((*WORDS, *_DATING, _MAKERS, _PLACES))))
 
 
 def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Attesting]:
@@ -97,9 +114,10 @@ def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Atte
             dated = 1 + bool(month and month in head) + day_month
         else:
             dated = 2 if day_month else 0  # "On 08 February ICC convened …": a text may not state its year
-        voiced = bool(_OWN_VOICE.search(head)) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", head) for n in names)
-        if dated or voiced:
-            found.append(Attesting(index, dated, voiced))
+        voiced = any(_names_near(head, m, names) for m in _OWN_VOICE.finditer(head))
+        placed = bool(_PLACE.search(head))
+        if dated or voiced or placed:
+            found.append(Attesting(index, dated, voiced, placed))
     return found
 
 
@@ -109,8 +127,11 @@ def best(found: list[Attesting], wants: Wants, start: dict[int, int]) -> list[in
         order = (-a.issuer, -a.date) if wants == "who" else (-a.date, -a.issuer)
         return (-(a.issuer and a.date >= 2), *order, start[a.index])
 
-    if wants != "both":  # a voice does not date a text, nor a date name its maker
-        found = [a for a in found if (a.date if wants == "when" else a.issuer)]
+    if wants == "where":
+        found = [a for a in found if a.place]
+        return [min(found, key=lambda a: start[a.index]).index] if found else []
+    # a voice does not date a text, nor a date name its maker
+    found = [a for a in found if (a.date if wants == "when" else a.issuer if wants == "who" else a.date or a.issuer)]
     if not found:
         return []
     first = min(found, key=key)
@@ -118,6 +139,16 @@ def best(found: list[Attesting], wants: Wants, start: dict[int, int]) -> list[in
         return [first.index]
     other = [a for a in found if (a.issuer if first.date else a.date) and a.index != first.index]
     return [first.index] + ([min(other, key=key).index] if other else [])
+
+
+def _names_near(text: str, voice: re.Match[str], names: list[str]) -> bool:
+    """Return True when an issuer's name goes with a word of its own voice ("we the G7 … Ministers", "ICC convened").
+
+    Named further off from a "we", the issuer is spoken of, not speaking ("we … as defined by the NCSC guidance").
+    """
+    pronoun = voice.group(0).lower() in {"we", "our", "us"}  # a final clause ("DONE at …") speaks for its maker wherever named
+    near = text[max(0, voice.start() - NEAR): voice.end() + NEAR] if pronoun else text
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", near) for n in names)
 
 
 def _names_day(text: str, day: str) -> bool:

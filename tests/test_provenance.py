@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.provenance import asks, attesting, best, terms
+from assistant.provenance import asks, attesting, best, done, terms
 from assistant.types import Document
 
 BUDAPEST = Document(doc_id="bud", title="Convention on Cybercrime", issuer="Council of Europe",
@@ -26,6 +26,9 @@ ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International C
     ("Which ministers set out the G7 actions?", "who"),
     ("Which body adopted resolution 80/16?", "who"),  # the kind of maker asked for: the texts name it
     ("Which organisation issued the Paris Call?", "who"),
+    ("Where was the Budapest Convention signed?", "where"),
+    ("In which city was the Paris Call adopted?", "where"),
+    ("Where are incidents reported?", None),  # a where-question about a duty, not the text
 ])
 def test_questions_about_a_documents_origin_are_told_apart(question: str, wants: str | None) -> None:
     assert asks(question) == wants
@@ -108,3 +111,33 @@ def test_a_voice_does_not_date_a_text_nor_a_date_name_its_maker() -> None:
 
 def test_the_kind_of_maker_asked_for_is_no_topic_of_the_question() -> None:
     assert {"bodi", "organis", "institut"} <= terms()
+
+
+def test_the_place_a_text_was_made_is_read_from_its_final_clause_or_dateline() -> None:
+    texts = [(0, "Each Party shall adopt measures at national level."),
+             (1, "IN WITNESS WHEREOF the undersigned have signed this Convention. DONE at Budapest, this 23rd day of November 2001.")]
+    assert best(attesting(texts, BUDAPEST), "where", {0: 0, 1: 1}) == [1]
+    paris = Document(doc_id="paris", title="Paris Call", issuer="Government of France", date="2018-11-12")
+    assert best(attesting([(0, "We welcome the Call."), (1, "Paris, 12th of November, 2018")], paris), "where", {0: 0, 1: 1}) == [1]
+    assert best(attesting([(0, "Resolution adopted by the General Assembly on 1 December 2025")], paris), "where", {0: 0}) == []
+    assert done("In which city was the ICC briefing held?") == "held" and done("Where was it adopted?") == "adopted"
+
+
+def test_an_issuer_named_far_from_the_texts_own_voice_is_spoken_of_not_speaking() -> None:
+    ncsc = Document(doc_id="ce", title="Cyber Essentials", issuer="UK National Cyber Security Centre (NCSC)", date="2023-01")
+    far = "As organisations move to zero trust, we have considered it, and are confident that the controls allow a zero " \
+          "trust architecture as defined by the NCSC guidance."
+    assert attesting([(0, far)], ncsc) == []
+    assert [a.issuer for a in attesting([(0, "On 08 February ICC convened 30 Chairs.")], ICC)] == [True]
+
+
+@pytest.mark.slow
+def test_where_a_text_was_made_is_its_own_words_or_an_abstention(full: Assistant) -> None:
+    signed = full.ask("Where was the Budapest Convention signed?")
+    assert [c.provision_id for c in signed.citations] == ["budapest-convention-2001/article-48/para-2"]
+    assert "DONE at Budapest" in signed.citations[0].quote
+    assert [c.provision_id for c in full.ask("In which city was the Paris Call adopted?").citations] == ["paris-call-2018/para-15"]
+    g7 = full.ask("Where was the G7 declaration adopted?")
+    assert g7.abstained and "does not say where it was adopted" in g7.text and "26 September 2017" in g7.text
+    published = full.ask("Who published Cyber Essentials?")  # not "… as defined by the NCSC guidance" on zero trust
+    assert "does not state who made it; the catalogue gives UK National Cyber Security Centre" in published.text
