@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.naming import aliases, initials, name_pattern
-from assistant.references import KINDS
-from assistant.sparse import STOPWORDS, words
+from assistant.references import KINDS, parse, specific, without_places
+from assistant.sparse import STOPWORDS, tokenize, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Answer, Document, issuer_name
 
@@ -50,7 +50,7 @@ TEXT_NOUNS = frozenset("declaration statement text document paper briefing note 
 DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "core", "requirements"}
 # "the G7 declaration", "the ICC briefing", "the G7 ministers' text", "the Cyber Essentials requirements" (its
 # title calls it requirements): the noun names the document, not a topic
-_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?:"
+_NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?P<noun>"
                          + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r")\b",
                          re.I)
 # "How do NIS 2 and the NIST CSF treat …?", "What do the G7 declaration and the ICC note agree on?"
@@ -83,6 +83,11 @@ def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[
     if following.group(1).lower() in DOCUMENT_WORDS or following.group(1).lower() in KINDS:
         return False  # "the UN resolution", "G7 Objective 1"
     return not any(d == doc_id and s == following.start(1) for s, _, d in found)  # "UN General Assembly"
+
+
+def _noun_term(noun: str) -> str:
+    """Return the index term of a noun that names a text ("briefing" is "brief")."""
+    return next(iter(tokenize(noun)), noun.lower())
 
 
 def _title_case(text: str) -> bool:
@@ -188,21 +193,19 @@ class SourceIndex:
 
     def framing(self, doc_ids: list[str]) -> frozenset[str]:
         """Return the issuer's name words of the named documents: in a question they say who, not what about."""
-        from assistant.sparse import tokenize
-
         names = [issuer_name(self.titles[d].issuer) for d in doc_ids if d in self.titles]
         return frozenset(t for name in names for t in tokenize(name))
 
     def title_terms(self, doc_ids: list[str]) -> frozenset[str]:
         """Return the title words of the named documents ("Which ministers set out the G7 actions for businesses?")."""
-        from assistant.sparse import tokenize
-
         return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(self.titles[d].title))
 
-    def strip(self, question: str, doc_ids: list[str] | None = None, nouns: bool = False) -> str:
+    def strip(self, question: str, doc_ids: list[str] | None = None, nouns: bool = False, titled: bool = True) -> str:
         """Return the question without the names of doc_ids (default: all sources); filters are not topics.
 
         nouns: also without the noun that follows a name ("the G7 declaration"), for questions about a text itself.
+        titled: that noun goes even where the named text's own title uses it; else it stays, as the text's own word
+        ("the Cyber Essentials requirements for firewalls": its Requirements; "the ICC paper": no word of the ICC's).
         """
         for pattern, doc_id in self.patterns:
             if doc_ids is None or doc_id in doc_ids:
@@ -211,7 +214,10 @@ class SourceIndex:
             for start, end, doc_id in reversed(self._misspelt(question)):
                 if doc_ids is None or doc_id in doc_ids:
                     question = question[:start] + "\x00" + question[end:]
-        return (_NAMED_NOUN.sub(" ", question) if nouns else question).replace("\x00", " ")
+        if nouns:
+            own = frozenset() if titled else self.title_terms(doc_ids if doc_ids is not None else list(self.titles))
+            question = _NAMED_NOUN.sub(lambda m: m.group(0) if _noun_term(m.group("noun")) in own else " ", question)
+        return question.replace("\x00", " ")
 
 
 @dataclass
@@ -269,10 +275,12 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     inherited: list[str] = []
     called = ""  # how the earlier turn named the source it carries
     about_text = True  # no earlier turn names a topic beside the text ("Tell me about the UN resolution")
+    placed = specific(parse(question))  # "And Article 29?" after "What does Article 24 say?": that place instead
     for earlier in reversed(history):
         first = sources.mentions(earlier)[:1]  # the source an earlier turn names first, as it names it
         earlier_sources = [doc_id for _, _, doc_id in first]
-        topic = [w for w in content_words(sources.strip(earlier, earlier_sources)) if w not in topic] + topic
+        said = sources.strip(earlier, earlier_sources, nouns=True, titled=False)
+        topic = [w for w in content_words(without_places(said) if placed else said) if w not in topic] + topic
         about_text = about_text and not content_words(sources.strip(earlier, earlier_sources, nouns=True))
         if not inherited and first:
             inherited, called = earlier_sources, earlier[first[0][0]:first[0][1]]

@@ -227,7 +227,7 @@ class Assistant:
             return about
         if (cross := crossref.answered(question, resolved, retriever, composer, base, sources)):
             return cross  # "Which texts mention the Budapest Convention?": the others, where they name it
-        focus = sources.strip(resolved.question, resolved.sources)
+        focus = sources.strip(resolved.question, resolved.sources, nouns=True, titled=False)
         if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic
             focus = compared_topic(focus)
         carried = " ".join(resolved.carried)

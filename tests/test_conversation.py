@@ -240,6 +240,22 @@ def test_a_document_noun_after_its_name_is_no_topic_of_a_question_about_the_text
     assert "declaration" in sources.strip(question, ["g7"])  # other questions keep it
 
 
+def test_a_noun_naming_the_text_is_no_topic_unless_the_texts_own_title_uses_it(sources: SourceIndex) -> None:
+    # "paper" is no word of the ICC's: a topic of it would find the question off the text's vocabulary
+    assert sources.strip("What does the ICC paper recommend for SMEs?", ["icc"], nouns=True, titled=False).split() == \
+        ["What", "does", "the", "recommend", "for", "SMEs?"]
+    # "Briefing" is its title's word, as "requirements" is Cyber Essentials': the question may be about them
+    assert "briefing" in sources.strip("Who attended the ICC briefing?", ["icc"], nouns=True, titled=False)
+    assert "briefing" not in sources.strip("Who attended the ICC briefing?", ["icc"], nouns=True)
+
+
+def test_a_follow_up_naming_another_place_leaves_the_earlier_place_behind(sources: SourceIndex) -> None:
+    resolved = resolve("And Article 29?", ["What does Article 24 of the Budapest Convention say?"], sources)
+    assert resolved.sources == ["bud"] and "24" not in resolved.query.split()
+    kept = resolve("And paragraph 2?", ["What does Article 24 of the Budapest Convention say?"], sources)
+    assert "24" in kept.query.split()  # a minor place is a place within the earlier one
+
+
 def test_differently_compares_only_two_named_texts(sources: SourceIndex) -> None:
     assert resolve("How does the ICC treat SMEs differently from the G7?", [], sources).comparison
     assert not resolve("Does the ICC want cyber seen differently than disarmament?", [], sources).comparison
