@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
-from assistant.listing import LIST_MAX, completed, examples, heading_asked, intro_verb, introduces, parallel
+from assistant.listing import (
+    LIST_MAX, PLACE_MAX, asks_whole, completed, examples, heading_asked, intro_verb, introduces, parallel,
+)
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
@@ -35,6 +37,7 @@ _LIST = re.compile(
 TIE = 0.02  # supports closer than this do not tell provisions apart
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
+REFERRED_COVERAGE = 0.9  # a point the lead refers to joins it when it covers the question nearly as well
 
 
 class Composer:
@@ -44,6 +47,8 @@ class Composer:
         self, settings: AnswerSettings, lexical_weight: float, documents: dict[str, Document],
         list_items: Callable[[Hit], list[Hit]] | None = None, list_intro: Callable[[Hit], Hit | None] | None = None,
         section_items: Callable[[Hit], list[Hit]] | None = None,
+        at_place: Callable[[Hit, frozenset[Reference], int], list[Hit]] | None = None,
+        referred: Callable[[Hit], list[Hit]] | None = None,
     ) -> None:
         self.settings = settings
         self.weight = lexical_weight
@@ -51,6 +56,8 @@ class Composer:
         self.list_items = list_items or (lambda hit: [])
         self.list_intro = list_intro or (lambda hit: None)
         self.section_items = section_items or (lambda hit: [])
+        self.at_place = at_place or (lambda hit, wanted, limit: [])
+        self.referred = referred or (lambda hit: [])
 
     def support(self, scored: Scored) -> float:
         """Return how well a provision supports an answer (cosine plus weighted key-term coverage)."""
@@ -165,7 +172,7 @@ class Composer:
         if not good or analyzed.origin:
             return good  # a document's own date and voice answer as they are: no list, no dateline demoted
         self._order_lead(good, analyzed)
-        if section := self._named_section(good[0], analyzed):
+        if section := self._named_section(good[0], analyzed) or self._whole_place(question, good[0], analyzed):
             return section
         # a section read from its start whose first provision introduces a list ("… based on:") brings the list
         # as does a lead that is only a list's introduction ("… it must be configured to:"): alone it says nothing
@@ -184,6 +191,7 @@ class Composer:
                 continue
             if _joins(s, self.settings.weak_coverage) and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
+        chosen = self._with_referred(chosen, good)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
         chosen = completed(chosen, self.list_items, self.list_intro) if wants_list else chosen
@@ -196,6 +204,28 @@ class Composer:
         together, though one of them ("… future negotiations …") repeats the heading's words and outranks the rest.
         """
         return [replace(lead, hit=hit) for hit in self.section_items(lead.hit)] if heading_asked(lead.hit, analyzed) else []
+
+    def _with_referred(self, chosen: list[Scored], good: list[Scored]) -> list[Scored]:
+        """Put before the lead the provision of its article it names instead of restating, if that answers too.
+
+        "… when considering which measures referred to in paragraph 2, point (d), … are appropriate" says how
+        to apply point (d) ("supply chain security"), which is what it elaborates.
+        """
+        named = {h.provision_id for h in self.referred(chosen[0].hit)}
+        cited = {c.hit.provision_id for c in chosen}
+        # "Which assessments … must entities take into account?" asks for the detail the lead adds, not the point itself
+        wide = chosen[0].coverage * REFERRED_COVERAGE
+        found = next((s for s in good if s.hit.provision_id in named and s.hit.provision_id not in cited
+                      and s.coverage >= wide), None)
+        return [found, *chosen] if found is not None else chosen
+
+    def _whole_place(self, question: str, lead: Scored, analyzed: Analyzed) -> list[Scored]:
+        """Return every part at the place a question asks for whole, in order ("What does Article 24 say?"), else [].
+
+        Not its two paragraphs that rank best; a place too long to read out (over PLACE_MAX parts) is ranked.
+        """
+        hits = self.at_place(lead.hit, analyzed.references, PLACE_MAX + 1) if asks_whole(question, lead, analyzed) else []
+        return [replace(lead, hit=hit) for hit in hits] if 2 < len(hits) <= PLACE_MAX else []
 
     def _order_lead(self, good: list[Scored], analyzed: Analyzed) -> None:
         """Move the provision that should lead the answer to the front of good (in place)."""

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant import references
+from assistant import framing, references, shapes
 from assistant.hits import Scored
 from assistant.query import Analyzed
 from assistant.sparse import tokenize
@@ -22,6 +22,10 @@ from assistant.wording import NUMBER_WORDS
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 NESTED_MAX = 8  # a list with the lists its items introduce: a short article read whole, not a long answer grown
 LIST_MAX = 12  # the most citations a list answer grows to
+# "What does Article 24 contain?", "Show me Objective 2": words asking for a place's text, not a topic within it
+READING_TERMS = frozenset(tokenize("contain contains cover covers provide provides text wording full read show quote"))
+_SUMMARY = re.compile(r"^\s*summari[sz]e\b", re.I)  # how a request for a summary reads once its form is taken off
+PLACE_MAX = 18  # the most parts a place asked for whole is read out in ("What does Article 27 say?"): a longer one is ranked
 _COUNTS = frozenset(tokenize(" ".join(NUMBER_WORDS))) | frozenset(map(str, range(100)))
 _LISTING = re.compile(rf"^(?:{references.KIND_PLURALS})\b", re.I)  # a heading naming a list of places
 # "we, the G7 ICT and Industry Ministers, intend to:": an introduction that only says who speaks, as the header does
@@ -38,6 +42,20 @@ def heading_asked(hit: Hit, analyzed: Analyzed) -> bool:
     if not (hit.heading_path and asked and not analyzed.references and _LISTING.search(hit.heading_path[-1])):
         return False
     return asked <= set(tokenize(hit.heading_path[-1]))
+
+
+def asks_whole(question: str, lead: Scored, analyzed: Analyzed) -> bool:
+    """Return True when a question names the lead's place and asks for nothing but its text ("What does Article 24 say?").
+
+    A summary ("Sum up Article 21 in two sentences"), its name ("What is Article 18 called?"), some of its parts
+    ("the Objective 2 actions", "two measures in Article 21") or its dates are answered shorter.
+    """
+    asked = analyzed.keyterms.keys() - READING_TERMS
+    if lead.placed < 1.0 or not references.only_place(analyzed.references, asked, " ".join(lead.hit.heading_path)):
+        return False
+    others = references.placing_terms(frozenset(references.KINDS.values()) - {kind for kind, _ in analyzed.references})
+    return not (asked & (references.NAMING_TERMS | others) or framing.examples_wanted(question) or shapes.dated(question)
+                or _SUMMARY.match(question))
 
 
 def parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:

@@ -94,6 +94,17 @@ class Reader:
                  and list(self.records[i].metadata.get("heading_path") or []) == list(hit.heading_path)]
         return items if 2 <= len(items) <= limit and any(h.provision_id == hit.provision_id for h in items) else []
 
+    def at_place(self, hit: Hit, wanted: frozenset[references.Reference], limit: int) -> list[Hit]:
+        """Return the provisions (every part) at the place a question names in hit's document, in reading order."""
+        keep = lambda i: self.records[i].metadata.get("doc_id") == hit.doc_id  # noqa: E731
+        return [hit_from(self.records[i], hit.score) for i in self.places.placed(wanted, keep, limit, exact=True)]
+
+    def referred(self, hit: Hit) -> list[Hit]:
+        """Return the provisions of its own article a provision names instead of restating them ("… point (d)")."""
+        at = next((i for i in self.by_doc.get(hit.doc_id, []) if self.records[i].metadata.get("provision_id") == hit.provision_id
+                   and int(self.records[i].metadata.get("part", 1)) == hit.part), None)
+        return [] if at is None else [hit_from(self.records[i], hit.score) for i in self.places.referred(at, references.pointed)]
+
     def list_intro(self, hit: Hit) -> Hit | None:
         """Return the provision that introduces the list an item belongs to ('… by:'), if it is stored."""
         if not hit.intro:

@@ -46,6 +46,8 @@ _SHORTHAND = re.compile(r"\b(OP|PP)\s?(\d{1,3})\b", re.I)
 # through 1.d of this article", "… paragraphs 1, sub-paragraphs d. and e" (not "paragraph 1 of Article 20");
 # a text that names a place otherwise ("the provisions of paragraphs 2 through 9 of this article shall
 # apply") says more of its own, and the place would stand for too much
+# "the measures referred to in paragraph 2, point (d), of this Article": one point of the same article, not restated
+_POINTED = re.compile(r"\breferred\s+to\s+in\s+paragraph\s+(\d{1,2}),?\s+point\s+\(([a-z])\)(?:,?\s+of\s+this\s+article)?", re.I)
 _INTERNAL = re.compile(
     r"\b(?:reserve\s+the\s+right|not\s+(?:to\s+)?apply|derogate\s+from)\b[^.;]{0,120}?"
     r"\bparagraphs?\s+(\d{1,2}(?:\.[a-z])?(?:(?:\s*,\s*|\s+(?:and|or|through|to)\s+)\d{1,2}(?:\.[a-z])?)*)"
@@ -112,6 +114,11 @@ def internal(text: str) -> list[frozenset[Reference]]:
         numbers = dict.fromkeys(re.findall(r"\d{1,2}(?!\d)", match.group(1)))  # "1.b through 1.d": paragraph 1
         found += [frozenset({("paragraph", n), *point}) for n in numbers]
     return found
+
+
+def pointed(text: str) -> list[frozenset[Reference]]:
+    """Return the points of its own article a provision elaborates ("measures referred to in paragraph 2, point (d)")."""
+    return [frozenset({("paragraph", m.group(1)), ("item", m.group(2).lower())}) for m in _POINTED.finditer(text)]
 
 
 def of_place(label: str, headings: Iterable[str]) -> frozenset[Reference]:
@@ -208,12 +215,12 @@ class PlaceIndex:
         self._indexes()
 
     def placed(self, wanted: frozenset[Reference], keep: Callable[[int], bool], limit: int,
-               headed: Callable[[int], bool] = lambda i: False) -> list[int]:
+               headed: Callable[[int], bool] = lambda i: False, exact: bool = False) -> list[int]:
         """Return the provisions at the place a question names (all its references, else its major ones).
 
         A minor place ("paragraph 2", "requirement 3") could be anywhere: it names one only where one
         provision in the documents asked about is there, or one under a heading the question names
-        (headed: "the third firewall requirement").
+        (headed: "the third firewall requirement"). exact: at all its references or none.
         """
         places = self._place_index()
         if not specific(wanted):
@@ -222,7 +229,7 @@ class PlaceIndex:
                 if len({self.records[i].metadata.get("provision_id") for i in group}) == 1:
                     return sorted(group)
             return []
-        for group in (wanted, frozenset(r for r in wanted if r[0] in MAJOR)):
+        for group in (wanted,) if exact else (wanted, frozenset(r for r in wanted if r[0] in MAJOR)):
             found = set.intersection(*(set(places.get(r, ())) for r in group)) if group else set()
             if found:
                 return [i for i in sorted(found, key=self._reading_key) if keep(i)][:limit]  # a long chapter from its start
@@ -271,10 +278,13 @@ class PlaceIndex:
             return 0.0
         return len(wanted & own) / len(wanted)
 
-    def referred(self, index: int) -> list[int]:
-        """Return the provisions of its own article that a provision names instead of restating them."""
+    def referred(self, index: int, named: Callable[[str], list[frozenset[Reference]]] = internal) -> list[int]:
+        """Return the provisions of its own article that a provision names instead of restating them.
+
+        named: the places a text names (default: those a reservation names, internal).
+        """
         record = self.records[index]
-        wanted = internal(record.text)
+        wanted = named(record.text)
         article = {r for r in self._by_record()[index] if r[0] == "article"} if wanted else set()
         if not article:
             return []

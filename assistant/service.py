@@ -376,7 +376,8 @@ class Assistant:
         self._sources = SourceIndex(documents, glossary.merged(sparse.acronyms))
         self._composer = Composer(
             self.settings.answer, self.settings.retrieval.lexical_weight, {d.doc_id: d for d in documents},
-            retriever.reader.list_items, retriever.reader.list_intro, retriever.reader.section_items,
+            retriever.reader.list_items, retriever.reader.list_intro, retriever.reader.section_items, retriever.reader.at_place,
+            retriever.reader.referred,
         )
         return retriever
 

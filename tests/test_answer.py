@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from assistant import Assistant
 from assistant.answer import Composer
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
@@ -478,3 +479,62 @@ def test_the_five_cyber_essentials_controls_come_after_the_sentence_that_announc
     assert ids[start:start + 6] == ["ncsc-cyber-essentials-v3-1/a/para-1",
                                     *(f"ncsc-cyber-essentials-v3-1/a/item-{n}" for n in range(1, 6))]
     assert "“We have organised the requirements under five technical controls” [" in answer.text
+
+
+def _article(n: int) -> list[Hit]:
+    return [Hit(provision_id=f"b/article-24/item-{i}", doc_id="g7", doc_title=G7.title, label=f"Article 24, paragraph {i}",
+                text=f"Paragraph {i} of the article on extradition says its own thing.", score=0.5, char_start=100 * i)
+            for i in range(1, n + 1)]
+
+
+def test_a_place_asked_for_whole_is_read_in_order_not_as_its_two_best_paragraphs() -> None:
+    paragraphs = _article(6)
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, at_place=lambda hit, wanted, limit: paragraphs[:limit])
+    place = frozenset({("article", "24")})
+    ranked = [replace(scored(h.provision_id, h.text, cosine=0.8 - i / 100, label=h.label, char_start=h.char_start), placed=1.0)
+              for i, h in enumerate(reversed(paragraphs))]  # the last paragraph ranks best
+    question = "What does Article 24 say?"
+    asked = Analyzed(question, question, keyterms={"articl": 1.0, "24": 3.0}, references=place)
+    answer = composer.compose(Resolved(question, question), asked, ranked, [])
+    assert [c.provision_id for c in answer.citations] == [h.provision_id for h in paragraphs]
+    for other in ("Summarise Article 24.", "What is Article 24 called?"):  # a summary, or its name, is not all of it
+        asked = Analyzed(other, other, keyterms={"articl": 1.0, "24": 3.0, **({"call": 2.0} if "called" in other else {})},
+                         references=place)
+        assert len(composer.compose(Resolved(other, other), asked, ranked, []).citations) <= 2, other
+
+
+def test_a_point_the_lead_names_instead_of_restating_it_comes_before_it() -> None:
+    point = scored("n/article-21/item-2/item-d", "supply chain security, including relations with direct suppliers",
+                   cosine=0.5, coverage=0.95, label="Article 21, paragraph 2(d)", char_start=100)
+    lead = scored("n/article-21/item-3", "When considering which measures referred to in paragraph 2, point (d), are "
+                  "appropriate, entities take into account the vulnerabilities of each supplier.", cosine=0.7,
+                  label="Article 21, paragraph 3", char_start=300)
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, referred=lambda hit: [point.hit] if hit is lead.hit else [])
+    question = "What does Article 21 require for supply chain security?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), [lead, point], [])
+    assert [c.provision_id for c in answer.citations] == ["n/article-21/item-2/item-d", "n/article-21/item-3"]
+    narrow = replace(point, coverage=0.5)  # "Which assessments … must entities take into account?": the lead's own detail
+    answer = composer.compose(Resolved(question, question), analyzed(question), [lead, narrow], [])
+    assert [c.provision_id for c in answer.citations] == ["n/article-21/item-3"]
+
+
+@pytest.mark.slow
+def test_an_article_asked_for_whole_is_read_out_in_order(full: Assistant) -> None:
+    answer = full.ask("What does Article 24 of the Budapest Convention say?")
+    ids = [c.provision_id for c in answer.citations]
+    assert answer.text.startswith("Article 24 of the Budapest Convention is headed “Extradition”.")
+    assert ids[0] == "budapest-convention-2001/article-24/item-1/item-a" and ids[-1] == "budapest-convention-2001/article-24/item-7/item-b"
+    assert len(ids) == 9 and "budapest-convention-2001/article-24/item-6" in ids
+    then = full.ask("And Article 29?", ["What does Article 24 of the Budapest Convention say?"])
+    assert {c.provision_id.split("/")[1] for c in then.citations} == {"article-29"} and len(then.citations) == 15
+    brief = full.ask("Sum up Article 24 of the Budapest Convention in two sentences.")
+    assert len(brief.citations) <= 3  # a summary asked for: its chief paragraphs
+
+
+@pytest.mark.slow
+def test_a_text_called_a_paper_and_a_point_a_paragraph_elaborates(full: Assistant) -> None:
+    smes = full.ask("What does the ICC paper recommend for SMEs?")
+    assert not smes.abstained and smes.citations[0].provision_id == "icc-board-briefing-cyber/takeaways/item-5"
+    supply = full.ask("What does Article 21 require for supply chain security?")
+    assert [c.provision_id for c in supply.citations][-2:] == ["nis2-directive-article-21/article-21/item-2/item-d",
+                                                               "nis2-directive-article-21/article-21/item-3"]
