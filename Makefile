@@ -130,6 +130,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen81.yaml --baseline evals/unseen81-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen82.yaml --baseline evals/unseen82-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen83.yaml --baseline evals/unseen83-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen84.yaml --baseline evals/unseen84-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
