@@ -538,3 +538,20 @@ def test_a_text_called_a_paper_and_a_point_a_paragraph_elaborates(full: Assistan
     supply = full.ask("What does Article 21 require for supply chain security?")
     assert [c.provision_id for c in supply.citations][-2:] == ["nis2-directive-article-21/article-21/item-2/item-d",
                                                                "nis2-directive-article-21/article-21/item-3"]
+
+
+def test_the_parts_of_one_provision_share_one_bullet_and_its_label() -> None:
+    parts = [Hit(provision_id=pid, doc_id="g7", doc_title=G7.title, label=label, text=text, score=0.5, part=part,
+                 char_start=start)
+             for pid, label, text, part, start in [
+                 ("n/article-21/item-4", "Article 21, paragraph 4", "Entities take corrective measures.", 1, 50),
+                 ("n/article-21/item-5", "Article 21, paragraph 5", "By 17 October 2024, the Commission shall act.", 1, 100),
+                 ("n/article-21/item-5", "Article 21, paragraph 5", "The Commission may adopt other acts.", 2, 200)]]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, at_place=lambda hit, wanted, limit: parts)
+    question = "What does Article 21 say?"
+    asked = Analyzed(question, question, keyterms={"articl": 1.0, "21": 3.0}, references=frozenset({("article", "21")}))
+    lead = replace(scored(parts[0].provision_id, parts[0].text, label=parts[0].label), placed=1.0)
+    answer = composer.compose(Resolved(question, question), asked, [lead], [])
+    assert [c.provision_id for c in answer.citations] == ["n/article-21/item-4", "n/article-21/item-5", "n/article-21/item-5"]
+    assert answer.text.count("Article 21, paragraph 5") == 1
+    assert "- Article 21, paragraph 5: “By 17 October 2024, the Commission shall act.” [2] “The Commission may" in answer.text
