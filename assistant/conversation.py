@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from assistant.naming import aliases, initials, name_pattern
 from assistant.references import KINDS, parse, specific, without_places
@@ -83,6 +84,12 @@ def _heads_other_name(question: str, mention: tuple[int, int, str], found: list[
     if following.group(1).lower() in DOCUMENT_WORDS or following.group(1).lower() in KINDS:
         return False  # "the UN resolution", "G7 Objective 1"
     return not any(d == doc_id and s == following.start(1) for s, _, d in found)  # "UN General Assembly"
+
+
+@cache
+def document_terms() -> frozenset[str]:
+    """Return the index terms of the nouns that name a text ("briefing" is "brief")."""
+    return frozenset(tokenize(" ".join(DOCUMENT_WORDS)))
 
 
 def _noun_term(noun: str) -> str:

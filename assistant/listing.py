@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant import framing, references, shapes
+from assistant.conversation import document_terms
 from assistant.hits import Scored
 from assistant.query import Analyzed
 from assistant.sparse import tokenize
@@ -38,7 +39,8 @@ def heading_asked(hit: Hit, analyzed: Analyzed) -> bool:
     The heading names its items in the plural ("Takeaways", "Opportunities for future action"); an article's
     heading ("Offences related to child pornography") names what its paragraphs are about, not a list.
     """
-    asked = {t for t in analyzed.keyterms if t not in _COUNTS}  # "the six takeaways": a count names no heading
+    # "the six takeaways": a count names no heading; "the takeaways of the ICC briefing": the noun names the text
+    asked = {t for t in analyzed.keyterms if t not in _COUNTS and t not in document_terms()}
     if not (hit.heading_path and asked and not analyzed.references and _LISTING.search(hit.heading_path[-1])):
         return False
     return asked <= set(tokenize(hit.heading_path[-1]))

@@ -19,6 +19,7 @@ from assistant.wording import AUXILIARIES
 if TYPE_CHECKING:
     from assistant.sparse import Record
 
+_OPERATIVE = re.compile(r"operative paragraph\b", re.I)  # a resolution's label for what it decides and requests
 _ITEM = re.compile(r"/item-\w+")  # a numbered or lettered item directly under its section
 _TOP_ITEM = re.compile(r"^[^/]+/item-\w+$")  # an item of the text's own list, not of an article or a heading
 OPENING_WORDS = 12  # "United Nations", a dateline or a distribution line does not open what a text says
@@ -65,7 +66,9 @@ class Reader:
             return [_given(r, placed=1.0) for r in stated[:k]]
         substantive = [r for r in records if int(r.metadata.get("part", 1)) == 1 and not _title_line(r.text)
                        and (len(r.text.split()) >= OPENING_WORDS or (lists and r.text.rstrip().endswith(":")))]
-        return [_given(r, placed=1.0) for r in substantive[:k]]
+        # a resolution says what it does in its operative paragraphs; its preamble recalls what came before
+        acting = [r for r in substantive if _OPERATIVE.match(str(r.metadata.get("label", "")))]
+        return [_given(r, placed=1.0) for r in (acting or substantive)[:k]]
 
     def list_items(self, hit: Hit, limit: int = 12) -> list[Hit]:
         """Return the items of the list a provision introduces ('… under five technical controls:'), in order."""

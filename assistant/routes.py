@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant import contents, provenance, references, shapes, sifting, tally
+from assistant.conversation import document_terms
 from assistant.listing import LIST_MAX
 from assistant.reading import COUNTED_MAX
 from assistant.render import short_title
@@ -43,6 +44,7 @@ def count(
     # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
     placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
     placing |= {t for t in analyzed.keyterms if t.isdigit() or t in _number_terms()}  # "the ten G7 actions"
+    placing |= document_terms()  # "the takeaways of the ICC briefing": the noun names the text, not some of them
     if not items or (not counting and set(analyzed.keyterms) - placing):
         return None
     lead = ""

@@ -25,7 +25,8 @@ _ARTICLES = "(?:The|A|An|This|That|These|Those|Its|Their|Our|Each|Every|Any|Such
 _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after)"
 # a structural place ("Which article …?") is a provision's label, not words of its text
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
-_COUNT_ASK = re.compile(r"^\s*how\s+many\s+([a-z]+)\b", re.I)
+_QUALIFIED = r"(?:operative\s+|preambular\s+)?"  # a resolution's two kinds of paragraph: "How many operative paragraphs …?"
+_COUNT_ASK = re.compile(r"^\s*how\s+many\s+(" + _QUALIFIED + r"[a-z]+)\b", re.I)
 # "Objective 2 of the G7 actions has five actions?", "Are there six ICC takeaways?": a count to check
 _SOME = r"(?:only\s+|just\s+|exactly\s+|precisely\s+)?(?:\d{1,2}|" + "|".join(number_word(n) for n in range(1, 21)) + r")\s+"
 _COUNT_CLAIM = re.compile(r"^\s*(?:(?:are|were)\s+there\s+" + _SOME + r"(?:[\w'’-]+\s+){0,3}?([a-z]+s)\b"
@@ -35,10 +36,12 @@ _COUNT_CLAIM = re.compile(r"^\s*(?:(?:are|were)\s+there\s+" + _SOME + r"(?:[\w'�
 # every numbered one
 _OWNER = r"(?:[\w.-]+(?:['’]s?)?\s+){0,2}?"
 _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?the\s+"
-                       + _OWNER + r"([a-z]+s)\b|(?:all\s+)?the\s+" + _OWNER + r"([a-z]+s)\s*[?.!]*$"
+                       + _OWNER + r"(" + _QUALIFIED + r"[a-z]+s)\b|(?:all\s+)?the\s+" + _OWNER + r"([a-z]+s)\s*[?.!]*$"
                        # "What are the ten G7 actions?": every numbered one, the count as the asker remembers it
                        r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+(?:" + _SOME + r")?" + _OWNER
-                       + r"([a-z]+s)\s*[?.!]*$)", re.I)
+                       + r"([a-z]+s)\s*[?.!]*$"
+                       # "What are the operative paragraphs of resolution 80/16?": a resolution's kind, whichever text follows
+                       r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+((?:operative|preambular)\s+paragraphs)\b)", re.I)
 # "Name one principle of the Paris Call", "Give me three examples of G7 actions", "What are two G7 actions?": that
 # many of a list's items; with "the" ("What are the six takeaways?") the number is a count, the whole list asked
 _SOME_ASK = re.compile(

@@ -555,3 +555,16 @@ def test_the_parts_of_one_provision_share_one_bullet_and_its_label() -> None:
     assert [c.provision_id for c in answer.citations] == ["n/article-21/item-4", "n/article-21/item-5", "n/article-21/item-5"]
     assert answer.text.count("Article 21, paragraph 5") == 1
     assert "- Article 21, paragraph 5: “By 17 October 2024, the Commission shall act.” [2] “The Commission may" in answer.text
+
+
+@pytest.mark.slow
+def test_a_resolution_is_read_by_what_it_does_and_its_paragraphs_by_kind(full: Assistant) -> None:
+    said = full.ask("What does the UN resolution say?")
+    assert [c.provision_id for c in said.citations] == ["un-ga-res-80-16-oewg-2025/item-1", "un-ga-res-80-16-oewg-2025/item-2"]
+    assert "Recalling" not in said.text  # its operative paragraphs, not its preamble
+    counted = full.ask("How many operative paragraphs does the UN resolution have?")
+    assert counted.text.startswith("A/RES/80/16 lists 4 operative paragraphs.") and len(counted.citations) == 4
+    listed = full.ask("What are the operative paragraphs of the UN resolution?")
+    assert [c.label for c in listed.citations] == [f"Operative paragraph {n}" for n in range(1, 5)]
+    takeaways = full.ask("What are the takeaways of the ICC briefing?")  # "briefing" names the text, no takeaway
+    assert [c.label for c in takeaways.citations] == [f"Takeaway {n}" for n in range(1, 7)]

@@ -117,6 +117,14 @@ def test_a_how_many_question_counts_a_singular_noun() -> None:
     assert shapes.counted("Does NIS 2 have rules?") is None  # no number to check
 
 
+def test_a_resolutions_operative_and_preambular_paragraphs_are_kinds_to_count_and_list() -> None:
+    assert shapes.counted("How many operative paragraphs does the UN resolution have?") == "operative paragraph"
+    assert shapes.counted("How many preambular paragraphs are there?") == "preambular paragraph"
+    assert shapes.counted("What are the operative paragraphs of resolution 80/16?", listing=True) == "operative paragraph"
+    assert shapes.counted("List the operative paragraphs of the UN resolution", listing=True) == "operative paragraph"
+    assert shapes.counted("What are the requirements of Cyber Essentials for firewalls?", listing=True) is None
+
+
 def test_a_what_is_question_wants_the_text_that_defines_the_term() -> None:
     vulnerability = shapes.defined("What is a vulnerability, according to Cyber Essentials?")
     assert vulnerability is not None
