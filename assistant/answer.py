@@ -295,11 +295,13 @@ class Composer:
     def _block(self, group: list[Evidence], first: int) -> str:
         """Render one document's evidence as a header line and bullets numbered from first."""
         lines = [self._header([e.hit for e in group])]
+        previous = ""
         for n, e in enumerate(group, start=first):
-            if n > first and group[n - first - 1].hit.provision_id == e.hit.provision_id:
+            if e.hit.provision_id == previous:
                 lines[-1] += f" “{e.quote}” [{n}]"  # the next part of one provision: one bullet, one label
             else:
                 lines.append(f"- {e.hit.label}: “{e.quote}” [{n}]")
+            previous = e.hit.provision_id
         return "\n".join(lines)
 
     def _sentence(self, e: Evidence, n: int) -> str:

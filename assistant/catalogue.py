@@ -340,18 +340,16 @@ def undated(resolved: Resolved, document: Document, wants: Wants, reader: Reader
     """Answer "When was NIS 2 adopted?" from the catalogue when the text held does not state its own date (or place)."""
     name = in_sentence(short_title(document.title))
     first = opening(reader, document.doc_id)
+    evidence = Evidence(first, quoting.opening(first.hit.text, composer.settings.quote_chars)) if first else None
     if wants == "where":  # the catalogue records no place either: nothing answers
         text = (f"The text of {name} held in the corpus does not say where it was {done(resolved.question)}, and the "
-                f"catalogue records only "
-                f"its maker and date: {who_when(document)}.")
-        evidence = [Evidence(first, quoting.opening(first.hit.text, composer.settings.quote_chars))] if first else []
+                f"catalogue records only its maker and date: {who_when(document)}.")
         return Answer(question=resolved.question, text=text, abstained=True, resolved_query=resolved.query,
-                      related=[cite(n, e) for n, e in enumerate(evidence, 1)])
+                      related=[cite(1, evidence)] if evidence else [])
     missing = {"when": "its date", "who": "who made it"}.get(wants, "its date or maker")
     text = f"The text of {name} held in the corpus does not state {missing}; the catalogue gives {who_when(document)}"
-    if first is None:
+    if evidence is None:
         return Answer(question=resolved.question, text=text + ".", resolved_query=resolved.query)
-    evidence = Evidence(first, quoting.opening(first.hit.text, composer.settings.quote_chars))
     answer = Answer(question=resolved.question, text=f"{text} [1].", citations=[cite(1, evidence)],
                     resolved_query=resolved.query)
     answer._retrieved = [first.hit]

@@ -92,11 +92,6 @@ def document_terms() -> frozenset[str]:
     return frozenset(tokenize(" ".join(DOCUMENT_WORDS)))
 
 
-def _noun_term(noun: str) -> str:
-    """Return the index term of a noun that names a text ("briefing" is "brief")."""
-    return next(iter(tokenize(noun)), noun.lower())
-
-
 def _title_case(text: str) -> bool:
     alphabetic = [w for w in text.split() if w[:1].isalpha()]
     return len(alphabetic) >= 3 and sum(w[0].isupper() for w in alphabetic) >= 0.7 * len(alphabetic)
@@ -223,7 +218,7 @@ class SourceIndex:
                     question = question[:start] + "\x00" + question[end:]
         if nouns:
             own = frozenset() if titled else self.title_terms(doc_ids if doc_ids is not None else list(self.titles))
-            question = _NAMED_NOUN.sub(lambda m: m.group(0) if _noun_term(m.group("noun")) in own else " ", question)
+            question = _NAMED_NOUN.sub(lambda m: m.group(0) if own.intersection(tokenize(m.group("noun"))) else " ", question)
         return question.replace("\x00", " ")
 
 

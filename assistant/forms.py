@@ -48,6 +48,7 @@ _SUMMARY = re.compile(
     rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|sentences?)\s+(?:on|about|covering|for|of)\s+)",
     re.I,
 )
+_SUMMARISED = re.compile(r"^\s*summari[sz]e\b", re.I)  # how _bare writes a request for a summary
 _SPELL_OUT = re.compile(r"^\s*(?:(?:can|could|would|will)\s+you\s+)?spell\s+out\s+(?=(?:what|how|why|who|which)\b)", re.I)
 _FOR_ME = re.compile(r"\s+for\s+(?:me|us)(?=\s*[?.!]*\s*$)", re.I)
 # "Shorter please.", "Just the article number?", "TL;DR?": a form alone, asked of the answer before
@@ -69,6 +70,11 @@ def unshaped(question: str) -> str:
     if not re.search(r"[A-Za-z]{2}", text):
         return question
     return text[:1].upper() + text[1:] if question.lstrip()[:1].isupper() else text
+
+
+def summarised(question: str) -> bool:
+    """Return True when a question, its form taken off, asks for a summary ("Sum up …" reads "Summarise …")."""
+    return bool(_SUMMARISED.match(question))
 
 
 def again(question: str) -> bool:

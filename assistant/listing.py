@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant import framing, references, shapes
+from assistant import forms, framing, references, shapes
 from assistant.conversation import document_terms
 from assistant.hits import Scored
 from assistant.query import Analyzed
@@ -25,7 +25,6 @@ NESTED_MAX = 8  # a list with the lists its items introduce: a short article rea
 LIST_MAX = 12  # the most citations a list answer grows to
 # "What does Article 24 contain?", "Show me Objective 2": words asking for a place's text, not a topic within it
 READING_TERMS = frozenset(tokenize("contain contains cover covers provide provides text wording full read show quote"))
-_SUMMARY = re.compile(r"^\s*summari[sz]e\b", re.I)  # how a request for a summary reads once its form is taken off
 PLACE_MAX = 18  # the most parts a place asked for whole is read out in ("What does Article 27 say?"): a longer one is ranked
 _COUNTS = frozenset(tokenize(" ".join(NUMBER_WORDS))) | frozenset(map(str, range(100)))
 _LISTING = re.compile(rf"^(?:{references.KIND_PLURALS})\b", re.I)  # a heading naming a list of places
@@ -57,7 +56,7 @@ def asks_whole(question: str, lead: Scored, analyzed: Analyzed) -> bool:
         return False
     others = references.placing_terms(frozenset(references.KINDS.values()) - {kind for kind, _ in analyzed.references})
     return not (asked & (references.NAMING_TERMS | others) or framing.examples_wanted(question) or shapes.dated(question)
-                or _SUMMARY.match(question))
+                or forms.summarised(question))
 
 
 def parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
