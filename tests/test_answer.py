@@ -568,3 +568,11 @@ def test_a_resolution_is_read_by_what_it_does_and_its_paragraphs_by_kind(full: A
     assert [c.label for c in listed.citations] == [f"Operative paragraph {n}" for n in range(1, 5)]
     takeaways = full.ask("What are the takeaways of the ICC briefing?")  # "briefing" names the text, no takeaway
     assert [c.label for c in takeaways.citations] == [f"Takeaway {n}" for n in range(1, 7)]
+
+
+@pytest.mark.slow
+def test_a_long_provision_read_whole_is_one_bullet_on_the_real_index(full: Assistant) -> None:
+    answer = full.ask("What does Article 21 of NIS 2 say?")
+    fifth = [c for c in answer.citations if c.provision_id == "nis2-directive-article-21/article-21/item-5"]
+    assert len(fifth) == 3 and answer.text.count("- Article 21, paragraph 5:") == 1
+    assert all(f"[{c.n}]" in answer.text for c in fifth)
