@@ -20,7 +20,7 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
 from assistant.references import Reference
-from assistant.render import full_title, readable_date, short_title
+from assistant.render import full_title, item, readable_date, short_title
 from assistant.hits import Scored
 from assistant.sparse import tokenize
 from assistant.types import Answer, Document, Hit, issuer_name
@@ -300,9 +300,9 @@ class Composer:
             if e.hit.provision_id == previous:
                 lines[-1] += f" “{e.quote}” [{n}]"  # the next part of one provision: one bullet, one label
             else:
-                lines.append(f"- {e.hit.label}: “{e.quote}” [{n}]")
+                lines.append(f"{e.hit.label}: “{e.quote}” [{n}]")
             previous = e.hit.provision_id
-        return "\n".join(lines)
+        return "\n".join([lines[0], *(item("-", line) for line in lines[1:])])
 
     def _sentence(self, e: Evidence, n: int) -> str:
         hit = e.hit

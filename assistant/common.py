@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.render import capitalized, in_prose
+from assistant.render import capitalized, in_prose, item
 from assistant.sparse import STOPWORDS, stem_sequence, tokenize
 from assistant.wording import FUNCTION_WORDS, GENERIC, MODALS, QUESTION_WORDS
 
@@ -204,7 +204,7 @@ def shared_text(names: Sequence[str], shared: Sequence[tuple[str, Sequence[tuple
     for words, quotes in shared:
         lines = [f"On “{words}”:"]
         for place, quote in quotes:
-            lines.append(f"- {place}: “{quote}” [{number}]")
+            lines.append(item("-", f"{place}: “{quote}” [{number}]"))
             number += 1
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

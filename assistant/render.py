@@ -44,6 +44,11 @@ def in_prose(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+def item(marker: str, text: str) -> str:
+    """Return a Markdown list item whose later lines stay inside it: a quote's blank line must not end the list."""
+    return marker + " " + re.sub(r"\n(?=[^\n])", "\n" + " " * (len(marker) + 1), text)
+
+
 def where(citation: Citation) -> str:
     """Return 'Document title, label, p. N' for a citation."""
     page = f", p. {citation.page}" if citation.page else ""
@@ -55,10 +60,10 @@ def answer_markdown(answer: Answer) -> str:
     lines = [answer.text.strip(), ""]
     if answer.citations:
         lines.append("**Sources**")
-        lines += [f"{c.n}. {where(c)} ({c.provision_id}): “{c.quote}”" for c in answer.citations]
+        lines += [item(f"{c.n}.", f"{where(c)} ({c.provision_id}): “{c.quote}”") for c in answer.citations]
     elif answer.related:
         lines.append("**Related passages**")
-        lines += [f"- {where(c)} ({c.provision_id}): “{c.quote}”" for c in answer.related]
+        lines += [item("-", f"{where(c)} ({c.provision_id}): “{c.quote}”") for c in answer.related]
     return "\n".join(lines).strip() + "\n"
 
 

@@ -557,6 +557,25 @@ def test_the_parts_of_one_provision_share_one_bullet_and_its_label() -> None:
     assert "- Article 21, paragraph 5: “By 17 October 2024, the Commission shall act.” [2] “The Commission may" in answer.text
 
 
+def test_a_quote_with_a_paragraph_break_stays_inside_its_bullet() -> None:
+    from markdown_it import MarkdownIt
+
+    parts = [Hit(provision_id=f"n/article-21/item-{n}", doc_id="g7", doc_title=G7.title, label=f"Article 21, paragraph {n}",
+                 text=text, score=0.5, part=part, char_start=start)
+             for n, text, part, start in [(4, "Entities take corrective measures.", 1, 0),
+                                          (5, "The Commission shall exchange advice.\n\nThose acts shall be adopted.", 1, 50),
+                                          (5, "The Commission may adopt other acts.", 2, 120)]]
+    composer = Composer(AnswerSettings(), 0.35, {"g7": G7}, at_place=lambda hit, wanted, limit: parts)
+    question = "What does Article 21 say?"
+    asked = Analyzed(question, question, keyterms={"articl": 1.0, "21": 3.0}, references=frozenset({("article", "21")}))
+    lead = replace(scored(parts[0].provision_id, parts[0].text, label=parts[0].label), placed=1.0)
+    answer = composer.compose(Resolved(question, question), asked, [lead], [])
+    assert "\n\n  Those acts shall be adopted.” [2]" in answer.text  # the later paragraph indented under its bullet
+    page = MarkdownIt().render(answer.text)
+    assert page.count("<li>") == 2 and page.count("<ul>") == 1  # paragraph 4, then paragraph 5 whole in one bullet
+    assert page.rindex("<li>") < page.index("Those acts") < page.index("other acts") < page.rindex("</li>")
+
+
 @pytest.mark.slow
 def test_a_resolution_is_read_by_what_it_does_and_its_paragraphs_by_kind(full: Assistant) -> None:
     said = full.ask("What does the UN resolution say?")
