@@ -241,7 +241,7 @@ def compared_topic(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Return the words of text that carry its topic."""
-    return [w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
+    return [w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS and w != "s"]  # "the ICC's"
 
 
 def is_follow_up(question: str) -> bool:

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from assistant.types import Answer, Filters, Hit
 
 
+# what a count may call a text's numbered items though the text calls them nothing ("the Paris Call's nine principles")
+_ITEM_WORDS = references.LISTED | {"goal", "aim", "pledge", "priority", "objective"}
+
+
 def count(
     retriever: Retriever, composer: Composer, question: str, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str],
     base: Filters,
@@ -39,7 +43,8 @@ def count(
     some = None if noun else shapes.some_asked(resolved.question) or shapes.some_asked(question)
     noun = noun or (some.noun if some and some.noun and some.noun not in GENERIC else None)
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base) if noun else []
-    if not items and some and noun and len(doc_ids) == 1:
+    listed = noun in _ITEM_WORDS and not analyzed.references  # "How many principles does the Paris Call have?"
+    if not items and (some or listed) and noun and len(doc_ids) == 1:
         items = retriever.reader.numbered(doc_ids[0])  # "one principle of the Paris Call": the items it numbers
     # "List the G7 actions for SMEs" asks for some of them: a list of all is asked only in its headings' words
     placing = set(tokenize(" ".join([noun or "", *(h for item in items for h in item.heading_path)])))
@@ -107,8 +112,8 @@ def contents_of(
         parts = inner if len(inner) > len(parts) else parts
     if not parts or (len(parts) < 2 and not (asked.kind or asked.topic)):
         return None
-    if asked.kind in _EVERYDAY_KINDS and depth is None and not any(n.lower().startswith(asked.kind) for n, _ in parts):
-        return None  # "What are the objectives of the Budapest Convention?": what it is for, not its chapters
+    if asked.kind and asked.kind not in _ANY_HEADING and depth is None and not any(n.lower().startswith(asked.kind) for n, _ in parts):
+        return None  # "What are the objectives of the Budapest Convention?": what it is for; the Paris Call has no articles
     hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": contents.short(name)}) for name, i in parts[:LIST_MAX]]
     plural = contents.noun([name for name, _ in parts], asked.kind)
     title = short_title(title) if title else doc_ids[0]
@@ -118,7 +123,7 @@ def contents_of(
     return answer
 
 
-_EVERYDAY_KINDS = frozenset({"objective", "function"})  # kinds of part that are also plain words: a text's aims, its roles
+_ANY_HEADING = frozenset({"section", "subsection", "part"})  # kinds any heading is; an article is headed "Article …"
 
 
 def _contents_lead(prefixes: list[tuple[str, ...]], count: int, plural: str, title: str, topic: str, also: str) -> str:
@@ -196,9 +201,10 @@ def sifted(
 
     asked = sifting.sift(question)
     earlier = sifting.sift(history[-1]) if asked is not None and not asked.noun and history else None
-    if asked is None or not (asked.noun or earlier) or not (analyzed.references or len(doc_ids) == 1):
+    # "Which of these involves the private sector?" after "What are the ICC's opportunities …?": those items
+    noun = asked.noun or (earlier.noun if earlier else sifting.kind_listed(history[-1]) if history else "") if asked else ""
+    if not noun or not (analyzed.references or len(doc_ids) == 1):
         return None
-    noun = asked.noun or (earlier.noun if earlier else "")
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base)
     if not items and len(doc_ids) == 1 and noun in sifting.PASSAGES:  # "Which G7 provisions …?": every one of them
         items = retriever.reader.provisions(doc_ids[0])

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.references import singular
+from assistant.references import LISTED, plural, singular
 
 # verbs that only say an item speaks of the topic; other verbs ("request", "call for") are part of it
 _MENTIONING = (r"mentions?|concerns?|talks?\s+about|deals?\s+with|(?:are|is)\s+about|refers?\s+to|speaks?\s+of|covers?"
@@ -78,6 +78,12 @@ def sift(question: str) -> Sift | None:
                 bool(found["negation"]), found["owner"].strip())
 
 
+def kind_listed(question: str) -> str:
+    """Return the kind of item an earlier question asked for by name ("What are the ICC's opportunities …?": opportunity)."""
+    found = re.search(r"\b(" + "|".join(plural(kind) for kind in sorted(LISTED)) + r")\b", question, re.I)
+    return singular(found[1].lower()) if found else ""
+
+
 def narrowed(asked: Sift, labels: list[str]) -> list[bool]:
     """Return which items the words before the kind single out by their labels ("operative paragraphs"), else all."""
     words = [w for w in re.findall(r"[a-z]+", asked.owner.lower()) if len(w) > 3]
@@ -99,14 +105,26 @@ def lead(asked: Sift, matched: int, total: int, plural: str, where: str) -> str:
 
 
 def _agreed(phrase: str, count: int) -> str:
-    """Return a plural verb phrase made singular for one item ("mention SMEs" → "mentions SMEs")."""
-    if count != 1:
-        return phrase
+    """Return a verb phrase agreeing with a count: "mention SMEs" for one is "mentions SMEs", "involves" for three "involve"."""
     first, _, rest = phrase.partition(" ")
+    if count != 1:
+        return f"{_plural_verb(first)} {rest}".strip()
     verb = {"are": "is", "do": "does", "have": "has"}.get(first.lower())
     if verb is None and re.search(r"[^aeiou]y$", first):  # "apply to" → "applies to"
         verb = first[:-1] + "ies"
     if verb is None:
-        verb = first if first.endswith("s") and not first.endswith("ss") else (
-            first + "es" if re.search(r"(?:ss|sh|ch|x|z)$", first) else first + "s")
+        verb = first if first.endswith("s") and not first.endswith(("ss", "us")) else (
+            first + "es" if re.search(r"(?:ss|sh|ch|x|z|us)$", first) else first + "s")
     return f"{verb} {rest}".strip()
+
+
+def _plural_verb(verb: str) -> str:
+    """Return a verb as asked of one item in its plural form ("involves" → "involve", "applies" → "apply")."""
+    lowered = verb.lower()
+    if lowered in ("is", "does", "has", "doesn't", "doesn’t"):
+        return {"is": "are", "does": "do", "has": "have"}.get(lowered, "don't")
+    if lowered.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ss|sh|ch|x|z|us)es$", lowered):
+        return verb[:-2]
+    return verb[:-1] if lowered.endswith("s") and not lowered.endswith(("ss", "us")) else verb

@@ -134,6 +134,8 @@ def test_what_a_text_is_for_is_where_it_says_so_of_itself_not_its_chapters(tmp_p
     assert [c.label for c in follow.citations] == ["Preambular paragraph 2"]
     chapters = charter.ask("What are the chapters of the Zeta Charter?")
     assert chapters.text.startswith("Zeta Charter on Safe Networks has 2 chapters:")  # a kind of part it has: its parts
+    articles = charter.ask("How many articles does the Zeta Charter have?")  # its chapters are no articles
+    assert not articles.text.startswith("Zeta Charter on Safe Networks has")
 
 
 def test_a_title_naming_its_levels_gives_their_kinds_top_first() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.sifting import Sift, lead, narrowed, sift
+from assistant.sifting import Sift, kind_listed, lead, narrowed, sift
 
 from tests.conftest import ingested
 
@@ -57,6 +57,16 @@ def test_the_lead_counts_the_items_that_speak_of_the_topic_in_agreement() -> Non
     applies = Sift("which", "action", "apply to", "consumers")
     assert lead(applies, 1, 10, "actions", "X") == "Of the 10 actions in X, 1 applies to consumers:" and applies.scoping
     assert not asked.scoping  # "mention": none that do is an answer; "apply to": the text's scope may say
+    involves = Sift("which", "", "involves", "the private sector")  # asked of "these" as one might of one
+    assert lead(involves, 3, 5, "opportunities", "X") == "Of the 5 opportunities in X, 3 involve the private sector:"
+    assert lead(Sift("which", "", "focuses on", "y"), 2, 5, "items", "X").endswith("2 focus on y:")
+    assert lead(Sift("which", "", "focus on", "y"), 1, 5, "items", "X").endswith("1 focuses on y:")
+
+
+def test_the_kind_an_earlier_question_listed_is_what_of_these_sifts() -> None:
+    assert kind_listed("What are the ICC's opportunities for future action?") == "opportunity"
+    assert kind_listed("Show me the takeaways") == "takeaway"
+    assert kind_listed("What does the ICC say about trade?") == ""
 
 
 TEXT = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\n## Actions\n\nWe intend to:\n\n1. train small firms in safe email use;\n"
@@ -92,6 +102,9 @@ def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: As
     both = plan.ask("And which of them mention hospitals?", history=["Which of the Regional Cyber Plan's actions mention small firms?"])
     assert [c.provision_id for c in both.citations] == ["plan/actions/item-3"]
     assert both.text.startswith("Of the 4 actions in Regional Cyber Plan, 1 mentions hospitals as well as small firms:")
+
+    these = plan.ask("Which of these mention hospitals?", history=["What are the Regional Cyber Plan's actions?"])
+    assert [c.provision_id for c in these.citations] == ["plan/actions/item-3", "plan/actions/item-4"]
 
     passages = plan.ask("Which provisions of the Regional Cyber Plan mention both small firms and hospitals?")
     assert passages.text.startswith("Of the 5 provisions in Regional Cyber Plan, 1 mentions both small firms and hospitals:")
