@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
 from assistant.listing import (
-    LIST_MAX, PLACE_MAX, asks_whole, completed, examples, heading_asked, intro_verb, introduces, parallel,
+    LIST_MAX, PLACE_MAX, asks_whole, completed, examples, heading_asked, intro_verb, introduces, parallel, with_short_lists,
 )
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
@@ -335,6 +335,7 @@ class Composer:
                 if not spread:  # a compared text's silence is an answer; among all texts, only those that speak count
                     blocks.append(f"{short_title(name)}: the text does not address this.")
                 continue
+            chosen = with_short_lists(chosen, self.list_items)  # a side's "Ensure that user accounts:" says nothing alone
             evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
             blocks.append(self._block(evidence, len(citations) + 1))
             citations += [cite(len(citations) + n, e) for n, e in enumerate(evidence, start=1)]
@@ -372,7 +373,8 @@ class Composer:
             "The nearest passages are listed as related; they may help rephrase the question."
         )
         firsts: dict[str, Scored] = {}
-        for s in related:  # a long provision's parts are one related passage, its best
+        # those that speak of whom or what the question turned to come first ("obligations on consumers")
+        for s in sorted(related, key=lambda s: not s.on_topic):  # a long provision's parts are one passage, its best
             firsts.setdefault(s.hit.provision_id, s)
         nearest = [Evidence(s, quoting.trim(s.hit.text[: self.settings.quote_chars]))
                    for s in list(firsts.values())[: self.settings.related]]

@@ -51,6 +51,17 @@ _COUNTED = re.compile(r"(?:\b(?:the|all|its|their|these|those)|['’]s)\s+(" + w
 # "withdraw" is of a reservation or a declaration (Budapest Articles 38, 43)
 _LEAVING_TEXT = re.compile(r"\bwithdr(?:aw|aws|awing|awn|ew)\s+from\s+(?=(?:(?:the|this)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:convention|"
                            r"treaty|agreement|protocol)\b|(?:later|now|again)?\s*[?.!]*\s*$)|it\b)", re.I)
+# "the relationship between cybersecurity and trade", "the G7's position on value chains": how a text holds the
+# topic, which its words need not say
+_STANCE = re.compile(r"\b(relationships?|relations?|links?|connections?|interplay)\s+between\b|(?:['’]s|\b(?:its|their|the))"
+                     r"\s+(positions?|stances?|views?|standpoint|opinions?|attitude)\s+(?:on|about|towards?|regarding|concerning)\b",
+                     re.I)
+# "Are there any obligations on consumers?", "What obligations do service providers have?": a provision that
+# obliges someone else does not answer
+_BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|responsibilit(?:y|ies)\s+(?:on|upon|of))\s+"
+                     r"(?:the\s+)?(?!\w+ing\b)(?P<who>[\w'’ -]+?)"
+                     r"(?=\s+(?:in|under|according|by|from|within|across|if|when)\b|\s*[?.!,]|$)"
+                     r"|\b(?:obligations|duties|responsibilities)\s+do\s+(?P<they>[\w'’ -]+?)\s+have\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -71,6 +82,12 @@ def asked(text: str) -> str:
 def leaving(text: str) -> str:
     """Return a question with "withdraw from" the text itself in a treaty's word for it ("denounce")."""
     return _LEAVING_TEXT.sub("denounce ", text)
+
+
+def bearer(text: str) -> str:
+    """Return whom a question asks the obligations of ("obligations on consumers": consumers), or ""."""
+    found = _BEARER.search(text)
+    return (found["who"] or found["they"] or "") if found else ""
 
 
 def examples_wanted(text: str) -> int | None:
@@ -101,6 +118,8 @@ def framing_terms(text: str) -> set[str]:
     # "Is an SMS code good enough?": whether it suffices
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text)]:
         found |= set(tokenize(m.group(1)))
+    for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
+        found |= set(tokenize(m.group(1) or m.group(2)))
     if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):
         found |= set(tokenize(m.group(1)))
     if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic

@@ -23,6 +23,7 @@ from assistant.wording import NUMBER_WORDS
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 NESTED_MAX = 8  # a list with the lists its items introduce: a short article read whole, not a long answer grown
 LIST_MAX = 12  # the most citations a list answer grows to
+SIDE_LIST_MAX = 5  # a compared text's cited introduction brings its list when the list is this short
 # "What does Article 24 contain?", "Show me Objective 2": words asking for a place's text, not a topic within it
 READING_TERMS = frozenset(tokenize("contain contains cover covers provide provides text wording full read show quote"))
 PLACE_MAX = 18  # the most parts a place asked for whole is read out in ("What does Article 27 say?"): a longer one is ranked
@@ -120,6 +121,19 @@ def completed(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit
             return _nested([*kept[:after], *[cited.get(h.provision_id) or replace(s, hit=h) for h in items],
                             *kept[after:]], ids, list_items)
     return chosen
+
+
+def with_short_lists(chosen: list[Scored], list_items: Items) -> list[Scored]:
+    """Follow a cited introduction with its list when the list is short ("Ensure that user accounts:" and its two items)."""
+    cited = {s.hit.provision_id for s in chosen}
+    out: list[Scored] = []
+    for s in chosen:
+        out.append(s)
+        items = list_items(s.hit) if introduces(s.hit) else []
+        if len(items) <= SIDE_LIST_MAX:
+            out += [replace(s, hit=h) for h in items if h.provision_id not in cited]
+            cited |= {h.provision_id for h in items}
+    return out
 
 
 def _introduced(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None]) -> list[Scored]:

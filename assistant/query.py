@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant import framing, glossary, manners, references, shapes, wording
-from assistant.framing import framing_terms, leaving
+from assistant.framing import bearer, framing_terms, leaving
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -67,6 +67,7 @@ class Analyzed:
     gist: bool = False  # "What is the UN resolution about?": the text's full title leads its opening
     purpose: bool = False  # "What is the point of …?": a section titled "Aim" answers it
     new_terms: frozenset[str] = frozenset()  # the topic "What about customers?" switches to, in words the corpus uses
+    bound: frozenset[str] = frozenset()  # whom the obligations asked about bind ("obligations on consumers"): all said
     aside: SetAside | None = None  # "Other than firewalls, …": what the answer leaves out
 
     def shaped(self, text: str, headings: list[str] | None = None) -> bool:
@@ -164,10 +165,12 @@ class Analyzer:
                    and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         switched = carried and _SWITCH.match(own)  # "What about customers?" asks the earlier question of customers
         new_terms = frozenset(t for t in own_terms if t in keyterms and t not in unknown and t not in _NEVER_NEW) if switched else frozenset()
+        # "obligations on consumers": whom they bind must be whom the provision speaks of
+        bound = frozenset(t for t in tokenize(bearer(own)) if t in keyterms and t not in unknown and t not in _NEVER_NEW)
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own) + wording.quoted_shapes(own),
-                        purpose=shapes.purposive(own), new_terms=new_terms)
+                        purpose=shapes.purposive(own), new_terms=new_terms, bound=bound)
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.

@@ -271,6 +271,8 @@ class Retriever:
         After "Is a research assistant's own laptop in scope?", "What about a customer's own device?" is
         about customers: the earlier topic steers, but a part on research assistants does not answer.
         """
+        if not all(self._credit(index, t, analyzed) for t in analyzed.bound):
+            return False  # "obligations on service providers": not Article 41's "provided that"
         weights = {t: analyzed.keyterms[t] for t in analyzed.new_terms}
         covered = sum(w for t, w in weights.items() if self._credit(index, t, analyzed))
         return not weights or covered >= NEW_TOPIC_SHARE * sum(weights.values())

@@ -595,3 +595,25 @@ def test_a_long_provision_read_whole_is_one_bullet_on_the_real_index(full: Assis
     fifth = [c for c in answer.citations if c.provision_id == "nis2-directive-article-21/article-21/item-5"]
     assert len(fifth) == 3 and answer.text.count("- Article 21, paragraph 5:") == 1
     assert all(f"[{c.n}]" in answer.text for c in fifth)
+
+
+def test_a_compared_texts_bare_introduction_brings_its_short_list() -> None:
+    from assistant.listing import SIDE_LIST_MAX, with_short_lists
+
+    intro = scored("ce/aim/para-1", "Ensure that user accounts:", 0.7, label="Aim, paragraph 1")
+    other = scored("ce/intro/para-2", "Accounts with special access privileges have enhanced access.", 0.72)
+    items = {"ce/aim/para-1": [Hit(provision_id=f"ce/aim/item-{n}", doc_id="g7", doc_title=G7.title, label=f"Aim, item {n}",
+                                   text=text, score=0.5) for n, text in enumerate(["are assigned to authorised people",
+                                                                                   "give only the access needed"], 1)]}
+    chosen = with_short_lists([other, intro], lambda hit: items.get(hit.provision_id, []))
+    assert [s.hit.provision_id for s in chosen] == ["ce/intro/para-2", "ce/aim/para-1", "ce/aim/item-1", "ce/aim/item-2"]
+    long = {"ce/aim/para-1": items["ce/aim/para-1"] * SIDE_LIST_MAX}  # a long list is for a question about it alone
+    assert len(with_short_lists([intro], lambda hit: long.get(hit.provision_id, []))) == 1
+
+
+@pytest.mark.slow
+def test_a_comparison_side_quotes_the_list_its_introduction_announces(full: Assistant) -> None:
+    answer = full.ask("Compare NIS 2 and Cyber Essentials on access control.")
+    cited = [c.provision_id for c in answer.citations]
+    assert "nis2-directive-article-21/article-21/item-2/item-i" in cited
+    assert "ncsc-cyber-essentials-v3-1/d-4/aim/item-1" in cited and "authorised individuals" in answer.text

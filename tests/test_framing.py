@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.framing import asked, counted, examples_wanted, framing_terms, leaving
+from assistant.framing import asked, bearer, counted, examples_wanted, framing_terms, leaving
 
 
 def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> None:
@@ -54,3 +54,19 @@ def test_withdrawing_from_the_text_itself_is_denouncing_it_and_a_reservation_is_
     assert leaving("Can a state withdraw from it?") == "Can a state denounce it?"
     assert leaving("Can a Party withdraw a reservation?") == "Can a Party withdraw a reservation?"
     assert leaving("Can a state withdraw from the territory it named?") == "Can a state withdraw from the territory it named?"
+
+
+def test_how_a_text_holds_a_topic_frames_it_and_the_topic_stays() -> None:
+    assert "relationship" in framing_terms("What is the relationship between cybersecurity and trade according to the ICC?")
+    assert "trade" not in framing_terms("What is the relationship between cybersecurity and trade according to the ICC?")
+    assert "posit" in framing_terms("What is the G7's position on risk management in value chains?")
+    assert "view" in framing_terms("What is the ICC's view on MLATs?")
+    assert "relationship" not in framing_terms("What does NIS 2 say about supplier relationships?")  # a topic there
+
+
+def test_whom_the_obligations_asked_about_bind_is_found() -> None:
+    assert bearer("Are there any obligations on consumers in these texts?") == "consumers"
+    assert bearer("What obligations do service providers have under the Budapest Convention?") == "service providers"
+    assert bearer("What are the responsibilities of the board?") == "board"
+    assert bearer("Do we need defined roles and responsibilities for managing cyber risk?") == ""  # an activity
+    assert bearer("What obligations does NIS 2 impose?") == ""

@@ -95,6 +95,22 @@ def test_a_texts_list_is_its_principles_when_it_numbers_them_by_no_such_word(tmp
     assert not answer.abstained, answer.text
     assert answer.citations and all("/item-" in c.provision_id for c in answer.citations)
     assert "principles of data protection" in assistant.ask("What does the Code say about principles?").citations[0].text
+    counted = assistant.ask("How many principles does the Call for Trust have?")  # the items, in the asker's word
+    assert counted.text.startswith("Call for Trust lists 3 principles.") and len(counted.citations) == 3
+    assert assistant.ask("How many goals does the Call for Trust set out?").text.startswith("Call for Trust lists 3 goals.")
+
+
+def test_obligations_on_someone_are_answered_only_by_provisions_that_speak_of_them(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"rules.md": (  # "obligations" rarer than "consumers": a Party's would outrank theirs
+        "# Network Rules\n\n## Parties\n\nEach Party shall meet its obligations under this text in good faith.\n\n"
+        "## Users\n\nConsumers are encouraged to choose strong passwords.\n\n"
+        "## Shops\n\nConsumers may return faulty routers to the shop.\n\n"
+        "## Routers\n\nRouters must be patched every month.\n\n## Logs\n\nLogs are kept for a year.\n\n"
+        "## Backups\n\nBackups are tested each quarter.\n")})
+    for question in ("Are there any obligations on consumers in the Network Rules?", "What obligations do consumers have?"):
+        answer = assistant.ask(question)  # a Party's obligations are not theirs, cited or nearest
+        assert "rules/parties/para-1" not in [c.provision_id for c in answer.citations], question
+        assert (answer.citations or answer.related)[0].provision_id in ("rules/users/para-1", "rules/shops/para-1"), question
 
 
 @pytest.mark.slow
@@ -103,6 +119,9 @@ def test_the_paris_calls_principles_are_its_nine_items(full: Assistant) -> None:
     assert [c.provision_id for c in answer.citations] == [  # led by the sentence that introduces them
         "paris-call-2018/para-13", *(f"paris-call-2018/item-{n}" for n in range(1, 10))], answer.text
     assert answer.citations[0].quote.endswith("notably in order to")
+    counted = full.ask("How many principles does the Paris Call have?")  # the word the text does not use
+    assert counted.text.startswith("Paris Call for Trust and Security in Cyberspace lists 9 principles.")
+    assert full.ask("How many articles does the Paris Call have?").abstained  # it has none
 
 
 def test_what_about_x_is_answered_by_a_part_on_x_not_by_the_earlier_topic(tmp_path: Path) -> None:
