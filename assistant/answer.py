@@ -20,10 +20,11 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
 from assistant.references import Reference
-from assistant.render import full_title, item, readable_date, short_title
+from assistant.prose import Prose
+from assistant.render import full_title, short_title
 from assistant.hits import Scored
 from assistant.sparse import tokenize
-from assistant.types import Answer, Document, Hit, issuer_name
+from assistant.types import Answer, Document, Hit
 
 _LIST = re.compile(
     r"^(?:what|which) (?:\w+ ){0,2}(?:are|were)\b|\b(?:list|all|checklist)\b|\b(?:what|which) (?:\w+ ){0,3}(?:measures|actions|"
@@ -58,6 +59,7 @@ class Composer:
         self.section_items = section_items or (lambda hit: [])
         self.at_place = at_place or (lambda hit, wanted, limit: [])
         self.referred = referred or (lambda hit: [])
+        self.prose = Prose(documents)
 
     def support(self, scored: Scored) -> float:
         """Return how well a provision supports an answer (cosine plus weighted key-term coverage)."""
@@ -96,7 +98,7 @@ class Composer:
         evidence = reading_order(self._with_lead_ins([
             Evidence(s, self._lead(s.hit) if s.lead_in else self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
         citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
-        text = self._titled(analyzed, evidence[0].hit) + self._render(evidence)
+        text = self._titled(analyzed, evidence[0].hit) + self.prose.render(evidence)
         return Answer(question=resolved.question, text=text, citations=citations, resolved_query=resolved.query)
 
     def _titled(self, analyzed: Analyzed, hit: Hit) -> str:
@@ -123,7 +125,7 @@ class Composer:
         plural = noun if len(items) == 1 else references.plural(noun)
         where = self.place_of(items)
         more = f"; the first {len(shown)} are cited" if len(shown) < len(items) else ""
-        text = f"{lead or f'{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.'}\n\n{self._render(evidence)}"
+        text = f"{lead or f'{where[:1].upper()}{where[1:]} lists {len(items)} {plural}{more}.'}\n\n{self.prose.render(evidence)}"
         return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
                       resolved_query=resolved.query)
 
@@ -144,7 +146,7 @@ class Composer:
         evidence = [Evidence(Scored(h, 1.0, 1.0, 2.0, 1.0), sourcing.span(h.text, finding.passages, self.settings.quote_chars))
                     for h in hits[:sourcing.MAX_HOLDERS]]
         held = {h.doc_id: self._doc(h) for h in hits}
-        text = sourcing.verdict(resolved.question, named, held, len(hits)) + self._render(evidence)
+        text = sourcing.verdict(resolved.question, named, held, len(hits)) + self.prose.render(evidence)
         return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
                       resolved_query=resolved.query)
 
@@ -279,45 +281,6 @@ class Composer:
         """Return the verbatim span of text the answer relies on: the sentences that best cover the question."""
         return quoting.best_span(text, analyzed, self.settings.quote_chars, topical)
 
-    # rendering ----------------------------------------------------------------------------
-
-    def _render(self, evidence: list[Evidence]) -> str:
-        """Render evidence already in reading order; markers [n] follow that order."""
-        if len(evidence) == 1:
-            return self._sentence(evidence[0], 1)
-        blocks, number = [], 1
-        for doc_id in dict.fromkeys(e.hit.doc_id for e in evidence):
-            group = [e for e in evidence if e.hit.doc_id == doc_id]
-            blocks.append(self._block(group, number))
-            number += len(group)
-        return "\n\n".join(blocks)
-
-    def _block(self, group: list[Evidence], first: int) -> str:
-        """Render one document's evidence as a header line and bullets numbered from first."""
-        lines = [self._header([e.hit for e in group])]
-        previous = ""
-        for n, e in enumerate(group, start=first):
-            if e.hit.provision_id == previous:
-                lines[-1] += f" “{e.quote}” [{n}]"  # the next part of one provision: one bullet, one label
-            else:
-                lines.append(f"{e.hit.label}: “{e.quote}” [{n}]")
-            previous = e.hit.provision_id
-        return "\n".join([lines[0], *(item("-", line) for line in lines[1:])])
-
-    def _sentence(self, e: Evidence, n: int) -> str:
-        hit = e.hit
-        verb = intro_verb(hit.intro)
-        if verb and hit.actor:
-            return f"The {hit.actor} ({self._date(hit)}) {verb} “{e.quote}” [{n}] ({self._doc(hit)}, {hit.label})."
-        return f"According to {self._doc(hit)} ({self.who_when(hit)}), {hit.label}: “{e.quote}” [{n}]."
-
-    def _header(self, hits: list[Hit]) -> str:
-        hit = hits[0]
-        verb = intro_verb(hit.intro)
-        if verb and hit.actor and all(intro_verb(h.intro) == verb for h in hits):
-            return f"The {hit.actor} ({self._doc(hit)}, {self._date(hit)}) {verb}:"
-        return f"According to {self._doc(hit)} ({self.who_when(hit)}):"
-
     def _comparison(
         self, resolved: Resolved, analyzed: Analyzed, sections: dict[str, list[Scored]], related: list[Scored],
         spread: bool = False, saying: frozenset[str] = frozenset(),
@@ -337,7 +300,7 @@ class Composer:
                 continue
             chosen = with_short_lists(chosen, self.list_items)  # a side's "Ensure that user accounts:" says nothing alone
             evidence = [Evidence(s, self.quote(s.hit.text, analyzed)) for s in chosen]
-            blocks.append(self._block(evidence, len(citations) + 1))
+            blocks.append(self.prose.block(evidence, len(citations) + 1))
             citations += [cite(len(citations) + n, e) for n, e in enumerate(evidence, start=1)]
         if not citations:
             return self._abstain(resolved, related)
@@ -388,13 +351,7 @@ class Composer:
 
     def who_when(self, hit: Hit) -> str:
         """Return who issued a hit's text and when ("ICC, 08 February"), as an answer names them."""
-        issuer = hit.issuer or (self.documents[hit.doc_id].issuer if hit.doc_id in self.documents else "")
-        acronym = re.search(r"\(([A-Z]{2,6})\)", issuer)
-        who = acronym.group(1) if acronym else issuer_name(issuer)
-        return ", ".join(x for x in (who, readable_date(hit.date)) if x) or "undated"
-
-    def _date(self, hit: Hit) -> str:
-        return readable_date(hit.date) or "undated"
+        return self.prose.who_when(hit)
 
 
 def _to_front(items: list[Scored], item: Scored | None) -> None:

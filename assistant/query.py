@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant import framing, glossary, manners, references, shapes, wording
-from assistant.framing import bearer, framing_terms, leaving
 from assistant.references import Reference
 from assistant.sparse import STOPWORDS, TermStats, known_in, tokenize, words
 from assistant.spelling import Speller, regional_variants
@@ -120,19 +119,19 @@ class Analyzer:
         return math.log((self.size - df + 0.5) / (df + 0.5) + 1.0)
 
     def analyze(
-        self, query: str, focus: str | None = None, carried: str = "", framing: frozenset[str] = frozenset(),
+        self, query: str, focus: str | None = None, carried: str = "", addressed: frozenset[str] = frozenset(),
     ) -> Analyzed:
         """Correct, expand and weigh a query.
 
         Key terms come from focus (the question without source names) at full weight and from carried
-        (topic words of earlier turns) at half weight; framing terms (who is asked) and intent words
+        (topic words of earlier turns) at half weight; addressed terms (who is asked) and intent words
         ("commit", "recommend") are left out of them, the intent being kept apart.
         """
-        written = references.spelled_out(leaving(wording.undrafted(query)))  # "What language can I borrow …"
+        written = references.spelled_out(framing.leaving(wording.undrafted(query)))  # "What language can I borrow …"
         corrections = self._corrections(f"{written} {carried}")
         corrected = _apply(written, corrections)
         expansions = glossary.expand(corrected, self.glossary)
-        own = manners.without_asides(_apply(references.spelled_out(leaving(focus if focus is not None else query)),
+        own = manners.without_asides(_apply(references.spelled_out(framing.leaving(focus if focus is not None else query)),
                                             corrections))
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
@@ -140,7 +139,7 @@ class Analyzer:
         # "point (i)" names a place that labels call "(i)": the word is no topic
         aliases = references.alias_terms() if named else frozenset()
         keyterms = {t: w for t, w in self.keyterms(own).items()
-                    if t not in framing and t not in aliases
+                    if t not in addressed and t not in aliases
                     and not (named and (references.RANK_TERM.match(t) or references.numeral_of(t, named)))}
         own_terms = frozenset(keyterms)
         phrasal = self.phrases(own)
@@ -160,13 +159,13 @@ class Analyzer:
         # "What is Objective 2's title?": a place's name asked for, never a missing topic
         naming = references.NAMING_TERMS if references.specific(named) else frozenset()
         # "What does the ICC expect of governments?": how it asks, which a text need not use, is never a missing topic
-        naming |= framing_terms(own)
+        naming |= framing.framing_terms(own)
         unknown = [t for t in keyterms if self._unknown(t) and t not in VAGUE_TERMS and t not in naming
                    and not any(a <= self._stems() for a in alternatives.get(t, ()))]
         switched = carried and _SWITCH.match(own)  # "What about customers?" asks the earlier question of customers
         new_terms = frozenset(t for t in own_terms if t in keyterms and t not in unknown and t not in _NEVER_NEW) if switched else frozenset()
         # "obligations on consumers": whom they bind must be whom the provision speaks of
-        bound = frozenset(t for t in tokenize(bearer(own)) if t in keyterms and t not in unknown and t not in _NEVER_NEW)
+        bound = frozenset(t for t in tokenize(framing.bearer(own)) if t in keyterms and t not in unknown and t not in _NEVER_NEW)
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own) + wording.quoted_shapes(own),
@@ -335,7 +334,7 @@ class Analyzer:
         The thing a "which X" question asks for weighs double ("Which countries have ratified …?"), as does
         the act a "who will X" question asks about ("Who will chair the Global Mechanism?").
         """
-        shape = set(tokenize(" ".join(GENERIC | MODALS))) | framing_terms(text)  # nor "expect" in "expect of"
+        shape = set(tokenize(" ".join(GENERIC | MODALS))) | framing.framing_terms(text)  # nor "expect" in "expect of"
         topic = {t: w for t, w in self.keyterms(text).items() if t not in shape}
         asked = _ASKED_FOR.match(text)
         for term in tokenize(asked.group(1)) if asked else []:
