@@ -248,8 +248,13 @@ class _HtmlText(HTMLParser):
 def html_to_text(html: str) -> tuple[str, str]:
     """Return the page title and its text; scripts, styles and markup are dropped, never run."""
     parser = _HtmlText()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:  # html.parser gives up on a malformed "<![" declaration: read it as text instead
+        parser = _HtmlText()
+        parser.feed(html.replace("<![", "&lt;!["))
+        parser.close()
     text = "".join(parser.out)
     text = "\n".join(line.strip() for line in text.splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -41,6 +41,12 @@ def test_html_headings_lists_and_no_scripts() -> None:
     assert "1. protect critical infrastructure;" in text and "2. share data." in text
 
 
+def test_a_malformed_declaration_is_read_as_text_not_a_crash() -> None:
+    # html.parser raises AssertionError on "<![0"; the page is still read, its scripts still dropped
+    title, text = html_to_text("<title>Page</title><p>Each State should act.</p><![0 <script>alert(1)</script>")
+    assert title == "Page" and "Each State should act." in text and "alert" not in text
+
+
 def test_non_utf8_text_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("Les États s’engagent à coopérer. Café, naïve, déjà.".encode("cp1252"))
