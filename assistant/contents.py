@@ -9,7 +9,7 @@ from the provisions' heading paths, in the text's order, and each part is cited 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.mentions import in_sequence
@@ -59,6 +59,12 @@ _KIND_WORDS = frozenset(tokenize("article articles title titles section sections
                                  "part parts objective objectives function functions category categories subcategory "
                                  "subcategories heading headings annex annexes text document"))
 _SHORT = 100  # characters of a heading shown as a part's name
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]+s?\b")
+_SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
+_NUMERAL = re.compile(r"[IVXLC]+")
+_PLACE_WORD = re.compile(r"CHAPTER|TITLE|SECTION|PART|ANNEX|ARTICLE|OBJECTIVE")
+_SEPARATOR = re.compile(r"[–—-]|\S*:")  # "CHAPTER II – USE": a phrase of its own; "CO-OPERATION" is one word
+_CODE = re.compile(r"\d|\w\.\w|^\(.*\)$")  # "24/7", "GU.AC-01", "(GV)": as written
 _CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the headings name them offences
 
 
@@ -163,6 +169,35 @@ def short(heading: str) -> str:
     """Return a heading as a part's name: before its colon ("GOVERN (GV)"), and not too long."""
     head = heading.split(":")[0].strip() if re.match(r"^[^:]{2,80}:\s", heading) else heading.strip()
     return head if len(head) <= _SHORT else head[: _SHORT - 1].rstrip() + "…"
+
+
+def acronyms(texts: Iterable[str]) -> frozenset[str]:
+    """Return the words a text writes only in capitals ("ICT", "SMEs", "CSIRTs"), not "IN" of "IN WITNESS" beside "in"."""
+    joined = "\n".join(texts)
+    lowered = set(re.findall(r"\b[a-z]+\b", joined))
+    return frozenset(word for word in _CAPITALS.findall(joined) if word.lower() not in lowered)
+
+
+def readable(heading: str, kept: frozenset[str] = frozenset()) -> str:
+    """Return a heading set in capitals in sentence case ("CHAPTER II – USE OF TERMS": "Chapter II – Use of terms").
+
+    kept: the words to keep in capitals (the text's acronyms); codes ("GU.AC-01", "(GV)") and a place's numeral
+    ("CHAPTER II") stay, and the word after a separating dash starts a phrase of its own.
+    """
+    plain = [w for w in heading.split() if w.strip(",;:") not in kept and not _CODE.search(w)]
+    if any(c.islower() for w in plain for c in w) or len(_SHOUTED.findall(" ".join(plain))) < 2:
+        return heading
+    out: list[str] = []
+    words = heading.split(" ")
+    for n, word in enumerate(words):
+        bare, previous = word.strip(",;:"), words[n - 1] if n else ""
+        if bare in kept or _CODE.search(word) or (_NUMERAL.fullmatch(bare) and _PLACE_WORD.fullmatch(previous)):
+            out.append(word)
+        elif not out or _SEPARATOR.fullmatch(previous):
+            out.append(word.lower().capitalize())
+        else:
+            out.append(word.lower())
+    return " ".join(out)
 
 
 def noun(units: Sequence[str], kind: str) -> str:

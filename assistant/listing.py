@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant import forms, framing, references, shapes
 from assistant.conversation import document_terms
 from assistant.hits import Scored
-from assistant.query import Analyzed
+from assistant.query import VAGUE_TERMS, Analyzed
 from assistant.sparse import tokenize
 from assistant.types import Hit
 from assistant.wording import NUMBER_WORDS
@@ -39,11 +39,13 @@ def heading_asked(hit: Hit, analyzed: Analyzed) -> bool:
     The heading names its items in the plural ("Takeaways", "Opportunities for future action"); an article's
     heading ("Offences related to child pornography") names what its paragraphs are about, not a list.
     """
-    # "the six takeaways": a count names no heading; "the takeaways of the ICC briefing": the noun names the text
-    asked = {t for t in analyzed.keyterms if t not in _COUNTS and t not in document_terms()}
+    # "the six takeaways": a count names no heading; "the takeaways of the ICC briefing": the noun names the text;
+    # "the key findings": "key" says which, not what
+    asked = {t for t in analyzed.keyterms if t not in _COUNTS and t not in document_terms() and t not in VAGUE_TERMS}
     if not (hit.heading_path and asked and not analyzed.references and _LISTING.search(hit.heading_path[-1])):
         return False
-    return asked <= set(tokenize(hit.heading_path[-1]))
+    heading = set(tokenize(hit.heading_path[-1]))  # "the conclusions of the ICC briefing": its Takeaways, in another word
+    return all(t in heading or any(alt <= heading for alt in analyzed.alternatives.get(t, ())) for t in asked)
 
 
 def asks_whole(question: str, lead: Scored, analyzed: Analyzed) -> bool:

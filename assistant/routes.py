@@ -96,11 +96,12 @@ def contents_of(
         return None
     order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
     paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
+    kept = contents.acronyms(reader.records[i].text for i in order)  # "CHAPTER II – …" read as "Chapter II – …"
     also = ""
     if wanted:  # "Title 2 of Section 1": the first such place in the text, saying where the others are
         found = contents.placed([paths[i] for i in order], wanted)
         prefixes, others = found[:1], found[1:]
-        also = "".join(f"; another is in {contents.elsewhere(found[0], other)}" for other in others[:2])
+        also = "".join(f"; another is in {contents.readable(contents.elsewhere(found[0], other), kept)}" for other in others[:2])
     else:  # "… on procedural law": the headings that say it; none: the whole text
         prefixes = contents.headed([paths[i] for i in order], terms) if terms else [()]
     title = composer.documents[doc_ids[0]].title if doc_ids[0] in composer.documents else ""
@@ -114,10 +115,12 @@ def contents_of(
         return None
     if asked.kind and asked.kind not in _ANY_HEADING and depth is None and not any(n.lower().startswith(asked.kind) for n, _ in parts):
         return None  # "What are the objectives of the Budapest Convention?": what it is for; the Paris Call has no articles
-    hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": contents.short(name)}) for name, i in parts[:LIST_MAX]]
+    named = [contents.readable(contents.short(name), kept) for name, _ in parts[:LIST_MAX]]
+    hits = [hit_from(reader.records[i], 1.0).model_copy(update={"label": name}) for name, (_, i) in zip(named, parts)]
     plural = contents.noun([name for name, _ in parts], asked.kind)
     title = short_title(title) if title else doc_ids[0]
-    lead = _contents_lead(prefixes, len(parts), plural, title, asked.topic or strip(asked.where), also)
+    place = contents.readable(contents.short(prefixes[0][-1]), kept) if len(prefixes) == 1 and prefixes[0] else ""
+    lead = _contents_lead(len(prefixes), place, len(parts), plural, title, asked.topic or strip(asked.where), also)
     answer = composer.count(resolved, hits, plural, None, lead)
     answer._retrieved = hits
     return answer
@@ -126,12 +129,15 @@ def contents_of(
 _ANY_HEADING = frozenset({"section", "subsection", "part"})  # kinds any heading is; an article is headed "Article …"
 
 
-def _contents_lead(prefixes: list[tuple[str, ...]], count: int, plural: str, title: str, topic: str, also: str) -> str:
-    """Return the sentence before the parts: what holds them and how many ("Title 2 … holds 2 articles:")."""
-    if len(prefixes) > 1:
+def _contents_lead(places: int, place: str, count: int, plural: str, title: str, topic: str, also: str) -> str:
+    """Return the sentence before the parts: what holds them and how many ("Title 2 … holds 2 articles:").
+
+    places: how many headings hold them; place: the one heading's name, or "" for the whole text.
+    """
+    if places > 1:
         lead = f"{count} {plural} of {title} come under its headings on {topic}:"
-    elif prefixes[0]:  # "Title 2 of Section 1", "… on procedural law": the heading there
-        lead = f"{contents.short(prefixes[0][-1])} ({title}{also}) holds {count} {plural}:"
+    elif place:  # "Title 2 of Section 1", "… on procedural law": the heading there
+        lead = f"{place} ({title}{also}) holds {count} {plural}:"
     else:
         lead = f"{title[:1].upper()}{title[1:]} has {count} {plural}:"
     return f"{lead[:-1]}; the first {LIST_MAX} are cited:" if count > LIST_MAX else lead

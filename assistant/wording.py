@@ -20,7 +20,7 @@ GENERIC = frozenset(
     "kind kinds sort sorts type types goal goals purpose purposes serve serves "  # "what goal does X serve"
     "make makes making "  # "making supply chains more secure": the topic is supply chains
     "step steps "  # "what are the steps after an incident": the topic is the incident
-    "main points summary overview gist topic topics "  # "the main points of the Paris Call": the whole text
+    "main points summary overview gist topic topics findings "  # "the main points of the Paris Call": the whole text
     "earlier previous prior former later latest "  # "which earlier resolutions does it recall": resolutions
     "old older "  # "should old hardware be replaced": the texts speak of hardware and its replacement
     "mostly largely mainly chiefly primarily usually generally typically normally "  # "who mostly runs it"

@@ -617,3 +617,10 @@ def test_a_comparison_side_quotes_the_list_its_introduction_announces(full: Assi
     cited = [c.provision_id for c in answer.citations]
     assert "nis2-directive-article-21/article-21/item-2/item-i" in cited
     assert "ncsc-cyber-essentials-v3-1/d-4/aim/item-1" in cited and "authorised individuals" in answer.text
+
+
+@pytest.mark.slow
+def test_a_list_heading_asked_in_other_words_is_read_whole(full: Assistant) -> None:
+    for question in ("What were the conclusions of the ICC briefing?", "What did the ICC board briefing conclude?",
+                     "What are the key takeaways of the ICC briefing?"):  # its Takeaways, in other words: all of them
+        assert [c.label for c in full.ask(question).citations] == [f"Takeaway {n}" for n in range(1, 7)], question

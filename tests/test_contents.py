@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.contents import (
-    Contents, contents, elsewhere, headed, levels, noun, placed, places, short, topic_terms, unit_of,
+    Contents, acronyms, contents, elsewhere, headed, levels, noun, placed, places, readable, short, topic_terms, unit_of,
 )
 
 from tests.conftest import ingested
@@ -175,8 +175,8 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
     chapters = full.ask("How many chapters does the Budapest Convention have?")
     assert chapters.text.startswith("The Budapest Convention has 4 chapters:")
     section = full.ask("How many articles are in Section 2 of the Budapest Convention?")  # Chapter II's, saying there are two
-    assert section.text.startswith("SECTION 2 – PROCEDURAL LAW (the Budapest Convention; another is in CHAPTER III – "
-                                   "INTERNATIONAL CO-OPERATION) holds 8 articles:")
+    assert section.text.startswith("Section 2 – Procedural law (the Budapest Convention; another is in Chapter III – "
+                                   "International co-operation) holds 8 articles:")  # as a reader writes its headings
     functions = full.ask("What are the functions of the NIST CSF?")
     assert [c.label for c in functions.citations] == [
         "GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)", "DETECT (DE)", "RESPOND (RS)", "RECOVER (RC)"]
@@ -196,3 +196,21 @@ def test_the_budapest_conventions_purpose_is_where_its_preamble_speaks_of_the_pr
         assert [c.provision_id for c in answer.citations][:2] == [
             "budapest-convention-2001/preamble/para-8", "budapest-convention-2001/preamble/para-12"], question
         assert "the present Convention is necessary to deter action" in answer.text
+
+
+def test_a_heading_in_capitals_is_named_in_sentence_case_with_its_acronyms_and_numerals() -> None:
+    kept = acronyms(["The wider use of ICTs by SMEs", "IN WITNESS WHEREOF", "in accordance with"])
+    assert kept == {"ICTs", "SMEs", "WITNESS", "WHEREOF"}  # "IN" is written "in" too: no acronym
+    assert readable("CHAPTER III – INTERNATIONAL CO-OPERATION", kept) == "Chapter III – International co-operation"
+    assert readable("OBJECTIVE 1 - SUPPORT IN ICTs FOR SMEs", kept) == "Objective 1 - Support in ICTs for SMEs"
+    assert readable("TITLE 3 – 24/7 NETWORK") == "Title 3 – 24/7 network"
+    assert readable("GOVERN (GV)") == "GOVERN (GV)"  # one word and its code: a name as the text sets it
+    assert readable("Takeaways") == "Takeaways"
+
+
+def test_the_parts_of_a_text_headed_in_capitals_are_named_readably(tmp_path: Path) -> None:
+    treaty: Assistant = ingested(tmp_path, {"treaty.md": (
+        "# Treaty\n\n## CHAPTER I – USE OF TERMS\n\nFor the purposes of this Treaty, ICT means computers.\n\n"
+        "## CHAPTER II – MEASURES FOR ICT\n\nEach Party shall protect its ICT.\n")})
+    chapters = treaty.ask("What are the chapters of the Treaty?")
+    assert [c.label for c in chapters.citations] == ["Chapter I – Use of terms", "Chapter II – Measures for ICT"]
