@@ -57,7 +57,8 @@ def asks_whole(question: str, lead: Scored, analyzed: Analyzed) -> bool:
     asked = analyzed.keyterms.keys() - READING_TERMS
     if lead.placed < 1.0 or not references.only_place(analyzed.references, asked, " ".join(lead.hit.heading_path)):
         return False
-    others = references.placing_terms(frozenset(references.KINDS.values()) - {kind for kind, _ in analyzed.references})
+    named = frozenset(kind for kind, _ in analyzed.references)  # "paragraph 5": not "operative paragraph"'s "paragraph"
+    others = references.placing_terms(frozenset(references.KINDS.values()) - named) - references.placing_terms(named)
     return not (asked & (references.NAMING_TERMS | others) or framing.examples_wanted(question) or shapes.dated(question)
                 or forms.summarised(question))
 

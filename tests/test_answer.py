@@ -595,6 +595,8 @@ def test_a_long_provision_read_whole_is_one_bullet_on_the_real_index(full: Assis
     fifth = [c for c in answer.citations if c.provision_id == "nis2-directive-article-21/article-21/item-5"]
     assert len(fifth) == 3 and answer.text.count("- Article 21, paragraph 5:") == 1
     assert all(f"[{c.n}]" in answer.text for c in fifth)
+    paragraph = full.ask("What does Article 21 paragraph 5 of NIS 2 say?")  # "paragraph" names the place, no more
+    assert [c.part for c in paragraph.citations] == [1, 2, 3]
 
 
 def test_a_compared_texts_bare_introduction_brings_its_short_list() -> None:
