@@ -8,9 +8,14 @@ from assistant.sparse import tokenize
 from assistant.types import Hit
 
 
-def own_terms(hit: Hit) -> frozenset[str]:
-    """Return the terms of a provision's own label and text, with the forms the stemmer keeps apart."""
-    said = f"{hit.label} {hit.text}"
+def own_terms(hit: Hit, headed: bool = False, kind: str = "") -> frozenset[str]:
+    """Return the terms of a provision's own label and text, with the forms the stemmer keeps apart.
+
+    headed: its headings' too ("Which articles deal with international co-operation?": Chapter III's); kind: the
+    kind of place it stands for, whose own title is its words ("Article 35 – 24/7 Network"), not an objective's.
+    """
+    titled = [h for h in hit.heading_path[-1:] if kind and h.lower().startswith(kind.lower())]
+    said = " ".join([hit.label, hit.text, *(hit.heading_path if headed else titled)])
     own = frozenset(tokenize(said)) | frozenset(tokenize(said.replace("-", "")))  # "co-operation" is cooperation
     # the stemmer keeps an acronym's plural: "SMEs" is "smes", "(SME to large corporates)" is "sme"
     return own | {f"{t}s" for t in own} | {t[:-1] for t in own if t.endswith("s")}

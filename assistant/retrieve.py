@@ -284,9 +284,9 @@ class Retriever:
             return 0.5  # "the principles of the Paris Call": the items of a text that numbers its list by no such word
         return max(_term_credit(term, own, analyzed), 0.5 * _term_credit(term, context, analyzed))
 
-    def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed) -> bool:
-        """Return True when a provision's own label and text say every term (or a form or expansion of it)."""
-        own = own_terms(hit)  # once: a list sifted or every provision of a text is read term by term
+    def mentions(self, hit: Hit, terms: frozenset[str], analyzed: Analyzed, headed: bool = False, kind: str = "") -> bool:
+        """Return True when a provision's own words say every term, or a form of it (see own_terms)."""
+        own = own_terms(hit, headed, kind)  # once: a list sifted or every provision of a text is read term by term
         return all(_term_credit(term, own, analyzed) for term in terms)
 
     def says(self, hit: Hit, terms: tuple[str, ...]) -> bool:

@@ -227,7 +227,7 @@ def sifted(
     terms = frozenset(tokenize(" ".join(words))) & analyzed.keyterms.keys()
     if len(items) < 2 or not terms:
         return None
-    saying = [h for h in items if retriever.mentions(h, terms, analyzed)]
+    saying = [h for h in items if retriever.mentions(h, terms, analyzed, headed=asked.about, kind=noun)]
     chosen = [h for h in items if h not in saying] if asked.negated or asked.mode == "every" else saying
     if not saying and asked.scoping:  # "Which requirements apply to home workers?": a text's scope may say, not its items
         return None

@@ -16,9 +16,11 @@ from typing import Literal
 
 from assistant.references import LISTED, plural, singular
 
-# verbs that only say an item speaks of the topic; other verbs ("request", "call for") are part of it
-_MENTIONING = (r"mentions?|concerns?|talks?\s+about|deals?\s+with|(?:are|is)\s+about|refers?\s+to|speaks?\s+of|covers?"
-               r"|address(?:es)?|relates?\s+to|discuss(?:es)?|names?|involves?|touch(?:es)?\s+on|focus(?:es)?\s+on"
+# verbs that only say an item speaks of the topic; other verbs ("request", "call for") are part of it. Of those, the
+# ones asking what an item is about: a heading over it may say so ("Which articles deal with co-operation?")
+_ABOUT = r"concerns?|deals?\s+with|(?:are|is)\s+about|covers?|relates?\s+to"
+_MENTIONING = (r"mentions?|talks?\s+about|refers?\s+to|speaks?\s+of|" + _ABOUT +
+               r"|address(?:es)?|discuss(?:es)?|names?|involves?|touch(?:es)?\s+on|focus(?:es)?\s+on"
                r"|say\s+anything\s+about|says?\s+something\s+about|apply\s+to|applies\s+to|target")
 _ACTING = (r"requests?|calls?\s+for|asks?\s+for|asks?|requires?|encourages?|promotes?|supports?|recommends?|urges?"
            r"|obliges?|invites?|condemns?|prevents?|commits?\s+to|protects?")
@@ -57,6 +59,11 @@ class Sift:
     def scoping(self) -> bool:
         """Return True when the verb asks whom the items apply to, which a text may say of them all at once."""
         return bool(re.fullmatch(r"apply\s+to|applies\s+to|target", self.verb, re.I))
+
+    @property
+    def about(self) -> bool:
+        """Return True when the verb asks what an item is about ("deal with"), which the heading over it may say."""
+        return bool(re.fullmatch(_ABOUT, self.verb, re.I))
 
     @property
     def topical_verb(self) -> bool:

@@ -114,6 +114,13 @@ def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> 
     assert resolve("Compare the Paris Call and the Budapest Convention", [], sources).comparison
 
 
+def test_the_first_word_of_a_name_before_a_texts_noun_names_it(sources: SourceIndex) -> None:
+    assert resolve("Which Budapest articles deal with extradition?", [], sources).sources == ["bud"]
+    assert resolve("What does the Budapest treaty say about extradition?", [], sources).sources == ["bud"]
+    assert resolve("What does the Paris text say about hacking back?", [], sources).sources == ["paris"]
+    assert resolve("What was signed in Budapest in 2001?", [], sources).sources == []  # the city, no text's noun after it
+
+
 def test_both_with_one_text_named_joins_two_topics_not_two_texts(sources: SourceIndex) -> None:
     one = resolve("Which Paris Call provisions mention both states and companies?", [], sources)
     assert one.sources == ["paris"] and not one.comparison

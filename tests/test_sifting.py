@@ -63,6 +63,20 @@ def test_the_lead_counts_the_items_that_speak_of_the_topic_in_agreement() -> Non
     assert lead(Sift("which", "", "focus on", "y"), 1, 5, "items", "X").endswith("1 focuses on y:")
 
 
+def test_what_items_deal_with_their_heading_may_say_but_what_they_mention_only_they(tmp_path: Path) -> None:
+    assert Sift("which", "article", "deal with", "x").about and not Sift("which", "article", "mention", "x").about
+    rules = ingested(tmp_path, {"rules.md": (
+        "# Border Rules\n\n## Articles\n\n### Chapter 1 – Co-operation\n\n#### Article 1\n\nParties shall help each other.\n\n"
+        "#### Article 2\n\nParties shall share evidence on co-operation.\n\n### Chapter 2 – Final provisions\n\n"
+        "#### Article 3 – Entry into force\n\nThis text applies at once.\n")})
+    about = rules.ask("Which articles of the Border Rules deal with co-operation?")  # Chapter 1's, by its heading
+    assert [c.provision_id.split("/")[-2] for c in about.citations] == ["article-1", "article-2"], about.text
+    said = rules.ask("Which articles of the Border Rules mention co-operation?")  # only the one that says it
+    assert [c.provision_id.split("/")[-2] for c in said.citations] == ["article-2"], said.text
+    titled = rules.ask("Which articles of the Border Rules mention entry into force?")  # an article's own title says it
+    assert [c.provision_id.split("/")[-2] for c in titled.citations] == ["article-3"], titled.text
+
+
 def test_the_kind_an_earlier_question_listed_is_what_of_these_sifts() -> None:
     assert kind_listed("What are the ICC's opportunities for future action?") == "opportunity"
     assert kind_listed("Show me the takeaways") == "takeaway"
