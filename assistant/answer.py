@@ -23,7 +23,7 @@ from assistant.references import Reference
 from assistant.prose import Prose
 from assistant.render import full_title, short_title
 from assistant.hits import Scored
-from assistant.sparse import tokenize
+from assistant.sparse import stem_sequence, tokenize
 from assistant.types import Answer, Document, Hit
 
 _LIST = re.compile(
@@ -39,6 +39,7 @@ TIE = 0.02  # supports closer than this do not tell provisions apart
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
 REFERRED_COVERAGE = 0.9  # a point the lead refers to joins it when it covers the question nearly as well
+PAIR_WINDOW = 8  # words apart within which a provision puts together the two things a relationship is asked between
 
 
 class Composer:
@@ -236,6 +237,7 @@ class Composer:
         # "What is the aim of malware protection?": the section's stated aim leads, not the section's first line
         aim = next((s for s in good if analyzed.purpose and shapes.states_aim(s.hit.heading_path)), None)
         _to_front(good, aim if aim is not None and aim.hit.doc_id == good[0].hit.doc_id else None)
+
         if good[0].placed:
             return  # a named place leads
         # among near-equal provisions of one document the earlier leads: texts state the rule before its variants;
@@ -245,6 +247,8 @@ class Composer:
                 and self.support(s) >= self.support(good[0]) - TIE
                 and (not shaped or analyzed.shaped(s.hit.text, s.hit.heading_path))]
         _to_front(good, min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=None))
+        # "the relationship between cybersecurity and trade": the provision that puts the two together leads
+        _to_front(good, _closest_pair(good, analyzed.paired) if analyzed.paired else None)
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
         """Put before each cited list item that is only a fragment the sentence it completes.
@@ -359,6 +363,19 @@ def _to_front(items: list[Scored], item: Scored | None) -> None:
     if item is not None:
         items.remove(item)
         items.insert(0, item)
+
+
+def _closest_pair(good: list[Scored], pair: tuple[frozenset[str], frozenset[str]]) -> Scored | None:
+    """Return the provision that says the two things nearest each other, within PAIR_WINDOW words, if one does."""
+    best, nearest = None, PAIR_WINDOW + 1
+    for s in good:
+        words = stem_sequence(s.hit.text)
+        first = [i for i, w in enumerate(words) if w in pair[0]]
+        second = [i for i, w in enumerate(words) if w in pair[1]]
+        gap = min((abs(i - j) for i in first for j in second), default=nearest)
+        if gap < nearest:
+            best, nearest = s, gap
+    return best
 
 
 def _joins(scored: Scored, coverage: float) -> bool:

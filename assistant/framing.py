@@ -62,6 +62,9 @@ _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|re
                      r"(?:the\s+)?(?!\w+ing\b)(?P<who>[\w'’ -]+?)"
                      r"(?=\s+(?:in|under|according|by|from|within|across|if|when)\b|\s*[?.!,]|$)"
                      r"|\b(?:obligations|duties|responsibilities)\s+do\s+(?P<they>[\w'’ -]+?)\s+have\b", re.I)
+# "the relationship between cybersecurity and trade": the two things, which a provision that answers puts together
+_BETWEEN = re.compile(r"\b(?:relationships?|relations?|links?|connections?|interplay)\s+between\s+(?P<a>[\w' -]+?)\s+and\s+"
+                      r"(?P<b>[\w' -]+?)(?=\s+(?:according|in|under|for|as|within)\b|\s*[?.!,]|$)", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -88,6 +91,12 @@ def bearer(text: str) -> str:
     """Return whom a question asks the obligations of ("obligations on consumers": consumers), or ""."""
     found = _BEARER.search(text)
     return (found["who"] or found["they"] or "") if found else ""
+
+
+def paired(text: str) -> tuple[str, str] | None:
+    """Return the two things a question asks the relationship between ("cybersecurity", "trade"), or None."""
+    found = _BETWEEN.search(text)
+    return (found["a"], found["b"]) if found else None
 
 
 def examples_wanted(text: str) -> int | None:

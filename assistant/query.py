@@ -67,6 +67,7 @@ class Analyzed:
     purpose: bool = False  # "What is the point of …?": a section titled "Aim" answers it
     new_terms: frozenset[str] = frozenset()  # the topic "What about customers?" switches to, in words the corpus uses
     bound: frozenset[str] = frozenset()  # whom the obligations asked about bind ("obligations on consumers"): all said
+    paired: tuple[frozenset[str], frozenset[str]] | None = None  # "between cybersecurity and trade": the two, as terms
     aside: SetAside | None = None  # "Other than firewalls, …": what the answer leaves out
 
     def shaped(self, text: str, headings: list[str] | None = None) -> bool:
@@ -169,7 +170,8 @@ class Analyzer:
         return Analyzed(query, " ".join([corrected, *expansions]), corrections, expansions, keyterms, alternatives,
                         unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own) + wording.quoted_shapes(own),
-                        purpose=shapes.purposive(own), new_terms=new_terms, bound=bound)
+                        purpose=shapes.purposive(own), new_terms=new_terms, bound=bound,
+                        paired=_paired(own))
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
@@ -405,3 +407,9 @@ def _apply(text: str, corrections: dict[str, str]) -> str:
     for wrong, right in corrections.items():
         text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
     return text
+
+
+def _paired(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Return the terms of the two things a question asks the relationship between, if it asks so."""
+    pair = framing.paired(question)
+    return (frozenset(tokenize(pair[0])), frozenset(tokenize(pair[1]))) if pair else None

@@ -626,3 +626,14 @@ def test_a_list_heading_asked_in_other_words_is_read_whole(full: Assistant) -> N
     for question in ("What were the conclusions of the ICC briefing?", "What did the ICC board briefing conclude?",
                      "What are the key takeaways of the ICC briefing?"):  # its Takeaways, in other words: all of them
         assert [c.label for c in full.ask(question).citations] == [f"Takeaway {n}" for n in range(1, 7)], question
+
+
+def test_the_provision_that_puts_two_things_together_leads_a_relationship_asked_between_them() -> None:
+    from assistant.answer import _closest_pair
+
+    apart = scored("icc/t1", "How international law applies online matters to trade. " + "More words here. " * 6
+                   + "Cybersecurity is a shared issue.", 0.9)
+    together = scored("icc/t6", "Fostering Trade with Cybersecurity and the digital economy.", 0.8)
+    pair = (frozenset({"cybersecur"}), frozenset({"trade"}))
+    assert _closest_pair([apart, together], pair) is together
+    assert _closest_pair([apart], pair) is None  # the two are too far apart to be put together

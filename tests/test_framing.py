@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.framing import asked, bearer, counted, examples_wanted, framing_terms, leaving
+from assistant.framing import asked, bearer, counted, examples_wanted, framing_terms, leaving, paired
 
 
 def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> None:
@@ -70,3 +70,9 @@ def test_whom_the_obligations_asked_about_bind_is_found() -> None:
     assert bearer("What are the responsibilities of the board?") == "board"
     assert bearer("Do we need defined roles and responsibilities for managing cyber risk?") == ""  # an activity
     assert bearer("What obligations does NIS 2 impose?") == ""
+
+
+def test_the_two_things_a_relationship_is_asked_between_are_found() -> None:
+    assert paired("What is the relationship between cybersecurity and trade according to the ICC?") == ("cybersecurity", "trade")
+    assert paired("What's the link between awareness and SMEs?") == ("awareness", "SMEs")
+    assert paired("What does the ICC say about trade?") is None
