@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.naming import aliases, initials, name_pattern
+from assistant.naming import aliases, first_word_names, initials, name_pattern
 from assistant.references import KIND_WORDS, KINDS, parse, specific, without_places
 from assistant.sparse import STOPWORDS, tokenize, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
@@ -48,7 +48,6 @@ _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 TEXT_NOUNS = frozenset("declaration statement text document paper briefing note notes resolution directive convention "
                        "framework report".split())
 # a capitalised word after an acronym that still means the acronym's document ("the UN Resolution")
-_FORMS = frozenset({"convention", "call", "directive", "treaty", "declaration", "framework", "resolution"})  # "Budapest Convention"
 DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "core", "requirements"}
 # "the G7 declaration", "the ICC briefing", "the G7 ministers' text", "the Cyber Essentials requirements" (its
 # title calls it requirements): the noun names the document, not a topic
@@ -123,33 +122,14 @@ class SourceIndex:
             own = aliases(document.model_copy(update={"issuer": ""})) - aliases(document.model_copy(update={"title": ""}))
             # and as written, capitals and all: "a cybersecurity framework" is no reference to the NIST CSF
             self.own_names[document.doc_id] = [name_pattern(n, 0) for n in sorted(own, key=lambda n: (-len(n), n)) if len(n) > 2]
-        self._add_place_names(documents)
+        # "the Budapest articles", "the Paris text": the first word of one text's name before a noun naming a text or place
+        self.patterns += first_word_names(documents, "|".join(sorted(TEXT_NOUNS | {"treaty"})) + "|" + KIND_WORDS)
         years = Counter(d.year for d in documents if d.year)
         nouns = "|".join(sorted(DOCUMENT_WORDS))
         for document in documents:  # "the 2017 text": the one text of that year
             if document.year and years[document.year] == 1:
                 self.patterns.append((re.compile(rf"(?<![\w-]){document.year}\s+(?:{nouns})\b", re.I), document.doc_id))
         self.titles = {d.doc_id: d for d in documents}
-
-    def _add_place_names(self, documents: list[Document]) -> None:
-        """Name a text by the first word of its name before a text's or a place's noun ("the Budapest articles").
-
-        Only a word that begins one text's name ("Budapest Convention", "Paris Call") and no other's.
-        """
-        firsts: dict[str, set[str]] = {}
-        rests: dict[str, set[str]] = {}
-        for document in documents:
-            for name in aliases(document):
-                first, _, rest = name.partition(" ")
-                if rest.lower() in _FORMS and len(first) >= 4 and first.isalpha() and first[:1].isupper():
-                    firsts.setdefault(first, set()).add(document.doc_id)
-                    rests.setdefault(first, set()).add(rest.lower())
-        nouns = "|".join(sorted(TEXT_NOUNS | {"treaty"})) + "|" + KIND_WORDS
-        for first, doc_ids in firsts.items():
-            if len(doc_ids) == 1:  # "Budapest Convention" stays one name: its own noun is no other
-                whole = "|".join(sorted(rests[first]))
-                self.patterns.append((re.compile(rf"(?<![\w-]){first}(?=\s+(?!(?:{whole})\b)(?:{nouns})\b)", re.I),
-                                      next(iter(doc_ids))))
 
     def mentions(self, question: str) -> list[tuple[int, int, str]]:
         """Return every (start, end, doc_id) where the question names a source, in reading order."""

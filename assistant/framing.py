@@ -93,10 +93,10 @@ def bearer(text: str) -> str:
     return (found["who"] or found["they"] or "") if found else ""
 
 
-def paired(text: str) -> tuple[str, str] | None:
-    """Return the two things a question asks the relationship between ("cybersecurity", "trade"), or None."""
+def paired(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Return the terms of the two things a question asks the relationship between ("cybersecur", "trade"), or None."""
     found = _BETWEEN.search(text)
-    return (found["a"], found["b"]) if found else None
+    return (frozenset(tokenize(found["a"])), frozenset(tokenize(found["b"]))) if found else None
 
 
 def examples_wanted(text: str) -> int | None:

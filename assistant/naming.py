@@ -13,6 +13,9 @@ from assistant.types import Document
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 
 
+_FORMS = frozenset({"convention", "call", "directive", "treaty", "declaration", "framework", "resolution"})
+
+
 def _head(title: str) -> str:
     """Return a title's words before its subtitle or bracket, without "The" ("Cyber Essentials" of "Cyber Essentials: …")."""
     return re.split(r"\s[—–:-]\s|:|\(", title)[0].strip().removeprefix("The ").strip()
@@ -53,6 +56,24 @@ def aliases(document: Document) -> set[str]:
         for version in re.findall(re.escape(name) + r"\)?\s+(v?\d+(?:\.\d+)+)(?![\w.])", document.title):
             names.add(f"{name} {version}")
     return {n for n in names if n.lower() not in _NOT_ALIASES and len(n) >= 2}
+
+
+def first_word_names(documents: list[Document], nouns: str) -> list[tuple[re.Pattern[str], str]]:
+    """Return patterns naming a text by the first word of its name before one of nouns ("the Budapest articles").
+
+    Only a word that begins one text's name of a text's form ("Budapest Convention", "Paris Call") and no other's;
+    the name's own noun stays part of the whole name ("Budapest Convention" is no "Budapest" and a convention).
+    """
+    firsts: dict[str, set[str]] = {}
+    rests: dict[str, set[str]] = {}
+    for document in documents:
+        for name in aliases(document):
+            first, _, rest = name.partition(" ")
+            if rest.lower() in _FORMS and len(first) >= 4 and first.isalpha() and first[:1].isupper():
+                firsts.setdefault(first, set()).add(document.doc_id)
+                rests.setdefault(first, set()).add(rest.lower())
+    return [(re.compile(rf"(?<![\w-]){first}(?=\s+(?!(?:{'|'.join(sorted(rests[first]))})\b)(?:{nouns})\b)", re.I), doc_ids.pop())
+            for first, doc_ids in firsts.items() if len(doc_ids) == 1]
 
 
 def looks_like_name(text: str) -> bool:

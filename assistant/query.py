@@ -171,7 +171,7 @@ class Analyzer:
                         unknown, intent, references=named, phrasal=phrasal,
                         answer_shapes=shapes.answers(own) + wording.quoted_shapes(own),
                         purpose=shapes.purposive(own), new_terms=new_terms, bound=bound,
-                        paired=_paired(own))
+                        paired=framing.paired(own))
 
     def _weigh_phrases(self, keyterms: dict[str, float], phrasal: dict[str, frozenset[str]]) -> None:
         """Weigh an everyday phrase ("took part", "small firms") as one term with the weight of all its words.
@@ -408,8 +408,3 @@ def _apply(text: str, corrections: dict[str, str]) -> str:
         text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
     return text
 
-
-def _paired(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """Return the terms of the two things a question asks the relationship between, if it asks so."""
-    pair = framing.paired(question)
-    return (frozenset(tokenize(pair[0])), frozenset(tokenize(pair[1]))) if pair else None
