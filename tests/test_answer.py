@@ -637,3 +637,21 @@ def test_the_provision_that_puts_two_things_together_leads_a_relationship_asked_
     pair = (frozenset({"cybersecur"}), frozenset({"trade"}))
     assert _closest_pair([apart, together], pair) is together
     assert _closest_pair([apart], pair) is None  # the two are too far apart to be put together
+
+
+def test_an_article_titled_by_the_questions_weightiest_word_leads() -> None:
+    from assistant.answer import _headed_by_topic
+
+    asked = Analyzed("q", "q", keyterms={"reserv": 3.7, "parti": 1.2, "make": 0.9})
+    def hit(path: list[str]) -> Hit:
+        return Hit(provision_id="b/x", doc_id="b", doc_title="B", label="x", text="t", score=0.5, heading_path=path)
+    assert _headed_by_topic(hit(["Convention", "Article 42", "Reservations"]), asked)
+    assert _headed_by_topic(hit(["Convention", "Article 42 – Reservations"]), asked)
+    assert not _headed_by_topic(hit(["Convention", "Article 43", "Status and withdrawal of reservations"]), asked)
+    assert not _headed_by_topic(hit(["Guide", "C.iv Cloud services", "Reservations"]), asked)  # a table row's heading
+
+
+@pytest.mark.slow
+def test_the_reservations_a_party_can_make_are_article_42s(full: Assistant) -> None:
+    answer = full.ask("What reservations can a Party make?")
+    assert answer.citations[0].provision_id == "budapest-convention-2001/article-42/para-1"
