@@ -250,7 +250,8 @@ class Composer:
         # "the relationship between cybersecurity and trade": the provision that puts the two together leads
         _to_front(good, _closest_pair(good, analyzed.paired) if analyzed.paired else None)
         # "What reservations can a Party make?": the article headed "Reservations" leads, not one on withdrawing them
-        _to_front(good, next((s for s in good if _headed_by_topic(s.hit, analyzed)), None))
+        topic = _dominant(analyzed.keyterms)
+        _to_front(good, next((s for s in good if _titled(s.hit, topic)), None) if topic else None)
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
         """Put before each cited list item that is only a fragment the sentence it completes.
@@ -367,21 +368,25 @@ def _to_front(items: list[Scored], item: Scored | None) -> None:
         items.insert(0, item)
 
 
-def _headed_by_topic(hit: Hit, analyzed: Analyzed) -> bool:
-    """Return True when an article's own title is the question's weightiest word and no more ("Reservations").
+def _dominant(keyterms: dict[str, float]) -> str:
+    """Return the key term that outweighs every other twice over ("reserv" of "What reservations can a Party make?"), or ""."""
+    if len(keyterms) < 2:
+        return ""
+    first, second = sorted(keyterms.values(), reverse=True)[:2]
+    return max(keyterms, key=lambda t: keyterms[t]) if first > 2 * second else ""
+
+
+def _titled(hit: Hit, term: str) -> bool:
+    """Return True when an article's own title is the term and no more ("Reservations").
 
     Its title, under its number ("Article 42" › "Reservations") or after it ("Article 42 – Reservations"); a
     table row's heading ("Cloud services" › "Firewalls") is no title.
     """
     path = hit.heading_path
-    if not path or len(analyzed.keyterms) < 2:
-        return False
-    numbered = re.match(r"^(?:article|section|chapter|title|part)\s+\w+\s*(?:[–—:-]\s*)?", path[-1], flags=re.I)
+    numbered = re.match(r"^(?:article|section|chapter|title|part)\s+\w+\s*(?:[–—:-]\s*)?", path[-1], flags=re.I) if path else None
     if not (numbered or (len(path) > 1 and references.specific(references.parse(path[-2])))):
         return False
-    heading = set(tokenize(path[-1][numbered.end():] if numbered else path[-1]))
-    weightiest = max(analyzed.keyterms, key=lambda t: analyzed.keyterms[t])
-    return heading == {weightiest} and analyzed.keyterms[weightiest] > 2 * sorted(analyzed.keyterms.values())[-2]
+    return set(tokenize(path[-1][numbered.end():] if numbered else path[-1])) == {term}
 
 
 def _closest_pair(good: list[Scored], pair: tuple[frozenset[str], frozenset[str]]) -> Scored | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.mentions import in_sequence
-from assistant.references import roman
+from assistant.references import KINDS, roman
 from assistant.sparse import tokenize
 from assistant.wording import NUMBER_PATTERN
 
@@ -62,7 +62,6 @@ _SHORT = 100  # characters of a heading shown as a part's name
 _CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]+s?\b")
 _SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
 _NUMERAL = re.compile(r"[IVXLC]+")
-_PLACE_WORD = re.compile(r"CHAPTER|TITLE|SECTION|PART|ANNEX|ARTICLE|OBJECTIVE")
 _SEPARATOR = re.compile(r"[–—-]|\S*:")  # "CHAPTER II – USE": a phrase of its own; "CO-OPERATION" is one word
 _CODE = re.compile(r"\d|\w\.\w|^\(.*\)$")  # "24/7", "GU.AC-01", "(GV)": as written
 _CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the headings name them offences
@@ -191,7 +190,7 @@ def readable(heading: str, kept: frozenset[str] = frozenset()) -> str:
     words = heading.split(" ")
     for n, word in enumerate(words):
         bare, previous = word.strip(",;:"), words[n - 1] if n else ""
-        if bare in kept or _CODE.search(word) or (_NUMERAL.fullmatch(bare) and _PLACE_WORD.fullmatch(previous)):
+        if bare in kept or _CODE.search(word) or (_NUMERAL.fullmatch(bare) and previous.lower() in KINDS):
             out.append(word)
         elif not out or _SEPARATOR.fullmatch(previous):
             out.append(word.lower().capitalize())

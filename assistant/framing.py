@@ -53,7 +53,8 @@ _LEAVING_TEXT = re.compile(r"\bwithdr(?:aw|aws|awing|awn|ew)\s+from\s+(?=(?:(?:t
                            r"treaty|agreement|protocol)\b|(?:later|now|again)?\s*[?.!]*\s*$)|it\b)", re.I)
 # "the relationship between cybersecurity and trade", "the G7's position on value chains": how a text holds the
 # topic, which its words need not say
-_STANCE = re.compile(r"\b(relationships?|relations?|links?|connections?|interplay)\s+between\b|(?:['’]s|\b(?:its|their|the))"
+_RELATION = r"(?:relationships?|relations?|links?|connections?|interplay)\s+between"
+_STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the))"
                      r"\s+(positions?|stances?|views?|standpoint|opinions?|attitude)\s+(?:on|about|towards?|regarding|concerning)\b",
                      re.I)
 # "Are there any obligations on consumers?", "What obligations do service providers have?": a provision that
@@ -63,7 +64,7 @@ _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|re
                      r"(?=\s+(?:in|under|according|by|from|within|across|if|when)\b|\s*[?.!,]|$)"
                      r"|\b(?:obligations|duties|responsibilities)\s+do\s+(?P<they>[\w'’ -]+?)\s+have\b", re.I)
 # "the relationship between cybersecurity and trade": the two things, which a provision that answers puts together
-_BETWEEN = re.compile(r"\b(?:relationships?|relations?|links?|connections?|interplay)\s+between\s+(?P<a>[\w' -]+?)\s+and\s+"
+_BETWEEN = re.compile(rf"\b{_RELATION}\s+(?P<a>[\w' -]+?)\s+and\s+"
                       r"(?P<b>[\w' -]+?)(?=\s+(?:according|in|under|for|as|within)\b|\s*[?.!,]|$)", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 

@@ -207,8 +207,11 @@ def sifted(
 
     asked = sifting.sift(question)
     earlier = sifting.sift(history[-1]) if asked is not None and not asked.noun and history else None
-    # "Which of these involves the private sector?" after "What are the ICC's opportunities …?": those items
-    noun = asked.noun or (earlier.noun if earlier else sifting.kind_listed(history[-1]) if history else "") if asked else ""
+    if asked is None:
+        return None
+    noun = asked.noun or (earlier.noun if earlier else "")
+    if not noun and history:  # "Which of these involves the private sector?" after "What are the ICC's opportunities …?"
+        noun = sifting.kind_listed(history[-1])
     if not noun or not (analyzed.references or len(doc_ids) == 1):
         return None
     items = retriever.reader.counted(noun, analyzed.references, doc_ids, base)

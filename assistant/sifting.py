@@ -125,11 +125,14 @@ def _agreed(phrase: str, count: int) -> str:
     return f"{verb} {rest}".strip()
 
 
+_PLURAL_FORMS = {"is": "are", "does": "do", "has": "have", "doesn't": "don't", "doesn’t": "don’t"}
+
+
 def _plural_verb(verb: str) -> str:
     """Return a verb as asked of one item in its plural form ("involves" → "involve", "applies" → "apply")."""
     lowered = verb.lower()
-    if lowered in ("is", "does", "has", "doesn't", "doesn’t"):
-        return {"is": "are", "does": "do", "has": "have"}.get(lowered, "don't")
+    if lowered in _PLURAL_FORMS:
+        return _PLURAL_FORMS[lowered]
     if lowered.endswith("ies"):
         return verb[:-3] + "y"
     if re.search(r"(?:ss|sh|ch|x|z|us)es$", lowered):

@@ -640,9 +640,11 @@ def test_the_provision_that_puts_two_things_together_leads_a_relationship_asked_
 
 
 def test_an_article_titled_by_the_questions_weightiest_word_leads() -> None:
-    from assistant.answer import _headed_by_topic
+    from assistant.answer import _dominant, _titled
 
     asked = Analyzed("q", "q", keyterms={"reserv": 3.7, "parti": 1.2, "make": 0.9})
+    def _headed_by_topic(hit: Hit, analyzed: Analyzed) -> bool:
+        return _titled(hit, _dominant(analyzed.keyterms))
     def hit(path: list[str]) -> Hit:
         return Hit(provision_id="b/x", doc_id="b", doc_title="B", label="x", text="t", score=0.5, heading_path=path)
     assert _headed_by_topic(hit(["Convention", "Article 42", "Reservations"]), asked)
