@@ -28,6 +28,12 @@ _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|fa
                          r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
                          r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
                          r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
+# "What lessons did the ICC draw?", "What conclusions did it reach?", "What recommendations does the ICC make?": the
+# verb says only that the text gives the things asked for, which are the topic
+_PRODUCED = re.compile(r"^\s*(?:what|which)\s+(?:[\w'’-]+\s+){1,3}?(?:does|do|did|has|have|had)\s+(?:[\w'’.-]+\s+){1,6}?"
+                       r"((?:draw|draws|drew|drawn|reach|reached|make|made|give|gave|given|learn|learned|learnt|propose|"
+                       r"proposed|present|presented|outline|outlined|put\s+forward|come\s+to|came\s+to|arrive\s+at|"
+                       r"arrived\s+at))\s*[?.!]*\s*$", re.I)
 # "What does Article 6 require?", "What does Objective 1 ask for?" ask what it says: the verb is how it speaks
 # of those, the verbs of rules; "What does Objective 1 ask for?" asks for its actions, which "ask" still finds
 _RULE_VERBS = r"(?:require|demand|stipulate|prescribe|mandate)[sd]?|sets?(?:\s+out)?|lays?\s+down|establish(?:es)?"
@@ -80,6 +86,8 @@ def asked(text: str) -> str:
     text = shapes.DATES_ASKED.sub(" ", _NAME_SOME.sub("", text))  # "What deadlines …?": a date asked, no topic
     if some := shapes.some_asked(text):
         text = text[:some.number[0]] + text[some.number[1]:]
+    if m := _PRODUCED.match(text):
+        text = text[:m.start(1)] + text[m.end(1):]
     return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))
 
 

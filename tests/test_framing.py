@@ -20,6 +20,10 @@ def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> N
     assert counted("What are the Paris Call's nine principles?") == {"nine"}  # after a possessive too
     assert "expected" not in asked("What are governments expected to do?")
     assert "borrow" not in asked("What language can I borrow from the G7?")
+    # the verb says only that the text gives the things asked for
+    assert asked("What lessons did the ICC draw?").split() == ["What", "lessons", "did", "the", "ICC", "?"]
+    assert "reach" not in asked("What conclusions did the ICC reach?") and "put" not in asked("What proposals does it put forward?")
+    assert "draw" in asked("Who should draw up the plans?")  # no "what …" asking for things
 
 
 def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_topic() -> None:
