@@ -39,6 +39,9 @@ _ASKS = (
     # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first
     re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?(?P<named>.+?)(?:['’]s?)?"
                rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),
+    # "Which NIST functions are there?", "What Cyber Essentials sections are there under D?"
+    re.compile(rf"^\s*(?:which|what)\s+(?P<named>.+?)\s+{_COUNTED}{_KIND}\s+(?:are|is)\s+there"
+               rf"(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),
     # "What's in Chapter III …?", "What does section D.4 of Cyber Essentials contain?"
     re.compile(rf"^\s*what(?:['’]s|\s+is)\s+in\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*what\s+does\s+(?P<where>.+?)\s+(?:contain|hold|comprise|include){_END}", re.I),

@@ -91,7 +91,8 @@ def contents_of(
     keep = reader.keeper(base)
     wanted = contents.places(asked.where, asked.before)
     terms = contents.topic_terms(asked, strip(asked.where))
-    doc_ids = doc_ids or _headed_text(reader, keep, terms, asked.kind, composer)  # "Which categories are under Govern?"
+    # "Which categories are under Govern?", "Which articles are in Chapter III?": the one text with such a heading
+    doc_ids = doc_ids or _headed_text(reader, keep, terms, asked.kind, composer, wanted)
     if len(doc_ids) != 1:
         return None
     order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
@@ -143,15 +144,23 @@ def _contents_lead(places: int, place: str, count: int, plural: str, title: str,
     return f"{lead[:-1]}; the first {LIST_MAX} are cited:" if count > LIST_MAX else lead
 
 
-def _headed_text(reader: Reader, keep: Callable[[int], bool], terms: tuple[str, ...], kind: str, composer: Composer) -> list[str]:
-    """Return the one text with a heading saying the terms ("Govern"), or [] when none or several have one.
+def _headed_text(
+    reader: Reader, keep: Callable[[int], bool], terms: tuple[str, ...], kind: str, composer: Composer,
+    wanted: list[tuple[str, str]],
+) -> list[str]:
+    """Return the one text with a heading saying the terms ("Govern") or naming the places, or [] when none or several.
 
     Of several, the one whose title names its levels by the kind asked ("the categories of the Protect function").
+    A place named ("Chapter III") is looked for as a place, not as words: "C.iii Wireless devices" is no chapter.
     """
     if not terms:
         return []
-    found = [d for d in composer.documents if contents.headed(
-        [tuple(reader.records[i].metadata.get("heading_path") or ()) for i in reader.in_order(d) if keep(i)], terms)]
+
+    def has(paths: list[tuple[str, ...]]) -> bool:
+        return bool(contents.placed(paths, wanted) if wanted else contents.headed(paths, terms))
+
+    found = [d for d in composer.documents
+             if has([tuple(reader.records[i].metadata.get("heading_path") or ()) for i in reader.in_order(d) if keep(i)])]
     if len(found) > 1:
         found = [d for d in found if kind in contents.levels(composer.documents[d].title)]
     return found if len(found) == 1 else []

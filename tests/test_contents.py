@@ -41,6 +41,9 @@ from tests.conftest import ingested
     ("Which offences does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
     ("Which crimes does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
     ("What offences does the Convention on Cybercrime deal with?", Contents("", "the Convention on Cybercrime", "offences")),
+    # "Which … are there?" with the text's name before the parts
+    ("Which NIST functions are there?", Contents("function", "NIST")),
+    ("What NIST categories are there under Protect?", Contents("category", "Protect in NIST")),
 ])
 def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
     assert contents(question) == expected
@@ -185,6 +188,9 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
         "The NIST Cybersecurity Framework has 22 categories;")
     assert full.ask("How many subcategories does the NIST CSF have?").text.startswith(
         "The NIST Cybersecurity Framework has 106 subcategories;")
+    # no text named: the one with a Chapter III, not Cyber Essentials' "C.iii Wireless devices"
+    chapter = full.ask("Which articles are there in Chapter III?")
+    assert chapter.text.startswith("Chapter III – International co-operation (the Budapest Convention) holds 13 articles")
     protect = full.ask("What are the categories of the Protect function?")  # "protect" heads Cyber Essentials parts too
     assert [c.provision_id.split("/")[-2] for c in protect.citations] == ["pr-aa", "pr-at", "pr-ds", "pr-ps", "pr-ir"]
 
