@@ -22,6 +22,7 @@ from assistant.query import Analyzed
 from assistant.references import Reference
 from assistant.prose import Prose
 from assistant.render import full_title, short_title
+from assistant.sides import SPREAD
 from assistant.hits import Scored
 from assistant.sparse import stem_sequence, tokenize
 from assistant.types import Answer, Document, Hit
@@ -311,6 +312,8 @@ class Composer:
             citations += [cite(len(citations) + n, e) for n, e in enumerate(evidence, start=1)]
         if not citations:
             return self._abstain(resolved, related)
+        if spread:  # "Which texts mention ransomware?": the texts first, then what each says
+            blocks.insert(0, self.prose.spread_lead([d for d, g in good.items() if g], len(sections) >= SPREAD))
         return Answer(question=resolved.question, text="\n\n".join(blocks), citations=citations,
                       resolved_query=resolved.query)
 

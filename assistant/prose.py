@@ -11,8 +11,9 @@ import re
 
 from assistant.evidence import Evidence
 from assistant.listing import intro_verb
-from assistant.render import item, readable_date, short_title
+from assistant.render import in_prose, item, readable_date, short_title
 from assistant.types import Document, Hit, issuer_name
+from assistant.wording import number_word
 
 
 class Prose:
@@ -59,6 +60,20 @@ class Prose:
         if verb and hit.actor and all(intro_verb(h.intro) == verb for h in hits):
             return f"The {hit.actor} ({short_title(hit.doc_title)}, {_date(hit)}) {verb}:"
         return f"According to {short_title(hit.doc_title)} ({self.who_when(hit)}):"
+
+    def spread_lead(self, doc_ids: list[str], capped: bool) -> str:
+        """Return the sentence naming the texts that speak of a topic ("Which texts mention X?"), before their quotes.
+
+        capped: the answer names no more texts than this, so others may speak of it less closely.
+        """
+        titles = [short_title(self.documents[d].title) if d in self.documents else d for d in doc_ids]
+        names = in_prose([re.sub(r"^The\b", "the", t) for t in titles])  # "… and the NIST Cybersecurity Framework"
+        if capped and len(doc_ids) == 1:
+            return f"The text that speaks of this most closely is {names}."
+        if capped:
+            return f"The texts that speak of this most closely are {names}."
+        count = number_word(len(doc_ids)).capitalize()
+        return f"{count} of the texts {'speaks' if len(doc_ids) == 1 else 'speak'} of this: {names}."
 
     def who_when(self, hit: Hit) -> str:
         """Return who issued a hit's text and when ("ICC, 08 February"), as an answer names them."""

@@ -12,6 +12,7 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
 from assistant.hits import Scored
+from assistant.prose import Prose
 from assistant.types import Document, Hit
 
 G7 = Document(doc_id="g7", title="G7 Actions for Enhancing Cybersecurity for Businesses", issuer="G7 ICT and Industry Ministers",
@@ -624,7 +625,8 @@ def test_a_comparison_side_quotes_the_list_its_introduction_announces(full: Assi
 @pytest.mark.slow
 def test_a_list_heading_asked_in_other_words_is_read_whole(full: Assistant) -> None:
     for question in ("What were the conclusions of the ICC briefing?", "What did the ICC board briefing conclude?",
-                     "What are the key takeaways of the ICC briefing?"):  # its Takeaways, in other words: all of them
+                     "What are the key takeaways of the ICC briefing?",  # its Takeaways, in other words: all of them
+                     "What lessons did the ICC draw?", "What conclusions did the ICC reach?"):  # the verb: only that it gave them
         assert [c.label for c in full.ask(question).citations] == [f"Takeaway {n}" for n in range(1, 7)], question
 
 
@@ -657,3 +659,16 @@ def test_an_article_titled_by_the_questions_weightiest_word_leads() -> None:
 def test_the_reservations_a_party_can_make_are_article_42s(full: Assistant) -> None:
     answer = full.ask("What reservations can a Party make?")
     assert answer.citations[0].provision_id == "budapest-convention-2001/article-42/para-1"
+
+
+def test_which_texts_answers_name_the_texts_first_and_hedge_when_the_answer_names_no_more_than_its_limit() -> None:
+    nist = Document(doc_id="nist", title="The NIST Cybersecurity Framework (CSF) 2.0", issuer="NIST", date="2024-02-26")
+    prose = Prose({d.doc_id: d for d in (G7, ICC, nist)})
+    assert prose.spread_lead(["g7"], capped=False) == (
+        "One of the texts speaks of this: G7 Actions for Enhancing Cybersecurity for Businesses.")
+    # a title's "The" reads mid-sentence as "the"
+    assert prose.spread_lead(["icc", "nist"], capped=False) == (
+        "Two of the texts speak of this: ICC Board Briefing and the NIST Cybersecurity Framework.")
+    # more texts than the answer names may speak of it, less closely
+    assert prose.spread_lead(["nist"], capped=True) == "The text that speaks of this most closely is the NIST Cybersecurity Framework."
+    assert prose.spread_lead(["g7", "icc"], capped=True).startswith("The texts that speak of this most closely are G7")

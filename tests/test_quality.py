@@ -224,6 +224,10 @@ def test_which_texts_names_each_text_that_speaks_of_it_and_contrasts_answer_both
     texts = full.ask("Which texts talk about supply chains?")
     # the Paris Call's one "throughout their lifecycle and supply chain" counts beside NIST's and NIS 2's many
     assert {c.doc_id for c in texts.citations} == {"nist-csf-2-0-core", "nis2-directive-article-21", "paris-call-2018"}
+    assert texts.text.startswith("Three of the texts speak of this: the NIST Cybersecurity Framework, the NIS 2 Directive "
+                                 "and Paris Call for Trust and Security in Cyberspace.\n\nAccording to")
+    ransomware = full.ask("Which texts mention ransomware?")
+    assert ransomware.text.startswith("One of the texts speaks of this: Cyber Essentials.")
     orders = full.ask("What's the difference between preservation and production orders in the Budapest Convention?")
     cited = {c.provision_id for c in orders.citations}
     assert "budapest-convention-2001/article-18/item-1" in cited and cited & {
