@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant import references, shapes, wording
+from assistant import defining, references, shapes, wording
 from assistant.sparse import tokenize
 
 # "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
@@ -146,4 +146,6 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(m.group(0)))
     for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
         found |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
+    if defining.asked_term(text):  # "How does the ICC define cybersecurity?": what it says cybersecurity is
+        found |= set(tokenize("define defined definition term"))
     return found

@@ -47,6 +47,12 @@ class Reader:
             self._in_order[doc_id] = ordered
         return ordered
 
+    def texts(self, doc_ids: Sequence[str]) -> list[str]:
+        """Return the text of every stored part of the documents (of all, when none are given), then their headings."""
+        parts = [self.records[i] for d in (doc_ids or self.by_doc) for i in self.by_doc.get(d, [])]
+        headings = dict.fromkeys(h for r in parts for h in r.metadata.get("heading_path") or ())
+        return [r.text for r in parts] + list(headings)
+
     def keeper(self, filters: Filters) -> Callable[[int], bool]:
         """Return whether a stored part passes the filters, by index."""
         if filters.is_empty():

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import provenance, references, shapes
+from assistant import defining, provenance, references, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
 from assistant.hits import hit_from
@@ -302,7 +302,9 @@ class Assistant:
             if named and not attested and in_scope and _DATE_QUESTION.match(question) and not provenance.later(question):
                 scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
             scored = _unseen(scored, shown, aside)
-            answer = composer.compose(resolved, analyzed, scored, pool)
+            # "How does the G7 define SMEs?": the G7 text never does, and the answer says so first
+            answer = defining.noted(composer.compose(resolved, analyzed, scored, pool), question, retriever.reader,
+                                    composer.documents, doc_ids)
         answer._retrieved = [s.hit for s in scored]
         return composer.unheld(answer, finding.unheld) if finding is not None and finding.unheld else answer
 

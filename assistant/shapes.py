@@ -14,9 +14,10 @@ from functools import cache
 from typing import NamedTuple
 
 from assistant import references
+from assistant.defining import defined
 from assistant.glossary import EVERYDAY
 from assistant.render import MONTHS
-from assistant.wording import JOINED, NUMBER_PATTERN, NUMBER_WORDS, number_word
+from assistant.wording import NUMBER_PATTERN, NUMBER_WORDS, number_word
 
 # "Which Main Committee …?" asks for a committee: a run of capitalised words ends in the noun asked for
 _NUMBERED_ASK = re.compile(r"\b(?:which|what)\s+(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[A-Z])))*([a-z]+)", re.I)
@@ -117,14 +118,6 @@ _CONDITION_ASK = re.compile(r"^\s*(?:and\s+)?(?:when\s+(?!did\b|was\b|were\b|had
                             r"under\s+what\s+(?:conditions|circumstances)|(?:on|for)\s+what\s+(?:grounds|reasons?|basis)\b)", re.I)
 # the conditions a text lists ("where:"), or the moment it names ("as soon as circumstances so permit")
 _CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$|\bas\s+soon\s+as\b", re.I)
-# "What is a vulnerability?", "What counts as organisational data?", "What does 'traffic data' mean?": the term
-_TERM = r"[\"“‘']?([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)[\"”’']?"
-_DEFINITION_ASKS = (
-    re.compile(rf"^\s*(?:and\s+)?(?:(?:what|who)\s+(?:is|are)\s+(?:meant\s+by\s+)?|what\s+counts\s+as\s+|define\s+)(?:an?\s+|the\s+)?"
-               rf"{_TERM}\s*(?:[,?.]|$|\s+(?:according|in|under)\b)", re.I),
-    re.compile(rf"^\s*(?:and\s+)?what\s+does\s+(?:the\s+(?:term|word|phrase)\s+)?{_TERM}\s+mean\b", re.I),
-    re.compile(rf"^\s*(?:and\s+)?how\s+(?:is|are)\s+(?:an?\s+|the\s+)?{_TERM}\s+defined\b", re.I),
-)
 # "Where can I find more advice on BYOD?": the text that points to further guidance
 _FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)\s+(?:i|we|you|one)\s+"
                           r"(?:find|get|read|look|learn)\b", re.I)
@@ -242,20 +235,6 @@ def listed(question: str) -> re.Pattern[str] | None:
     if _CONTENTS_ASK.match(question):
         return _CONTENTS
     return _CONDITIONS if _CONDITION_ASK.match(question) else None
-
-
-def defined(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a definition of the term a "what is X?" question asks about ("… known as vulnerabilities")."""
-    asked = next((m for p in _DEFINITION_ASKS if (m := p.match(question))), None)
-    if not asked:
-        return None
-    # each word with its endings: "vulnerability" is defined as "vulnerabilities"
-    stems = [rf"{re.escape(w[:max(4, len(w) - 3)])}[\w-]*" for w in asked.group(1).lower().split()]
-    term, quote = r"\s+".join(stems), "[\"“”‘’']?"
-    # a term of two or more words that a text uses undefined is its answer too: "essential and important entities"
-    used = "|(?<![\\w-])" + (JOINED + r"\s+").join(stems) if len(stems) > 1 else ""
-    return re.compile(rf"\b(?:known\s+as|referred\s+to\s+as|called|termed|defined\s+as)\s+(?:an?\s+|the\s+)?{quote}{term}"
-                      rf"|(?<![\w-]){quote}{term}{quote}\s+(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as|includes)\b{used}", re.I)
 
 
 def further(question: str) -> re.Pattern[str] | None:

@@ -125,23 +125,6 @@ def test_a_resolutions_operative_and_preambular_paragraphs_are_kinds_to_count_an
     assert shapes.counted("What are the requirements of Cyber Essentials for firewalls?", listing=True) is None
 
 
-def test_a_what_is_question_wants_the_text_that_defines_the_term() -> None:
-    vulnerability = shapes.defined("What is a vulnerability, according to Cyber Essentials?")
-    assert vulnerability is not None
-    assert vulnerability.search("Any device that runs software can contain security flaws, known as vulnerabilities.")
-    assert not vulnerability.search("Vulnerabilities are regularly discovered in all sorts of software.")
-    data = shapes.defined("What counts as organisational data?")
-    assert data is not None and data.search("Organisational data includes any electronic data belonging to your organisation")
-    traffic = shapes.defined('What does "traffic data" mean?')
-    assert traffic is not None and traffic.search("“traffic data” means any computer data relating to a communication")
-    assert shapes.defined("What is the G7 doing about CSIRTs and SMEs together with businesses?") is None
-    applicant = shapes.defined("Who is the applicant in Cyber Essentials?")
-    assert applicant is not None and applicant.search("Applicant refers to your organisation which is seeking certification")
-    entity = shapes.defined("What does essential entity mean?")  # a term of two words that a text uses undefined
-    assert entity is not None and entity.search("Member States shall ensure that essential and important entities take")
-    assert not entity.search("“service provider” means any public or private entity")
-
-
 def test_a_where_can_i_find_more_question_wants_the_pointer_to_guidance() -> None:
     pointer = shapes.further("Where can I get more advice on bring your own device?")
     assert pointer is not None and pointer.search("For further information and advice on the use of BYOD please see the NCSC’s guidance.")
