@@ -72,6 +72,7 @@ _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|re
 # "the relationship between cybersecurity and trade": the two things, which a provision that answers puts together
 _BETWEEN = re.compile(rf"\b{_RELATION}\s+(?P<a>[\w' -]+?)\s+and\s+"
                       r"(?P<b>[\w' -]+?)(?=\s+(?:according|in|under|for|as|within)\b|\s*[?.!,]|$)", re.I)
+_DEFINING = re.compile(r"\b(?:define|defines|defined|definition)\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -88,6 +89,8 @@ def asked(text: str) -> str:
         text = text[:some.number[0]] + text[some.number[1]:]
     if m := _PRODUCED.match(text):
         text = text[:m.start(1)] + text[m.end(1):]
+    if defining.asked_term(text):  # "How does the ICC define cybersecurity?": what it says cybersecurity is
+        text = _DEFINING.sub(" ", text)
     return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))
 
 
@@ -146,6 +149,6 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(m.group(0)))
     for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
         found |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
-    if defining.asked_term(text):  # "How does the ICC define cybersecurity?": what it says cybersecurity is
-        found |= set(tokenize("define defined definition term"))
+    if defining.asked_term(text):  # "What does the term hacking-back mean?": what a text says hacking-back is
+        found |= set(tokenize("term word phrase mean"))
     return found

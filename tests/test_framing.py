@@ -24,6 +24,8 @@ def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> N
     assert asked("What lessons did the ICC draw?").split() == ["What", "lessons", "did", "the", "ICC", "?"]
     assert "reach" not in asked("What conclusions did the ICC reach?") and "put" not in asked("What proposals does it put forward?")
     assert "draw" in asked("Who should draw up the plans?")  # no "what …" asking for things
+    assert "define" not in asked("How does the ICC define cybersecurity?")  # what it says cybersecurity is
+    assert "definition" not in asked("What is the definition of SMEs in the G7 text?")
 
 
 def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_topic() -> None:
