@@ -22,9 +22,10 @@ from assistant.query import Analyzed
 from assistant.references import Reference
 from assistant.prose import Prose
 from assistant.render import full_title, short_title
+from assistant.leading import order_lead
 from assistant.sides import SPREAD
 from assistant.hits import Scored
-from assistant.sparse import stem_sequence, tokenize
+from assistant.sparse import tokenize
 from assistant.types import Answer, Document, Hit
 
 _LIST = re.compile(
@@ -36,11 +37,9 @@ _LIST = re.compile(
     rf"^summari[sz]e\b[^?.]*\b(?:{references.KIND_PLURALS}|measures|controls|steps|practices|obligations)\b",
     re.I,
 )
-TIE = 0.02  # supports closer than this do not tell provisions apart
 LEAD_MIN_TERMS = 5  # a list's introduction worth quoting says something itself ("… a loss of property … by:")
 SPREAD_SHARE = 0.8  # "Which texts …?": a text is named when its best provision is this close to the best of all
 REFERRED_COVERAGE = 0.9  # a point the lead refers to joins it when it covers the question nearly as well
-PAIR_WINDOW = 8  # words apart within which a provision puts together the two things a relationship is asked between
 
 
 class Composer:
@@ -152,14 +151,6 @@ class Composer:
         return Answer(question=resolved.question, text=text, citations=[cite(n, e) for n, e in enumerate(evidence, 1)],
                       resolved_query=resolved.query)
 
-    def unheld(self, answer: Answer, words: str) -> Answer:
-        """Say before an answer to "Who said '…'?" that no text holds those exact words."""
-        if answer.abstained:
-            answer.text = f"No indexed text contains the words “{words}”. {answer.text}"
-        else:
-            answer.text = f"Not in those words: no indexed text contains “{words}”. What the texts say nearest to it:\n\n{answer.text}"
-        return answer
-
     def _off_vocabulary(self, analyzed: Analyzed) -> bool:
         """Return True when too much of the question is words the corpus (or the documents it names) never uses."""
         s = self.settings
@@ -175,7 +166,7 @@ class Composer:
         good = [s for s in scored if self.adequate(s, analyzed)]
         if not good or analyzed.origin:
             return good  # a document's own date and voice answer as they are: no list, no dateline demoted
-        self._order_lead(good, analyzed)
+        order_lead(good, analyzed, self.support)
         if section := self._named_section(good[0], analyzed) or self._whole_place(question, good[0], analyzed):
             return section
         # a section read from its start whose first provision introduces a list ("… based on:") brings the list
@@ -230,29 +221,6 @@ class Composer:
         """
         hits = self.at_place(lead.hit, analyzed.references, PLACE_MAX + 1) if asks_whole(question, lead, analyzed) else []
         return [replace(lead, hit=hit) for hit in hits] if 2 < len(hits) <= PLACE_MAX else []
-
-    def _order_lead(self, good: list[Scored], analyzed: Analyzed) -> None:
-        """Move the provision that should lead the answer to the front of good (in place)."""
-        # a dateline ("Paris, 12th of November, 2018") leads only when nothing substantive is nearly as good
-        _to_front(good, next((s for s in good if not _dateline(s.hit) and self.support(s) >= 0.85 * self.support(good[0])), None))
-        # "What is the aim of malware protection?": the section's stated aim leads, not the section's first line
-        aim = next((s for s in good if analyzed.purpose and shapes.states_aim(s.hit.heading_path)), None)
-        _to_front(good, aim if aim is not None and aim.hit.doc_id == good[0].hit.doc_id else None)
-
-        if good[0].placed:
-            return  # a named place leads
-        # among near-equal provisions of one document the earlier leads: texts state the rule before its variants;
-        # "chaired by" leads over a tie that lacks it
-        shaped = analyzed.shaped(good[0].hit.text, good[0].hit.heading_path)
-        ties = [s for s in good if s.hit.doc_id == good[0].hit.doc_id and not _dateline(s.hit)
-                and self.support(s) >= self.support(good[0]) - TIE
-                and (not shaped or analyzed.shaped(s.hit.text, s.hit.heading_path))]
-        _to_front(good, min(ties, key=lambda s: (s.hit.char_start, s.hit.part), default=None))
-        # "the relationship between cybersecurity and trade": the provision that puts the two together leads
-        _to_front(good, _closest_pair(good, analyzed.paired) if analyzed.paired else None)
-        # "What reservations can a Party make?": the article headed "Reservations" leads, not one on withdrawing them
-        topic = _dominant(analyzed.keyterms)
-        _to_front(good, next((s for s in good if _titled(s.hit, topic)), None) if topic else None)
 
     def _with_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
         """Put before each cited list item that is only a fragment the sentence it completes.
@@ -364,47 +332,6 @@ class Composer:
         return self.prose.who_when(hit)
 
 
-def _to_front(items: list[Scored], item: Scored | None) -> None:
-    """Move item to the front of items, if given."""
-    if item is not None:
-        items.remove(item)
-        items.insert(0, item)
-
-
-def _dominant(keyterms: dict[str, float]) -> str:
-    """Return the key term that outweighs every other twice over ("reserv" of "What reservations can a Party make?"), or ""."""
-    if len(keyterms) < 2:
-        return ""
-    first, second = sorted(keyterms.values(), reverse=True)[:2]
-    return max(keyterms, key=lambda t: keyterms[t]) if first > 2 * second else ""
-
-
-def _titled(hit: Hit, term: str) -> bool:
-    """Return True when an article's own title is the term and no more ("Reservations").
-
-    Its title, under its number ("Article 42" › "Reservations") or after it ("Article 42 – Reservations"); a
-    table row's heading ("Cloud services" › "Firewalls") is no title.
-    """
-    path = hit.heading_path
-    numbered = re.match(r"^(?:article|section|chapter|title|part)\s+\w+\s*(?:[–—:-]\s*)?", path[-1], flags=re.I) if path else None
-    if not (numbered or (len(path) > 1 and references.specific(references.parse(path[-2])))):
-        return False
-    return set(tokenize(path[-1][numbered.end():] if numbered else path[-1])) == {term}
-
-
-def _closest_pair(good: list[Scored], pair: tuple[frozenset[str], frozenset[str]]) -> Scored | None:
-    """Return the provision that says the two things nearest each other, within PAIR_WINDOW words, if one does."""
-    best, nearest = None, PAIR_WINDOW + 1
-    for s in good:
-        words = stem_sequence(s.hit.text)
-        first = [i for i, w in enumerate(words) if w in pair[0]]
-        second = [i for i, w in enumerate(words) if w in pair[1]]
-        gap = min((abs(i - j) for i in first for j in second), default=nearest)
-        if gap < nearest:
-            best, nearest = s, gap
-    return best
-
-
 def _joins(scored: Scored, coverage: float) -> bool:
     """Return True when a provision may join the lead: context only if it covers the question ('BYOD Out of scope').
 
@@ -414,6 +341,3 @@ def _joins(scored: Scored, coverage: float) -> bool:
     return hit.kind != "context" or (scored.coverage >= coverage and not introduces(hit))
 
 
-def _dateline(hit: Hit) -> bool:
-    """Return True for a short line that only dates its text; a short table row ("SaaS Your organisation") is no dateline."""
-    return hit.kind == "context" and len(hit.text.split()) <= 8 and not introduces(hit) and shapes.states_date(hit.text)

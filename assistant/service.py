@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -10,10 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant import defining, provenance, references, shapes
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMissing
-from assistant.hits import hit_from
 from assistant.practices import PRACTICE_KINDS, Entry, catalogue
 from assistant.types import Answer, Document, Filters, Hit, IngestReport, Practice
 
@@ -22,8 +19,6 @@ if TYPE_CHECKING:
 
     from assistant.answer import Composer
     from assistant.conversation import SourceIndex
-    from assistant.exclusion import SetAside
-    from assistant.hits import Scored
     from assistant.ingest.pipeline import Progress
     from assistant.retrieve import Retriever
     from assistant.sparse import SparseIndex
@@ -31,9 +26,6 @@ if TYPE_CHECKING:
 
 
 VERSION_TTL = 0.5  # seconds between checks that another process changed the index (one store call each)
-_DATE_QUESTION = re.compile(r"^\s*(?:when|on what date|in what year|what(?:'s| is the)? date)\b", re.I)
-WHOLE_TEXT_OPENING = 4  # "What does the Paris Call say?": its first few substantive provisions
-ASIDE_EXTRA = 5  # "Other than firewalls, …": more candidates, since those about firewalls are left out
 
 
 class Assistant:
@@ -202,111 +194,12 @@ class Assistant:
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
         shown: frozenset[str] = frozenset(),
     ) -> Answer:
-        from assistant import (
-            audience, catalogue, crossref, exclusion, language, manners, particulars, remit, routes, sides, sourcing, standing,
-        )
-        from assistant.conversation import compared_topic, resolve
-        from assistant.sparse import tokenize
+        from assistant import answering
 
         with self._lock:
             sources, composer = self._sources, self._composer
         assert sources is not None and composer is not None
-        if manners.nothing_asked(question):  # "Hello", "thanks!"
-            return composer.unasked(question)
-        if (aside := exclusion.set_aside(manners.plain(question))) is not None:  # "Other than firewalls, which …?"
-            question = aside.question
-        k = (k or self.settings.retrieval.k) + len(shown) + (ASIDE_EXTRA if aside else 0)  # as many kept as before
-        base = filters or Filters()
-        resolved = resolve(question, list(history or []), sources)
-        if (listed := catalogue.answered(question, resolved, retriever.reader, composer, base, sources.mentions)):
-            return listed  # "Which documents do you have?", "Which text is the oldest?"
-        # "What is the full title of resolution 80/16?", "Is the Paris Call legally binding?", "Who is the G7 text for?":
-        # from the catalogue, the final clauses, the groups its provisions name
-        if (about := next((a for m in (particulars, standing, audience)
-                           if (a := m.answered(question, resolved, retriever.reader, composer, base, sources.mentions))), None)):
-            return about
-        if (cross := crossref.answered(question, resolved, retriever, composer, base, sources)):
-            return cross  # "Which texts mention the Budapest Convention?": the others, where they name it
-        focus = sources.strip(resolved.question, resolved.sources, nouns=True, titled=False)
-        if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic
-            focus = compared_topic(focus)
-        carried = " ".join(resolved.carried)
-        query = f"{focus} {carried}" if resolved.comparison else resolved.query
-        framing = sources.framing(resolved.sources)
-        bare = sources.strip(resolved.question, resolved.sources, nouns=True)  # "the UN resolution": the text
-        if references.specific(references.parse(bare)) and not (resolved.comparison or resolved.follow_up):
-            focus = bare  # "Objective 2 of the G7 declaration": a place in the text, not a declaration
-        origin = routes.origin(retriever, question, bare, framing | sources.title_terms(resolved.sources))
-        framing |= provenance.terms() if origin else frozenset()
-        framing |= frozenset(tokenize(shapes.which_verb(question)))  # "Which documents discuss encryption?"
-        analyzed = retriever.analyze(query, focus, carried, framing)
-        analyzed.aside = aside
-        retriever.mark_unknown_names(analyzed, focus)
-        analyzed.scoped = bool(resolved.sources)
-        if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
-            # "Is that in the UN resolution too?": the earlier topic is what the text must speak of
-            scope = focus if retriever.analyzer.topic_terms(bare) or not carried else f"{focus} {carried}"
-            analyzed.out_of_scope = retriever.out_of_scope(analyzed, scope, resolved.sources)
-        finding = None if resolved.comparison else sourcing.find(question, retriever.sparse, retriever.reader.keeper(base))
-        if finding is not None and finding.holders:  # "Where is this from: '…'": the text that holds the words
-            holding = [hit_from(retriever.sparse.records[i], 1.0) for i in finding.holders]
-            answer = composer.sourced(resolved, holding, finding)
-            answer._retrieved = holding
-            return answer
-        # "Que dit l'Appel de Paris …?", "What do you think of the G7 text?": not "the corpus does not address this"
-        refusal = language.detect(question, retriever.analyzer.word_counts) or remit.outside(manners.plain(question))
-        if refusal is not None:  # the nearest passages of the texts it names, if it names any
-            near = (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": resolved.sources})) if resolved.sources
-                    else _unseen(retriever.retrieve(analyzed, k, base), shown, aside))
-            answer = composer.declined(resolved, refusal.reply, near if refusal.related else [])
-            answer._retrieved = [s.hit for s in near]
-            return answer
-        pool = _unseen(retriever.retrieve(analyzed, k, base), shown, aside)
-        named = [] if base.doc_ids else resolved.sources
-        spread = not named and shapes.which_texts(question)  # "Which texts talk about supply chains?"
-        if not (shown or aside) and sides.as_wholes(retriever, resolved, named, compared_topic(bare),
-                                                   [sources.titles[d].title for d in named]):
-            return sides.wholes(retriever, composer, question, resolved, named, base, sources.naming)  # "What do A and B share?"
-        if resolved.comparison or spread:
-            sections, saying = sides.sections(
-                retriever, analyzed, pool, named, spread, compared_topic(bare), base, self.settings.answer.max_out_of_scope,
-                lambda scored: _unseen(scored, shown, aside), sides.SECTION + len(shown))
-            scored = sides.interleaved(sections)
-            answer = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread, saying)
-        else:
-            doc_ids = named or base.doc_ids
-            earlier = list(history or [])
-            counted = routes.read(retriever, composer, question, earlier, resolved, analyzed, doc_ids, base,
-                                  lambda text: sources.strip(text, resolved.sources, nouns=True),
-                                  listing=not (shown or aside), counting=aside is None)
-            if counted is not None:
-                return counted
-            one = doc_ids[0] if len(doc_ids) == 1 else None
-            attested = retriever.reader.attestation(one, composer.documents.get(one), origin) if one and origin else []
-            if one and origin and not attested and one in composer.documents:  # "When was NIS 2 adopted?": undated text
-                return catalogue.undated(resolved, composer.documents[one], origin, retriever.reader, composer)
-            analyzed.origin = bool(attested)
-            if not attested and named and routes.about_whole_text(retriever, resolved, analyzed, bare, framing):
-                # "What does the G7 commit to?": its commitments, in order
-                kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
-                analyzed.gist = not kinds and shapes.gist(resolved.question)
-                attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds), lists=True,
-                                                    purpose=analyzed.purpose)  # "What is the purpose of …?"
-            where = base.model_copy(update={"doc_ids": doc_ids})
-            if not attested and (gap := retriever.missing_place(analyzed, where)) is not None:  # "Objective 3"
-                return composer.unplaced(resolved, gap, doc_ids, [s for s in pool if s.hit.doc_id in doc_ids] or pool)
-            scored = attested or (retriever.retrieve(analyzed, k, base.model_copy(update={"doc_ids": named})) if named else pool)
-            # "When was the Paris Call?" is answered by its dateline; "When does it enter into force?" is not,
-            # when the text never speaks of entering into force
-            in_scope = analyzed.out_of_scope < self.settings.answer.max_out_of_scope
-            if named and not attested and in_scope and _DATE_QUESTION.match(question) and not provenance.later(question):
-                scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
-            scored = _unseen(scored, shown, aside)
-            # "How does the G7 define SMEs?": the G7 text never does, and the answer says so first
-            answer = defining.noted(composer.compose(resolved, analyzed, scored, pool), question, retriever.reader,
-                                    composer.documents, doc_ids)
-        answer._retrieved = [s.hit for s in scored]
-        return composer.unheld(answer, finding.unheld) if finding is not None and finding.unheld else answer
+        return answering.answer(self.settings, retriever, sources, composer, question, history, filters, k, shown)
 
     def practices(
         self, addressee: str = "", query: str = "", doc_ids: list[str] | None = None,
@@ -406,8 +299,3 @@ class Assistant:
         index.save(directory, before_swap=lambda: pause_point(self.settings, "sparse"))
         return index
 
-
-def _unseen(scored: list[Scored], shown: frozenset[str], aside: SetAside | None = None) -> list[Scored]:
-    """Return the candidates not already cited in the answer a "Tell me more" follows, nor about what is set aside."""
-    kept = [s for s in scored if s.hit.provision_id not in shown] if shown else scored
-    return [s for s in kept if not aside.about(s.hit)] if aside else kept

@@ -12,7 +12,6 @@ from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
 from assistant.query import Analyzed
 from assistant.hits import Scored
-from assistant.prose import Prose
 from assistant.types import Document, Hit
 
 G7 = Document(doc_id="g7", title="G7 Actions for Enhancing Cybersecurity for Businesses", issuer="G7 ICT and Industry Ministers",
@@ -630,45 +629,7 @@ def test_a_list_heading_asked_in_other_words_is_read_whole(full: Assistant) -> N
         assert [c.label for c in full.ask(question).citations] == [f"Takeaway {n}" for n in range(1, 7)], question
 
 
-def test_the_provision_that_puts_two_things_together_leads_a_relationship_asked_between_them() -> None:
-    from assistant.answer import _closest_pair
-
-    apart = scored("icc/t1", "How international law applies online matters to trade. " + "More words here. " * 6
-                   + "Cybersecurity is a shared issue.", 0.9)
-    together = scored("icc/t6", "Fostering Trade with Cybersecurity and the digital economy.", 0.8)
-    pair = (frozenset({"cybersecur"}), frozenset({"trade"}))
-    assert _closest_pair([apart, together], pair) is together
-    assert _closest_pair([apart], pair) is None  # the two are too far apart to be put together
-
-
-def test_an_article_titled_by_the_questions_weightiest_word_leads() -> None:
-    from assistant.answer import _dominant, _titled
-
-    asked = Analyzed("q", "q", keyterms={"reserv": 3.7, "parti": 1.2, "make": 0.9})
-    def _headed_by_topic(hit: Hit, analyzed: Analyzed) -> bool:
-        return _titled(hit, _dominant(analyzed.keyterms))
-    def hit(path: list[str]) -> Hit:
-        return Hit(provision_id="b/x", doc_id="b", doc_title="B", label="x", text="t", score=0.5, heading_path=path)
-    assert _headed_by_topic(hit(["Convention", "Article 42", "Reservations"]), asked)
-    assert _headed_by_topic(hit(["Convention", "Article 42 – Reservations"]), asked)
-    assert not _headed_by_topic(hit(["Convention", "Article 43", "Status and withdrawal of reservations"]), asked)
-    assert not _headed_by_topic(hit(["Guide", "C.iv Cloud services", "Reservations"]), asked)  # a table row's heading
-
-
 @pytest.mark.slow
 def test_the_reservations_a_party_can_make_are_article_42s(full: Assistant) -> None:
     answer = full.ask("What reservations can a Party make?")
     assert answer.citations[0].provision_id == "budapest-convention-2001/article-42/para-1"
-
-
-def test_which_texts_answers_name_the_texts_first_and_hedge_when_the_answer_names_no_more_than_its_limit() -> None:
-    nist = Document(doc_id="nist", title="The NIST Cybersecurity Framework (CSF) 2.0", issuer="NIST", date="2024-02-26")
-    prose = Prose({d.doc_id: d for d in (G7, ICC, nist)})
-    assert prose.spread_lead(["g7"], capped=False) == (
-        "One of the texts speaks of this: G7 Actions for Enhancing Cybersecurity for Businesses.")
-    # a title's "The" reads mid-sentence as "the"
-    assert prose.spread_lead(["icc", "nist"], capped=False) == (
-        "Two of the texts speak of this: ICC Board Briefing and the NIST Cybersecurity Framework.")
-    # more texts than the answer names may speak of it, less closely
-    assert prose.spread_lead(["nist"], capped=True) == "The text that speaks of this most closely is the NIST Cybersecurity Framework."
-    assert prose.spread_lead(["g7", "icc"], capped=True).startswith("The texts that speak of this most closely are G7")
