@@ -3,18 +3,20 @@
 A question whose object is a text of the corpus asks for the other texts that refer to it, not for that text:
 ranked, "Which texts mention the Budapest Convention?" would quote the Convention's own preamble. Every
 provision of the other texts (or of the one text asked about) is read for the text's name as its title
-gives it, capitals and all, and those that name it are cited where they do; none is a plain "no".
+gives it, capitals and all, and those that name it are cited where they do; none is a plain "no". A short
+name that no text uses for the text but that names a body ("Does the ICC mention the UN?": its "UN General
+Assembly", not resolution 80/16) is read for as words, the acronym's long forms too ("United Nations Charter").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.render import capitalized, short_title
-from assistant.types import Answer, Filters
+from assistant.types import Answer, Filters, Hit
 
 if TYPE_CHECKING:
     from assistant.answer import Composer
@@ -47,6 +49,7 @@ class Asked:
 
     target: str  # doc_id of the text named
     within: str = ""  # doc_id of the one text asked about, else every other
+    phrase: str = field(default="", compare=False)  # the words naming it, as asked ("the UN")
 
 
 def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
@@ -58,8 +61,25 @@ def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
         within = named(m.group("within")) if "within" in form.groupindex and m.group("within") else []
         if len(target) != 1 or (m.groupdict().get("within") and (len(within) != 1 or within == target)):
             return None  # "the UN Charter", "MLATs": no text of the corpus, a topic the texts are read for
-        return Asked(target[0], within[0] if within else "")
+        return Asked(target[0], within[0] if within else "", m.group("target"))
     return None
+
+
+def _short_name(phrase: str, long_forms: Callable[[str], set[str]]) -> re.Pattern[str] | None:
+    """Return the pattern of a short name as asked ("the UN", "G7"), which may name a body, not its text; else None.
+
+    An acronym's long forms count as its words: "the UN" is also the Paris Call's "United Nations Charter".
+    """
+    words = _bare(phrase)
+    if len(words.split()) > 1:
+        return None  # "the Budapest Convention": a text's name, named or not
+    spelled = "".join(rf"|(?i:{re.escape(form)})" for form in sorted(long_forms(words)) if words.isupper())
+    return re.compile(rf"(?<![\w-])(?:{re.escape(words)}{spelled})(?![\w-])", 0 if words.isupper() else re.I)
+
+
+def _bare(phrase: str) -> str:
+    """Return a name as asked without its article ("the UN": "UN")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
 
 
 def answered(
@@ -67,6 +87,7 @@ def answered(
 ) -> Answer | None:
     """Answer where a text of the corpus is named by the others, or return None for any other question."""
     from assistant.catalogue import named
+    from assistant.glossary import normalize
 
     wanted = asked(question, lambda phrase: named(phrase, sources.mentions))
     if wanted is None or wanted.target not in composer.documents:
@@ -77,6 +98,12 @@ def answered(
     holders = [h for h, _ in said]
     name = short_title(composer.documents[wanted.target].title)
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
+    if not holders and (short := _short_name(wanted.phrase, lambda w: retriever.analyzer.glossary.get(normalize(w), set()))):
+        # "Does the ICC mention the UN?": the body its "UN General Assembly" names, not resolution 80/16
+        using = [h for d in (docs if wanted.within else composer.documents) for h in retriever.reader.provisions(d)
+                 if short.search(h.text) and (not filters.doc_ids or h.doc_id in filters.doc_ids)]
+        if using:
+            return _using(resolved, retriever, composer, using, where, wanted.phrase)
     if not holders:
         text = f"No: {where} does not name {name}." if where else f"No other text in the corpus names {name}."
         return composer.refused(resolved, [], capitalized(text))
@@ -86,4 +113,18 @@ def answered(
     listed = retriever.analyze(" ".join(dict.fromkeys(words for _, words in said)))  # quoted where they name it
     answer = composer.count(resolved, holders, "provision", listed, capitalized(lead))
     answer._retrieved = holders
+    return answer
+
+
+def _using(resolved: Resolved, retriever: Retriever, composer: Composer, using: list[Hit], where: str, phrase: str) -> Answer:
+    """Answer that the texts (or the one asked about) use a short name's words, where they do ("UN member-states").
+
+    The lead names the body as asked ("mentions the UN"): the text was named by those words, but not meant.
+    """
+    texts = len({h.doc_id for h in using})
+    lead = (f"Yes: {where} mentions {phrase.strip()}:" if where else
+            f"{texts} of the {len(composer.documents)} texts in the corpus mention{'s' if texts == 1 else ''} {phrase.strip()}:")
+    listed = retriever.analyze(_bare(phrase))  # quoted where they use it
+    answer = composer.count(resolved, using, "provision", listed, capitalized(lead))
+    answer._retrieved = using
     return answer

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.crossref import Asked, asked
+from assistant.crossref import Asked, _short_name, asked
 from tests.conftest import ingested
 
 NAMES = {"the Budapest Convention": "budapest", "the Paris Call": "paris", "NIS 2": "nis2", "the UN resolution": "un"}
@@ -64,3 +64,16 @@ def test_the_real_corpus_finds_the_paris_calls_reference_to_the_budapest_convent
     assert full.ask("Does the UN resolution mention the Budapest Convention?").text == (
         "No: A/RES/80/16 does not name the Budapest Convention.")
     assert not full.ask("Which texts mention the UN Charter?").abstained  # the Paris Call's paragraph 3, as before
+    # "the UN" names resolution 80/16 too, which no text cites; the texts are read for the body, in its long form too
+    icc = full.ask("Does the ICC mention the UN?")
+    assert icc.text.startswith("Yes: ICC Board Briefing mentions the UN:") and "UN General Assembly" in icc.citations[0].quote
+    which = full.ask("Which texts mention the UN?")
+    assert which.text.startswith("4 of the 8 texts in the corpus mention the UN:")
+    assert "paris-call-2018/para-3" in {c.provision_id for c in which.citations}  # "United Nations Charter"
+
+
+def test_a_short_name_is_read_as_words_with_an_acronyms_long_forms_and_a_texts_full_name_is_not() -> None:
+    un = _short_name("the UN", lambda words: {"united nations"} if words == "UN" else set())
+    assert un is not None and un.search("the UN has adopted") and un.search("the United Nations Charter")
+    assert not un.search("an unusual case") and not un.search("UN-related")  # a word, not part of one
+    assert _short_name("the Budapest Convention", lambda words: set()) is None
