@@ -38,7 +38,11 @@ _ASKS = (
     # "List the NIST CSF functions.", "What are the Cyber Essentials sections?", "What are the NIST CSF's functions?",
     # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first
     re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?(?P<named>.+?)(?:['’]s?)?"
-               rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),
+               rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within|on)\s+(?P<under>.+?))?{_END}", re.I),
+    # "Give me the Budapest Convention's articles on procedural law.": a noun phrase once the request is taken off
+    re.compile(rf"^\s*(?:all\s+)?the\s+(?P<named>.+?)(?:['’]s?)?\s+{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within|on)\s+"
+               rf"(?P<under>.+?))?{_END}", re.I),
+    re.compile(rf"^\s*(?:all\s+)?the\s+{_COUNTED}{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
     # "Which NIST functions are there?", "What Cyber Essentials sections are there under D?"
     re.compile(rf"^\s*(?:which|what)\s+(?P<named>.+?)\s+{_COUNTED}{_KIND}\s+(?:are|is)\s+there"
                rf"(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),

@@ -44,6 +44,9 @@ from tests.conftest import ingested
     # "Which … are there?" with the text's name before the parts
     ("Which NIST functions are there?", Contents("function", "NIST")),
     ("What NIST categories are there under Protect?", Contents("category", "Protect in NIST")),
+    # a noun phrase, once "Give me", "Show me" are taken off
+    ("The Budapest Convention's articles on procedural law.", Contents("article", "procedural law in Budapest Convention")),
+    ("The articles of the Budapest Convention on procedural law.", Contents("article", "the Budapest Convention on procedural law")),
 ])
 def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
     assert contents(question) == expected
@@ -188,6 +191,8 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
         "The NIST Cybersecurity Framework has 22 categories;")
     assert full.ask("How many subcategories does the NIST CSF have?").text.startswith(
         "The NIST Cybersecurity Framework has 106 subcategories;")
+    procedural = full.ask("Give me the Budapest Convention's articles on procedural law.")
+    assert procedural.text.startswith("Section 2 – Procedural law (the Budapest Convention) holds 8 articles:")
     # no text named: the one with a Chapter III, not Cyber Essentials' "C.iii Wireless devices"
     chapter = full.ask("Which articles are there in Chapter III?")
     assert chapter.text.startswith("Chapter III – International co-operation (the Budapest Convention) holds 13 articles")
