@@ -125,7 +125,8 @@ def _read(turn: Turn) -> Reading:
     analyzed.scoped = bool(resolved.sources)
     if resolved.sources:  # "Did the ICC recommend paying ransoms?": the ICC never speaks of ransoms
         # "Is that in the UN resolution too?": the earlier topic is what the text must speak of
-        scope = focus if retriever.analyzer.topic_terms(bare) or not carried else f"{focus} {carried}"
+        # "Is there anything similar in the UN resolution?": "similar" is no topic of its own either
+        scope = focus if retriever.analyzer.topic_terms(compared_topic(bare)) or not carried else f"{focus} {carried}"
         analyzed.out_of_scope = retriever.out_of_scope(analyzed, scope, resolved.sources)
     finding = None if resolved.comparison else sourcing.find(turn.question, retriever.sparse, retriever.reader.keeper(turn.base))
     return Reading(analyzed, bare, framing, origin, finding)

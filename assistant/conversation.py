@@ -273,7 +273,9 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     if not comparison:  # "What does the Paris Call say about the Budapest Convention?": one source, one topic
         attributed = sources.attributed(question) if len(named) > 1 else None
         named = [attributed] if attributed else named[:1]  # "… the UN norms, according to the ICC?"
-    if not history or not (is_follow_up(question) or (not named and _short_yes_no(question))):
+    # "Does the UN resolution say anything similar?": the text's name is no topic of the question's own
+    likened = bool(named and _LIKENESS.search(question)) and is_follow_up(sources.strip(question, named, nouns=True, titled=False))
+    if not history or not (is_follow_up(question) or likened or (not named and _short_yes_no(question))):
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []
     inherited: list[str] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant import references
 from assistant.references import KINDS, ORDINALS, Reference
-from assistant.types import Answer
+from assistant.types import Answer, Citation
 
 # "after"/"before" alone ("And the one after?") only where nothing else is asked: see _ALONG
 _FORWARD = re.compile(r"\b(?:next|following|after(?:\s+(?:that|it|this))?|follows)\b", re.I)
@@ -24,7 +24,7 @@ _RANK = re.compile(r"\b(?:(" + "|".join(ORDINALS) + r")|(\d{1,2})(?:st|nd|rd|th)
 # the words a move comes with; any other word asks something new ("What is the next step for SMEs?")
 _ALONG = frozenset(
     "and so ok okay then now what whats about how is are was were does do did it that this say says said comes come "
-    "one the of on me us show give read tell please s just only".split())  # "Just the first one."
+    "one the of on me us show give read tell please s just only more detail details".split())  # "Just the first one."
 _KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
 MAX_WORDS = 8
 
@@ -75,7 +75,29 @@ def target(moving: Move, answer: Answer, asked: str) -> Target | None:
     cited = max(answer.citations, key=lambda c: len(named & references.parse(c.label)), default=None)
     if cited is None or answer.abstained:
         return None
-    spans = references.spans(cited.label)
+    if moving.rank is not None and not named:  # "the fourth one" of a list the answer gave: counted from its first item
+        cited = next((c for c in answer.citations if _first_item(c.label)), cited)
+    found = _along(moving, cited.label, named)
+    if found is None and moving.rank is not None and not moving.kind and moving.rank <= len(listed := _listed(answer)):
+        # "What are the NIST functions?" "Tell me about the second one.": the second listed, whose label has no number
+        return Target(listed[moving.rank - 1].doc_id, listed[moving.rank - 1].label)
+    return Target(cited.doc_id, found) if found is not None else None
+
+
+def _first_item(label: str) -> bool:
+    """Return True when a label is of a list's first item ("A. Introducing the technical controls, item 1", "Takeaway 1")."""
+    spans = references.spans(label)  # a paragraph of prose is no list's item
+    return bool(spans) and spans[-1][0] != "paragraph" and references.position(spans[-1][1]) == 1
+
+
+def _listed(answer: Answer) -> list[Citation]:
+    """Return the distinct provisions an answer cites, in its order: a list's items as it gave them."""
+    return list({c.provision_id: c for c in answer.citations}.values())
+
+
+def _along(moving: Move, label: str, named: frozenset[Reference]) -> str | None:
+    """Return the label a move leads to from a cited label, at the level named, else None."""
+    spans = references.spans(label)
     levels = {moving.kind} if moving.kind else {kind for kind, _ in named}
     at = next((s for s in reversed(spans) if s[0] in levels), None)
     if at is None and not moving.kind and spans:
@@ -86,8 +108,8 @@ def target(moving: Move, answer: Answer, asked: str) -> Target | None:
     moved = _moved(value, moving)
     if moved is None:
         return None
-    closing = ")" if cited.label[end:end + 1] == ")" else ""
-    return Target(cited.doc_id, cited.label[:start] + moved + closing)
+    closing = ")" if label[end:end + 1] == ")" else ""
+    return label[:start] + moved + closing
 
 
 def _moved(value: str, moving: Move) -> str | None:

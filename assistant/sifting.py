@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.glossary import EVERYDAY
 from assistant.references import LISTED, plural, singular
 
 # verbs that only say an item speaks of the topic; other verbs ("request", "call for") are part of it. Of those, the
@@ -86,9 +87,15 @@ def sift(question: str) -> Sift | None:
 
 
 def kind_listed(question: str) -> str:
-    """Return the kind of item an earlier question asked for by name ("What are the ICC's opportunities …?": opportunity)."""
+    """Return the kind of item an earlier question asked for by name ("What are the ICC's opportunities …?": opportunity).
+
+    An everyday word for a kind names it too: "What lessons did the ICC draw?" asked for its takeaways.
+    """
     found = re.search(r"\b(" + "|".join(plural(kind) for kind in sorted(LISTED)) + r")\b", question, re.I)
-    return singular(found[1].lower()) if found else ""
+    if found:
+        return singular(found[1].lower())
+    return next((singular(formal) for formal, forms in EVERYDAY.items() if singular(formal) in LISTED
+                 and any(re.search(rf"\b{re.escape(form)}\b", question, re.I) for form in forms)), "")
 
 
 def narrowed(asked: Sift, labels: list[str]) -> list[bool]:

@@ -96,6 +96,9 @@ def test_asking_another_source_for_something_similar_asks_it_about_the_same_topi
     resolved = resolve("Does the G7 say anything similar?", ["What does the Paris Call say about hacking back?"], sources)
     assert resolved.follow_up and not resolved.comparison  # the G7 alone is asked, about hacking back
     assert resolved.sources == ["g7"] and "hacking" in resolved.carried
+    # a text of several words: its name is no topic of the question's own
+    paris = resolve("Does the Budapest Convention say anything similar?", ["What does the G7 say about hacking back?"], sources)
+    assert paris.follow_up and paris.sources == ["bud"] and "hacking" in paris.carried
 
 
 def test_a_comparing_follow_up_naming_one_source_compares_it_with_the_earlier_one(sources: SourceIndex) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import Assistant
 from assistant.moves import Move, absent, move, target
 from assistant.types import Answer, Citation
 from tests.conftest import ingested
@@ -23,6 +24,7 @@ from tests.conftest import ingested
     ("And the sixth?", Move(rank=6)),
     ("What about number 4?", Move(rank=4)),
     ("Show me the 3rd one", Move(rank=3)),
+    ("More about the third one.", Move(rank=3)),  # "Tell me more about the third one." once "Tell me" is off
     ("What are the next steps for SMEs?", None),  # a question of its own
     ("What does the G7 say after 2017?", None),
     ("Which one came first, the next or the previous?", None),  # two directions: no one move
@@ -48,6 +50,14 @@ def test_a_move_is_made_at_the_level_the_earlier_question_named_on_the_provision
     assert target(Move(rank=6), _answer("Takeaway 5"), "Which takeaway is about SMEs?").label == "Takeaway 6"
     assert target(Move(offset=-1), _answer("Takeaway 1"), "the first takeaway") is None  # nothing before the first
     assert target(Move(offset=1), _answer("Takeaway 1", abstained=True), "q") is None
+
+
+def test_a_rank_of_a_list_answer_is_counted_from_its_first_item_or_else_in_the_order_it_was_cited() -> None:
+    controls = _answer("C. Scope, paragraph 1", "A. Controls, paragraph 1", "A. Controls, item 1", "A. Controls, item 2")
+    assert target(Move(rank=4), controls, "What are the five controls?").label == "A. Controls, item 4"
+    functions = _answer("GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)")  # labels with no number to move along
+    assert target(Move(rank=2), functions, "What are the NIST functions?").label == "IDENTIFY (ID)"
+    assert target(Move(rank=4), functions, "What are the NIST functions?") is None  # no fourth was listed
 
 
 def test_a_missing_place_is_named_with_the_places_of_its_kind_the_text_has() -> None:
@@ -76,3 +86,14 @@ def test_a_reader_moves_through_a_text_and_is_told_where_it_ends(tmp_path: Path)
     assert beyond.abstained and beyond.text.startswith("Model Note has no Takeaway 4: it has Takeaways 1 to 3.")
     missing = assistant.ask("What does the ninth takeaway of the Model Note say?")
     assert missing.abstained and "has no Takeaway 9" in missing.text
+
+
+@pytest.mark.slow
+def test_the_nth_one_of_a_list_answer_is_read_in_the_real_corpus(full: Assistant) -> None:
+    second = full.ask("Tell me more about the second one.", history=["What are the NIST functions?"])
+    assert second.citations[0].label == "IDENTIFY (ID)"
+    fourth = full.ask("Tell me about the fourth one.", history=["What are the five Cyber Essentials controls?"])
+    assert fourth.citations[0].label == "A. Introducing the technical controls, item 4" and "User access control" in fourth.text
+    # asked another text for something similar, the earlier topic is what it must speak of: the UN resolution is silent
+    assert full.ask("Is there anything similar in the UN resolution?",
+                    history=["What does the Paris Call say about elections?"]).abstained

@@ -81,6 +81,7 @@ def test_the_kind_an_earlier_question_listed_is_what_of_these_sifts() -> None:
     assert kind_listed("What are the ICC's opportunities for future action?") == "opportunity"
     assert kind_listed("Show me the takeaways") == "takeaway"
     assert kind_listed("What does the ICC say about trade?") == ""
+    assert kind_listed("What lessons did the ICC draw?") == "takeaway"  # in an everyday word
 
 
 TEXT = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\n## Actions\n\nWe intend to:\n\n1. train small firms in safe email use;\n"
