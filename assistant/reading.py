@@ -17,6 +17,7 @@ from assistant.types import Document, Filters, Hit
 from assistant.wording import AUXILIARIES
 
 if TYPE_CHECKING:
+    from assistant.places import PlaceIndex
     from assistant.sparse import Record
 
 _OPERATIVE = re.compile(r"operative paragraph\b", re.I)  # a resolution's label for what it decides and requests
@@ -32,7 +33,7 @@ COUNTED_MAX = 400  # provisions read at a named place to count its items ("How m
 class Reader:
     """Read the stored parts of each document in the order the text gives them."""
 
-    def __init__(self, records: Sequence[Record], by_doc: dict[str, list[int]], places: references.PlaceIndex) -> None:
+    def __init__(self, records: Sequence[Record], by_doc: dict[str, list[int]], places: PlaceIndex) -> None:
         self.records = records
         self.by_doc = by_doc
         self.places = places

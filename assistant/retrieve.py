@@ -19,6 +19,7 @@ from assistant import conversation, jargon, references, shapes, wording
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.mentions import own_terms, says
+from assistant.places import PlaceIndex
 from assistant.query import VAGUE_TERMS, Analyzed, Analyzer
 from assistant.reading import Reader
 from assistant.sparse import (
@@ -86,7 +87,7 @@ class Retriever:
         self._said: dict[str, frozenset[str]] = {}  # every form a document's own words say a term in (may_say)
         self._names: dict[str, bool] = {}
         self._embeddings: dict[str, list[float]] = {}
-        self.places = references.PlaceIndex(sparse.records)
+        self.places = PlaceIndex(sparse.records)
         self.titles = TitleIndex(sparse.records)
         self.reader = Reader(sparse.records, self._by_doc, self.places)
 
