@@ -100,9 +100,7 @@ def answered(
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
     if not holders and (short := _short_name(wanted.phrase, lambda w: retriever.analyzer.glossary.get(normalize(w), set()))):
         # "Does the ICC mention the UN?": the body its "UN General Assembly" names, not resolution 80/16
-        using = [h for d in (docs if wanted.within else composer.documents) for h in retriever.reader.provisions(d)
-                 if short.search(h.text) and (not filters.doc_ids or h.doc_id in filters.doc_ids)]
-        if using:
+        if using := _using_words(retriever, docs if wanted.within else list(composer.documents), short, filters):
             return _using(resolved, retriever, composer, using, where, wanted.phrase)
     if not holders:
         text = f"No: {where} does not name {name}." if where else f"No other text in the corpus names {name}."
@@ -114,6 +112,12 @@ def answered(
     answer = composer.count(resolved, holders, "provision", listed, capitalized(lead))
     answer._retrieved = holders
     return answer
+
+
+def _using_words(retriever: Retriever, docs: list[str], short: re.Pattern[str], filters: Filters) -> list[Hit]:
+    """Return the provisions that use a short name's words in a sentence, not as a line of their own ("United Nations")."""
+    return [h for d in docs for h in retriever.reader.provisions(d) if short.search(h.text)
+            and not short.fullmatch(h.text.strip(" .")) and (not filters.doc_ids or h.doc_id in filters.doc_ids)]
 
 
 def _using(resolved: Resolved, retriever: Retriever, composer: Composer, using: list[Hit], where: str, phrase: str) -> Answer:
