@@ -73,6 +73,11 @@ _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|re
 _BETWEEN = re.compile(rf"\b{_RELATION}\s+(?P<a>[\w' -]+?)\s+and\s+"
                       r"(?P<b>[\w' -]+?)(?=\s+(?:according|in|under|for|as|within)\b|\s*[?.!,]|$)", re.I)
 _DEFINING = re.compile(r"\b(?:define|defines|defined|definition)\b", re.I)
+# "How should a small business respond to an incident according to NIST?": who acts is the asker's kind, which the
+# text may call otherwise ("the organization"); what they should do is the topic
+_ACTOR = re.compile(r"^\s*(?:and\s+)?(?:how|what)\s+(?:should|must|can|could|would|do|does)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
+                    r"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?))"
+                    r"\s+(?!(?:say|says)\b)[a-z]+", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -137,7 +142,7 @@ def framing_terms(text: str) -> set[str]:
     for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
         found |= set(tokenize(next(g for g in m.groups() if g)))
     # "Is an SMS code good enough?": whether it suffices
-    for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text)]:
+    for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text)]:
         found |= set(tokenize(m.group(1)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))

@@ -12,6 +12,11 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert "requir" in framing_terms("What does Article 6 require?")
     assert "mandatori" in framing_terms("Is MFA mandatory?") and "mfa" not in framing_terms("Is MFA mandatory?")
     assert framing_terms("What does the G7 say about SMEs?") == set()
+    # who should act is the asker's kind, which a text may call "the organization"; what they should do is the topic
+    actor = framing_terms("How should a small business respond to an incident according to NIST?")
+    assert {"small", "busi"} <= actor and "respond" not in actor and "incid" not in actor
+    assert "compani" in framing_terms("What should a company do about passwords?")
+    assert not framing_terms("What do companies say about ransomware?") & {"compani"}  # the speakers, not the actors
 
 
 def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> None:

@@ -138,3 +138,8 @@ def test_situations_and_groups_are_answered_from_the_real_texts(full: Assistant)
     assert "g7-2017-cyber-business/objective-2/item-1" in [c.provision_id for c in drafting.citations]
     first = full.ask("What should a small company do first under Cyber Essentials?")
     assert "ncsc-cyber-essentials-v3-1/a/para-4" in [c.provision_id for c in first.citations]  # establish the scope
+    # NIST speaks of "the organization": a small business asking is no topic the framework must name
+    respond = full.ask("How should a small business respond to an incident according to NIST?")
+    assert not respond.abstained and respond.citations[0].provision_id.startswith("nist-csf-2-0-core/rs")
+    passwords = full.ask("What should a small business do about passwords?")
+    assert {c.doc_id for c in passwords.citations} == {"ncsc-cyber-essentials-v3-1"}  # not the G7 on SMEs
