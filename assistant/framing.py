@@ -45,7 +45,10 @@ _EXAMPLES = re.compile(rf"\b(?:(an?|some|a\s+few|several|\d{{1,2}}|{wording.NUMB
 _NAME_SOME = re.compile(rf"^\s*(?:please\s+)?name\s+(?:me\s+)?(?=(?:an?|some|a\s+few|several|any|\d{{1,2}}|{wording.NUMBER_PATTERN})\s)", re.I)
 # "What does Objective 2 action 1 mean for a small firm?": the place asked about, read for the asker's kind of reader
 _MEANS_FOR = re.compile(r"\b(?:mean|means|meant|imply|implies|entail|entails)\s+for\s+((?:[\w'’-]+\s*){1,4}?)\s*[?.!]*\s*$", re.I)
-_ENOUGH = re.compile(r"\b([a-z]+)\s+enough\b", re.I)
+# "Is an SMS code good enough?": whether it suffices; "Is antivirus enough?": antivirus is the topic, not a degree
+_ENOUGH = re.compile(r"\b(good|strong|long|short|secure|safe|big|large|small|fast|quick|quickly|often|frequent|frequently|"
+                     r"robust|adequate|sufficient|complex|high|low|recent|early|well|far|close|clear|specific|detailed)\s+enough\b",
+                     re.I)
 # "Is cybercrime purely a matter for governments?" asks whose concern it is: the topic is cybercrime and governments
 _MATTER_OF = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(matter|question)\s+(?:for|of)\b", re.I)
 # "the six ICC takeaways", "all 5 opportunities": how many places there are, little of what they are about,

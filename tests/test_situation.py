@@ -143,3 +143,5 @@ def test_situations_and_groups_are_answered_from_the_real_texts(full: Assistant)
     assert not respond.abstained and respond.citations[0].provision_id.startswith("nist-csf-2-0-core/rs")
     passwords = full.ask("What should a small business do about passwords?")
     assert {c.doc_id for c in passwords.citations} == {"ncsc-cyber-essentials-v3-1"}  # not the G7 on SMEs
+    antivirus = full.ask("Is antivirus enough under Cyber Essentials?")  # its anti-malware software, not its opening
+    assert antivirus.citations[0].provision_id.startswith("ncsc-cyber-essentials-v3-1/d-5/anti-malware-software")
