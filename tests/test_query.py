@@ -190,7 +190,8 @@ def test_a_phrase_of_topic_words_weighs_what_its_words_do_not_twice_that() -> No
     """'small firm' is one thing, the SMEs the texts name: as heavy as 'small' and 'firm' together, no heavier."""
     texts = [*TEXTS, "A small number of firms", "Malware protection on all devices"]
     analyzer = Analyzer.of_texts(texts, {})
-    analyzed = analyzer.analyze("What should a small firm do against malware?")
+    # a topic of the question ("What should a small firm do …?" would make the firm who acts: framing)
+    analyzed = analyzer.analyze("What protection against malware does a small firm need?")
     assert analyzed.phrasal["small"] == frozenset({"small", "firm"})
     phrase = analyzer.idf("small") + analyzer.idf("firm")
     assert abs(analyzed.keyterms["small"] + analyzed.keyterms["firm"] - phrase) < 1e-9
