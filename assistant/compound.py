@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from assistant import manners, references, several, situation, wording
+from assistant.render import without_article
 from assistant.types import Answer, Citation, Hit
 
 _WH = frozenset("what which who whom whose when where why how".split())
@@ -36,7 +37,6 @@ _CONTRASTS = (
     re.compile(r"^\s*what\s+(?:distinguishes|separates|sets\s+apart)\s+(?P<a>.+?)\s+from\s+(?P<b>.+?)" + _SCOPE, re.I),
     re.compile(r"^\s*(?P<a>[^,?]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^,?]+?)" + _SCOPE, re.I),
 )
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ def contrasted(question: str, named: situation.Named = situation.unnamed) -> lis
     match = next((m for m in (p.match(question) for p in _CONTRASTS) if m), None)
     if match is None:
         return []
-    a, b = (_ARTICLE.sub("", match.group(x)).strip() for x in ("a", "b"))
+    a, b = (without_article(match.group(x)).strip() for x in ("a", "b"))
     scope = match.group("scope") or ""
     if references.specific(references.parse(a)) and references.parse(b):
         return _places(a, several.within(a, b), scope, named)
@@ -121,7 +121,7 @@ def _unnamed(thing: str, name: str) -> str:
     """Return a thing without the name of its text ("Cyber Essentials' firewall rules": "firewall rules")."""
     text = r"(?:the\s+)?" + re.escape(name) + r"(?:['’]s?)?"
     bare = re.sub(r"^\s*" + text + r"\s+|\s+(?:of|in|under)\s+" + text + r"\s*$", "", thing, flags=re.I)
-    return _ARTICLE.sub("", re.sub(r"^\s*(?:its|their)\s+", "", bare, flags=re.I)).strip()
+    return without_article(re.sub(r"^\s*(?:its|their)\s+", "", bare, flags=re.I)).strip()
 
 
 def _asks(text: str) -> bool:

@@ -29,7 +29,9 @@ _ASKS = (
     # "Which categories does the Protect function of the CSF have?"
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise){_END}", re.I),
     # "List the articles of the Budapest Convention on procedural law.", "What are the functions of the NIST CSF?"
-    re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me)\s+(?:all\s+)?(?:the\s+)?{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
+    # "Give me the articles of …" arrives without its request, a noun phrase: "The articles of …"
+    re.compile(rf"^\s*(?:(?:please\s+)?(?:list|name|give\s+me)\s+(?:all\s+)?(?:the\s+)?|(?:all\s+)?the\s+{_COUNTED}){_KIND}"
+               rf"\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*what\s+are\s+the\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
     # "How many chapters does the Budapest Convention have?", "How many categories are in the Govern function?"
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise|set|list){_END}",
@@ -37,12 +39,10 @@ _ASKS = (
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
     # "List the NIST CSF functions.", "What are the Cyber Essentials sections?", "What are the NIST CSF's functions?",
     # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first
-    re.compile(rf"^\s*(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?(?P<named>.+?)(?:['’]s?)?"
+    # "Give me the Budapest Convention's articles on procedural law.": "The Budapest Convention's articles …"
+    re.compile(rf"^\s*(?:(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?|(?:all\s+)?the\s+)"
+               rf"(?P<named>.+?)(?:['’]s?)?"
                rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within|on)\s+(?P<under>.+?))?{_END}", re.I),
-    # "Give me the Budapest Convention's articles on procedural law.": a noun phrase once the request is taken off
-    re.compile(rf"^\s*(?:all\s+)?the\s+(?P<named>.+?)(?:['’]s?)?\s+{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within|on)\s+"
-               rf"(?P<under>.+?))?{_END}", re.I),
-    re.compile(rf"^\s*(?:all\s+)?the\s+{_COUNTED}{_KIND}\s+(?:of|in)\s+(?P<where>.+?){_END}", re.I),
     # "Which NIST functions are there?", "What Cyber Essentials sections are there under D?"
     re.compile(rf"^\s*(?:which|what)\s+(?P<named>.+?)\s+{_COUNTED}{_KIND}\s+(?:are|is)\s+there"
                rf"(?:\s+(?:under|in|of|within)\s+(?P<under>.+?))?{_END}", re.I),

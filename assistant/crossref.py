@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from assistant.render import capitalized, short_title
+from assistant.render import capitalized, short_title, without_article
 from assistant.types import Answer, Filters, Hit
 
 if TYPE_CHECKING:
@@ -70,16 +70,11 @@ def _short_name(phrase: str, long_forms: Callable[[str], set[str]]) -> re.Patter
 
     An acronym's long forms count as its words: "the UN" is also the Paris Call's "United Nations Charter".
     """
-    words = _bare(phrase)
+    words = without_article(phrase.strip())
     if len(words.split()) > 1:
         return None  # "the Budapest Convention": a text's name, named or not
     spelled = "".join(rf"|(?i:{re.escape(form)})" for form in sorted(long_forms(words)) if words.isupper())
     return re.compile(rf"(?<![\w-])(?:{re.escape(words)}{spelled})(?![\w-])", 0 if words.isupper() else re.I)
-
-
-def _bare(phrase: str) -> str:
-    """Return a name as asked without its article ("the UN": "UN")."""
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
 
 
 def answered(
@@ -108,10 +103,7 @@ def answered(
     holding = len({h.doc_id for h in holders})
     lead = (f"Yes: {where} names {name}:" if where else
             f"{holding} of the {len(docs)} other texts in the corpus name{'s' if holding == 1 else ''} {name}:")
-    listed = retriever.analyze(" ".join(dict.fromkeys(words for _, words in said)))  # quoted where they name it
-    answer = composer.count(resolved, holders, "provision", listed, capitalized(lead))
-    answer._retrieved = holders
-    return answer
+    return _cited(resolved, retriever, composer, holders, " ".join(dict.fromkeys(words for _, words in said)), lead)
 
 
 def _using_words(retriever: Retriever, docs: list[str], short: re.Pattern[str], filters: Filters) -> list[Hit]:
@@ -128,7 +120,11 @@ def _using(resolved: Resolved, retriever: Retriever, composer: Composer, using: 
     texts = len({h.doc_id for h in using})
     lead = (f"Yes: {where} mentions {phrase.strip()}:" if where else
             f"{texts} of the {len(composer.documents)} texts in the corpus mention{'s' if texts == 1 else ''} {phrase.strip()}:")
-    listed = retriever.analyze(_bare(phrase))  # quoted where they use it
-    answer = composer.count(resolved, using, "provision", listed, capitalized(lead))
-    answer._retrieved = using
+    return _cited(resolved, retriever, composer, using, without_article(phrase.strip()), lead)
+
+
+def _cited(resolved: Resolved, retriever: Retriever, composer: Composer, hits: list[Hit], words: str, lead: str) -> Answer:
+    """Cite the provisions found after the lead, each quoted where it says the words."""
+    answer = composer.count(resolved, hits, "provision", retriever.analyze(words), capitalized(lead))
+    answer._retrieved = hits
     return answer

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from assistant.render import short_title
+from assistant.render import capitalized, short_title
 from assistant.types import Answer, Document
 from assistant.wording import JOINED
 
@@ -81,11 +81,13 @@ def undefined(question: str, texts: Iterable[str]) -> str:
 
 def noted(answer: Answer, question: str, reader: Reader, documents: dict[str, Document], doc_ids: list[str]) -> Answer:
     """Say before an answer to "How does X define Y?" that X (or, none named, any text) does not define Y, where none does."""
-    if answer.abstained or len(doc_ids) > 1 or not (term := undefined(question, reader.texts(doc_ids))):
+    if answer.abstained or len(doc_ids) > 1 or not asked_term(question):
+        return answer  # most questions: no text is read through
+    if not (term := undefined(question, reader.texts(doc_ids))):
         return answer
     one = doc_ids[0] if doc_ids else ""
     title = short_title(documents[one].title) if one in documents else one
-    who = f"{title[:1].upper()}{title[1:]} does not define" if title else "None of the texts defines"
+    who = f"{capitalized(title)} does not define" if title else "None of the texts defines"
     answer.text = f"{who} “{term}”. The passages nearest to a definition:\n\n{answer.text}"
     return answer
 

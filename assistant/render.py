@@ -34,6 +34,14 @@ def full_title(title: str) -> str:
     return f"The full title of {name} is “{title}”."
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def without_article(text: str) -> str:
+    """Return text without the article it opens with ("the UN": "UN")."""
+    return _ARTICLE.sub("", text)
+
+
 def capitalized(text: str) -> str:
     """Return text with its first letter a capital ("the Budapest Convention …" opening an answer)."""
     return text[:1].upper() + text[1:]
