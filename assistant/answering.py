@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant import defining, provenance, references, shapes
 from assistant.hits import hit_from
+from assistant.query import DUTIES
 from assistant.types import Answer, Filters
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
         # "What does the G7 commit to?": its commitments, in order
         kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
         analyzed.gist = not kinds and shapes.gist(resolved.question)
+        for term in DUTIES:  # "What are the obligations under NIS 2?": all it says, in "shall" and "must"
+            analyzed.keyterms.pop(term, None)
         attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds), lists=True,
                                             purpose=analyzed.purpose)  # "What is the purpose of …?"
     where = base.model_copy(update={"doc_ids": doc_ids})

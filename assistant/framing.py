@@ -71,7 +71,13 @@ _STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the))"
 _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|responsibilit(?:y|ies)\s+(?:on|upon|of))\s+"
                      r"(?:the\s+)?(?!\w+ing\b)(?P<who>[\w'’ -]+?)"
                      r"(?=\s+(?:in|under|according|by|from|within|across|if|when)\b|\s*[?.!,]|$)"
-                     r"|\b(?:obligations|duties|responsibilities)\s+do\s+(?P<they>[\w'’ -]+?)\s+have\b", re.I)
+                     r"|\b(?:obligations|duties|responsibilities)\s+do\s+(?P<they>[\w'’ -]+?)\s+have\b"
+                     r"|\b(?:obligations|duties|requirements)\s+(?:does|do|did)\s+[\w'’ -]+?\s+(?:impose|place|put)\s+(?:up)?on\s+"
+                     r"(?:the\s+)?(?P<imposed>[\w'’ -]+?)(?=\s*[?.!,]|$)", re.I)
+# "What duties does the Convention impose?", "What obligations does NIS 2 place on Member States?": "impose" and
+# "place" say only that it obliges
+_IMPOSING = re.compile(r"\b(?:obligations?|duties|duty|requirements?)\b[^?]*?\b(imposes?|imposed|places?|placed|puts?)"
+                       r"(?=\s+(?:up)?on\b|\s*[?.!]*\s*$)", re.I)
 # "the relationship between cybersecurity and trade": the two things, which a provision that answers puts together
 _BETWEEN = re.compile(rf"\b{_RELATION}\s+(?P<a>[\w' -]+?)\s+and\s+"
                       r"(?P<b>[\w' -]+?)(?=\s+(?:according|in|under|for|as|within)\b|\s*[?.!,]|$)", re.I)
@@ -79,7 +85,8 @@ _DEFINING = re.compile(r"\b(?:define|defines|defined|definition)\b", re.I)
 # "How should a small business respond to an incident according to NIST?": who acts is the asker's kind, which the
 # text may call otherwise ("the organization"); what they should do is the topic
 _ACTOR = re.compile(r"^\s*(?:and\s+)?(?:how|what)\s+(?:should|must|can|could|would|do|does)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
-                    r"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?))"
+                    r"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?)"
+                    r"|SMEs?|small\s+and\s+medium(?:-sized)?\s+(?:enterprises|businesses|companies))"
                     r"\s+(?!(?:say|says)\b)[a-z]+", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
@@ -89,6 +96,8 @@ def asked(text: str) -> str:
     # "What does Article 21 require?" asks what it says: "require" is no topic, and the texts' "requirements"
     # and "may require" would lead the article's own opening
     if (m := _DEMANDS.search(text)) and _REQUIRES.fullmatch(m.group(1)):
+        text = text[:m.start(1)] + text[m.end(1):]
+    if m := _IMPOSING.search(text):  # "What duties does it impose?": Article 10's "not to impose" is no answer
         text = text[:m.start(1)] + text[m.end(1):]
     # "Name two G7 actions": the actions; "Give me three examples of the measures": the measures. The number,
     # "examples" and "name" are no topic
@@ -110,7 +119,7 @@ def leaving(text: str) -> str:
 def bearer(text: str) -> str:
     """Return whom a question asks the obligations of ("obligations on consumers": consumers), or ""."""
     found = _BEARER.search(text)
-    return (found["who"] or found["they"] or "") if found else ""
+    return (found["who"] or found["they"] or found["imposed"] or "") if found else ""
 
 
 def paired(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -145,7 +154,8 @@ def framing_terms(text: str) -> set[str]:
     for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
         found |= set(tokenize(next(g for g in m.groups() if g)))
     # "Is an SMS code good enough?": whether it suffices
-    for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text)]:
+    for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
+              *_IMPOSING.finditer(text)]:
         found |= set(tokenize(m.group(1)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))

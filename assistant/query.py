@@ -390,6 +390,8 @@ class Analyzer:
 
 
 CYBER = "cyber"
+# "What are the obligations under NIS 2?": what it says, in "shall" and "must"; a text need not use the word
+DUTIES = frozenset(tokenize("obligations duties"))
 _NUMBERS = {" ".join(tokenize(word)): n for word, n in wording.NUMBER_WORDS.items() if "-" not in word and n >= 10}
 # generic, vague and modal words name no topic a follow-up switches to ("what role do businesses play")
 _NEVER_NEW = VAGUE_TERMS | frozenset(tokenize(" ".join(MODALS)))

@@ -20,7 +20,7 @@ from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.mentions import own_terms, says
 from assistant.places import PlaceIndex
-from assistant.query import VAGUE_TERMS, Analyzed, Analyzer
+from assistant.query import DUTIES, VAGUE_TERMS, Analyzed, Analyzer
 from assistant.reading import Reader
 from assistant.sparse import (
     SparseIndex, contains_phrase, context_text, coverage_text, known_in, stem_sequence, tokenize, variant_in,
@@ -220,6 +220,7 @@ class Retriever:
         placing = _placing(analyzed)  # "the third principle" names a place, whatever word the text numbers its list by
         absent = [
             t for t in own if t in analyzed.keyterms and t not in VAGUE_TERMS and t not in placing
+            and t not in DUTIES  # "What obligations do Member States have under NIS 2?": its "shall" obliges them
             and not (known_in(t, vocabulary) and analyzed.phrasal.get(t, frozenset()) <= vocabulary)
             and not any(alt <= vocabulary for alt in analyzed.alternatives.get(t, ()))
         ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant import contents, provenance, references, shapes, sifting, tally
 from assistant.conversation import document_terms
 from assistant.listing import LIST_MAX
+from assistant.query import DUTIES
 from assistant.reading import COUNTED_MAX
 from assistant.render import short_title
 from assistant.wording import GENERIC, NUMBER_WORDS
@@ -306,7 +307,7 @@ def _mentioning(retriever: Retriever, doc_id: str, base: Filters, terms: tuple[s
 def about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyzed, focus: str, framing: frozenset[str]) -> bool:
     """Return True for a question about one named text and nothing in it ("What are the main points of the Paris Call?")."""
     return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
-            and not retriever.analyzer.topic_terms(focus).keys() - framing
+            and not retriever.analyzer.topic_terms(focus).keys() - framing - DUTIES
             and not shapes.dated(resolved.question)  # "What deadlines does NIS 2 set?": its dates, not its opening
             and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
 

@@ -18,6 +18,12 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert {"small", "busi"} <= actor and "respond" not in actor and "incid" not in actor
     assert "compani" in framing_terms("What should a company do about passwords?")
     assert not framing_terms("What do companies say about ransomware?") & {"compani"}  # the speakers, not the actors
+    assert "smes" in framing_terms("What should SMEs do about backups?") and "backup" not in framing_terms("What should SMEs do about backups?")
+    assert "smes" not in framing_terms("What does the G7 say about SMEs?")
+    # "impose" and "place" say only that a text obliges: the text's own "not to impose" is no answer
+    assert "impos" in framing_terms("What duties does the Budapest Convention impose on Parties?")
+    assert "impose" not in asked("What obligations does NIS 2 impose?")
+    assert "impos" not in framing_terms("Should governments impose fines?")
 
 
 def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> None:
@@ -82,6 +88,7 @@ def test_whom_the_obligations_asked_about_bind_is_found() -> None:
     assert bearer("What are the responsibilities of the board?") == "board"
     assert bearer("Do we need defined roles and responsibilities for managing cyber risk?") == ""  # an activity
     assert bearer("What obligations does NIS 2 impose?") == ""
+    assert bearer("What obligations does NIS 2 place on Member States?") == "Member States"
 
 
 def test_the_two_things_a_relationship_is_asked_between_are_found() -> None:

@@ -113,6 +113,20 @@ def test_obligations_on_someone_are_answered_only_by_provisions_that_speak_of_th
         assert (answer.citations or answer.related)[0].provision_id in ("rules/users/para-1", "rules/shops/para-1"), question
 
 
+def test_a_text_that_obliges_in_shall_answers_what_obligations_it_sets(tmp_path: Path) -> None:
+    assistant = ingested(tmp_path, {"directive.md": (  # it never writes "obligation" or "duty"
+        "# Network Directive\n\n## Article 1\n\nMember States shall ensure that operators manage their risks.\n\n"
+        "## Article 2\n\nOperators shall report incidents within a day.\n\n## Article 3\n\nThis text enters into force today.\n"),
+        "treaty.md": "# Other Treaty\n\n## Article 1\n\nEach Party shall meet its obligations in good faith.\n"})
+    for question in ("What obligations do Member States have under the Network Directive?",
+                     "What are the obligations under the Network Directive?", "What duties does the Network Directive impose?"):
+        answer = assistant.ask(question)
+        cited = [c.provision_id for c in answer.citations]
+        assert not answer.abstained and "directive/article-1/para-1" in cited, question
+        assert not [c for c in cited if c.startswith("treaty/")], question  # the other text's "obligations" is not asked of
+    assert assistant.ask("What obligations do consumers have?").abstained  # no text obliges consumers
+
+
 @pytest.mark.slow
 def test_the_paris_calls_principles_are_its_nine_items(full: Assistant) -> None:
     answer = full.ask("What are the nine principles of the Paris Call?")
