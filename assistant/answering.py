@@ -113,12 +113,13 @@ def _read(turn: Turn) -> Reading:
         focus = compared_topic(focus)
     carried = " ".join(resolved.carried)
     query = f"{focus} {carried}" if resolved.comparison else resolved.query
-    framing = sources.framing(resolved.sources)
+    framing = sources.framing(resolved.sources, resolved.question)
     bare = sources.strip(resolved.question, resolved.sources, nouns=True)  # "the UN resolution": the text
     if references.specific(references.parse(bare)) and not (resolved.comparison or resolved.follow_up):
         focus = bare  # "Objective 2 of the G7 declaration": a place in the text, not a declaration
-    origin = routes.origin(retriever, turn.question, bare, framing | sources.title_terms(resolved.sources))
-    framing |= provenance.terms() if origin else frozenset()
+    issuers = sources.issuer_terms(resolved.sources)
+    origin = routes.origin(retriever, turn.question, bare, issuers | sources.title_terms(resolved.sources))
+    framing |= provenance.terms() | issuers if origin else frozenset()
     framing |= frozenset(tokenize(shapes.which_verb(turn.question)))  # "Which documents discuss encryption?"
     analyzed = retriever.analyze(query, focus, carried, framing)
     analyzed.aside = turn.aside

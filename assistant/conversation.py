@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.naming import aliases, first_word_names, initials, name_pattern
+from assistant.naming import aliases, first_word_names, initials, name_pattern, shared_runs
 from assistant.references import KIND_WORDS, KINDS, parse, specific, without_places
-from assistant.sparse import STOPWORDS, tokenize, words
+from assistant.sparse import STOPWORDS, stem_sequence, tokenize, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Answer, Document, issuer_name
 
@@ -54,6 +54,7 @@ DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "
 _NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?P<noun>"
                          + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r")\b",
                          re.I)
+_AFTER_NAME = re.compile(r"\x00['’]?s?\s+([\w'’-]+)")
 # "How do NIS 2 and the NIST CSF treat …?", "What do the G7 declaration and the ICC note agree on?"
 _JOINED = re.compile(r"^(?:\s+(?:" + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r"))?\s*(?:,|and|or|&)\s*(?:the\s+)?$",
                      re.I)
@@ -195,10 +196,30 @@ class SourceIndex:
                 return doc_id
         return None
 
-    def framing(self, doc_ids: list[str]) -> frozenset[str]:
-        """Return the issuer's name words of the named documents: in a question they say who, not what about."""
-        names = [issuer_name(self.titles[d].issuer) for d in doc_ids if d in self.titles]
-        return frozenset(t for name in names for t in tokenize(name))
+    def issuer_terms(self, doc_ids: list[str]) -> frozenset[str]:
+        """Return the words of the named documents' issuers ("Which ministers set out the G7 actions?" asks of them)."""
+        return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(issuer_name(self.titles[d].issuer)))
+
+    def framing(self, doc_ids: list[str], question: str) -> frozenset[str]:
+        """Return the words of the named documents' issuers that the question names them by: who, not what about.
+
+        A word of an issuer's name alone is a topic: "a new international treaty" asked of the International
+        Chamber of Commerce, "security updates" of the National Cyber Security Centre's text.
+        """
+        asked, marked = stem_sequence(question), self._marked(question, doc_ids)
+        named: set[str] = set()
+        for name in (issuer_name(self.titles[d].issuer) for d in doc_ids if d in self.titles):
+            named.update(t for run in shared_runs(asked, stem_sequence(name)) for t in tokenize(" ".join(run)))
+            # "the G7 ministers": a word of the issuer's name just after the text's is the issuer
+            named.update(t for word in _AFTER_NAME.findall(marked) for t in tokenize(word) if t in tokenize(name))
+        return frozenset(named)
+
+    def _marked(self, question: str, doc_ids: list[str] | None) -> str:
+        """Return the question with each name of doc_ids (default: all sources) marked by a NUL."""
+        for pattern, doc_id in self.patterns:
+            if doc_ids is None or doc_id in doc_ids:
+                question = pattern.sub("\x00", question)
+        return question
 
     def title_terms(self, doc_ids: list[str]) -> frozenset[str]:
         """Return the title words of the named documents ("Which ministers set out the G7 actions for businesses?")."""
@@ -211,9 +232,7 @@ class SourceIndex:
         titled: that noun goes even where the named text's own title uses it; else it stays, as the text's own word
         ("the Cyber Essentials requirements for firewalls": its Requirements; "the ICC paper": no word of the ICC's).
         """
-        for pattern, doc_id in self.patterns:
-            if doc_ids is None or doc_id in doc_ids:
-                question = pattern.sub("\x00", question)
+        question = self._marked(question, doc_ids)
         if "\x00" not in question:  # "the Pairs Call"
             for start, end, doc_id in reversed(self._misspelt(question)):
                 if doc_ids is None or doc_id in doc_ids:
@@ -386,3 +405,4 @@ def of_text(question: str, title: str) -> str:
     if _THE_TEXT.search(question):
         return _THE_TEXT.sub(lambda _: title, question, count=1)
     return f"{question.rstrip(' ?')}, {title}?"  # "Who is the author?"
+

@@ -90,3 +90,15 @@ def name_pattern(name: str, flags: int = re.I) -> re.Pattern[str]:
     escaped = re.escape(name).replace(r"\ ", r"[\s-]*")
     spelled = re.sub(r"(?<=[A-Za-z])(?=\d)", lambda _: r"[\s-]?", escaped)
     return re.compile(r"(?<![\w-])" + spelled + r"(?![\w-])", flags)
+
+
+def shared_runs(sequence: list[str], name: list[str]) -> list[list[str]]:
+    """Return the runs of two or more words of sequence that stand together in name ("National Cyber Security Centre")."""
+    runs, i = [], 0
+    while i < len(sequence):
+        n = max((n for j in range(len(name)) for n in range(2, len(name) - j + 1)
+                 if sequence[i:i + n] == name[j:j + n]), default=0)
+        if n:
+            runs.append(sequence[i:i + n])
+        i += max(n, 1)
+    return runs

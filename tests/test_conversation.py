@@ -167,9 +167,19 @@ def test_the_source_a_question_is_attributed_to_wins_over_one_it_mentions(source
 def test_only_the_issuers_name_frames_a_question() -> None:
     paris = Document(doc_id="paris", title="Paris Call for Trust and Security in Cyberspace",
                      issuer="Government of France (launched in Paris); open to endorsement by States and companies")
-    framing = SourceIndex([paris]).framing(["paris"])
-    assert {"govern", "franc"} <= framing
-    assert not {"endors", "state", "compani", "launch"} & framing  # notes about the text, not who speaks
+    issuers = SourceIndex([paris]).issuer_terms(["paris"])
+    assert {"govern", "franc"} <= issuers
+    assert not {"endors", "state", "compani", "launch"} & issuers  # notes about the text, not who speaks
+
+
+def test_a_word_of_an_issuers_name_frames_a_question_only_where_it_names_the_issuer() -> None:
+    ncsc = Document(doc_id="ce", title="Cyber Essentials", issuer="UK National Cyber Security Centre (NCSC)")
+    index = SourceIndex([*DOCS, ncsc])
+    assert index.framing(["icc"], "Does the ICC support a new international treaty?") == frozenset()  # a topic here
+    assert {"internat", "chamber", "commerc"} <= index.framing(["icc"], "What does the International Chamber of Commerce say?")
+    assert index.framing(["ce"], "What does Cyber Essentials say about security updates?") == frozenset()
+    assert {"nation", "cyber", "secur", "centr"} <= index.framing(["ce"], "What does the National Cyber Security Centre say?")
+    assert index.framing(["g7"], "What did the G7 ministers commit to on awareness?") == {"minist"}  # the issuer, after the name
 
 
 def test_the_longest_name_of_a_source_is_stripped_whatever_the_hash_seed() -> None:
