@@ -88,6 +88,10 @@ _ACTOR = re.compile(r"^\s*(?:and\s+)?(?:how|what)\s+(?:should|must|can|could|wou
                     r"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?)"
                     r"|SMEs?|small\s+and\s+medium(?:-sized)?\s+(?:enterprises|businesses|companies))"
                     r"\s+(?!(?:say|says)\b)[a-z]+", re.I)
+# "Is the ICC in favour of a treaty?", "Does it support a new treaty?": a stance asked, which the text takes in its own
+# words ("should not be a priority"); what it is taken on is the topic
+_FOR_AGAINST = re.compile(r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did)\b[^?]*?\b(?:in\s+(favou?r)\s+of|(against)|(opposed)\s+to"
+                          r"|(oppose|support|favou?r|endorse|back))\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -157,6 +161,8 @@ def framing_terms(text: str) -> set[str]:
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
               *_IMPOSING.finditer(text)]:
         found |= set(tokenize(m.group(1)))
+    if m := _FOR_AGAINST.search(text):
+        found |= set(tokenize(next(g for g in m.groups() if g)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))
     if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):

@@ -24,6 +24,11 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert "impos" in framing_terms("What duties does the Budapest Convention impose on Parties?")
     assert "impose" not in asked("What obligations does NIS 2 impose?")
     assert "impos" not in framing_terms("Should governments impose fines?")
+    # a stance asked of a text: the text takes it in its own words ("should not be a priority")
+    assert "favour" in framing_terms("Is the ICC in favour of an international treaty?")
+    assert "support" in framing_terms("Does the ICC support a new treaty?")
+    assert {"internat", "treati"}.isdisjoint(framing_terms("Is the ICC in favour of an international treaty?"))
+    assert "support" not in framing_terms("What support does the UN resolution request?")  # a topic, not a stance
 
 
 def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> None:
