@@ -137,6 +137,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen88.yaml --baseline evals/unseen88-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen89.yaml --baseline evals/unseen89-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen90.yaml --baseline evals/unseen90-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen91.yaml --baseline evals/unseen91-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
