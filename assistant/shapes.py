@@ -83,8 +83,10 @@ _DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|
                        r"would|has|have|had|may)|(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates?|deadlines?)|by\s+what\s+(?:date|time))\b", re.I)
 # "What deadlines does NIS 2 set?", "By what deadline …?", "the key dates in …": only a text stating a date answers;
 # the words are the answer's shape, no topic (framing.py takes them out)
+# "What's the deadline for applying critical updates?", "Is there a time limit for …?": a date or a period answers
 DATES_ASKED = re.compile(r"(?:(?<=\bwhat\s)|(?<=\bwhich\s))(?:(?:key|main)\s+)?(?:dates|deadlines?)\b"
-                         r"|\b(?:key|main)\s+(?:dates|deadlines)\b", re.I)
+                         r"|\b(?:key|main)\s+(?:dates|deadlines)\b|\b(?<=(?:the|any)\s)(?:deadlines?|time[\s-]limits?)\b"
+                         r"|(?<=\ba\s)(?:deadline|time[\s-]limit)\b", re.I)
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # "By 17 October 2024", "On 08 February", "in December 2020", "in 2019"; not a bare number
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}"
@@ -221,8 +223,8 @@ def dated(question: str) -> re.Pattern[str] | None:
 
 
 def lasting(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a duration ("ninety days"), if the question asks for how long or how quickly."""
-    return _DURATION if _DURATION_ASK.match(question) else None
+    """Return the pattern of a duration ("ninety days"), if the question asks for how long, how quickly or by when."""
+    return _DURATION if _DURATION_ASK.match(question) or DATES_ASKED.search(question) else None
 
 
 def measured(question: str) -> re.Pattern[str] | None:
@@ -307,8 +309,8 @@ def unscheduled(question: str, text: str) -> bool:
     "When will the next edition take place?" is not answered by "On 08 February ICC convened … the third edition",
     nor "What deadline did the G7 set for reporting breaches?" by a text on breaches that sets no date.
     """
-    if DATES_ASKED.search(question):
-        return not _WHEN.search(text)
+    if DATES_ASKED.search(question):  # "within 14 days" sets a deadline as a date does
+        return not (_WHEN.search(text) or _DURATION.search(text))
     return bool(_DATE_ASK.match(question) and _NEXT.search(question) and not (_FUTURE.search(text) or _MOMENT.search(text)))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import shapes
+from assistant import framing, shapes
 from assistant.query import Analyzer
 
 
@@ -173,6 +173,14 @@ def test_a_purpose_question_prefers_the_aim_over_its_wording() -> None:
     assert analyzed.purpose and "point" not in analyzed.keyterms and "user" in analyzed.keyterms  # it frames the question
     assert analyzed.shaped("are assigned to authorised individuals only", ["D.4 User access control", "Aim"])
     assert not analyzed.shaped("Every point of access is a risk", ["D.4 User access control", "Introduction"])
+
+
+def test_a_deadline_asked_for_is_answered_by_a_date_or_a_period() -> None:
+    question = "What's the deadline for applying critical updates?"
+    assert shapes.lasting(question) is not None and shapes.lasting("Is there a time limit for patching?") is not None
+    assert not shapes.unscheduled(question, "Critical updates must be installed within 14 days.")
+    assert shapes.unscheduled(question, "Updates fix vulnerabilities described as critical.")
+    assert "deadline" not in framing.asked(question)  # the answer's shape, no topic the texts must write
 
 
 def test_when_is_the_next_one_is_not_answered_by_a_past_date() -> None:
