@@ -61,7 +61,9 @@ def _asked(
     question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int, named: situation.Named,
 ) -> Answer:
     """Answer each question a turn asks in turn ("What does … say? Also, what about …?"), joined."""
-    asked = [manners.plain(p) for p in parts(question) or contrasted(question, named) or several.apart(question)]
+    if contrast := [manners.plain(p) for p in contrasted(question, named)]:  # each thing contrasted, on its own
+        return joined(question, [ask(part, history) for part in contrast], related)
+    asked = [manners.plain(p) for p in parts(question) or several.apart(question)]
     if not asked:
         return ask(question, history)
     return joined(question, [ask(part, history + asked[:i]) for i, part in enumerate(asked)], related)

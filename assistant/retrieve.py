@@ -161,6 +161,8 @@ class Retriever:
         if titled:
             _place_titled(by_index, titled)
         scored = list(by_index.values())
+        if titled and self.titles.written_as_headed(analyzed.original, [s.hit for s in scored if s.placed]):
+            scored = [s for s in scored if s.placed]  # "What is meant by IDENTIFY?": NIST's function, not the verb
         if titled or references.only_place(analyzed.references, analyzed.keyterms):
             # "What is Article 35 about?", "corporate liability": read the section in order; asked when ("What
             # deadlines does Article 21 set?"), its provisions stating a date first

@@ -16,7 +16,9 @@ from assistant.sparse import collector_paused, tokenize
 
 if TYPE_CHECKING:
     from assistant.sparse import Record
+    from assistant.types import Hit
 
+_CODED_STATEMENT = re.compile(r"\s*\([A-Z]{2}(?:\.[A-Z]{2})?\):.*$", re.S)  # "(ID): The organization's …"
 _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
 MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
 
@@ -47,6 +49,13 @@ class TitleIndex:
         groups = [[i for i in sections[key][1] if keep(i)] for key in sorted(found)
                   if sections[key][0] <= terms | expansions]
         return [sorted(g, key=self._reading_key) for g in groups if g]
+
+    @staticmethod
+    def written_as_headed(question: str, hits: Sequence[Hit]) -> bool:
+        """Return True when the question writes a section's title in the capitals its heading does ("IDENTIFY")."""
+        headings = {str(h.heading_path[-1]) for h in hits if h.heading_path}
+        capitals = {w for heading in headings for w in re.findall(r"\b[A-Z]{4,}\b", _CODED_STATEMENT.sub("", heading))}
+        return any(re.search(rf"\b{w}\b", question) for w in capitals)
 
     def _reading_key(self, index: int) -> tuple[int, int]:
         metadata = self.records[index].metadata
@@ -94,7 +103,12 @@ def _opening_headings(records: Sequence[Record]) -> dict[str, str]:
 
 
 def title_terms(heading: str) -> frozenset[str]:
-    """Return the terms of a short section title ('Article 12 – Corporate liability'), without its place or code."""
+    """Return the terms of a short section title ('Article 12 – Corporate liability'), without its place or code.
+
+    A coded heading that states its outcome after a colon ("IDENTIFY (ID): The organization's …") is titled by
+    the words before the code.
+    """
+    heading = _CODED_STATEMENT.sub("", heading)
     terms = _title_words(tokenize(_CODE.sub(" ", without_places(heading))))
     return terms if len(terms) <= MAX_TITLE_TERMS else frozenset()
 

@@ -15,7 +15,11 @@ from assistant.titles import TitleIndex, title_terms
     ("Article 12 – Corporate liability", {"corpor", "liabil"}),
     ("C.i Bring your own device (BYOD)", {"bring", "own", "devic", "byod"}),
     ("PRINCIPLES RELATING TO EXTRADITION", {"principl", "relat", "extradit"}),
-    ("GOVERN (GV): The organization's cybersecurity risk management strategy is established and monitored", set()),
+    # a coded heading that states its outcome after a colon is titled by the words before the code
+    ("GOVERN (GV): The organization's cybersecurity risk management strategy is established and monitored", {"govern"}),
+    ("Asset Management (ID.AM): Assets that enable the organization to achieve business purposes are managed",
+     {"asset", "manag"}),
+    ("C.ii Home working: what is in scope for devices used at home by staff of the organisation", set()),
 ])
 def test_a_section_title_is_its_words_without_place_or_code(heading: str, terms: set[str]) -> None:
     assert title_terms(heading) == terms
@@ -64,3 +68,20 @@ def test_a_top_level_section_beside_the_title_is_a_titled_section_and_the_title_
     # "What are the takeaways?" reads the Takeaways section, in order; the title above it is no section
     assert titles.titled(frozenset({"takeaway"}), frozenset(), lambda i: True) == [[0, 2]]
     assert titles.titled(frozenset({"brief", "takeaway"}), frozenset(), lambda i: True) == []
+
+
+def test_a_title_written_in_its_headings_capitals_names_that_section(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "frame.md").write_text(
+        "# Frame\n\n## IDENTIFY (ID): Risks are understood\n\nThe organization's current risks are understood.\n\n"
+        "## PROTECT (PR): Safeguards are used\n\nSafeguards to manage the organization's risks are used.\n", encoding="utf-8")
+    (corpus / "treaty.md").write_text(  # the verb, which the question does not mean
+        "# Treaty\n\n## Article 30\n\nThe requested Party shall identify the service provider and identify the path.\n",
+        encoding="utf-8")
+    assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"}))
+    assert assistant.ingest().ok
+    assert [c.text for c in assistant.ask("What is meant by IDENTIFY?").citations] == ["The organization's current risks are understood."]
+    contrast = assistant.ask("What is the difference between IDENTIFY and PROTECT?")  # each on its own, not the other's words
+    assert [c.provision_id for c in contrast.citations] == ["frame/id/para-1", "frame/pr/para-1"], contrast.text
+    assert TitleIndex.written_as_headed("what is meant by identify?", []) is False
