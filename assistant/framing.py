@@ -20,8 +20,11 @@ _ASKED_TO_DO = (r"\b(ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)?\s+(?:up)?on|wants
 # "What does the G7 ask of companies?", "What does the ICC expect of governments?", "What does it want from SMEs?": what
 # the text says those should do; not "what our stakeholders expect from us", a topic
 _ASKED_OF = r"^\s*what\s+(?:does|do|did)\s+(?:[\w'’.-]+\s+){0,6}?(ask|expect|want|demand)\s+(?:of|from)\b"
-_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b|" + _ASKED_TO_DO + "|" + _ASKED_OF,
-                      re.I)
+# "Do I need antivirus on my phone?", "Is it OK to use the same password everywhere?": whether it is called for or
+# allowed, which the texts say in "must" and "should"
+_NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)?)\s+about\b|" + _ASKED_TO_DO + "|" + _ASKED_OF
+                      + r"|^\s*(?:and\s+)?(?:do|does|did|will|would)\s+(?:i|we|you|they|it|an?\s+\w+|the\s+\w+|\w+s)\s+(need)\s+(?!to\b)"
+                      + r"|^\s*(?:and\s+)?is\s+it\s+(ok|okay|fine|alright|acceptable|safe)\s+(?:for\s+\w+\s+)?to\b", re.I)
 # "What are governments expected to do?" asks what they should do; "Do student devices fall in scope?" whether
 # they are in scope; "What does NIS 2 let us require?" what it allows
 _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"

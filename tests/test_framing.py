@@ -24,6 +24,11 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert "impos" in framing_terms("What duties does the Budapest Convention impose on Parties?")
     assert "impose" not in asked("What obligations does NIS 2 impose?")
     assert "impos" not in framing_terms("Should governments impose fines?")
+    # whether a thing is called for or allowed, which the texts say in "must" and "should"
+    assert "need" in framing_terms("Do I need antivirus on my phone?") and "antivirus" not in framing_terms("Do I need antivirus?")
+    assert "ok" in framing_terms("Is it OK to use the same password everywhere?")
+    assert "safe" in framing_terms("Is it safe to use public wifi?")
+    assert "need" not in framing_terms("What needs do SMEs have?")  # a topic
     # a stance asked of a text: the text takes it in its own words ("should not be a priority")
     assert "favour" in framing_terms("Is the ICC in favour of an international treaty?")
     assert "support" in framing_terms("Does the ICC support a new treaty?")
