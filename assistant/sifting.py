@@ -78,6 +78,7 @@ def sift(question: str) -> Sift | None:
     if found is None:
         return None
     noun = singular(found["kind"].lower())
+    noun = "" if noun == "one" else noun  # "Which ones concern companies?" asks of the list before, as "which of them"
     if noun in _TEXTS:
         return None
     word = found["mode"].lower()

@@ -22,6 +22,7 @@ from tests.conftest import ingested
     ("Which paragraphs of the UN resolution request something of the Secretary-General?",
      Sift("which", "paragraph", "request", "something of the Secretary-General")),
     ("And which of them mention governments?", Sift("which", "", "mention", "governments")),
+    ("Which ones concern companies?", Sift("which", "", "concern", "companies")),  # the list before, as "of them"
     ("List the G7 actions that mention consumers.", Sift("which", "action", "mention", "consumers", owner="G7")),
     ("Are there any ICC opportunities that mention botnets?", Sift("which", "opportunity", "mention", "botnets", owner="ICC")),
 ])
