@@ -405,4 +405,3 @@ def of_text(question: str, title: str) -> str:
     if _THE_TEXT.search(question):
         return _THE_TEXT.sub(lambda _: title, question, count=1)
     return f"{question.rstrip(' ?')}, {title}?"  # "Who is the author?"
-

@@ -93,8 +93,8 @@ _ACTOR = re.compile(r"^\s*(?:and\s+)?(?:how|what)\s+(?:should|must|can|could|wou
                     r"\s+(?!(?:say|says)\b)[a-z]+", re.I)
 # "Is the ICC in favour of a treaty?", "Does it support a new treaty?": a stance asked, which the text takes in its own
 # words ("should not be a priority"); what it is taken on is the topic
-_FOR_AGAINST = re.compile(r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did)\b[^?]*?\b(?:in\s+(favou?r)\s+of|(against)|(opposed)\s+to"
-                          r"|(oppose|support|favou?r|endorse|back))\b", re.I)
+_FOR_AGAINST = re.compile(r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+                          r"(?:in\s+(favou?r)\s+of|(against)|(opposed)\s+to|(oppose|support|favou?r|endorse|back))\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 

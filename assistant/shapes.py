@@ -81,9 +81,9 @@ _PARTNER_ASK = re.compile(r"^\s*(?:and\s+)?(?:who|whom)\s+(?:\w+\s+){1,7}?([a-z]
 # "When did …?", "By when must …?"; not "When writing the acts, what …?"
 _DATE_ASK = re.compile(r"^\s*(?:and\s+)?(?:(?:by\s+)?when\s+(?:did|does|do|will|was|were|is|are|must|should|shall|can|could|"
                        r"would|has|have|had|may)|(?:what|which)\s+(?:(?:key|main)\s+)?(?:dates?|deadlines?)|by\s+what\s+(?:date|time))\b", re.I)
-# "What deadlines does NIS 2 set?", "By what deadline …?", "the key dates in …": only a text stating a date answers;
-# the words are the answer's shape, no topic (framing.py takes them out)
-# "What's the deadline for applying critical updates?", "Is there a time limit for …?": a date or a period answers
+# "What deadlines does NIS 2 set?", "the key dates in …", "What's the deadline for applying critical updates?", "Is
+# there a time limit for …?": only a text stating a date or a period answers; the words are the answer's shape, no
+# topic (framing.py takes them out)
 DATES_ASKED = re.compile(r"(?:(?<=\bwhat\s)|(?<=\bwhich\s))(?:(?:key|main)\s+)?(?:dates|deadlines?)\b"
                          r"|\b(?:key|main)\s+(?:dates|deadlines)\b|\b(?<=(?:the|any)\s)(?:deadlines?|time[\s-]limits?)\b"
                          r"|(?<=\ba\s)(?:deadline|time[\s-]limit)\b", re.I)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _CODED_STATEMENT = re.compile(r"\s*\([A-Z]{2}(?:\.[A-Z]{2})?\):.*$", re.S)  # "(ID): The organization's …"
 _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
-MAX_TITLE_TERMS = 6  # longer headings are statements ("GOVERN (GV): The organization's …"), not titles
+MAX_TITLE_TERMS = 6  # longer headings are statements ("Aim: ensure that user accounts …"), not titles
 
 
 class TitleIndex:

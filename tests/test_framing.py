@@ -34,6 +34,8 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert "support" in framing_terms("Does the ICC support a new treaty?")
     assert {"internat", "treati"}.isdisjoint(framing_terms("Is the ICC in favour of an international treaty?"))
     assert "support" not in framing_terms("What support does the UN resolution request?")  # a topic, not a stance
+    # software the vendor no longer supports: what is asked about, not whether the asker supports it
+    assert "support" not in framing_terms("Are we allowed to keep software the vendor no longer support on our laptops?")
 
 
 def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> None:

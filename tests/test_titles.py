@@ -84,4 +84,6 @@ def test_a_title_written_in_its_headings_capitals_names_that_section(tmp_path: P
     assert [c.text for c in assistant.ask("What is meant by IDENTIFY?").citations] == ["The organization's current risks are understood."]
     contrast = assistant.ask("What is the difference between IDENTIFY and PROTECT?")  # each on its own, not the other's words
     assert [c.provision_id for c in contrast.citations] == ["frame/id/para-1", "frame/pr/para-1"], contrast.text
-    assert TitleIndex.written_as_headed("what is meant by identify?", []) is False
+    headed = [h for h in assistant.search("identify risks", k=5) if h.doc_id == "frame"]
+    assert TitleIndex.written_as_headed("What does IDENTIFY cover?", headed)
+    assert not TitleIndex.written_as_headed("How do we identify risks?", headed)  # the verb, in its own case
