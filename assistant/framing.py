@@ -95,6 +95,11 @@ _ACTOR = re.compile(r"^\s*(?:and\s+)?(?:how|what)\s+(?:should|must|can|could|wou
 # words ("should not be a priority"); what it is taken on is the topic
 _FOR_AGAINST = re.compile(r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
                           r"(?:in\s+(favou?r)\s+of|(against)|(opposed)\s+to|(oppose|support|favou?r|endorse|back))\b", re.I)
+# "Is hacking a crime under the Budapest Convention?", "… counts as a crime": whether it is made an offence, which
+# the Convention says as "establish as criminal offences"; the act is the topic
+_OFFENCE = re.compile(r"(?:^\s*(?:and\s+)?(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,5}?|\b(?:counts?\s+as|considered)\s+)"
+                      r"(?:an?\s+)?(?:(crimes?|illegal|unlawful)|(criminal)\s+offen[cs]es?)\b"
+                      r"(?=\s*(?:under|in|according|to|[?.!,]|$))", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -164,6 +169,8 @@ def framing_terms(text: str) -> set[str]:
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
               *_IMPOSING.finditer(text)]:
         found |= set(tokenize(m.group(1)))
+    for m in _OFFENCE.finditer(text):
+        found |= set(tokenize(next(g for g in m.groups() if g)))
     if m := _FOR_AGAINST.search(text):
         found |= set(tokenize(next(g for g in m.groups() if g)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs

@@ -126,6 +126,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "responded": ("answer", "answers", "answered", "reply", "replies", "replied"),
     "natural persons": ("individual", "individuals"),
     "criminal liability": ("prosecute", "prosecuted", "prosecuting"),
+    "illegal access": ("hacking", "hack into", "hacks into", "hacked into", "break into", "breaking into"),  # Article 2
     "expenses": ("cost", "costs", "pay", "pays", "paid", "paying"),
     "knowledge": ("know", "knows", "knew", "known"),
     "functioning": ("works", "work", "operates"),

@@ -29,6 +29,11 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert "ok" in framing_terms("Is it OK to use the same password everywhere?")
     assert "safe" in framing_terms("Is it safe to use public wifi?")
     assert "need" not in framing_terms("What needs do SMEs have?")  # a topic
+    # whether an act is made an offence, which a treaty says as "establish as criminal offences": the act is the topic
+    assert "crime" in framing_terms("Is hacking a crime under the Budapest Convention?")
+    assert "crime" in framing_terms("Can a country insist on serious harm before damaging data counts as a crime?")
+    assert "crimin" in framing_terms("Is it a criminal offence to intercept data?")
+    assert "crime" not in framing_terms("What does the ICC say about online crime?")  # a topic
     # a stance asked of a text: the text takes it in its own words ("should not be a priority")
     assert "favour" in framing_terms("Is the ICC in favour of an international treaty?")
     assert "support" in framing_terms("Does the ICC support a new treaty?")

@@ -110,6 +110,7 @@ def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_t
         "What did the ICC briefing conclude?": ("conclud", "takeaways"),
         "Can a Party access data abroad without asking?": ("ask", "authorisation"),
         "Can a country leave the Convention?": ("leav", "denounce"),  # a treaty's word for leaving it
+        "Is hacking a crime under the Budapest Convention?": ("hack", "illegal access"),  # its Article 2
     }
     for question, (term, formal) in cases.items():
         analyzed = analyzer.analyze(question)
