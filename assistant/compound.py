@@ -38,6 +38,7 @@ _CONTRASTS = (
     re.compile(r"^\s*(?P<a>[^,?]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^,?]+?)" + _SCOPE, re.I),
 )
 _MARKER = re.compile(r"\[(\d+)\]")
+_LEAD = re.compile(r"According to [^\n]+?\([^()\n]*\)(?=[,:])")  # "According to Paris Call … (Government of France, 12 November 2018)"
 T = TypeVar("T")
 
 
@@ -171,11 +172,20 @@ def joined(question: str, answers: Sequence[Answer], related: int) -> Answer:
                 numbers[key] = len(citations) + 1
                 citations.append(citation.model_copy(update={"n": numbers[key]}))
             renumbered[citation.n] = numbers[key]
-        texts.append(_MARKER.sub(lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)))}]", answer.text))
+        texts.append(_same_source(_MARKER.sub(lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)))}]", answer.text),
+                                  texts))
     whole = Answer(question=question, text="\n\n".join(texts), citations=citations,
                    resolved_query=" | ".join(a.resolved_query for a in answers))
     whole._retrieved = _interleaved([a.retrieved for a in answers])
     return whole
+
+
+def _same_source(text: str, earlier: list[str]) -> str:
+    """Return a part's answer without the source a part just before named in full ("According to the same text, …")."""
+    lead = _LEAD.match(text)
+    if lead and earlier and earlier[-1].startswith(lead.group(0)):
+        return "According to the same text" + text[lead.end():]
+    return text
 
 
 def _numbered(citations: list[Citation]) -> list[Citation]:

@@ -50,6 +50,17 @@ def test_joined_answers_number_their_citations_in_one_run_and_cite_a_shared_prov
     assert joined("Q1 and Q2?", [first, again], related=5).text == "One [1] and two [2]."  # nothing new: not repeated
 
 
+def test_a_part_from_the_text_the_part_before_named_does_not_name_it_again_in_full() -> None:
+    lead = "According to Paris Call (Government of France, 12 November 2018)"
+    first = Answer(question="Q1?", text=f"{lead}, Item 1: “Prevent harm” [1].", citations=[_citation(1, "a", "x")])
+    second = Answer(question="Q2?", text=f"{lead}, Item 2: “Protect the core” [1].", citations=[_citation(1, "b", "y")])
+    other = Answer(question="Q3?", text="According to ICC Board Briefing (ICC, 08 February), Takeaway 1: “Trust” [1].",
+                   citations=[_citation(1, "c", "z")])
+    assert joined("Q?", [first, second, other], related=5).text.split("\n\n") == [
+        f"{lead}, Item 1: “Prevent harm” [1].", "According to the same text, Item 2: “Protect the core” [2].",
+        "According to ICC Board Briefing (ICC, 08 February), Takeaway 1: “Trust” [3]."]
+
+
 def test_each_part_of_a_compound_question_is_answered_from_its_own_provision(tmp_path: Path) -> None:
     assistant = ingested(tmp_path, {"rules.md": (
         "# Rules\n\n## Backups\n\nEvery firm must keep an offline backup of its records.\n\n"
