@@ -208,10 +208,10 @@ class SourceIndex:
         """
         asked, marked = stem_sequence(question), self._marked(question, doc_ids)
         named: set[str] = set()
+        after = [t for word in _AFTER_NAME.findall(marked) for t in tokenize(word)]
         for name in (issuer_name(self.titles[d].issuer) for d in doc_ids if d in self.titles):
             named.update(t for run in shared_runs(asked, stem_sequence(name)) for t in tokenize(" ".join(run)))
-            # "the G7 ministers": a word of the issuer's name just after the text's is the issuer
-            named.update(t for word in _AFTER_NAME.findall(marked) for t in tokenize(word) if t in tokenize(name))
+            named.update(frozenset(after) & frozenset(tokenize(name)))  # "the G7 ministers": the issuer, after its text
         return frozenset(named)
 
     def _marked(self, question: str, doc_ids: list[str] | None) -> str:

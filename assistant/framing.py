@@ -163,16 +163,14 @@ def framing_terms(text: str) -> set[str]:
     needs them alone.
     """
     found: set[str] = set()
-    for m in _NEED_TO.finditer(text):  # "Do entities need to manage assets?" asks about managing assets
+    # "Do entities need to manage assets?" asks about managing assets; "Is hacking a crime?" about hacking; "Does the
+    # ICC support …?" about what it supports
+    for m in [*_NEED_TO.finditer(text), *_OFFENCE.finditer(text), *_FOR_AGAINST.finditer(text)]:
         found |= set(tokenize(next(g for g in m.groups() if g)))
     # "Is an SMS code good enough?": whether it suffices
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
               *_IMPOSING.finditer(text)]:
         found |= set(tokenize(m.group(1)))
-    for m in _OFFENCE.finditer(text):
-        found |= set(tokenize(next(g for g in m.groups() if g)))
-    if m := _FOR_AGAINST.search(text):
-        found |= set(tokenize(next(g for g in m.groups() if g)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))
     if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):
