@@ -22,6 +22,11 @@ _KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|ob
 _END = r"\s*[?.!]*\s*$"
 # "the six functions", "its 22 categories": the number the asker remembers, not a topic
 _COUNTED = rf"(?:(?:\d+|{NUMBER_PATTERN})\s+)?"
+_PARTIES = r"(?:the\s+)?(?:parties|states|countries|signatories|governments|members)"
+_ACTS = r"(?:what|which)(?:\s+(?:acts|conduct|behaviou?rs?|activities))?"  # asked with a verb that says "criminalise"
+_OFFENCES = r"(?:what|which)\s+(?:criminal\s+)?(?:offences|crimes)"  # asked with "establish" or "create" too
+_CRIMINALISING = r"(?:criminali[sz]e|outlaw|make\s+(?:into\s+)?(?:a\s+)?(?:criminal(?:\s+offences?)?|crimes?))"
+_ESTABLISHING = rf"(?:{_CRIMINALISING}|establish|create|adopt)"
 _ASKS = (
     # "Which articles are in Title 2 of Section 1 …?", "Which articles make up …'s title on ancillary liability?"
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
@@ -49,16 +54,29 @@ _ASKS = (
     # "What's in Chapter III …?", "What does section D.4 of Cyber Essentials contain?"
     re.compile(rf"^\s*what(?:['’]s|\s+is)\s+in\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*what\s+does\s+(?P<where>.+?)\s+(?:contain|hold|comprise|include){_END}", re.I),
+    # "What does the Budapest Convention require Parties to criminalise?", "Which offences must Parties establish
+    # under …?", "What conduct must be criminalised under …?", "What kinds of cybercrime does … cover?": its offences
+    re.compile(rf"^\s*{_ACTS}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:require|oblige|obligate|ask)\s+{_PARTIES}\s+to\s+"
+               rf"(?P<topic>{_CRIMINALISING}){_END}", re.I),
+    re.compile(rf"^\s*{_OFFENCES}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:require|oblige|obligate|ask)\s+{_PARTIES}\s+to\s+"
+               rf"(?P<topic>{_ESTABLISHING})(?:\s+as\s+(?:criminal\s+offences|crimes))?{_END}", re.I),
+    re.compile(rf"^\s*{_ACTS}\s+(?:must|should|shall|do|does)\s+{_PARTIES}\s+(?P<topic>{_CRIMINALISING})"
+               rf"\s+(?:under|in)\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*{_OFFENCES}\s+(?:must|should|shall|do|does)\s+{_PARTIES}\s+(?P<topic>{_ESTABLISHING})"
+               rf"\s+(?:under|in)\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*{_ACTS}\s+(?:must|should|shall|is|are|has|have)\s+(?:to\s+)?be\s+"
+               rf"(?P<topic>criminali[sz]ed|outlawed|made\s+(?:into\s+)?(?:a\s+)?(?:crimes?|criminal(?:\s+offences?)?))"
+               rf"\s+(?:under|in|by)\s+(?P<where>.+?){_END}", re.I),
+    re.compile(rf"^\s*(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+of\s+(?P<topic>(?:cyber)?crimes?|(?:criminal\s+)?offences)"
+               rf"\s+(?:does|do)\s+(?P<where>.+?)\s+(?:set\s+out|define|establish|cover|deal\s+with|address|list|include){_END}",
+               re.I),
     # "Which offences does the Budapest Convention set out?", "Which computer-related offences are in …?"
     re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+(?:does|do)\s+(?P<where>.+?)\s+"
                rf"(?:set\s+out|define|establish|lay\s+down|provide\s+for|create|cover|deal\s+with){_END}", re.I),
     re.compile(rf"^\s*(?:which|what)\s+(?P<topic>[\w-]+(?:\s+[\w-]+)?)\s+are\s+(?:there\s+)?(?:in|under)\s+(?P<where>.+?){_END}", re.I),
-    # "What must Parties criminalise under the Budapest Convention?": the offences it sets out
-    re.compile(rf"^\s*(?:what|which\s+(?:acts|conduct|behaviou?rs?|activities))\s+(?:must|should|shall|do|does)\s+(?:the\s+)?"
-               rf"(?:parties|states|countries|signatories|governments|members)\s+(?P<topic>criminali[sz]e|outlaw|make\s+(?:a\s+)?crimes?)"
-               rf"\s+(?:under|in)\s+(?P<where>.+?){_END}", re.I),
 )
-_CRIMINALISE = re.compile(r"^(?:criminali[sz]e|outlaw|make\s)", re.I)
+# the verb or noun asked that the headings call offences ("criminalise", "made crimes", "cybercrime", "criminal offences")
+_CRIMINALISE = re.compile(r"^(?:criminali[sz]e|outlaw|makes?\s|made\s|establish$|create$|adopt$|(?:cyber)?crimes?$|criminal\s)", re.I)
 _PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+([ivxlc]+\b|\d+|[a-z](?:\.\d+)*)(?![\w.])",
                     re.I)
 _FOLLOW = re.compile(rf"^\s*(?:and\s+|what\s+about\s+)(?:in\s+|under\s+)?(?P<where>.+?){_END}", re.I)

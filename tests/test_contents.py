@@ -28,6 +28,16 @@ from tests.conftest import ingested
      Contents("", "the Budapest Convention", "computer-related offences")),
     ("How many chapters does the Budapest Convention have?", Contents("chapter", "the Budapest Convention")),
     ("What must Parties criminalise under the Budapest Convention?", Contents("", "the Budapest Convention", "offences")),
+    # what a text requires Parties to criminalise, or which offences they must establish: the offences it sets out
+    ("What does the Budapest Convention require Parties to criminalise?", Contents("", "the Budapest Convention", "offences")),
+    ("Which offences does the Budapest Convention require States to establish?",
+     Contents("", "the Budapest Convention", "offences")),
+    ("Which criminal offences must Parties establish under the Convention on Cybercrime?",
+     Contents("", "the Convention on Cybercrime", "offences")),
+    ("What conduct must be criminalised under the Budapest Convention?", Contents("", "the Budapest Convention", "offences")),
+    ("What acts does the Budapest Convention ask Parties to make criminal offences?",
+     Contents("", "the Budapest Convention", "offences")),
+    ("What kinds of cybercrime does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
     ("How many categories are in the Govern function?", Contents("category", "the Govern function")),
     ("How many sections are there in part D of Cyber Essentials?", Contents("section", "part D of Cyber Essentials")),
     ("List the NIST CSF functions.", Contents("function", "NIST CSF")),  # the text's name first
@@ -57,6 +67,7 @@ def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(q
     "What are the six ICC takeaways?",  # a list, read as one
     "What does Article 21 require?",
     "What are the G7 actions under Objective 1?",  # actions: items of a list, not headings
+    "What must Parties establish under the Budapest Convention?",  # a 24/7 network, jurisdiction: not only offences
 ])
 def test_a_question_about_what_a_text_says_is_not_about_its_contents(question: str) -> None:
     assert contents(question) is None
