@@ -98,8 +98,14 @@ _FOR_AGAINST = re.compile(r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did)\s+(?:
 # "Is hacking a crime under the Budapest Convention?", "… counts as a crime": whether it is made an offence, which
 # the Convention says as "establish as criminal offences"; the act is the topic
 _OFFENCE = re.compile(r"(?:^\s*(?:and\s+)?(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,5}?|\b(?:counts?\s+as|considered)\s+)"
-                      r"(?:an?\s+)?(?:(crimes?|illegal|unlawful)|(criminal)\s+offen[cs]es?)\b"
+                      r"(?:an?\s+)?(?:(crimes?|illegal|unlawful|criminali[sz]ed|outlawed)|(criminal)\s+offen[cs]es?)\b"
                       r"(?=\s*(?:under|in|according|to|[?.!,]|$))", re.I)
+# "Does the Budapest Convention criminalise hacking?", "What do Articles 2 and 3 criminalise?": what it makes an
+# offence, which the Convention says as "establish as criminal offences"; the act, or the place, is the topic.
+# Not the gerund: "opt out of criminalising attempts" asks about the criminalising
+_CRIMINALISE_AT = re.compile(r"\b(criminali[sz](?:e|es|ed)|outlaws?|outlawed)\b", re.I)
+_CRIMINALISES = re.compile(_CRIMINALISE_AT.pattern + r"(?=\s+(?!(?:under|in|by|according|as|to)\b)(?:the\s+|an?\s+|any\s+)?[a-z])",
+                           re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -174,6 +180,8 @@ def framing_terms(text: str) -> set[str]:
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))
     if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):
+        found |= set(tokenize(m.group(1)))
+    if m := _CRIMINALISES.search(text) or (references.specific(references.parse(text)) and _CRIMINALISE_AT.search(text)):
         found |= set(tokenize(m.group(1)))
     if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
         found |= set(tokenize(" ".join(m.group(1) for m in _HOW_MEASURE.finditer(text))))

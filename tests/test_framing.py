@@ -34,6 +34,14 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert "crime" in framing_terms("Can a country insist on serious harm before damaging data counts as a crime?")
     assert "crimin" in framing_terms("Is it a criminal offence to intercept data?")
     assert "crime" not in framing_terms("What does the ICC say about online crime?")  # a topic
+    # what a text criminalises or outlaws: the act, or the place named, is the topic; the gerund names the act of it
+    assert "criminalis" in framing_terms("Does the Budapest Convention criminalise hacking?")
+    assert "criminalis" in framing_terms("Is computer fraud criminalised under the Budapest Convention?")
+    assert "criminalis" in framing_terms("What do Articles 2 and 3 of the Budapest Convention criminalise?")
+    assert "outlaw" in framing_terms("Does the Convention outlaw selling hacking tools?")
+    assert "hack" not in framing_terms("Does the Budapest Convention criminalise hacking?")
+    assert "criminalis" not in framing_terms("What does the G7 require governments to criminalise?")  # nothing else asked
+    assert "criminalis" not in framing_terms("Can a Party opt out of criminalising attempts?")
     # a stance asked of a text: the text takes it in its own words ("should not be a priority")
     assert "favour" in framing_terms("Is the ICC in favour of an international treaty?")
     assert "support" in framing_terms("Does the ICC support a new treaty?")
