@@ -125,6 +125,13 @@ _FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)
                           r"(?:find|get|read|look|learn)\b", re.I)
 _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidance|details)\b|\bplease\s+see\b", re.I)
 # "Which devices does malware protection apply to?": the line a control opens with ("Applies to: Servers, …")
+# "What does the G7 want SMEs to do?", "… ask businesses to do?": where the text urges them to act
+_URGED_ASK = re.compile(r"^\s*(?:and\s+)?(?:in\s+a\s+nutshell,?\s+|so,?\s+|briefly,?\s+)?what\s+(?:does|do|did|would|will)\s+.+?\s+"
+                        r"(?:want|wants|ask|asks|expect|expects|encourage|encourages|urge|urges|call\s+on|invite|invites|"
+                        r"request|requests)\s+(?P<who>.+?)\s+to\s+do\b", re.I)
+# the urged come as the verb's object, a few words on at most ("encourage and support consumers"); "Encourage the
+# international community through collaboration between business …" urges the international community
+_URGING = r"\b(?:encourag|urg|invit|ask|request|call(?:s|ed|ing)?\s+(?:on|upon))\w*\s+(?:[\w'’-]+,?\s+){0,3}?"
 _APPLIES_ASK = re.compile(r"^\s*(?:and\s+)?(?:which|what)\b.*\bappl(?:y|ies)\s+to\s*\??\s*$", re.I)
 _APPLIES = re.compile(r"^\s*applies\s+to\s*:", re.I)
 # "Can a Party opt out of …?" is answered by the reservation a text allows ("may reserve the right not to apply")
@@ -244,6 +251,18 @@ def further(question: str) -> re.Pattern[str] | None:
     return _FURTHER if _FURTHER_ASK.match(question) else None
 
 
+def urged(question: str) -> re.Pattern[str] | None:
+    """Return the pattern of a text urging whom the question names to act ("encourage companies, notably SMEs, … to
+    improve"), if it asks what a text wants them to do; whom, as the texts' addressees are read (businesses: companies)."""
+    from assistant.ingest.classify import ADDRESSEES
+
+    asked = _URGED_ASK.match(question)
+    groups = [p.pattern for p in ADDRESSEES.values() if asked and p.search(asked["who"])]
+    if not groups:
+        return None
+    return re.compile(rf"{_URGING}(?:{'|'.join(groups)})[^.;:]{{0,80}}?\bto\s+(?!the\b|an?\b)[a-z]", re.I)
+
+
 def applying(question: str) -> re.Pattern[str] | None:
     """Return the pattern of a statement of what a control applies to, if the question asks which things it covers."""
     return _APPLIES if _APPLIES_ASK.match(question) else None
@@ -283,7 +302,7 @@ def answers(question: str) -> list[re.Pattern[str]]:
     """Return the patterns of text that answers the question's shape (none for most questions)."""
     found = (numbered(question), agent(question), partner(question), dated(question), lasting(question),
              measured(question), listed(question), defined(question), further(question), applying(question),
-             exempting(question))
+             exempting(question), urged(question))
     return [p for p in found if p is not None]
 
 

@@ -298,3 +298,19 @@ def test_a_question_on_what_a_whole_text_is_about_asks_its_gist(question: str) -
 ])
 def test_a_question_on_a_topic_asks_no_gist(question: str) -> None:
     assert not shapes.gist(question)
+
+
+def test_what_a_text_wants_someone_to_do_is_answered_where_it_urges_them_to_act() -> None:
+    smes = shapes.urged("In a nutshell, what does the G7 want SMEs to do?")
+    assert smes is not None
+    assert smes.search("encourage companies, notably SMEs, at their senior management level to improve awareness")
+    assert not smes.search("it is important to support innovative SMEs and high-tech start-ups")  # no one urged
+    # businesses are what the texts call companies; whom a text urges is the verb's object, not a later word
+    businesses = shapes.urged("What does the G7 ask businesses to do?")
+    assert businesses is not None and businesses.search("encourage companies, notably SMEs, … to improve")
+    assert not businesses.search("Encourage the international community through collaboration between business, "
+                                 "governments and civil society, to consider a variety of approaches")
+    consumers = shapes.urged("What does the G7 encourage consumers to do?")
+    assert consumers is not None and consumers.search("encourage and support consumers to adopt vigilant practices")
+    assert shapes.urged("What does the Paris Call ask its supporters to do?") is None  # whom, read as no addressee
+    assert shapes.urged("What does the G7 say about SMEs?") is None
