@@ -309,6 +309,7 @@ def about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyze
     return (len(resolved.sources) == 1 and not resolved.carried and not analyzed.references
             and not retriever.analyzer.topic_terms(focus).keys() - framing - DUTIES
             and not shapes.dated(resolved.question)  # "What deadlines does NIS 2 set?": its dates, not its opening
+            and not shapes.urged(resolved.question)  # "What should SMEs do according to the G7?": where it urges them
             and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
 
 

@@ -128,7 +128,11 @@ _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidanc
 # "What does the G7 want SMEs to do?", "… ask businesses to do?": where the text urges them to act
 _URGED_ASK = re.compile(r"^\s*(?:and\s+)?(?:in\s+a\s+nutshell,?\s+|so,?\s+|briefly,?\s+)?what\s+(?:does|do|did|would|will)\s+.+?\s+"
                         r"(?:want|wants|ask|asks|expect|expects|encourage|encourages|urge|urges|call\s+on|invite|invites|"
-                        r"request|requests)\s+(?P<who>.+?)\s+to\s+do\b", re.I)
+                        r"request|requests|advise|advises|recommend|recommends)\s+(?P<who>.+?)\s+to\s+do\b"
+                        # "What does the G7 recommend for SMEs?", "What should SMEs do according to the G7?"
+                        r"|^\s*(?:and\s+)?what\s+(?:does|do|did)\s+.+?\s+(?:recommend|advise|suggest)\s+(?:for|to)\s+(?P<for>.+?)\s*[?.!]*$"
+                        r"|^\s*(?:and\s+)?what\s+(?:should|must|ought)\s+(?P<should>.+?)\s+(?:to\s+)?do\s+(?:according\s+to|under|in)\b",
+                        re.I)
 # the urged come as the verb's object, a few words on at most ("encourage and support consumers"); "Encourage the
 # international community through collaboration between business …" urges the international community
 _URGING = r"\b(?:encourag|urg|invit|ask|request|call(?:s|ed|ing)?\s+(?:on|upon))\w*\s+(?:[\w'’-]+,?\s+){0,3}?"
@@ -257,7 +261,8 @@ def urged(question: str) -> re.Pattern[str] | None:
     from assistant.ingest.classify import ADDRESSEES
 
     asked = _URGED_ASK.match(question)
-    groups = [p.pattern for p in ADDRESSEES.values() if asked and p.search(asked["who"])]
+    who = asked and (asked["who"] or asked["for"] or asked["should"])
+    groups = [p.pattern for p in ADDRESSEES.values() if who and p.search(who)]
     if not groups:
         return None
     return re.compile(rf"{_URGING}(?:{'|'.join(groups)})[^.;:]{{0,80}}?\bto\s+(?!the\b|an?\b)[a-z]", re.I)

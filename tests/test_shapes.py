@@ -314,3 +314,8 @@ def test_what_a_text_wants_someone_to_do_is_answered_where_it_urges_them_to_act(
     assert consumers is not None and consumers.search("encourage and support consumers to adopt vigilant practices")
     assert shapes.urged("What does the Paris Call ask its supporters to do?") is None  # whom, read as no addressee
     assert shapes.urged("What does the G7 say about SMEs?") is None
+    # what it recommends for them, or what they should do according to it, is asked the same way
+    for question in ("What does the G7 recommend for SMEs?", "What should SMEs do according to the G7?",
+                     "What does the G7 advise small businesses to do?"):
+        shape = shapes.urged(question)
+        assert shape is not None and shape.search("encourage companies, notably SMEs, … to improve"), question
