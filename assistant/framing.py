@@ -85,9 +85,10 @@ _IMPOSING = re.compile(r"\b(?:obligations?|duties|duty|requirements?)\b[^?]*?\b(
 _BETWEEN = re.compile(rf"\b{_RELATION}\s+(?P<a>[\w' -]+?)\s+and\s+"
                       r"(?P<b>[\w' -]+?)(?=\s+(?:according|in|under|for|as|within)\b|\s*[?.!,]|$)", re.I)
 _DEFINING = re.compile(r"\b(?:define|defines|defined|definition)\b", re.I)
-# "How should a small business respond to an incident according to NIST?": who acts is the asker's kind, which the
-# text may call otherwise ("the organization"); what they should do is the topic
-_ACTOR = re.compile(r"^\s*(?:and\s+)?(?:how|what)\s+(?:should|must|can|could|would|do|does)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
+# "How should a small business respond to an incident according to NIST?", "Under NIS 2, must a company look at …?":
+# who acts is the asker's kind, which the text may call otherwise ("the organization"); what they should do is the topic
+_ACTOR = re.compile(r"^\s*(?:and\s+)?(?:(?:under|according\s+to|in)\s+[^,?]{1,40},\s+)?"
+                    r"(?:(?:how|what)\s+(?:should|must|can|could|would|do|does)|should|must|need)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
                     r"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?)"
                     r"|SMEs?|small\s+and\s+medium(?:-sized)?\s+(?:enterprises|businesses|companies))"
                     r"\s+(?!(?:say|says)\b)[a-z]+", re.I)

@@ -124,7 +124,6 @@ _CONDITIONS = re.compile(r"\b(?:if|where|when|unless)\s*:\s*$|\bas\s+soon\s+as\b
 _FURTHER_ASK = re.compile(r"^\s*(?:and\s+)?where\s+(?:can|could|do|should|might)\s+(?:i|we|you|one)\s+"
                           r"(?:find|get|read|look|learn)\b", re.I)
 _FURTHER = re.compile(r"\bfor\s+(?:further|more)\s+(?:information|advice|guidance|details)\b|\bplease\s+see\b", re.I)
-# "Which devices does malware protection apply to?": the line a control opens with ("Applies to: Servers, …")
 # "What does the G7 want SMEs to do?", "… ask businesses to do?": where the text urges them to act
 _URGED_ASK = re.compile(r"^\s*(?:and\s+)?(?:in\s+a\s+nutshell,?\s+|so,?\s+|briefly,?\s+)?what\s+(?:does|do|did|would|will)\s+.+?\s+"
                         r"(?:want|wants|ask|asks|expect|expects|encourage|encourages|urge|urges|call\s+on|invite|invites|"
@@ -136,6 +135,7 @@ _URGED_ASK = re.compile(r"^\s*(?:and\s+)?(?:in\s+a\s+nutshell,?\s+|so,?\s+|brief
 # the urged come as the verb's object, a few words on at most ("encourage and support consumers"); "Encourage the
 # international community through collaboration between business …" urges the international community
 _URGING = r"\b(?:encourag|urg|invit|ask|request|call(?:s|ed|ing)?\s+(?:on|upon))\w*\s+(?:[\w'’-]+,?\s+){0,3}?"
+# "Which devices does malware protection apply to?": the line a control opens with ("Applies to: Servers, …")
 _APPLIES_ASK = re.compile(r"^\s*(?:and\s+)?(?:which|what)\b.*\bappl(?:y|ies)\s+to\s*\??\s*$", re.I)
 _APPLIES = re.compile(r"^\s*applies\s+to\s*:", re.I)
 # "Can a Party opt out of …?" is answered by the reservation a text allows ("may reserve the right not to apply")

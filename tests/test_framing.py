@@ -18,6 +18,10 @@ def test_the_words_that_frame_a_question_are_found_and_its_topic_is_not() -> Non
     assert {"small", "busi"} <= actor and "respond" not in actor and "incid" not in actor
     assert "compani" in framing_terms("What should a company do about passwords?")
     assert not framing_terms("What do companies say about ransomware?") & {"compani"}  # the speakers, not the actors
+    # who acts after the modal of a yes/no question, a phrase naming the text before it or not
+    assert "compani" in framing_terms("Under NIS 2, must a company look at how secure its suppliers are?")
+    assert "compani" in framing_terms("Need a company encrypt data under NIS 2?")
+    assert "smes" not in framing_terms("Do SMEs face higher risks according to the G7?")  # no modal: SMEs are the topic
     assert "smes" in framing_terms("What should SMEs do about backups?") and "backup" not in framing_terms("What should SMEs do about backups?")
     assert "smes" not in framing_terms("What does the G7 say about SMEs?")
     # "impose" and "place" say only that a text obliges: the text's own "not to impose" is no answer

@@ -116,6 +116,9 @@ def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_t
         analyzed = analyzer.analyze(question)
         assert frozenset(tokenize(formal)) in analyzed.alternatives[term], question
         assert term not in analyzed.unknown, question
+    # "look at", "look into": what the texts call assessing (these two texts never do)
+    looked = analyzer.analyze("Should a firm look into the risks its suppliers pose?")
+    assert frozenset(tokenize("assessed")) in looked.alternatives["look"]
 
 
 def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_the_texts() -> None:
