@@ -182,7 +182,9 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(m.group(1) or m.group(2)))
     if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):
         found |= set(tokenize(m.group(1)))
-    if m := _CRIMINALISES.search(text) or (references.specific(references.parse(text)) and _CRIMINALISE_AT.search(text)):
+    # the place is parsed only when the verb is there: this runs for every question
+    if (m := _CRIMINALISES.search(text)) or (
+            (m := _CRIMINALISE_AT.search(text)) and references.specific(references.parse(text))):
         found |= set(tokenize(m.group(1)))
     if not shapes.lasting(text):  # "How long must a PIN be?" asks a length; how long data is kept stays a topic
         found |= set(tokenize(" ".join(m.group(1) for m in _HOW_MEASURE.finditer(text))))

@@ -260,10 +260,10 @@ def urged(question: str) -> re.Pattern[str] | None:
     improve"), if it asks what a text wants them to do; whom, as the texts' addressees are read (businesses: companies)."""
     from assistant.ingest.classify import ADDRESSEES
 
-    asked = _URGED_ASK.match(question)
-    who = asked and (asked["who"] or asked["for"] or asked["should"])
-    groups = [p.pattern for p in ADDRESSEES.values() if who and p.search(who)]
-    if not groups:
+    if not (asked := _URGED_ASK.match(question)):
+        return None
+    who = asked["who"] or asked["for"] or asked["should"]
+    if not (groups := [p.pattern for p in ADDRESSEES.values() if p.search(who)]):
         return None
     return re.compile(rf"{_URGING}(?:{'|'.join(groups)})[^.;:]{{0,80}}?\bto\s+(?!the\b|an?\b)[a-z]", re.I)
 
