@@ -9,7 +9,7 @@ from the provisions' heading paths, in the text's order, and each part is cited 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.mentions import in_sequence
@@ -89,6 +89,7 @@ _SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
 _NUMERAL = re.compile(r"[IVXLC]+")
 _SEPARATOR = re.compile(r"[–—-]|\S*:")  # "CHAPTER II – USE": a phrase of its own; "CO-OPERATION" is one word
 _CODE = re.compile(r"\d|\w\.\w|^\(.*\)$")  # "24/7", "GU.AC-01", "(GV)": as written
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|all)$", re.I)
 _CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the headings name them offences
 
 
@@ -111,7 +112,8 @@ def contents(question: str, earlier: str | None = None) -> Contents | None:
             kind = ("subcategory" if kind.startswith("subcategor") else "category" if kind.startswith("categor")
                     else "annex" if kind.startswith("annex") else kind.rstrip("s"))
             topic = "offences" if _CRIMINALISE.match(found.get("topic") or "") else _CRIMES.sub("offences", found.get("topic") or "")
-            where = found.get("where") or " in ".join(x for x in (found.get("under"), found.get("named")) if x)
+            named = "" if _DETERMINER.match(found.get("named") or "") else found.get("named")  # "What are the categories under …"
+            where = found.get("where") or " in ".join(x for x in (found.get("under"), named) if x)
             return Contents(kind, where, topic)
     if earlier is not None and (m := _FOLLOW.match(question)) and (before := contents(earlier)) is not None:
         return Contents(before.kind, m.group("where"), before.topic, before.where)
@@ -171,10 +173,19 @@ def _value(value: str, kind: str = "") -> str:
 
 def headed(paths: Sequence[Sequence[str]], terms: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Return the shallowest heading prefixes whose last heading says the terms side by side, in the text's order."""
+    return _headed(paths, terms, short) or _headed(paths, terms, lambda heading: heading)
+
+
+def _headed(paths: Sequence[Sequence[str]], terms: tuple[str, ...], name: Callable[[str], str]) -> list[tuple[str, ...]]:
+    """Return the shallowest heading prefixes whose last heading's name says the terms.
+
+    name: the part of a heading read; its name first, so that DETECT is not found in "RESPOND (RS): Actions regarding a
+    detected cybersecurity incident …".
+    """
     found: dict[tuple[str, ...], None] = {}
     for path in paths:
         for depth, heading in enumerate(path):
-            if in_sequence(terms, tokenize(heading.replace("-", " "))):
+            if in_sequence(terms, tokenize(name(heading).replace("-", " "))):
                 found.setdefault(tuple(path[: depth + 1]), None)
                 break
     shallowest = min((len(p) for p in found), default=0)

@@ -66,9 +66,10 @@ _LEAVING_TEXT = re.compile(r"\bwithdr(?:aw|aws|awing|awn|ew)\s+from\s+(?=(?:(?:t
 # "the relationship between cybersecurity and trade", "the G7's position on value chains": how a text holds the
 # topic, which its words need not say
 _RELATION = r"(?:relationships?|relations?|links?|connections?|interplay)\s+between"
-_STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the))"
-                     r"\s+(positions?|stances?|views?|standpoint|opinions?|attitude)\s+(?:on|about|towards?|regarding|concerning)\b",
-                     re.I)
+# "the G7 and ICC approaches to cooperation", "NIST's approach to supply chain risk": how each holds the topic
+_STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the|and)|(?-i:\b[A-Z][\w.-]*))\s+"
+                     r"(positions?|stances?|views?|standpoint|opinions?|attitude|approach(?:es)?)\s+"
+                     r"(?:on|about|towards?|regarding|concerning|to)\b", re.I)
 # "Are there any obligations on consumers?", "What obligations do service providers have?": a provision that
 # obliges someone else does not answer
 _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|responsibilit(?:y|ies)\s+(?:on|upon|of))\s+"

@@ -160,12 +160,14 @@ _OWN_PURPOSE = re.compile(rf"\b{_SELF}\s+(?:is\s+(?:\w+\s+)?(?:necessary|intende
                           rf"seeks?\s+to|is\s+aimed\s+at)\b|\bthe\s+(?:aim|purpose|objective|goal)s?\s+of\s+{_SELF}\s+(?:is|are)\b", re.I)
 PURPOSE_HEADINGS = frozenset("aim aims purpose purposes objective objectives goal goals".split())
 # "What CVSS score …?", "Up to what age …?" ask for a value as "how many" does
-_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(?P<long>long)|quickly|soon|(?P<often>often))\b|\bwhat (?:\w+ )?"
+_QUANTITY_ASK = re.compile(r"\bhow (?:many|much|(?P<long>long)|(?P<often>quickly|soon|often|frequently|regularly))\b|\bwhat (?:\w+ )?"
                            r"(?P<measure>number|percentage|share|amount|score|age|length|size|threshold|minimum|maximum)\b", re.I)
 # "How long has it been used?": "the period of service"
 _PERIOD = re.compile(r"\b(?:period|duration)s?\b", re.I)
-# "How often must it be updated?": "in line with vendor recommendations" sets the pace without a number
-_CADENCE = re.compile(r"\b(?:in line with|in accordance with|as soon as|whenever|as needed|as required)\b", re.I)
+# "How often must it be updated?": "in line with vendor recommendations" sets the pace without a number, as
+# "change passwords promptly if you … suspect" does
+_CADENCE = re.compile(r"\b(?:in line with|in accordance with|as soon as|whenever|as needed|as required|promptly|"
+                      r"immediately|without (?:undue )?delay|regularly|periodically|continuously|annually|yearly)\b", re.I)
 _NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                  "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
 # "ninety days", "within 14 days", "72 hours"
@@ -355,6 +357,9 @@ _WHICH_TEXTS = re.compile(
     r"^\s*(?:" + _WHICH_HEAD + r"\b"
     r"|(?:do|does|did)\s+any\s+(?:of\s+(?:the|these|your)\s+)?(?:texts|documents|sources)\b"
     r"|in\s+which\s+(?:texts|documents)\b"
+    # "What do the texts say about information sharing?": what each says, not the one best passage
+    r"|(?:what|how)\s+do\s+(?:the|these|your|all(?:\s+(?:of\s+)?the)?)\s+(?:texts|documents|sources)\s+"
+    r"(?:say|state|provide|recommend|require|contain|cover|address|treat|handle)\b"
     # "Is there anything in your documents about supply chains?", "Is there anything about ransomware in the corpus?"
     r"|(?:is|are)\s+there\s+(?:anything|something|any\b).*?\b(?:in|across)\s+(?:the|these|your|any\s+of\s+the)\s+"
     r"(?:texts|documents|sources|corpus)\b)", re.I)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 SPREAD = 4  # "Which texts …?": the most texts an answer names
 OPENING = 2  # "How do the G7 and the ICC differ?": the first provisions of each, side by side
 SECTION = 4  # candidates retrieved per compared text
+WHOLE_DEPTH = 3  # "Which texts mention X Y?": a text counts when one of its best passages says every word of it
 
 
 def as_wholes(retriever: Retriever, resolved: Resolved, named: list[str], topic: str, titles: list[str]) -> bool:
@@ -130,8 +131,23 @@ def sections(
     # "Does the UN resolution agree with the Paris Call on international law?": a text that never uses
     # the topic's words is silent on it, whatever its nearest passage
     silent = {d for d in compared if not spread and retriever.out_of_scope(analyzed, topic, [d]) >= silence}
-    return {d: [] if d in silent else unseen(retriever.retrieve(analyzed, depth, base.model_copy(update={"doc_ids": [d]})))
-            for d in compared}, said
+    found = {d: [] if d in silent else unseen(retriever.retrieve(analyzed, depth, base.model_copy(update={"doc_ids": [d]})))
+             for d in compared}
+    return (_whole_topic(retriever, analyzed, found, frozenset(terms), said) if len(terms) > 1 else found), said
+
+
+def _whole_topic(retriever: Retriever, analyzed: Analyzed, found: dict[str, list[Scored]], terms: frozenset[str],
+                 said: frozenset[str]) -> dict[str, list[Scored]]:
+    """Return the texts of "Which texts mention X Y?", less any that says only part of it when another says it all.
+
+    "critical" vulnerabilities in Cyber Essentials are not critical infrastructure; "sharing" vulnerabilities
+    is their disclosure (a form of the word counts).
+    """
+    whole = {d for d, candidates in found.items()
+             if any(retriever.mentions(s.hit, terms, analyzed) for s in candidates[:WHOLE_DEPTH])}
+    if not whole:
+        return found
+    return {d: candidates if d in whole or d in said else [] for d, candidates in found.items()}
 
 
 def interleaved(sections: dict[str, list[Scored]]) -> list[Scored]:

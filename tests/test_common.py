@@ -146,3 +146,9 @@ def test_which_texts_mention_a_topic_names_a_text_that_says_it_once_beside_one_t
         assert {c.doc_id for c in answer.citations} == {"ncsc-cyber-essentials-v3-1", "nis2-directive-article-21"}, question
     rights = full.ask("Which documents mention human rights?")
     assert {c.doc_id for c in rights.citations} >= {"budapest-convention-2001", "paris-call-2018"}
+    # Cyber Essentials' "critical" vulnerabilities are not critical infrastructure, which two texts speak of
+    critical = full.ask("Which texts mention critical infrastructure?")
+    assert {c.doc_id for c in critical.citations} == {"paris-call-2018", "g7-2017-cyber-business"}
+    # the ICC's "sharing" of vulnerabilities is their disclosure: a form of the word still counts
+    disclosure = full.ask("Which texts talk about vulnerability disclosure?")
+    assert "icc-board-briefing-cyber" in {c.doc_id for c in disclosure.citations}

@@ -47,6 +47,7 @@ from tests.conftest import ingested
     ("What are NIST's six functions?", Contents("function", "NIST")),  # no "the" before a possessive name
     ("What are the NIST CSF categories under Protect?", Contents("category", "Protect in NIST CSF")),
     ("How many subcategories are in GV.SC?", Contents("subcategory", "GV.SC")),
+    ("What are the categories under DETECT?", Contents("category", "DETECT")),  # "the" names no text
     # "cover", "deal with": what it sets out; "crimes" are what its headings call offences
     ("Which offences does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
     ("Which crimes does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
@@ -102,6 +103,11 @@ def test_a_topic_names_the_shallowest_headings_that_say_it() -> None:
     assert headed(PATHS, topic_terms(Contents("", "the Convention", "offences"), "the  ")) == [PATHS[0][:4], PATHS[1][:4]]
     assert headed(PATHS, topic_terms(Contents("", "", "computer-related offences"), "")) == [PATHS[1][:4]]
     assert topic_terms(Contents("article", "x"), " 's title on sanctions") == ("sanction",)  # not the kind, nor the "s"
+    # a heading's name says the topic before its summary does: DETECT, not "RESPOND (RS): … a detected incident"
+    functions = [("RESPOND (RS): Actions regarding a detected cybersecurity incident are taken", "Incident Management (RS.MA)"),
+                 ("DETECT (DE): Possible cybersecurity attacks and compromises are found", "Continuous Monitoring (DE.CM)")]
+    assert headed(functions, ("detect",)) == [functions[1][:1]]
+    assert headed(functions, ("compromis",)) == [functions[1][:1]]  # the summary, where no name says it
 
 
 def test_a_part_is_the_heading_of_the_kind_asked_below_the_place_else_the_next() -> None:
@@ -198,6 +204,8 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
     assert [c.label for c in functions.citations] == [
         "GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)", "DETECT (DE)", "RESPOND (RS)", "RECOVER (RC)"]
     assert full.ask("List the NIST CSF functions.").text.startswith("The NIST Cybersecurity Framework has 6 functions:")
+    detect = full.ask("What are the categories under DETECT?")  # not RESPOND's, whose summary says "detected"
+    assert [c.label for c in detect.citations] == ["Continuous Monitoring (DE.CM)", "Adverse Event Analysis (DE.AE)"]
     assert full.ask("How many categories does the NIST CSF have?").text.startswith(
         "The NIST Cybersecurity Framework has 22 categories;")
     assert full.ask("How many subcategories does the NIST CSF have?").text.startswith(

@@ -108,6 +108,9 @@ def test_how_a_text_holds_a_topic_frames_it_and_the_topic_stays() -> None:
     assert "trade" not in framing_terms("What is the relationship between cybersecurity and trade according to the ICC?")
     assert "posit" in framing_terms("What is the G7's position on risk management in value chains?")
     assert "view" in framing_terms("What is the ICC's view on MLATs?")
+    assert "approach" in framing_terms("What is the difference between the G7 and ICC approaches to cooperation?")
+    assert "approach" in framing_terms("How does NIST's approach to supply chain risk differ from NIS 2?")
+    assert "approach" not in framing_terms("What does NIS 2 say about the all-hazards approach?")
     assert "relationship" not in framing_terms("What does NIS 2 say about supplier relationships?")  # a topic there
 
 

@@ -139,6 +139,10 @@ def test_a_rule_that_sets_the_pace_or_names_the_measure_answers_how_often_or_wha
     assert shapes.unquantified("What size must the key be?", "Keys are protected")
     assert not shapes.unquantified("Does it include how long someone has used the service?", "the period of service")
     assert shapes.unquantified("How long is a certificate valid?", "Certificates are issued by the body")
+    promptly = "make sure there is an established process in place to change passwords promptly if you … suspect"
+    assert not shapes.unquantified("How often should passwords be changed?", promptly)
+    assert not shapes.unquantified("How quickly must a password be changed?", promptly)
+    assert shapes.unquantified("How often should passwords be changed?", "Use technical controls to manage passwords")
 
 
 def test_a_which_things_does_it_apply_to_question_wants_the_applies_to_line() -> None:
@@ -234,6 +238,9 @@ def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
     assert not shapes.which_texts("Is there anything about ransomware in Cyber Essentials?")  # one text named
     assert not shapes.which_texts("Which text calls for a multistakeholder approach?")  # one text
     assert not shapes.which_texts("What does the G7 say about SMEs?")
+    assert shapes.which_texts("What do the texts say about information sharing?")  # what each says
+    assert shapes.which_texts("How do the documents address supply chain security?")
+    assert not shapes.which_texts("What do the texts cite as sources?")
 
 
 def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about() -> None:
