@@ -145,6 +145,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen96.yaml --baseline evals/unseen96-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen97.yaml --baseline evals/unseen97-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen98.yaml --baseline evals/unseen98-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen99.yaml --baseline evals/unseen99-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache

@@ -61,7 +61,8 @@ _NEWEST = r"(?:most\s+recent|newest|latest|youngest)"
 _OLDEST = r"(?:oldest|earliest)"
 # "Which document is the most recent?", "What's the oldest text you have?"
 _EXTREME = re.compile(
-    rf"^(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:(?:{_NOUN}|one)\s+is\s+)?(?:the\s+)?(?P<which>{_NEWEST}|{_OLDEST})"
+    rf"^(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:(?:{_NOUN}|one|of\s+(?:them|these|those|the\s+{_NOUN}))\s+(?:is|was)\s+)?"
+    rf"(?:the\s+)?(?P<which>{_NEWEST}|{_OLDEST})"
     rf"(?:\s+(?:one|{_NOUN}))?(?:\s+(?:here|of\s+(?:them|all|these|the\s+{_NOUN})|you\s+have|in\s+the\s+{_PLACE}))?"
     rf"\s*[?.!]*$", re.I)
 # "Which text dates from 2018?", "Which of the texts is from 2025?", "What was published in 2017?"
@@ -166,6 +167,14 @@ def opening(reader: Reader, doc_id: str) -> Scored | None:
     return next(iter(reader.opening(doc_id, 1, Filters())), None)
 
 
+_AMONG = re.compile(r"\bof\s+(?:them|these|those)\b", re.I)
+
+
+def among(question: str) -> bool:
+    """Return True when a catalogue question asks among the texts the answer before named ("Which of them is the oldest?")."""
+    return bool(_AMONG.search(question)) and asks(question) is not None
+
+
 def answered(
     question: str, resolved: Resolved, reader: Reader, composer: Composer, filters: Filters, mentions: Mentions,
 ) -> Answer | None:
@@ -176,7 +185,7 @@ def answered(
     documents = held(composer, filters)
     if query.asked in ("compare", "apart"):
         return compared(query, resolved, documents, citing_by(reader), composer, mentions)
-    return answer(query, resolved, documents, citing_by(reader), composer, mentions)
+    return answer(query, resolved, documents, citing_by(reader), composer, mentions, whole=not filters.doc_ids)
 
 
 def held(composer: Composer, filters: Filters) -> list[Document]:
@@ -195,13 +204,14 @@ def citing_by(reader: Reader) -> Citing:
 
 def answer(
     query: Query, resolved: Resolved, documents: list[Document], citing: Citing, composer: Composer,
-    mentions: Mentions = lambda name: [],
+    mentions: Mentions = lambda name: [], whole: bool = True,
 ) -> Answer:
     """Answer a catalogue question, each document named cited by its dateline or opening provision.
 
-    mentions returns where a text names documents: (start, end, doc_id).
+    mentions returns where a text names documents: (start, end, doc_id); whole: documents are the whole corpus,
+    not those a filter or the answer before chose.
     """
-    chosen, intro, none = _chosen(query, documents, lambda name: named(name, mentions))
+    chosen, intro, none = _chosen(query, documents, lambda name: named(name, mentions), whole)
     if not chosen:
         return Answer(question=resolved.question, text=none, abstained=True, resolved_query=resolved.query)
     cited = Cited(citing, composer)
@@ -288,7 +298,7 @@ def _sentence_name(document: Document) -> str:
 
 
 def _chosen(
-    query: Query, documents: list[Document], find: Callable[[str], list[str]],
+    query: Query, documents: list[Document], find: Callable[[str], list[str]], whole: bool = True,
 ) -> tuple[list[Document], str, str]:
     """Return the documents a catalogue question asks for, the line introducing them, and what to say if none."""
     keys = {d.doc_id: key for d in documents if (key := date_key(d))}
@@ -299,7 +309,8 @@ def _chosen(
     if query.asked in ("newest", "oldest"):
         which = "most recent" if query.asked == "newest" else "oldest"
         return ((dated[-1:] if query.asked == "newest" else dated[:1]),
-                f"Of the {_count(len(documents))} in the corpus, the {which} is:", "No document in the corpus states its year.")
+                f"Of the {_count(len(documents))} {'in the corpus' if whole else 'asked about'}, the {which} is:",
+                "No document in the corpus states its year." if whole else "None of the documents asked about states its year.")
     if query.asked == "issuer":
         name = re.sub(r"^the\s+", "", query.name.strip(), flags=re.I)
         makers = "; ".join(dict.fromkeys(issuer_name(d.issuer) for d in [*dated, *undated]))

@@ -19,7 +19,9 @@ from assistant.sparse import STOPWORDS, stem_sequence, tokenize, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Answer, Document, issuer_name
 
-_FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for)\b", re.I)
+# "Which one is about treaties?", "Which of these concern suppliers?": one of what the earlier answer gave
+_FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for|"
+                           r"which\s+(?:one|ones|of\s+(?:these|those|them|the\s+above))\b)", re.I)
 # "Does that cover …?", "Is it binding?": a question whose subject is the earlier answer
 _ANAPHORIC_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|must|has|have)\s+"
                                 r"(?:that|this|it|they|these|those)\b", re.I)

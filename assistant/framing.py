@@ -70,6 +70,9 @@ _RELATION = r"(?:relationships?|relations?|links?|connections?|interplay)\s+betw
 _STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the|and)|(?-i:\b[A-Z][\w.-]*))\s+"
                      r"(positions?|stances?|views?|standpoint|opinions?|attitude|approach(?:es)?)\s+"
                      r"(?:on|about|towards?|regarding|concerning|to)\b", re.I)
+# "Who should be responsible for cybersecurity in my company?": where the asker works, no topic of the question's
+_OWN_PLACE = re.compile(r"\b(?:in|at|for|within|across|inside|throughout)\s+(?:my|our)\s+(?:own\s+|small\s+)?"
+                        r"(company|firm|business|organi[sz]ation|office|workplace|team|shop|enterprise|startup|start-up)\b", re.I)
 # "Are there any obligations on consumers?", "What obligations do service providers have?": a provision that
 # obliges someone else does not answer
 _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|responsibilit(?:y|ies)\s+(?:on|upon|of))\s+"
@@ -177,7 +180,7 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(next(g for g in m.groups() if g)))
     # "Is an SMS code good enough?": whether it suffices
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
-              *_IMPOSING.finditer(text)]:
+              *_IMPOSING.finditer(text), *_OWN_PLACE.finditer(text)]:
         found |= set(tokenize(m.group(1)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))

@@ -19,14 +19,19 @@ from assistant.types import Answer, Citation
 # "after"/"before" alone ("And the one after?") only where nothing else is asked: see _ALONG
 _FORWARD = re.compile(r"\b(?:next|following|after(?:\s+(?:that|it|this))?|follows)\b", re.I)
 _BACKWARD = re.compile(r"\b(?:previous|preceding|prior|before(?:\s+(?:that|it|this))?|precedes)\b", re.I)
-_RANK = re.compile(r"\b(?:(" + "|".join(ORDINALS) + r")|(\d{1,2})(?:st|nd|rd|th)|(?:number|no\.?)\s*(\d{1,3}))\b|#\s*(\d{1,3})\b",
-                   re.I)
+_RANK = re.compile(r"\b(?:(" + "|".join(ORDINALS) + r")|(\d{1,2})(?:st|nd|rd|th)|(?:number|no\.?)\s*(\d{1,3})|(last|final))\b"
+                   r"|#\s*(\d{1,3})\b", re.I)
+LAST = -1  # the rank of "the last one": counted from the end of the list the answer gave
 # the words a move comes with; any other word asks something new ("What is the next step for SMEs?")
 _ALONG = frozenset(
     "and so ok okay then now what whats about how is are was were does do did it that this say says said comes come "
-    "one the of on me us show give read tell please s just only more detail details".split())  # "Just the first one."
+    "one the of on me us show give read tell please s just only more detail details "  # "Just the first one."
+    "explain describe elaborate expand clarify summarise summarize quote by mean means meant".split())  # "Explain the second one."
 _KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
 MAX_WORDS = 8
+# the earlier question asked for the items under a place ("the G7 actions under Objective 2", "What does Article
+# 21(2) list?"), so a rank counts them
+_LIST_ASKED = re.compile(rf"\b(?:{references.KIND_PLURALS}|list|lists|listed|points|measures)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,8 @@ def move(question: str) -> Move | None:
         return None
     kind = next((references.kind_of(word) for word in rest if word in _KIND_WORDS), None)
     if rank:
-        ordinal, suffixed, numbered, hashed = rank.groups()
-        value = ORDINALS[ordinal.lower()] if ordinal else int(suffixed or numbered or hashed)
+        ordinal, suffixed, numbered, last, hashed = rank.groups()
+        value = ORDINALS[ordinal.lower()] if ordinal else LAST if last else int(suffixed or numbered or hashed)
         return Move(rank=value, kind=kind)
     return Move(offset=1 if forward else -1, kind=kind)
 
@@ -75,13 +80,28 @@ def target(moving: Move, answer: Answer, asked: str) -> Target | None:
     cited = max(answer.citations, key=lambda c: len(named & references.parse(c.label)), default=None)
     if cited is None or answer.abstained:
         return None
+    if moving.rank == LAST:  # "Explain the last one.": the last item the answer listed
+        items = [c for c in _listed(answer) if not _prose(c.label)] or _listed(answer)  # "RECOVER (RC)": no number
+        return Target(items[-1].doc_id, items[-1].label) if items and not answer.abstained else None
     if moving.rank is not None and not named:  # "the fourth one" of a list the answer gave: counted from its first item
         cited = next((c for c in answer.citations if _first_item(c.label)), cited)
+    elif moving.rank is not None and not moving.kind and _LIST_ASKED.search(asked):
+        # "What are the G7 actions under Objective 2?" "And the fourth one?": the fourth action, not Objective 4
+        kinds = {kind for kind, _ in named}  # the place named ("Objective 2") is no item of its own list
+        items = [c for c in _listed(answer) if not _prose(c.label) and references.spans(c.label)[-1][0] not in kinds]
+        if moving.rank <= len(items):
+            return Target(items[moving.rank - 1].doc_id, items[moving.rank - 1].label)
     found = _along(moving, cited.label, named)
     if found is None and moving.rank is not None and not moving.kind and moving.rank <= len(listed := _listed(answer)):
         # "What are the NIST functions?" "Tell me about the second one.": the second listed, whose label has no number
         return Target(listed[moving.rank - 1].doc_id, listed[moving.rank - 1].label)
     return Target(cited.doc_id, found) if found is not None else None
+
+
+def _prose(label: str) -> bool:
+    """Return True when a label is of a paragraph of prose ("Objective 2, paragraph 3"), no list's item."""
+    spans = references.spans(label)
+    return not spans or spans[-1][0] == "paragraph"
 
 
 def _first_item(label: str) -> bool:

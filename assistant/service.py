@@ -155,7 +155,7 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import compound, conversation, forms, manners, moves
+        from assistant import catalogue, compound, conversation, forms, manners, moves
 
         assert sources is not None
         asked, earlier, shown = manners.respelled(question), list(history or []), frozenset[str]()
@@ -174,6 +174,10 @@ class Assistant:
         elif earlier and (of_text := conversation.text_asked(
                 bare, earlier, sources, lambda: self.ask(earlier[-1], earlier[:-1], filters, k))) is not None:
             asked, earlier = of_text, []  # "Which text talks about hacking back?" "When was it adopted?": that text
+        elif earlier and catalogue.among(bare):  # "Which texts mention SMEs?" "Which of them is the oldest?"
+            cited = list(dict.fromkeys(c.doc_id for c in self.ask(earlier[-1], earlier[:-1], filters, k).citations))
+            if len(cited) >= 2:
+                filters, earlier = (filters or Filters()).model_copy(update={"doc_ids": cited}), []
         elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
             before = self.ask(earlier[-1], earlier[:-1], filters, k)
             if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:

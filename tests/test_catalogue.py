@@ -59,6 +59,8 @@ def _answer(question: str) -> object:
     ("What is the most recent development in cybercrime?", None),
     ("What does the Paris Call say about 2019?", None),
     ("Which texts come from 2023?", Query("year", "2023")),
+    ("Which of them is the oldest?", Query("oldest")),  # among the texts the answer before named
+    ("Which of these is the most recent?", Query("newest")),
     ("Which documents did the Council of Europe issue?", Query("issuer", name="the Council of Europe")),
     ("Which texts come from the United Nations?", Query("issuer", name="the United Nations")),
     ("List all documents issued by the NCSC.", Query("issuer", name="the NCSC")),
@@ -94,6 +96,9 @@ def test_the_newest_and_oldest_text_and_those_of_a_year() -> None:
     oldest = _answer("What's the oldest text you have?")
     assert "Budapest Convention" in oldest.text and "ICC Board Briefing: year not stated" in oldest.text
     assert [c.doc_id for c in _answer("Which text dates from 2018?").citations] == ["paris"]
+    among = answer(Query("oldest"), Resolved("q", "q", []), DOCS[:2], _opening,
+                   Composer(AnswerSettings(), 0.3, {d.doc_id: d for d in DOCS}), whole=False)
+    assert among.text.startswith("Of the 2 documents asked about, the oldest is:")
     none = _answer("Which text is from 1999?")
     assert none.abstained and none.text == "No document in the corpus dates from 1999; the dated texts run from 2001 to 2018."
 
@@ -198,3 +203,6 @@ def test_the_real_corpus_answers_what_it_holds_and_when_each_text_is_from(full: 
     nis2 = full.ask("When was NIS 2 adopted?")
     assert "does not state its date" in nis2.text and "14 December 2022" in nis2.text
     assert "80/16" in full.ask("Which document is the most recent?").text
+    # "Which of them …?" asks among the texts the answer before named, not the whole corpus
+    among = full.ask("Which of them is the oldest?", history=["Which texts mention SMEs?"])
+    assert among.text.startswith("Of the 2 documents asked about, the oldest is:") and "G7" in among.text

@@ -134,6 +134,8 @@ def test_both_with_one_text_named_joins_two_topics_not_two_texts(sources: Source
     ("And what role do businesses play in that?", True), ("What about consumers?", True), ("why?", True),
     ("What did the ICC say about Mutual Legal Assistance Treaties?", False),
     ("Which ones concern SMEs?", True),  # "ones" are the things the last answer listed
+    ("Which one is about treaties?", True),  # one of those the last answer listed
+    ("Which of these concern suppliers?", True),
     ("Who else should be involved?", True),  # "else": besides those the last answer named
 ])
 def test_follow_up_detection(question: str, expected: bool) -> None:

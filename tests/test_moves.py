@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.moves import Move, absent, move, target
+from assistant.moves import LAST, Move, absent, move, target
 from assistant.types import Answer, Citation
 from tests.conftest import ingested
 
@@ -25,6 +25,10 @@ from tests.conftest import ingested
     ("What about number 4?", Move(rank=4)),
     ("Show me the 3rd one", Move(rank=3)),
     ("More about the third one.", Move(rank=3)),  # "Tell me more about the third one." once "Tell me" is off
+    ("Explain the second one.", Move(rank=2)),
+    ("What is meant by the fourth one?", Move(rank=4)),
+    ("Explain the last one.", Move(rank=LAST)),
+    ("And the final one?", Move(rank=LAST)),
     ("What are the next steps for SMEs?", None),  # a question of its own
     ("What does the G7 say after 2017?", None),
     ("Which one came first, the next or the previous?", None),  # two directions: no one move
@@ -58,6 +62,16 @@ def test_a_rank_of_a_list_answer_is_counted_from_its_first_item_or_else_in_the_o
     functions = _answer("GOVERN (GV)", "IDENTIFY (ID)", "PROTECT (PR)")  # labels with no number to move along
     assert target(Move(rank=2), functions, "What are the NIST functions?").label == "IDENTIFY (ID)"
     assert target(Move(rank=4), functions, "What are the NIST functions?") is None  # no fourth was listed
+    # the earlier question named a place and asked for its items: the rank counts the items, not the places
+    g7 = _answer("Objective 2 – Enhancing cooperation", "Objective 2, paragraph 7", "Objective 2, action 1",
+                 "Objective 2, action 2", "Objective 2, action 3", "Objective 2, action 4")
+    assert target(Move(rank=4), g7, "What are the G7 actions under Objective 2?").label == "Objective 2, action 4"
+    assert target(Move(rank=2), _answer("Objective 1, paragraph 1", "Objective 1, action 1"),
+                  "What does Objective 1 say?").label == "Objective 2"  # one place asked: the next of its kind
+    nis = _answer("Article 21, paragraph 2", "Article 21, paragraph 2(a)", "Article 21, paragraph 2(b)")
+    assert target(Move(rank=LAST), nis, "What does Article 21(2) of NIS 2 list?").label == "Article 21, paragraph 2(b)"
+    assert target(Move(rank=LAST), functions, "What are the NIST functions?").label == "PROTECT (PR)"  # no numbers
+    assert target(Move(rank=2), nis, "What does Article 21(2) of NIS 2 list?").label == "Article 21, paragraph 2(b)"
 
 
 def test_a_missing_place_is_named_with_the_places_of_its_kind_the_text_has() -> None:
@@ -89,11 +103,17 @@ def test_a_reader_moves_through_a_text_and_is_told_where_it_ends(tmp_path: Path)
 
 
 @pytest.mark.slow
-def test_the_nth_one_of_a_list_answer_is_read_in_the_real_corpus(full: Assistant) -> None:
+def test_the_nth_one_of_a_list_answer_and_the_one_on_a_topic_are_read_in_the_real_corpus(full: Assistant) -> None:
     second = full.ask("Tell me more about the second one.", history=["What are the NIST functions?"])
     assert second.citations[0].label == "IDENTIFY (ID)"
     fourth = full.ask("Tell me about the fourth one.", history=["What are the five Cyber Essentials controls?"])
     assert fourth.citations[0].label == "A. Introducing the technical controls, item 4" and "User access control" in fourth.text
+    actions = full.ask("And the fourth one?", history=["What are the G7 actions under Objective 2?"])
+    assert [c.label for c in actions.citations] == ["Objective 2, action 4"]
+    explained = full.ask("Explain the second one.", history=["What are the ICC's opportunities for future action?"])
+    assert [c.label for c in explained.citations] == ["Opportunity 2"]
+    treaty = full.ask("Which one is about treaties?", history=["What are the ICC's opportunities for future action?"])
+    assert [c.label for c in treaty.citations] == ["Opportunity 5"]  # of the opportunities, not Takeaway 3's MLATs
     # asked another text for something similar, the earlier topic is what it must speak of: the UN resolution is silent
     assert full.ask("Is there anything similar in the UN resolution?",
                     history=["What does the Paris Call say about elections?"]).abstained
