@@ -17,8 +17,9 @@ from assistant.references import KINDS, roman
 from assistant.sparse import tokenize
 from assistant.wording import NUMBER_PATTERN
 
-_KIND = (r"(?P<kind>articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|(?:sub)?categor(?:y|ies)"
-         r"|headings?|annex(?:es)?)")
+_KINDS = (r"articles?|titles?|sections?|subsections?|chapters?|parts?|objectives?|functions?|(?:sub)?categor(?:y|ies)"
+          r"|headings?|annex(?:es)?")
+_KIND = rf"(?P<kind>{_KINDS})"
 _END = r"\s*[?.!]*\s*$"
 # "the six functions", "its 22 categories": the number the asker remembers, not a topic
 _COUNTED = rf"(?:(?:\d+|{NUMBER_PATTERN})\s+)?"
@@ -42,6 +43,9 @@ _ASKS = (
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise|set|list){_END}",
                re.I),
     re.compile(rf"^\s*how\s+many\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
+    # "How many NIST functions are there?", "How many NIST categories are there under Protect?": the text's name first
+    re.compile(rf"^\s*how\s+many\s+(?P<named>(?!(?:{_KINDS})\b).+?)(?:['’]s?)?\s+{_KIND}\s+(?:are|is)\s+there"
+               rf"(?:\s+(?:in|under|within)\s+(?P<under>.+?))?{_END}", re.I),
     # "List the NIST CSF functions.", "What are the Cyber Essentials sections?", "What are the NIST CSF's functions?",
     # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first
     # "Give me the Budapest Convention's articles on procedural law.": "The Budapest Convention's articles …"

@@ -73,6 +73,8 @@ _STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the|and)|(?-
 # "Who should be responsible for cybersecurity in my company?": where the asker works, no topic of the question's
 _OWN_PLACE = re.compile(r"\b(?:in|at|for|within|across|inside|throughout)\s+(?:my|our)\s+(?:own\s+|small\s+)?"
                         r"(company|firm|business|organi[sz]ation|office|workplace|team|shop|enterprise|startup|start-up)\b", re.I)
+# "What does the acronym CVSS mean?": what the letters stand for, which a text spells out without the word
+_ACRONYM = re.compile(r"\b(?:the|this|that)\s+(acronyms?|abbreviations?|initialisms?)\b", re.I)
 # "Are there any obligations on consumers?", "What obligations do service providers have?": a provision that
 # obliges someone else does not answer
 _BEARER = re.compile(r"\b(?:(?:obligations?|duties|duty)\s+(?:on|upon|of|for)|responsibilit(?:y|ies)\s+(?:on|upon|of))\s+"
@@ -180,7 +182,7 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(next(g for g in m.groups() if g)))
     # "Is an SMS code good enough?": whether it suffices
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
-              *_IMPOSING.finditer(text), *_OWN_PLACE.finditer(text)]:
+              *_IMPOSING.finditer(text), *_OWN_PLACE.finditer(text), *_ACRONYM.finditer(text)]:
         found |= set(tokenize(m.group(1)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))

@@ -54,9 +54,12 @@ def count(
     if not items or (not counting and set(analyzed.keyterms) - placing):
         return None
     lead = ""
-    if some is not None:  # "two firewall requirements": those under the headings the other words name
-        named = set(analyzed.keyterms) - set(tokenize(noun)) - _number_terms()
-        items = [h for h in items if named <= set(tokenize(" ".join(h.heading_path)))] or items
+    if some is not None or counting:  # "two firewall requirements", "How many requirements for firewalls": those
+        # under the headings the other words name, of the words any heading there says ("set" is none)
+        headed = {h.provision_id: set(tokenize(" ".join(h.heading_path))) for h in items}
+        named = (set(analyzed.keyterms) - set(tokenize(noun)) - _number_terms() - document_terms()) & set().union(*headed.values())
+        items = [h for h in items if named <= headed[h.provision_id]] or items
+    if some is not None:
         if some.count < len(items):  # "Name ten ICC takeaways": all six, counted as usual
             lead = f"{some.count} of the {len(items)} {references.plural(noun).lower()} in {composer.place_of(items)}:"
             items = items[:some.count]

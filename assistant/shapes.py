@@ -28,6 +28,10 @@ _LINKS = "(?:in|on|of|at|by|from|to|for|and|or|the|a|an|since|until|before|after
 _STRUCTURAL = frozenset("article paragraph section chapter title objective item annex part".split())
 _QUALIFIED = r"(?:operative\s+|preambular\s+)?"  # a resolution's two kinds of paragraph: "How many operative paragraphs …?"
 _COUNT_ASK = re.compile(r"^\s*how\s+many\s+(" + _QUALIFIED + r"[a-z]+)\b", re.I)
+# "How many firewall requirements …?", "How many G7 actions are there?": the kind counted after a few words naming
+# where, unless the first word is a kind itself ("How many actions do the objectives list?")
+_COUNT_KIND = re.compile(rf"^\s*how\s+many\s+(?!(?:operative|preambular|{references.KIND_PLURALS})\b)(?:[\w.'’-]+\s+){{1,3}}?"
+                         rf"({references.KIND_PLURALS})\b", re.I)
 # "Objective 2 of the G7 actions has five actions?", "Are there six ICC takeaways?": a count to check
 _SOME = r"(?:only\s+|just\s+|exactly\s+|precisely\s+)?(?:\d{1,2}|" + "|".join(number_word(n) for n in range(1, 21)) + r")\s+"
 _COUNT_CLAIM = re.compile(r"^\s*(?:(?:are|were)\s+there\s+" + _SOME + r"(?:[\w'’-]+\s+){0,3}?([a-z]+s)\b"
@@ -345,6 +349,8 @@ def counted(question: str, listing: bool = False) -> str | None:
 
     listing: the noun a request to list them all names instead ("List the ICC's opportunities …").
     """
+    if not listing and (kind := _COUNT_KIND.match(question)):
+        return references.singular(kind.group(1).lower())
     asked = _LIST_ASK.match(question) if listing else _COUNT_ASK.match(question) or _COUNT_CLAIM.match(question)
     if not asked:
         return None

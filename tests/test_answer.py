@@ -472,6 +472,22 @@ def test_examples_asked_for_are_that_many_items_of_the_list_each_with_its_own_su
 
 
 @pytest.mark.slow
+def test_how_many_requirements_for_a_control_counts_those_under_its_heading(full) -> None:
+    for question in ("How many requirements are there for firewalls in Cyber Essentials?",
+                     "How many firewall requirements does Cyber Essentials have?"):
+        answer = full.ask(question)
+        assert answer.text.startswith("D.1 Firewalls of Cyber Essentials lists 5 requirements."), question
+        assert all(c.label.startswith("D.1 Firewalls") for c in answer.citations)
+    updates = full.ask("How many requirements does Cyber Essentials set for security update management?")
+    assert updates.text.startswith("D.3 Security update management of Cyber Essentials lists 4 requirements.")  # not "set"
+    access = full.ask("How many user access control requirements are there in Cyber Essentials?")
+    assert access.text.startswith("D.4 User access control of Cyber Essentials lists 6 requirements.")
+    assert full.ask("How many requirements does Cyber Essentials set?").text.startswith("Cyber Essentials lists 15 requirements")
+    assert full.ask("What does the acronym CVSS mean?").citations[0].provision_id == (
+        "ncsc-cyber-essentials-v3-1/d-3/requirements/para-4")  # "Common Vulnerability Scoring System (CVSS)"
+
+
+@pytest.mark.slow
 def test_the_five_cyber_essentials_controls_come_after_the_sentence_that_announces_them(full) -> None:
     answer = full.ask("What are the five Cyber Essentials controls?")
     ids = [c.provision_id for c in answer.citations]

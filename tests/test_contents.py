@@ -48,6 +48,8 @@ from tests.conftest import ingested
     ("What are the NIST CSF categories under Protect?", Contents("category", "Protect in NIST CSF")),
     ("How many subcategories are in GV.SC?", Contents("subcategory", "GV.SC")),
     ("What are the categories under DETECT?", Contents("category", "DETECT")),  # "the" names no text
+    ("How many NIST functions are there?", Contents("function", "NIST")),  # the text's name before the kind
+    ("How many NIST categories are there under Protect?", Contents("category", "Protect in NIST")),
     # "cover", "deal with": what it sets out; "crimes" are what its headings call offences
     ("Which offences does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),
     ("Which crimes does the Budapest Convention cover?", Contents("", "the Budapest Convention", "offences")),

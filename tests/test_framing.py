@@ -112,6 +112,11 @@ def test_how_a_text_holds_a_topic_frames_it_and_the_topic_stays() -> None:
     assert "approach" in framing_terms("How does NIST's approach to supply chain risk differ from NIS 2?")
     assert "approach" not in framing_terms("What does NIS 2 say about the all-hazards approach?")
 
+def test_the_word_acronym_frames_what_the_letters_stand_for() -> None:
+    assert "acronym" in framing_terms("What does the acronym CVSS mean?")
+    assert "abbrevi" in framing_terms("What does the abbreviation ISAC stand for?")
+
+
 def test_where_the_asker_works_frames_the_question() -> None:
     assert "compani" in framing_terms("Who should be responsible for cybersecurity in my company?")
     assert "organis" in framing_terms("Who is responsible for cybersecurity at our organisation?")

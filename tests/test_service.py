@@ -104,6 +104,7 @@ def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant)
     assert all(c.quote in c.text for c in answer.citations)
     assert "lists 10 actions" in assistant.ask("How many actions does the G7 list?").text  # both objectives
     assert "lists 6 takeaways" in assistant.ask("How many takeaways does the ICC note have?").text
+    assert "lists 10 actions" in assistant.ask("How many G7 actions are there?").text  # the text's name before the kind
     leaders = assistant.ask("How many business leaders did ICC convene?")  # no numbered "business leader N"
     assert "lists" not in leaders.text
 

@@ -115,6 +115,11 @@ def test_a_how_many_question_counts_a_singular_noun() -> None:
     assert shapes.counted("Are there six ICC takeaways?") == "takeaway"
     assert shapes.counted("Does the ICC note list 5 opportunities?") == "opportunity"
     assert shapes.counted("Does NIS 2 have rules?") is None  # no number to check
+    # a word or two naming where come before the kind counted
+    assert shapes.counted("How many firewall requirements does Cyber Essentials have?") == "requirement"
+    assert shapes.counted("How many G7 actions are there?") == "action"
+    assert shapes.counted("How many user access control requirements are there?") == "requirement"
+    assert shapes.counted("How many actions do the objectives list?") == "action"  # the first kind asked
 
 
 def test_a_resolutions_operative_and_preambular_paragraphs_are_kinds_to_count_and_list() -> None:
