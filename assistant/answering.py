@@ -154,6 +154,8 @@ def _ranked(turn: Turn) -> Answer:
         declined = composer.declined(resolved, refusal.reply, near if refusal.related else [])
         declined._retrieved = [s.hit for s in near]
         return declined
+    if not resolved.sources and (made := _made_at(turn, reading)) is not None:  # "Which text was adopted in Budapest?"
+        return made
     pool = turn.unseen(retriever.retrieve(analyzed, turn.k, base))
     named = [] if base.doc_ids else resolved.sources
     spread = not named and shapes.which_texts(turn.question)  # "Which texts talk about supply chains?"
@@ -209,6 +211,18 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
     composed = defining.noted(composer.compose(resolved, analyzed, scored, pool), turn.question, retriever.reader,
                               composer.documents, doc_ids)
     return _finished(composed, scored, reading)
+
+
+def _made_at(turn: Turn, reading: Reading) -> Answer | None:
+    """Answer "Which text was adopted in Budapest?" with the texts whose own words say they were made there, else None."""
+    place = provenance.made_at(turn.question)
+    reader, documents = turn.retriever.reader, turn.composer.documents
+    held = [d for d in documents if d in reader.by_doc and (not turn.base.doc_ids or d in turn.base.doc_ids)]
+    made = [s for d in held for s in reader.attestation(d, documents[d], "where")[:1]
+            if place and provenance.names_place(s.hit.text, place)]
+    if not made:
+        return None
+    return _finished(turn.composer.compose(turn.resolved, reading.analyzed, made, made), made, reading)
 
 
 def _finished(composed: Answer, scored: list[Scored], reading: Reading) -> Answer:

@@ -73,6 +73,10 @@ _STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the|and)|(?-
 # "Who should be responsible for cybersecurity in my company?": where the asker works, no topic of the question's
 _OWN_PLACE = re.compile(r"\b(?:in|at|for|within|across|inside|throughout)\s+(?:my|our)\s+(?:own\s+|small\s+)?"
                         r"(company|firm|business|organi[sz]ation|office|workplace|team|shop|enterprise|startup|start-up)\b", re.I)
+# "Which text should I read to learn about incident response?": which text speaks of it
+_READ_TO_LEARN = re.compile(r"^\s*(?:which|what)\s+(?:texts?|documents?|sources?|ones?)\s+(?:should|do|can|must|could|would)\s+"
+                            r"(?:i|we|you|one)\s+(read|consult|use|look\s+at|check)(?:\s+(?:first\s+)?to\s+(learn|find\s+out|"
+                            r"know|understand)(?:\s+more)?)?\b", re.I)
 # "What does the acronym CVSS mean?": what the letters stand for, which a text spells out without the word
 _ACRONYM = re.compile(r"\b(?:the|this|that)\s+(acronyms?|abbreviations?|initialisms?)\b", re.I)
 # "Are there any obligations on consumers?", "What obligations do service providers have?": a provision that
@@ -184,6 +188,8 @@ def framing_terms(text: str) -> set[str]:
     for m in [*_ENOUGH.finditer(text), *_MATTER_OF.finditer(text), *_DEMANDS.finditer(text), *_ACTOR.finditer(text),
               *_IMPOSING.finditer(text), *_OWN_PLACE.finditer(text), *_ACRONYM.finditer(text)]:
         found |= set(tokenize(m.group(1)))
+    for m in _READ_TO_LEARN.finditer(text):
+        found |= set(tokenize(" ".join(g for g in m.groups() if g)))
     for m in _STANCE.finditer(text):  # "the ICC's view on MLATs" asks what it says of MLATs
         found |= set(tokenize(m.group(1) or m.group(2)))
     if (m := _MEANS_FOR.search(text)) and references.specific(references.parse(text)):

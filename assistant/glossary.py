@@ -192,6 +192,7 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
                  "bounces back", "bouncing back"),
     "nationality": ("citizen", "citizenship"),  # "refused solely on the basis of the nationality of the person"
     "interference": ("meddling", "meddle", "meddles", "meddled"),
+    "electoral": ("election", "elections", "vote", "votes", "voting"),  # "electoral processes"
     "transition": ("take over", "takes over", "took over", "taking over", "successor"),  # "transition … to the Global Mechanism"
     "concerned": ("worry", "worries", "worried", "worrying"),  # a preamble is "Concerned by the risk …"
     "accede": ("join", "joins", "joined", "joining"),  # a State accedes to a convention

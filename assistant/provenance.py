@@ -40,6 +40,10 @@ _PLACES = "city country place town venue"  # "In which city was it adopted?": th
 # "DONE at Budapest", "signed at Paris", or a dateline "Paris, 12th of November, 2018"
 _PLACE = re.compile(r"\b(?i:done|signed|adopted|made|issued)\s+(?:at|in)\s+[A-Z][a-z]+|^\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+"
                     r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b")
+# "Which text was adopted in Budapest?", "What was agreed in Paris?": the text made at the place named
+_MADE_AT = re.compile(r"^\s*(?:which|what)(?:\s+(?:text|document|treaty|convention|declaration|instrument|agreement|one))?"
+                      r"\s+(?:was|were|is)\s+(?:(?:first\s+)?(?:adopted|signed|issued|agreed|concluded|launched|published|"
+                      r"made|done|opened\s+for\s+signature))\s+(?:in|at)\s+(?P<place>(?-i:[A-Z][a-z]+))\s*[?.!]*\s*$", re.I)
 # "Is the G7 text from 2017 or 2018?", "What year is the Paris Call from?"
 _FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19|20)\d\d\b(?:\s+or\s+(?:19|20)\d\d)?\s*\??\s*$"
                         r"|^\s*(?:what|which)\s+year\s+(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s*\??\s*$", re.I)
@@ -75,6 +79,17 @@ def asks(question: str) -> Wants | None:
     if not (who or when) or not _ASKS.search(question) or (when and later(question)):
         return None
     return "both" if who and when else "who" if who else "when"
+
+
+def made_at(question: str) -> str:
+    """Return the place a question asks which text was made at ("Which text was adopted in Budapest?"), else ""."""
+    m = _MADE_AT.match(question)
+    return m.group("place") if m else ""
+
+
+def names_place(text: str, place: str) -> bool:
+    """Return True when a provision names the place its text was made at ("DONE at Budapest", "Paris, 12th …")."""
+    return any(re.search(rf"\b{re.escape(place)}\b", m.group(0)) for m in _PLACE.finditer(text))
 
 
 def about_origin(question: str) -> bool:

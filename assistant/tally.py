@@ -42,10 +42,10 @@ _TEXTS_SAY = re.compile(rf"^\s*(?:and\s+)?(?:in\s+)?how\s+many\s+(?:of\s+(?:the|
 # "In how many of the texts do SMEs appear?", "In how many documents is capacity building mentioned?"
 _TEXTS_HOLD = re.compile(rf"^\s*(?:and\s+)?in\s+how\s+many\s+(?:of\s+(?:the|these|your|those)\s+)?{_TEXTS}\s+(?:do|does|is|are)\s+"
                          rf"(?P<topic>[^?]+?)\s+(?:appear|come\s+up|feature|mentioned|referred\s+to|named|cited){_END}", re.I)
-# "Which text mentions SMEs the most?", "Which document talks most about cooperation?"
+# "Which text mentions SMEs the most?", "Which document talks most about cooperation?", "… says the most about SMEs?"
 _MOST = re.compile(rf"^\s*(?:and\s+)?(?:which|what)\s+(?:text|document|source|instrument)\s+"
                    rf"(?:(?:{_SAY})\s+(?:(?:the\s+)?most\s+(?:often\s+)?(?:about\s+)?(?P<topic1>[^?]+?)|(?P<topic2>[^?]+?)\s+(?:the\s+)?most"
-                   rf"(?:\s+often)?)|(?:mentions|talks|speaks|writes)\s+(?:the\s+)?most\s+(?:about|of|on)\s+(?P<topic3>[^?]+?)){_END}", re.I)
+                   rf"(?:\s+often)?)|(?:mentions|talks|speaks|writes|says|has)\s+(?:the\s+)?most\s+(?:about|of|on)\s+(?P<topic3>[^?]+?)){_END}", re.I)
 Mode = Literal["text", "texts", "most"]
 
 

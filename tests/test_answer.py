@@ -472,6 +472,16 @@ def test_examples_asked_for_are_that_many_items_of_the_list_each_with_its_own_su
 
 
 @pytest.mark.slow
+def test_which_text_to_read_on_a_topic_is_the_one_that_speaks_of_it(full) -> None:
+    incident = full.ask("Which text should I read to learn about incident response?")  # "read" is no word of the texts
+    assert not incident.abstained and {c.doc_id for c in incident.citations} == {"nist-csf-2-0-core"}
+    elections = full.ask("Which document talks about elections?")  # the Paris Call's "electoral processes"
+    assert [c.provision_id for c in elections.citations] == ["paris-call-2018/item-3"]
+    most = full.ask("Which text says the most about SMEs?")
+    assert most.text.startswith("G7 Actions for Enhancing Cybersecurity for Businesses mentions SMEs most")
+
+
+@pytest.mark.slow
 def test_how_many_requirements_for_a_control_counts_those_under_its_heading(full) -> None:
     for question in ("How many requirements are there for firewalls in Cyber Essentials?",
                      "How many firewall requirements does Cyber Essentials have?"):

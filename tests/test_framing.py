@@ -117,6 +117,12 @@ def test_the_word_acronym_frames_what_the_letters_stand_for() -> None:
     assert "abbrevi" in framing_terms("What does the abbreviation ISAC stand for?")
 
 
+def test_which_text_to_read_to_learn_about_a_topic_frames_the_reading() -> None:
+    assert {"read", "learn"} <= framing_terms("Which text should I read to learn about incident response?")
+    assert "consult" in framing_terms("Which document should I consult on passwords?")
+    assert "read" not in framing_terms("Can the police read my email under the Budapest Convention?")
+
+
 def test_where_the_asker_works_frames_the_question() -> None:
     assert "compani" in framing_terms("Who should be responsible for cybersecurity in my company?")
     assert "organis" in framing_terms("Who is responsible for cybersecurity at our organisation?")

@@ -153,7 +153,7 @@ def test_everyday_words_for_risk_monitoring_infrastructure_and_diplomacy_reach_t
         "Which action brings in academia?": [("bring", "involving")],
         "How should threat information flow?": [("flow", "exchanging")],
         "When did the briefing take place?": [("take", "convened"), ("place", "convened")],
-        "Is the Paris Call against meddling in elections?": [("meddl", "interference")],
+        "Is the Paris Call against meddling in elections?": [("meddl", "interference"), ("elect", "electoral")],
         "What takes over from the working group?": [("take", "transition")],
         "Remove software that isn't needed?": [("need", "unnecessary")],
         "What risk worried the drafters?": [("worri", "concerned")],

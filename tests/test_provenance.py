@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.provenance import asks, attesting, best, done, terms
+from assistant.provenance import asks, attesting, best, done, made_at, names_place, terms
 from assistant.types import Document
 
 BUDAPEST = Document(doc_id="bud", title="Convention on Cybercrime", issuer="Council of Europe",
@@ -121,6 +121,11 @@ def test_the_place_a_text_was_made_is_read_from_its_final_clause_or_dateline() -
     assert best(attesting([(0, "We welcome the Call."), (1, "Paris, 12th of November, 2018")], paris), "where", {0: 0, 1: 1}) == [1]
     assert best(attesting([(0, "Resolution adopted by the General Assembly on 1 December 2025")], paris), "where", {0: 0}) == []
     assert done("In which city was the ICC briefing held?") == "held" and done("Where was it adopted?") == "adopted"
+    # "Which text was adopted in Budapest?": the place asked, which the final clause or the dateline must name
+    assert made_at("Which text was adopted in Budapest?") == "Budapest" and made_at("What was agreed in Paris?") == "Paris"
+    assert made_at("Which text was adopted in 2001?") == "" and made_at("What was adopted in the resolution?") == ""
+    assert names_place(texts[1][1], "Budapest") and not names_place(texts[1][1], "Paris")
+    assert not names_place("Parties in Budapest shall adopt measures.", "Budapest")  # no place of making
 
 
 def test_an_issuer_named_far_from_the_texts_own_voice_is_spoken_of_not_speaking() -> None:
@@ -139,5 +144,9 @@ def test_where_a_text_was_made_is_its_own_words_or_an_abstention(full: Assistant
     assert [c.provision_id for c in full.ask("In which city was the Paris Call adopted?").citations] == ["paris-call-2018/para-15"]
     g7 = full.ask("Where was the G7 declaration adopted?")
     assert g7.abstained and "does not say where it was adopted" in g7.text and "26 September 2017" in g7.text
+    budapest = full.ask("Which text was adopted in Budapest?")  # not the articles on what Parties "shall adopt"
+    assert [c.provision_id for c in budapest.citations] == ["budapest-convention-2001/article-48/para-2"]
+    assert [c.provision_id for c in full.ask("Which document was issued in Paris?").citations] == ["paris-call-2018/para-15"]
+    assert full.ask("Which text was adopted in Geneva?").abstained
     published = full.ask("Who published Cyber Essentials?")  # not "… as defined by the NCSC guidance" on zero trust
     assert "does not state who made it; the catalogue gives UK National Cyber Security Centre" in published.text

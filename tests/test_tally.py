@@ -26,6 +26,7 @@ from tests.conftest import ingested
     ("In how many documents is capacity building mentioned?", Tally("texts", "capacity building")),
     ("Which text mentions SMEs the most?", Tally("most", "SMEs")),
     ("Which document talks most about cooperation?", Tally("most", "cooperation")),
+    ("Which text says the most about SMEs?", Tally("most", "SMEs")),
     ("In how many of the texts do SMEs appear?", Tally("texts", "SMEs")),
 ])
 def test_a_question_counting_mentions_is_read_for_its_topic_and_scope(question: str, expected: Tally) -> None:
