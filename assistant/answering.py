@@ -192,7 +192,7 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
     if not attested and named and routes.about_whole_text(retriever, resolved, analyzed, reading.bare, reading.framing):
         # "What does the G7 commit to?": its commitments, in order
         kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
-        analyzed.gist = not kinds and shapes.gist(resolved.question)
+        analyzed.gist = not kinds and (shapes.gist(resolved.question) or shapes.bare_name(reading.bare))
         for term in DUTIES:  # "What are the obligations under NIS 2?": all it says, in "shall" and "must"
             analyzed.keyterms.pop(term, None)
         attested = retriever.reader.opening(named[0], WHOLE_TEXT_OPENING, base.model_copy(update=kinds), lists=True,

@@ -30,7 +30,7 @@ WORDS = frozenset(
 # "Which body adopted it?": the kind of maker asked for, which the texts name ("the General Assembly"), not call a body
 _MAKERS = "body bodies organ organs organisation organisations organization organizations institution institutions " \
           "agency agencies authority authorities entity entities forum"
-_WHO = re.compile(r"^\s*(?:who|by whom|which\s+(?:" + "|".join(_MAKERS.split()) + r"|governments?|countries|country|ministers?))\b",
+_WHO = re.compile(r"^\s*(?:who|by whom|(?:which|what)\s+(?:" + "|".join(_MAKERS.split()) + r"|governments?|countries|country|ministers?))\b",
                   re.I)
 _WHEN = re.compile(r"^\s*(?:when|on what date|in what year|what year|what date|what(?:'s|\s+is|\s+was) the date)\b|\band when\b",
                    re.I)

@@ -155,6 +155,9 @@ _PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+(?:is|are|was|were)
 # "What is the UN resolution about?", "Summarise the Budapest Convention": what a whole text is about
 _GIST_ASK = re.compile(r"^\s*summari[sz]e\b|^\s*what(?:['’]s|\s+is|\s+are)\b.{1,80}\babout\s*[?.!]*\s*$"
                        r"|\b(?:main|key)\s+(?:points|ideas|themes|messages)\b|\b(?:gist|overview|synopsis)\b", re.I)
+# "What is the Paris Call?" once the name is off: what the text is, which its full title and opening say
+_BARE_NAME = re.compile(r"^\s*(?:and\s+)?(?:what(?:['’]s|\s+is|\s+are|\s+was)|(?:tell\s+me\s+)?about|explain)\s+(?:the\s+)?[\s?.!]*$",
+                        re.I)  # "Tell me about the Paris Call." arrives as "About the Paris Call."
 PURPOSE_WORDS = "point purpose aim aims goal goals objective objectives achieve accomplish"
 # a text stating what it is for, of itself ("the present Convention is necessary to deter …", "This Directive aims
 # to …", "The purpose of this Framework is …"): what "What is the purpose of the Budapest Convention?" asks
@@ -292,6 +295,11 @@ def purposive(question: str) -> bool:
 def gist(question: str) -> bool:
     """Return True when a question asks what a text is about as a whole ("Summarise the UN resolution.")."""
     return bool(_GIST_ASK.search(question))
+
+
+def bare_name(bare: str) -> bool:
+    """Return True when a question, its text's name taken off, asks only what the text is ("What is the  ?")."""
+    return bool(_BARE_NAME.match(bare))
 
 
 def states_own_purpose(text: str) -> bool:

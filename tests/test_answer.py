@@ -477,6 +477,8 @@ def test_which_text_to_read_on_a_topic_is_the_one_that_speaks_of_it(full) -> Non
     assert not incident.abstained and {c.doc_id for c in incident.citations} == {"nist-csf-2-0-core"}
     elections = full.ask("Which document talks about elections?")  # the Paris Call's "electoral processes"
     assert [c.provision_id for c in elections.citations] == ["paris-call-2018/item-3"]
+    what = full.ask("What is the Budapest Convention?")  # its full title first, then its opening
+    assert what.text.startswith("The full title of the Budapest Convention is “Convention on Cybercrime")
     most = full.ask("Which text says the most about SMEs?")
     assert most.text.startswith("G7 Actions for Enhancing Cybersecurity for Businesses mentions SMEs most")
 

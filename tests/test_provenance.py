@@ -26,6 +26,7 @@ ICC = Document(doc_id="icc", title="ICC Board Briefing", issuer="International C
     ("Which ministers set out the G7 actions?", "who"),
     ("Which body adopted resolution 80/16?", "who"),  # the kind of maker asked for: the texts name it
     ("Which organisation issued the Paris Call?", "who"),
+    ("What body adopted resolution 80/16?", "who"),
     ("Where was the Budapest Convention signed?", "where"),
     ("In which city was the Paris Call adopted?", "where"),
     ("Where are incidents reported?", None),  # a where-question about a duty, not the text

@@ -234,6 +234,11 @@ def test_how_long_a_thing_must_be_wants_a_length_and_how_long_it_is_kept_a_durat
     assert analyzer.analyze("How long must data be kept?").keyterms["long"] == analyzer.idf("long")
 
 
+def test_a_question_that_only_names_a_text_asks_what_the_text_is() -> None:
+    assert shapes.bare_name("What is the  ?") and shapes.bare_name("What's  ?") and shapes.bare_name("About the  .")
+    assert not shapes.bare_name("What is the   about supply chains?")
+
+
 def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
     assert shapes.which_texts("Which texts talk about supply chains?")
     assert shapes.which_texts("Do any of the documents mention SMEs?")
