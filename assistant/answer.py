@@ -189,7 +189,7 @@ class Composer:
         chosen = self._with_referred(chosen, good)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
-        chosen = completed(chosen, self.list_items, self.list_intro) if wants_list else chosen
+        chosen = completed(chosen, self.list_items, self.list_intro, good) if wants_list else chosen
         return examples(chosen, wanted, self.list_items) if (wanted := framing.examples_wanted(question)) else chosen
 
     def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:

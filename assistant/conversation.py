@@ -32,7 +32,9 @@ SHORT_YES_NO = 3  # content words
 _ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above|ones|else)\b", re.I)
 _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
-    r"similar|similarly|similarities|whereas)\b", re.I,
+    r"similar|similarly|similarities|whereas|"
+    # "Is the G7 more detailed than the ICC on SMEs?", "Is NIS 2 stricter than Cyber Essentials on patching?"
+    r"(?:more|less)\s+[a-z-]+\s+than|(?:stricter|broader|narrower|tougher|weaker|stronger|clearer|wider|firmer)\s+than)\b", re.I,
 )
 # "Which G7 provisions mention both SMEs and cooperation?": with one text named, "both" joins two topics
 _BOTH = re.compile(r"\bboth\b", re.I)

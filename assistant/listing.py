@@ -24,6 +24,7 @@ PARALLEL_MIN = 3  # items of one section that fill an answer's limit between the
 NESTED_MAX = 8  # a list with the lists its items introduce: a short article read whole, not a long answer grown
 LIST_MAX = 12  # the most citations a list answer grows to
 SIDE_LIST_MAX = 5  # a compared text's cited introduction brings its list when the list is this short
+LISTED_SHARE = 0.75  # a list two of whose items are cited comes whole when this share of its items answers
 # "What does Article 24 contain?", "Show me Objective 2": words asking for a place's text, not a topic within it
 READING_TERMS = frozenset(tokenize("contain contains cover covers provide provides text wording full read show quote"))
 PLACE_MAX = 18  # the most parts a place asked for whole is read out in ("What does Article 27 say?"): a longer one is ranked
@@ -111,9 +112,15 @@ def intro_verb(intro: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def completed(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None]) -> list[Scored]:
-    """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order."""
-    chosen = _introduced(chosen, list_items, list_intro)
+def completed(
+    chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None], good: list[Scored] | None = None,
+) -> list[Scored]:
+    """When a cited provision introduces a list ('… five technical controls:'), cite the whole list, in order.
+
+    good: every adequate candidate; a list two of whose items are cited and most of whose items answer as well as
+    they do is cited whole too ("What controls does Cyber Essentials list?": "Firewalls" alone never says "control").
+    """
+    chosen = _introduced(chosen, list_items, list_intro, _undistinguished(chosen, good or []))
     for s in chosen:
         items = list_items(s.hit)
         if items:
@@ -139,22 +146,34 @@ def with_short_lists(chosen: list[Scored], list_items: Items) -> list[Scored]:
     return out
 
 
-def _introduced(chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None]) -> list[Scored]:
+def _undistinguished(chosen: list[Scored], good: list[Scored]) -> set[str]:
+    """Return the adequate candidates that cover the question as well as the cited ones do.
+
+    "What controls does Cyber Essentials list?" says nothing that tells "User access control" from "Secure
+    configuration"; "What must firewalls do about inbound connections?" does, and its two items answer alone.
+    """
+    least = min((s.coverage for s in chosen), default=1.0)
+    return {s.hit.provision_id for s in good if s.coverage >= least}
+
+
+def _introduced(
+    chosen: list[Scored], list_items: Items, list_intro: Callable[[Hit], Hit | None], adequate: set[str] | frozenset[str] = frozenset(),
+) -> list[Scored]:
     """Put before a list whose every item is cited its introduction ("… under five technical controls:").
 
     Ranked one by one, "Malware protection" may outrank "Firewalls"; together they are the list its
     introduction announces, which then says what they are. One that only repeats the header ("we intend to:") is
     left out.
     """
-    if any(list_items(c.hit) for c in chosen):
-        return chosen  # a cited introduction brings its own list
+    brings = any(list_items(c.hit) for c in chosen)  # a cited introduction brings its own list
     cited = {c.hit.provision_id for c in chosen}
     for s in chosen:
         intro = list_intro(s.hit)
         if intro is None or intro.provision_id in cited or intro_verb(intro.text):
             continue
         ids = {h.provision_id for h in list_items(intro)}
-        if len(ids) >= 2 and ids <= cited:
+        if len(ids) >= 2 and ((ids <= cited and not brings) or (
+                len(ids & cited) >= 2 and len(ids & (cited | adequate)) >= LISTED_SHARE * len(ids))):
             at = chosen.index(s)  # where the list's best item stood; completed() puts the items after it, in order
             return [*chosen[:at], replace(s, hit=intro, lead_in=True), *chosen[at:]]
     return chosen

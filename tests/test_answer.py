@@ -501,11 +501,14 @@ def test_how_many_requirements_for_a_control_counts_those_under_its_heading(full
 
 @pytest.mark.slow
 def test_the_five_cyber_essentials_controls_come_after_the_sentence_that_announces_them(full) -> None:
-    answer = full.ask("What are the five Cyber Essentials controls?")
-    ids = [c.provision_id for c in answer.citations]
-    start = ids.index("ncsc-cyber-essentials-v3-1/a/para-1")
-    assert ids[start:start + 6] == ["ncsc-cyber-essentials-v3-1/a/para-1",
-                                    *(f"ncsc-cyber-essentials-v3-1/a/item-{n}" for n in range(1, 6))]
+    for question in ("What are the five Cyber Essentials controls?", "What controls does Cyber Essentials list?"):
+        answer = full.ask(question)
+        ids = [c.provision_id for c in answer.citations]
+        start = ids.index("ncsc-cyber-essentials-v3-1/a/para-1")
+        assert ids[start:start + 6] == ["ncsc-cyber-essentials-v3-1/a/para-1",
+                                        *(f"ncsc-cyber-essentials-v3-1/a/item-{n}" for n in range(1, 6))], question
+    sides = full.ask("Is the G7 more detailed than the ICC on SMEs?")  # both texts, side by side
+    assert {c.doc_id for c in sides.citations} == {"g7-2017-cyber-business", "icc-board-briefing-cyber"}
     assert "“We have organised the requirements under five technical controls” [" in answer.text
 
 
@@ -661,3 +664,28 @@ def test_a_list_heading_asked_in_other_words_is_read_whole(full: Assistant) -> N
 def test_the_reservations_a_party_can_make_are_article_42s(full: Assistant) -> None:
     answer = full.ask("What reservations can a Party make?")
     assert answer.citations[0].provision_id == "budapest-convention-2001/article-42/para-1"
+
+
+def test_a_list_two_of_whose_items_answer_no_better_than_the_rest_is_cited_whole() -> None:
+    from assistant.listing import completed
+
+    intro = Hit(provision_id="ce/a", doc_id="g7", doc_title=G7.title, label="A", score=1.0,
+                text="We have organised the requirements under five technical controls:")
+    names = ["Firewalls", "Secure configuration", "Security update management", "User access control"]
+    items = [Hit(provision_id=f"ce/a/{n}", doc_id="g7", doc_title=G7.title, label=f"A, item {n}", text=name, score=1.0,
+                 intro=intro.text) for n, name in enumerate(names, 1)]
+    lists = {intro.provision_id: items}
+
+    def list_items(hit: Hit) -> list[Hit]:
+        return lists.get(hit.provision_id, [])
+
+    def list_intro(hit: Hit) -> Hit | None:
+        return intro if hit in items else None
+
+    equal = [Scored(h, 0.7, 1.0, 1.0) for h in items]
+    chosen = completed(equal[2:], list_items, list_intro, equal[1:])  # "Firewalls" never says "control": not retrieved
+    assert [s.hit.provision_id for s in chosen] == ["ce/a", *(h.provision_id for h in items)]
+    # "… about inbound connections?": the two items that say it answer better than the rest, and alone
+    sharper = [Scored(h, 0.7, 1.0 if n >= 2 else 0.5, 1.0) for n, h in enumerate(items)]
+    chosen = completed(sharper[2:], list_items, list_intro, sharper)
+    assert [s.hit.provision_id for s in chosen] == ["ce/a/3", "ce/a/4"]

@@ -115,6 +115,10 @@ def test_a_second_name_without_comparison_is_the_topic(sources: SourceIndex) -> 
     resolved = resolve("What does the Paris Call say about the Budapest Convention?", [], sources)
     assert resolved.sources == ["paris"] and not resolved.comparison
     assert resolve("Compare the Paris Call and the Budapest Convention", [], sources).comparison
+    # "more detailed than", "stricter than" hold two texts against each other on a topic
+    detailed = resolve("Is the G7 more detailed than the ICC on SMEs?", [], sources)
+    assert detailed.comparison and set(detailed.sources) == {"g7", "icc"}
+    assert resolve("Is the Paris Call stricter than the G7 on hacking back?", [], sources).comparison
 
 
 def test_the_first_word_of_a_name_before_a_texts_noun_names_it(sources: SourceIndex) -> None:
