@@ -82,7 +82,7 @@ def target(moving: Move, answer: Answer, asked: str) -> Target | None:
         return None
     if moving.rank == LAST:  # "Explain the last one.": the last item the answer listed
         items = [c for c in _listed(answer) if not _prose(c.label)] or _listed(answer)  # "RECOVER (RC)": no number
-        return Target(items[-1].doc_id, items[-1].label) if items and not answer.abstained else None
+        return Target(items[-1].doc_id, items[-1].label) if items else None
     if moving.rank is not None and not named:  # "the fourth one" of a list the answer gave: counted from its first item
         cited = next((c for c in answer.citations if _first_item(c.label)), cited)
     elif moving.rank is not None and not moving.kind and _LIST_ASKED.search(asked):

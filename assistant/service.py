@@ -155,10 +155,10 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import catalogue, compound, conversation, forms, manners, moves
+        from assistant import compound, conversation, forms, manners
 
         assert sources is not None
-        asked, earlier, shown = manners.respelled(question), list(history or []), frozenset[str]()
+        asked, earlier = manners.respelled(question), list(history or [])
         bare = manners.plain(asked)
         if forms.again(bare):  # "Can you put that in plain English?": that answer again
             if not earlier:
@@ -167,22 +167,7 @@ class Assistant:
             answer = self.ask(earlier[-1], earlier[:-1], filters, k).model_copy(deep=True)
             answer.question = question
             return answer
-        if (start := conversation.more_of(earlier, question)) is not None:  # "Tell me more.": that again, less what was cited
-            shown = frozenset(c.provision_id for i in range(start, len(earlier))
-                              for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
-            asked, earlier = earlier[start], earlier[:start]
-        elif earlier and (of_text := conversation.text_asked(
-                bare, earlier, sources, lambda: self.ask(earlier[-1], earlier[:-1], filters, k))) is not None:
-            asked, earlier = of_text, []  # "Which text talks about hacking back?" "When was it adopted?": that text
-        elif earlier and catalogue.among(bare):  # "Which texts mention SMEs?" "Which of them is the oldest?"
-            cited = list(dict.fromkeys(c.doc_id for c in self.ask(earlier[-1], earlier[:-1], filters, k).citations))
-            if len(cited) >= 2:
-                filters, earlier = (filters or Filters()).model_copy(update={"doc_ids": cited}), []
-        elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
-            before = self.ask(earlier[-1], earlier[:-1], filters, k)
-            if (to := moves.target(moving, before, before.resolved_query or earlier[-1])) is not None:
-                asked, earlier = f"What does {to.label} say?", []
-                filters = (filters or Filters()).model_copy(update={"doc_ids": [to.doc_id]})
+        asked, earlier, filters, shown = self._leaning(question, asked, bare, earlier, filters, k)
         answer = compound.answered(asked, earlier, lambda q, h: self._answer(retriever, q, h, filters, k, shown),
                                    self.settings.answer.related, sources.names)
         if shown:
@@ -193,6 +178,33 @@ class Assistant:
             while len(self._answers) > self.settings.server.answer_cache:
                 self._answers.popitem(last=False)
         return answer
+
+    def _leaning(
+        self, question: str, asked: str, bare: str, earlier: list[str], filters: Filters | None, k: int | None,
+    ) -> tuple[str, list[str], Filters | None, frozenset[str]]:
+        """Return what a follow-up that leans on the answer before asks: the question, its history, filters, what was shown."""
+        from assistant import catalogue, conversation, moves
+
+        def before() -> Answer:
+            return self.ask(earlier[-1], earlier[:-1], filters, k)
+
+        if (start := conversation.more_of(earlier, question)) is not None:  # "Tell me more.": that again, less what was cited
+            shown = frozenset(c.provision_id for i in range(start, len(earlier))
+                              for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
+            return earlier[start], earlier[:start], filters, shown
+        assert self._sources is not None
+        if earlier and (of_text := conversation.text_asked(bare, earlier, self._sources, before)) is not None:
+            return of_text, [], filters, frozenset()  # "Which text talks about hacking back?" "When was it adopted?"
+        if earlier and catalogue.among(bare):  # "Which texts mention SMEs?" "Which of them is the oldest?"
+            cited = list(dict.fromkeys(c.doc_id for c in before().citations))
+            if len(cited) >= 2:
+                return asked, [], (filters or Filters()).model_copy(update={"doc_ids": cited}), frozenset()
+        elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
+            answer = before()
+            if (to := moves.target(moving, answer, answer.resolved_query or earlier[-1])) is not None:
+                placed = (filters or Filters()).model_copy(update={"doc_ids": [to.doc_id]})
+                return f"What does {to.label} say?", [], placed, frozenset()
+        return asked, earlier, filters, frozenset()
 
     def _answer(
         self, retriever: Retriever, question: str, history: list[str] | None, filters: Filters | None, k: int | None,
