@@ -45,6 +45,9 @@ _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|s
                        # "What are the ten G7 actions?": every numbered one, the count as the asker remembers it
                        r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+(?:" + _SOME + r")?" + _OWNER
                        + r"([a-z]+s)\s*[?.!]*$"
+                       # "What are the G7 actions under Objective 2?": every numbered one there; not "the obligations of …"
+                       r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+(?:(?!of\b)[\w.-]+(?:['’]s?)?\s+){0,2}?"
+                       r"([a-z]+s)\s+(?:in|under|within)\s+[^?.!]{1,60}?\s*[?.!]*$"
                        # "What are the operative paragraphs of resolution 80/16?": a resolution's kind, whichever text follows
                        r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+((?:operative|preambular)\s+paragraphs)\b)", re.I)
 # "Name one principle of the Paris Call", "Give me three examples of G7 actions", "What are two G7 actions?": that

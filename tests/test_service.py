@@ -105,6 +105,8 @@ def test_how_many_counts_the_numbered_items_and_cites_each(assistant: Assistant)
     assert "lists 10 actions" in assistant.ask("How many actions does the G7 list?").text  # both objectives
     assert "lists 6 takeaways" in assistant.ask("How many takeaways does the ICC note have?").text
     assert "lists 10 actions" in assistant.ask("How many G7 actions are there?").text  # the text's name before the kind
+    under = assistant.ask("What are the G7 actions under Objective 2?")  # its actions, not its paragraphs as well
+    assert [c.label for c in under.citations] == [f"Objective 2, action {n}" for n in range(1, 8)]
     leaders = assistant.ask("How many business leaders did ICC convene?")  # no numbered "business leader N"
     assert "lists" not in leaders.text
 

@@ -269,6 +269,9 @@ def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about(
     ("What are the ten G7 actions?", "action"),  # the count as the asker remembers it
     ("Which were all the 6 ICC takeaways?", "takeaway"),
     ("What are the key points of the ICC note?", None),
+    ("What are the G7 actions under Objective 2?", "action"),  # every one at the place named
+    ("What are the takeaways in the ICC note?", "takeaway"),
+    ("What are the obligations of entities under NIS 2?", None),  # no list noun before "of"
 ])
 def test_a_request_to_list_them_all_names_the_numbered_noun(question: str, expected: str | None) -> None:
     assert shapes.counted(question, listing=True) == expected
