@@ -215,11 +215,12 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
 
 def _made_at(turn: Turn, reading: Reading) -> Answer | None:
     """Answer "Which text was adopted in Budapest?" with the texts whose own words say they were made there, else None."""
-    place = provenance.made_at(turn.question)
+    if not (place := provenance.made_at(turn.question)):
+        return None  # most questions: no text's final clauses are read for them
     reader, documents = turn.retriever.reader, turn.composer.documents
     held = [d for d in documents if d in reader.by_doc and (not turn.base.doc_ids or d in turn.base.doc_ids)]
     made = [s for d in held for s in reader.attestation(d, documents[d], "where")[:1]
-            if place and provenance.names_place(s.hit.text, place)]
+            if provenance.names_place(s.hit.text, place)]
     if not made:
         return None
     return _finished(turn.composer.compose(turn.resolved, reading.analyzed, made, made), made, reading)

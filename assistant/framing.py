@@ -71,8 +71,10 @@ _STANCE = re.compile(rf"\b({_RELATION})\b|(?:['’]s|\b(?:its|their|the|and)|(?-
                      r"(positions?|stances?|views?|standpoint|opinions?|attitude|approach(?:es)?)\s+"
                      r"(?:on|about|towards?|regarding|concerning|to)\b", re.I)
 # "Who should be responsible for cybersecurity in my company?": where the asker works, no topic of the question's
+# the asker's kind of firm, which the texts call otherwise ("the organization", "entities", "SMEs")
+_FIRM = r"business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?"
 _OWN_PLACE = re.compile(r"\b(?:in|at|for|within|across|inside|throughout)\s+(?:my|our)\s+(?:own\s+|small\s+)?"
-                        r"(company|firm|business|organi[sz]ation|office|workplace|team|shop|enterprise|startup|start-up)\b", re.I)
+                        rf"({_FIRM}|organi[sz]ations?|office|workplace|team|enterprise)\b", re.I)
 # "Which text should I read to learn about incident response?": which text speaks of it
 _READ_TO_LEARN = re.compile(r"^\s*(?:which|what)\s+(?:texts?|documents?|sources?|ones?)\s+(?:should|do|can|must|could|would)\s+"
                             r"(?:i|we|you|one)\s+(read|consult|use|look\s+at|check)(?:\s+(?:first\s+)?to\s+(learn|find\s+out|"
@@ -99,7 +101,7 @@ _DEFINING = re.compile(r"\b(?:define|defines|defined|definition)\b", re.I)
 # who acts is the asker's kind, which the text may call otherwise ("the organization"); what they should do is the topic
 _ACTOR = re.compile(r"^\s*(?:and\s+)?(?:(?:under|according\s+to|in)\s+[^,?]{1,40},\s+)?"
                     r"(?:(?:how|what)\s+(?:should|must|can|could|would|do|does)|should|must|need)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
-                    r"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:business(?:es)?|compan(?:y|ies)|firms?|shops?|start-?ups?)"
+                    rf"((?:small(?:er)?\s+|medium-sized\s+|local\s+)?(?:{_FIRM})"
                     r"|SMEs?|small\s+and\s+medium(?:-sized)?\s+(?:enterprises|businesses|companies))"
                     r"\s+(?!(?:say|says)\b)[a-z]+", re.I)
 # "Is the ICC in favour of a treaty?", "Does it support a new treaty?": a stance asked, which the text takes in its own
