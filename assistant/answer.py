@@ -14,7 +14,8 @@ from dataclasses import replace
 from assistant import framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
 from assistant.listing import (
-    LIST_MAX, PLACE_MAX, asks_whole, completed, examples, heading_asked, intro_verb, introduces, parallel, with_short_lists,
+    LIST_MAX, PLACE_MAX, asks_whole, completed, examples, heading_asked, intro_verb, introduces, parallel, tied,
+    with_short_lists,
 )
 from assistant.config import AnswerSettings
 from assistant.conversation import Resolved
@@ -106,6 +107,9 @@ class Composer:
         """Return the title of the place a question names, as its text heads it ("Article 16 is headed “…”."), or ""."""
         if analyzed.gist and (title := full_title(hit.doc_title)):
             return f"{title}\n\n"
+        asked = references.place_asked(analyzed.original) if not analyzed.references else ""
+        if asked in references.MAJOR and (named := references.kind_title(asked, hit.heading_path)):
+            return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n"  # "Which article deals with …?"
         if quoting.topic_weights(analyzed):  # "What does Article 21 say about backups?": the title says nothing of them
             return ""
         named = references.title(analyzed.references, hit.heading_path)
@@ -189,6 +193,9 @@ class Composer:
         chosen = self._with_referred(chosen, good)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
+        elif len(chosen) >= limit and not analyzed.references:  # "the third requirement" is one, not its equals
+            band = self.support(chosen[-1]) * TIE_BAND
+            chosen += tied(chosen, [s for s in good if self.support(s) >= band and s not in chosen and s.hit.kind != "context"])
         chosen = completed(chosen, self.list_items, self.list_intro, good) if wants_list else chosen
         return examples(chosen, wanted, self.list_items) if (wanted := framing.examples_wanted(question)) else chosen
 
@@ -330,6 +337,9 @@ class Composer:
     def who_when(self, hit: Hit) -> str:
         """Return who issued a hit's text and when ("ICC, 08 February"), as an answer names them."""
         return self.prose.who_when(hit)
+
+
+TIE_BAND = 0.97  # a provision this close in support to the answer's last citation, saying as much, is its equal
 
 
 def _joins(scored: Scored, coverage: float) -> bool:

@@ -22,6 +22,7 @@ from assistant.wording import NUMBER_WORDS
 
 PARALLEL_MIN = 3  # items of one section that fill an answer's limit between them make it a list
 NESTED_MAX = 8  # a list with the lists its items introduce: a short article read whole, not a long answer grown
+TIE_WORDS = 20  # items this short ("Inventories of hardware … are maintained") tie on what they say, not how
 LIST_MAX = 12  # the most citations a list answer grows to
 SIDE_LIST_MAX = 5  # a compared text's cited introduction brings its list when the list is this short
 LISTED_SHARE = 0.75  # a list two of whose items are cited comes whole when this share of its items answers
@@ -78,6 +79,27 @@ def parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
     if number < PARALLEL_MIN:
         return []
     return [s for s in rest if place(s.hit) == section and not introduces(s.hit)][:LIST_MAX - len(chosen)]
+
+
+def tied(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
+    """Return the items of the answer's section that say the question's words exactly as fully as its citations.
+
+    "What does NIST say about asset inventory?": four "Inventories of … are maintained" answer alike; a limit
+    of two cuts between equals at random, so the equals all come.
+    """
+    def place(hit: Hit) -> tuple[str, ...]:
+        return (hit.doc_id, hit.intro, *hit.heading_path)
+
+    def short(s: Scored) -> bool:
+        return len(s.hit.text.split()) <= TIE_WORDS
+
+    if (len({place(s.hit) for s in chosen}) != 1 or len({round(s.coverage, 6) for s in chosen}) != 1
+            or not all(map(short, chosen))):
+        return []
+    coverage, section = chosen[0].coverage, place(chosen[0].hit)
+    same = [s for s in rest if place(s.hit) == section and abs(s.coverage - coverage) < 1e-6 and short(s)
+            and not introduces(s.hit)]
+    return same[:LIST_MAX - len(chosen)]
 
 
 def introduces(hit: Hit) -> bool:

@@ -164,6 +164,16 @@ def title(asked: frozenset[Reference], headings: Sequence[str]) -> tuple[str, st
     return None
 
 
+def kind_title(kind: str, headings: Sequence[str]) -> tuple[str, str] | None:
+    """Return the name and title of the place of a kind a provision is in ("Article 12", "Corporate liability")."""
+    for heading in headings:
+        titled = _TITLED.match(heading)
+        found = parse(titled.group("place") if titled else heading)
+        if len(found) == 1 and next(iter(found))[0] == kind:
+            return title(found, headings)
+    return None
+
+
 def children(records: list[Record]) -> list[Record]:
     """Return the items one level below the place the records are at ("Article 21(2)": its points (a) to (j))."""
     ids = list(dict.fromkeys(str(r.metadata.get("provision_id", "")) for r in records))
@@ -260,6 +270,15 @@ def valued(number: int, like: str) -> str:
     """Return a list position written as another value is: 3 like '1' is '3', like 'a' 'c', like '(a)' '(c)'."""
     bare = str(number) if like.strip("()").isdigit() else chr(96 + number)
     return f"({bare})" if like.startswith("(") else bare
+
+
+_WHICH_PLACE = re.compile(r"^\s*(?:in\s+)?which\s+(?P<kind>[a-z]+)\b(?!\s+(?:does|do|did|of\s+the\s+(?:following|above)))", re.I)
+
+
+def place_asked(question: str) -> str:
+    """Return the kind of place a question asks to be told ("Which article deals with …?": article), else ""."""
+    found = _WHICH_PLACE.match(question)
+    return KINDS.get(found["kind"].lower().rstrip("s"), "") if found else ""
 
 
 @lru_cache(maxsize=256)

@@ -211,7 +211,10 @@ class Retriever:
         if analyzed.references or not analyzed.keyterms:
             return []
         expansions = frozenset(t for alts in analyzed.alternatives.values() for alt in alts for t in alt)
-        return self.titles.titled(frozenset(analyzed.keyterms), expansions, keep)
+        # "Which article deals with corporate liability?", "Which article is headed 'Extradition'?": the title asked
+        kind = references.place_asked(analyzed.original)
+        asking = references.placing_terms(frozenset({kind})) if kind else frozenset()
+        return self.titles.titled(frozenset(analyzed.keyterms) - asking, expansions, keep)
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:
         """Return the idf-weighted share of a question's own topic terms that the documents it names never use."""

@@ -401,6 +401,20 @@ def test_items_of_one_list_that_all_answer_equally_are_all_cited_in_order(compos
     assert [c.label for c in answer.citations] == [f"CM-{n}" for n in range(6)]  # all six, more than the usual five
 
 
+def test_short_items_that_say_the_question_as_fully_as_the_two_cited_are_cited_with_them(composer: Composer) -> None:
+    things = ["hardware", "software", "supplier services", "data"]
+    hits = [scored(f"g7/am-{n}", f"CSIRT cooperation inventories of {thing} are kept", 0.70 - 0.003 * n, char_start=100 * n,
+                   heading_path=["Identify", "Asset Management"], label=f"AM-{n}") for n, thing in enumerate(things)]
+    hits.append(scored("g7/am-9", "CSIRT cooperation assets are prioritised", 0.69, coverage=0.5, char_start=900,
+                       heading_path=["Identify", "Asset Management"], label="AM-9"))  # says less of the question
+    question = "What about CSIRT cooperation inventories?"
+    answer = composer.compose(Resolved(question, question), analyzed(question), hits, [])
+    assert [c.label for c in answer.citations] == ["AM-0", "AM-1", "AM-2", "AM-3"]  # not the first two of four equals
+    long = [scored(h.hit.provision_id, h.hit.text + " by every firm" * 5, 0.70 - 0.003 * n, char_start=100 * n,
+                   heading_path=["Identify", "Asset Management"], label=h.hit.label) for n, h in enumerate(hits[:4])]
+    assert len(composer.compose(Resolved(question, question), analyzed(question), long, []).citations) == 2  # long: ranked
+
+
 def test_items_of_another_list_in_the_section_are_not_added(composer: Composer) -> None:
     hits = [scored(f"g7/a-{n}", f"Point {n} on CSIRT cooperation.", 0.70, char_start=10 * n, heading_path=["Article 21"],
                    intro="shall include at least the following:", label=f"21(2)({n})") for n in range(5)]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
-from assistant.references import of_place, only_place, parse, specific, spelled_out
+from assistant.references import kind_title, of_place, only_place, parse, place_asked, specific, spelled_out
 from tests.conftest import ingested
 
 
@@ -174,3 +174,18 @@ def test_a_place_named_with_its_headings_words_is_only_that_place() -> None:
     assert not only_place(asked, terms)  # "future action" asks something more, unless it is the place's heading
     assert only_place(asked, terms, "Opportunities for future action")
     assert not only_place(asked, [*terms, "treati"], "Opportunities for future action")
+
+
+def test_a_question_asking_which_place_says_a_thing_names_the_kind_of_place() -> None:
+    assert place_asked("Which article deals with corporate liability?") == "article"
+    assert place_asked("In which articles is 'service provider' defined?") == "article"
+    assert place_asked("Which section covers firewalls?") == "section"
+    assert place_asked("Which texts mention SMEs?") == "" and place_asked("What does Article 2 say?") == ""
+    assert place_asked("Which article does the ICC cite?") == ""  # the article is the object, not what is asked
+
+
+def test_the_title_of_the_place_of_a_kind_a_provision_is_in_is_read_from_its_headings() -> None:
+    headings = ["Convention on Cybercrime", "Chapter II – Measures", "Article 12 – Corporate liability"]
+    assert kind_title("article", headings) == ("Article 12", "Corporate liability")
+    assert kind_title("chapter", headings) == ("Chapter II", "Measures")
+    assert kind_title("section", headings) is None

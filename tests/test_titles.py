@@ -43,6 +43,10 @@ def test_a_question_that_is_a_section_title_reads_that_section_from_the_start(tm
     answer = assistant.ask("corporate liability")
     assert answer.citations[0].label == "Article 12, paragraph 1"
     assert assistant.search("corporate liability", k=1)[0].label == "Article 12, paragraph 1"
+    # "Which article deals with …?": the title asked for, its article named and headed, read from its start
+    which = assistant.ask("Which article deals with corporate liability?")
+    assert which.text.startswith("Article 12 of Model Treaty is headed “Corporate liability”."), which.text
+    assert which.citations[0].label == "Article 12, paragraph 1"
 
 
 def test_a_section_read_from_its_start_brings_the_list_its_first_provision_introduces(tmp_path: Path) -> None:
