@@ -32,6 +32,9 @@ _ASKS = (
     # "Which articles are in Title 2 of Section 1 …?", "Which articles make up …'s title on ancillary liability?"
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:are|is)\s+(?:there\s+)?(?:in|under|within)\s+(?P<where>.+?){_END}", re.I),
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:make\s+up|form|constitute)\s+(?P<where>.+?){_END}", re.I),
+    # "Which NIST categories belong to Protect?", "What categories fall under the Govern function?"
+    re.compile(rf"^\s*(?:which|what)\s+(?:(?P<named>.+?)\s+)?{_KIND}\s+(?:belongs?\s+to|falls?\s+(?:under|within)|"
+               rf"comes?\s+under|sits?\s+(?:under|within)|(?:are|is)\s+part\s+of)\s+(?P<under>.+?){_END}", re.I),
     # "Which categories does the Protect function of the CSF have?"
     re.compile(rf"^\s*(?:which|what)\s+{_KIND}\s+(?:does|do)\s+(?P<where>.+?)\s+(?:have|contain|hold|include|comprise){_END}", re.I),
     # "List the articles of the Budapest Convention on procedural law.", "What are the functions of the NIST CSF?"
@@ -83,6 +86,7 @@ _ASKS = (
 _CRIMINALISE = re.compile(r"^(?:criminali[sz]e|outlaw|makes?\s|made\s|establish$|create$|adopt$|(?:cyber)?crimes?$|criminal\s)", re.I)
 _PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+([ivxlc]+\b|\d+|[a-z](?:\.\d+)*)(?![\w.])",
                     re.I)
+_LABEL = re.compile(r"^\s*(?:the\s+)?([A-Z](?:\.\d+)*)(?=\s+(?:in|of)\s|\s*$)")  # "D", "D.4 in Cyber Essentials"
 _FOLLOW = re.compile(rf"^\s*(?:and\s+|what\s+about\s+)(?:in\s+|under\s+)?(?P<where>.+?){_END}", re.I)
 _KIND_WORDS = frozenset(tokenize("article articles title titles section sections subsection subsections chapter chapters "
                                  "part parts objective objectives function functions category categories subcategory "
@@ -134,12 +138,15 @@ def levels(title: str) -> tuple[str, ...]:
 def topic_terms(asked: Contents, where: str) -> tuple[str, ...]:
     """Return the terms naming the heading asked about: the topic and the place words left once the text's name is off."""
     words = " ".join(x for x in (asked.topic, where) if x).replace("-", " ")
-    return tuple(t for t in tokenize(words) if t not in _KIND_WORDS and (len(t) > 1 or t.isdigit()))  # not the "s" of "'s"
+    # not the "s" of "'s"; each term once ("pr.ds pr ds" carried from "What is PR.DS?")
+    return tuple(dict.fromkeys(t for t in tokenize(words) if t not in _KIND_WORDS and (len(t) > 1 or t.isdigit())))
 
 
 def places(where: str, earlier: str = "") -> list[tuple[str, str]]:
     """Return the places named ("Title 2 of Section 1": title 2, section 1), with those of earlier words not renamed."""
     named = [(kind, _value(m.group(2), kind)) for m in _PLACE.finditer(where) if (kind := m.group(1).lower())]
+    if not named and (label := _LABEL.match(where)):  # "the sections under D.4": a lettered section's label alone
+        named = [("section", _value(label.group(1), "section"))]
     kinds = {kind for kind, _ in named}
     return named + [(k, v) for k, v in places(earlier) if k not in kinds] if named and earlier else named
 

@@ -77,7 +77,7 @@ def read(
     listing: not after "Tell me more" (nothing more to read) nor when a part is set aside; counting: not then either.
     """
     args = (retriever, composer, question, history, resolved, analyzed, doc_ids, base)
-    found = (contents_of(*args, strip) or tallied(*args) or sifted(*args)) if listing else None
+    found = (contents_of(*args, strip) or tallied(*args) or sifted(*args, strip)) if listing else None
     return found or (count(retriever, composer, question, resolved, analyzed, doc_ids, base) if counting else None)
 
 
@@ -91,6 +91,8 @@ def contents_of(
     asked = contents.contents(question, history[-1] if resolved.follow_up and history else None)
     if asked is None:
         return None
+    if resolved.follow_up and resolved.carried and asked.where.strip().lower() in _UNNAMED:
+        asked = replace(asked, where=" ".join(resolved.carried))  # "What is PR.DS?" then "List its subcategories."
     reader = retriever.reader
     keep = reader.keeper(base)
     wanted = contents.places(asked.where, asked.before)
@@ -131,6 +133,7 @@ def contents_of(
     return answer
 
 
+_UNNAMED = frozenset({"", "it", "this", "that", "them", "they", "these", "those"})  # a place the turn before named
 _ANY_HEADING = frozenset({"section", "subsection", "part"})  # kinds any heading is; an article is headed "Article …"
 
 
@@ -157,7 +160,7 @@ def _headed_text(
     Of several, the one whose title names its levels by the kind asked ("the categories of the Protect function").
     A place named ("Chapter III") is looked for as a place, not as words: "C.iii Wireless devices" is no chapter.
     """
-    if not terms:
+    if not terms and not wanted:
         return []
 
     def has(paths: list[tuple[str, ...]]) -> bool:
@@ -213,7 +216,7 @@ def _parts(order: list[int], paths: dict[int, tuple[str, ...]], prefix: tuple[st
 
 def sifted(
     retriever: Retriever, composer: Composer, question: str, history: list[str], resolved: Resolved, analyzed: Analyzed,
-    doc_ids: list[str], base: Filters,
+    doc_ids: list[str], base: Filters, strip: Callable[[str], str],
 ) -> Answer | None:
     """Answer "Which G7 actions mention SMEs?" (or how many, which do not, whether all do) by reading every item."""
     from assistant.sparse import tokenize
@@ -225,13 +228,11 @@ def sifted(
     noun = asked.noun or (earlier.noun if earlier else "")
     if not noun and history:  # "Which of these involves the private sector?" after "What are the ICC's opportunities …?"
         noun = sifting.kind_listed(history[-1])
+    if not doc_ids and not analyzed.references:  # "Which subcategories … mention suppliers?": the one text with such a level
+        doc_ids = [d for d, document in composer.documents.items() if noun and noun in contents.levels(document.title)]
     if not noun or not (analyzed.references or len(doc_ids) == 1):
         return None
-    items = retriever.reader.counted(noun, analyzed.references, doc_ids, base)
-    if not items and len(doc_ids) == 1 and noun in sifting.PASSAGES:  # "Which G7 provisions …?": every one of them
-        items = retriever.reader.provisions(doc_ids[0])
-    elif not items and len(doc_ids) == 1:
-        items = retriever.reader.numbered(doc_ids[0])  # "the Paris Call's principles": the items it numbers
+    items, where = _sifted_items(retriever.reader, composer, analyzed, doc_ids, base, noun, strip(asked.place))
     kept = [h for h, keep in zip(items, sifting.narrowed(asked, [h.label for h in items])) if keep]
     plural = references.plural(noun).lower()
     if len(kept) < len(items):  # "the operative paragraphs": only those
@@ -247,12 +248,51 @@ def sifted(
     chosen = [h for h in items if h not in saying] if asked.negated or asked.mode == "every" else saying
     if not saying and asked.scoping:  # "Which requirements apply to home workers?": a text's scope may say, not its items
         return None
-    text = sifting.lead(asked, len(chosen), len(items), plural, composer.place_of(items))
+    text = sifting.lead(asked, len(chosen), len(items), plural, where or composer.place_of(items))
     if not chosen and asked.mode != "every":
         return composer.refused(resolved, items[:3], text)
     answer = composer.count(resolved, chosen or items, noun, analyzed, text)
     answer._retrieved = chosen or items
     return answer
+
+
+def _sifted_items(
+    reader: Reader, composer: Composer, analyzed: Analyzed, doc_ids: list[str], base: Filters, noun: str, place: str,
+) -> tuple[list[Hit], str]:
+    """Return the items a sifting question reads, and where they are when a heading over them is named, else ""."""
+    items = reader.counted(noun, analyzed.references, doc_ids, base)
+    if items or len(doc_ids) != 1:
+        return items, ""
+    if noun in sifting.PASSAGES:  # "Which G7 provisions …?": every one of them
+        return reader.provisions(doc_ids[0]), ""
+    # "the NIST subcategories": a level its title names; else "the Paris Call's principles": the items it numbers
+    return _level_items(reader, composer, doc_ids[0], noun, base, place) or (reader.numbered(doc_ids[0]), "")
+
+
+def _level_items(
+    reader: Reader, composer: Composer, doc_id: str, noun: str, base: Filters, place: str,
+) -> tuple[list[Hit], str] | None:
+    """Return the provisions of a text at the lowest level its title names ("Subcategories"), in order, and where.
+
+    A higher level ("Categories") is a heading over many provisions: its first one alone says too little to sift.
+    place: words naming a heading over them ("Protect"), where they are looked for and which names where they are.
+    """
+    from assistant.hits import hit_from
+
+    document = composer.documents.get(doc_id)
+    if document is None:
+        return None
+    keep = reader.keeper(base)
+    order = [i for i in reader.in_order(doc_id) if keep(i)]
+    paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
+    depth = _level_depth(paths, contents.levels(document.title), noun)
+    if depth is None or any(len(path) > depth for path in paths.values()):
+        return None
+    terms = contents.topic_terms(contents.Contents(noun, place), place) if place else ()
+    prefixes = contents.headed(list(paths.values()), terms) if terms else [()]  # "under Protect": there only
+    hits = [hit_from(reader.records[i], 1.0) for prefix in prefixes for _, i in _levelled(order, paths, reader, prefix, depth)]
+    named = contents.short(prefixes[0][-1]) if len(prefixes) == 1 and prefixes[0] else ""
+    return (hits, f"{named} of {short_title(document.title)}" if named else "") if hits else None
 
 
 def tallied(

@@ -55,6 +55,7 @@ class Sift:
     topic: str  # as asked ("SMEs", "something of the Secretary-General")
     negated: bool = False
     owner: str = ""  # the words before the items ("the ICC's", "operative")
+    place: str = ""  # the words naming where the items are ("Protect" of "the subcategories under Protect")
 
     @property
     def scoping(self) -> bool:
@@ -84,7 +85,7 @@ def sift(question: str) -> Sift | None:
     word = found["mode"].lower()
     mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"
     return Sift(mode, noun, " ".join(found["verb"].split()), found["topic"].strip(),
-                bool(found["negation"]), found["owner"].strip())
+                bool(found["negation"]), found["owner"].strip(), re.sub(r"^\s*\w+\s+", "", found["place"] or ""))
 
 
 def kind_listed(question: str) -> str:

@@ -60,6 +60,10 @@ from tests.conftest import ingested
     # a noun phrase, once "Give me", "Show me" are taken off
     ("The Budapest Convention's articles on procedural law.", Contents("article", "procedural law in Budapest Convention")),
     ("The articles of the Budapest Convention on procedural law.", Contents("article", "the Budapest Convention on procedural law")),
+    # the parts that belong to, fall under or are part of a place
+    ("Which NIST categories belong to Protect?", Contents("category", "Protect in NIST")),
+    ("What categories fall under the Govern function?", Contents("category", "the Govern function")),
+    ("Which categories are part of Respond?", Contents("category", "Respond")),
 ])
 def test_a_question_about_a_texts_contents_is_read_for_the_parts_and_the_place(question: str, expected: Contents) -> None:
     assert contents(question) == expected
@@ -98,6 +102,8 @@ def test_places_are_found_by_their_headings_first_in_the_texts_order() -> None:
     assert placed([("Cyber Essentials", "D. Requirements", "D.4 User access control", "Aim")], places("section D.4")) == [
         ("Cyber Essentials", "D. Requirements", "D.4 User access control")]
     assert placed(PATHS, places("Chapter VI")) == []
+    assert places("D") == [("section", "d")] and places("D.4 in Cyber Essentials") == [("section", "d.4")]  # a label alone
+    assert places("Data in transit") == [] and places("a firewall") == []
     assert placed([("Cyber Essentials", "D. Requirements", "D.1 Firewalls")], places("part D")) == [("Cyber Essentials", "D. Requirements")]
 
 
@@ -188,6 +194,10 @@ def test_the_levels_a_title_names_are_counted_at_their_own_depth(tmp_path: Path)
     assert core.ask("How many subcategories does the Gamma Core have?").text.startswith("Gamma Core has 4 subcategories:")
     under = core.ask("Which categories are under Guard?")  # no text named: the one with a heading "Guard"
     assert [c.label for c in under.citations] == ["Access (GU.AC)", "Data (GU.DA)"]
+    belong = core.ask("Which categories belong to Guard?")
+    assert [c.label for c in belong.citations] == ["Access (GU.AC)", "Data (GU.DA)"], belong.text
+    its = core.ask("List its subcategories.", ["What is GU.AC?"])  # the place the question before asked about
+    assert [c.label for c in its.citations] == ["GU.AC-01", "GU.AC-02"], its.text
 
 
 @pytest.mark.slow

@@ -15,12 +15,14 @@ from tests.conftest import ingested
 @pytest.mark.parametrize(("question", "expected"), [
     ("Which G7 actions mention SMEs?", Sift("which", "action", "mention", "SMEs", owner="G7")),
     ("Which of the ICC's opportunities for future action mention the private sector?",
-     Sift("which", "opportunity", "mention", "the private sector", owner="ICC's")),
+     Sift("which", "opportunity", "mention", "the private sector", owner="ICC's", place="future action")),
     ("How many G7 actions mention SMEs?", Sift("count", "action", "mention", "SMEs", owner="G7")),
     ("Which G7 actions do not mention SMEs?", Sift("which", "action", "mention", "SMEs", negated=True, owner="G7")),
     ("Does every ICC takeaway mention governments?", Sift("every", "takeaway", "mention", "governments", owner="ICC")),
     ("Which paragraphs of the UN resolution request something of the Secretary-General?",
-     Sift("which", "paragraph", "request", "something of the Secretary-General")),
+     Sift("which", "paragraph", "request", "something of the Secretary-General", place="the UN resolution")),
+    ("Which NIST subcategories under Protect mention data?",
+     Sift("which", "subcategory", "mention", "data", owner="NIST", place="Protect")),
     ("And which of them mention governments?", Sift("which", "", "mention", "governments")),
     ("Which ones concern companies?", Sift("which", "", "concern", "companies")),  # the list before, as "of them"
     ("List the G7 actions that mention consumers.", Sift("which", "action", "mention", "consumers", owner="G7")),
@@ -76,6 +78,19 @@ def test_what_items_deal_with_their_heading_may_say_but_what_they_mention_only_t
     assert [c.provision_id.split("/")[-2] for c in said.citations] == ["article-2"], said.text
     titled = rules.ask("Which articles of the Border Rules mention entry into force?")  # an article's own title says it
     assert [c.provision_id.split("/")[-2] for c in titled.citations] == ["article-3"], titled.text
+
+
+def test_the_lowest_level_a_title_names_is_sifted_whole_or_under_a_heading_named(tmp_path: Path) -> None:
+    from tests.test_contents import TIERS
+
+    core = ingested(tmp_path, {"gamma.md": TIERS})
+    accounts = core.ask("Which Gamma subcategories mention accounts?")
+    assert accounts.text.startswith("Of the 4 subcategories in Gamma Core, 2 mention accounts:"), accounts.text
+    assert [c.label for c in accounts.citations] == ["GU.AC-01", "GU.AC-02"]
+    unnamed = core.ask("Which subcategories mention backups?")  # the one text whose title names subcategories
+    assert [c.label for c in unnamed.citations] == ["GU.DA-01"], unnamed.text
+    under = core.ask("Which subcategories under Guard mention backups?")  # Guard's three, named as its heading names it
+    assert under.text.startswith("Of the 3 subcategories in GUARD (GU) of Gamma Core, 1 mentions backups:"), under.text
 
 
 def test_the_kind_an_earlier_question_listed_is_what_of_these_sifts() -> None:
