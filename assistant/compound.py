@@ -37,6 +37,7 @@ _CONTRASTS = (
     re.compile(r"^\s*what\s+(?:distinguishes|separates|sets\s+apart)\s+(?P<a>.+?)\s+from\s+(?P<b>.+?)" + _SCOPE, re.I),
     re.compile(r"^\s*(?P<a>[^,?]+?)\s+(?:vs\.?|versus)\s+(?P<b>[^,?]+?)" + _SCOPE, re.I),
 )
+_PRONOUNS = frozenset({"it", "this", "that", "this one", "that one", "this article", "that article"})
 _MARKER = re.compile(r"\[(\d+)\]")
 _LEAD = re.compile(r"According to [^\n]+?\([^()\n]*\)(?=[,:])")  # "According to Paris Call … (Government of France, 12 November 2018)"
 T = TypeVar("T")
@@ -62,7 +63,7 @@ def _asked(
     question: str, history: list[str], ask: Callable[[str, list[str]], Answer], related: int, named: situation.Named,
 ) -> Answer:
     """Answer each question a turn asks in turn ("What does … say? Also, what about …?"), joined."""
-    if contrast := [manners.plain(p) for p in contrasted(question, named)]:  # each thing contrasted, on its own
+    if contrast := [manners.plain(p) for p in contrasted(question, named, history[-1] if history else "")]:  # each alone
         return joined(question, [ask(part, history) for part in contrast], related)
     asked = [manners.plain(p) for p in parts(question) or several.apart(question)]
     if not asked:
@@ -82,15 +83,22 @@ def parts(question: str) -> list[str]:
     return []
 
 
-def contrasted(question: str, named: situation.Named = situation.unnamed) -> list[str]:
+def contrasted(question: str, named: situation.Named = situation.unnamed, earlier: str = "") -> list[str]:
     """Return one question per thing a contrast names ("the difference between preservation and production orders").
 
-    Contrasted texts ("G7 vs ICC on SMEs") are a comparison of sources, answered as one question.
+    Contrasted texts ("G7 vs ICC on SMEs") are a comparison of sources, answered as one question. earlier: the
+    question before, whose place "it" is ("How does it differ from Article 17?" after one on Article 16).
     """
     match = next((m for m in (p.match(question) for p in _CONTRASTS) if m), None)
     if match is None:
         return []
     a, b = (without_article(match.group(x)).strip() for x in ("a", "b"))
+    before = references.PATTERN.search(earlier)
+    if a.lower() in _PRONOUNS and before and references.specific(references.parse(b)):
+        text = re.match(r"\s+(?:of|in|under)\s+[^?!.,]+", earlier[before.end():])  # " of the Budapest Convention"
+        a = before.group(0) + (text.group(0) if text and " of " not in b else "")
+    if a.lower() in _PRONOUNS or b.lower() in _PRONOUNS:
+        return []  # "it" of no place named before: the question whole, "it" read in the conversation
     scope = match.group("scope") or ""
     if references.specific(references.parse(a)) and references.parse(b):
         return _places(a, several.within(a, b), scope, named)
@@ -165,6 +173,7 @@ def joined(question: str, answers: Sequence[Answer], related: int) -> Answer:
             continue
         if answer.citations and all((c.provision_id, c.quote) in numbers for c in answer.citations):
             continue  # "who said a treaty takes too long and should not be a priority": one passage answers both
+        shown = set(numbers.values())
         renumbered: dict[int, int] = {}
         for citation in answer.citations:
             key = (citation.provision_id, citation.quote)
@@ -172,8 +181,8 @@ def joined(question: str, answers: Sequence[Answer], related: int) -> Answer:
                 numbers[key] = len(citations) + 1
                 citations.append(citation.model_copy(update={"n": numbers[key]}))
             renumbered[citation.n] = numbers[key]
-        texts.append(_same_source(_MARKER.sub(lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)))}]", answer.text),
-                                  texts))
+        text = _MARKER.sub(lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)))}]", answer.text)
+        texts.append(_same_source(_unrepeated(text, shown), texts))
     whole = Answer(question=question, text="\n\n".join(texts), citations=citations,
                    resolved_query=" | ".join(a.resolved_query for a in answers))
     whole._retrieved = _interleaved([a.retrieved for a in answers])
@@ -186,6 +195,21 @@ def _same_source(text: str, earlier: list[str]) -> str:
     if lead and earlier and earlier[-1].startswith(lead.group(0)):
         return "According to the same text" + text[lead.end():]
     return text
+
+
+def _unrepeated(text: str, shown: set[int]) -> str:
+    """Return a part's answer without the listed quotes a part before it gave, when some of its own remain.
+
+    "What is the difference between essential and important entities?": the paragraph that answers of both is
+    quoted once.
+    """
+    lines = text.split("\n")
+    repeated = [n for n, line in enumerate(lines) if line.startswith("- ") and set(map(int, _MARKER.findall(line))) <= shown
+                and _MARKER.search(line)]
+    listed = [n for n, line in enumerate(lines) if line.startswith("- ")]
+    if not repeated or len(repeated) == len(listed):
+        return text
+    return "\n".join(line for n, line in enumerate(lines) if n not in repeated)
 
 
 def _numbered(citations: list[Citation]) -> list[Citation]:

@@ -297,7 +297,9 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
         attributed = sources.attributed(question) if len(named) > 1 else None
         named = [attributed] if attributed else named[:1]  # "… the UN norms, according to the ICC?"
     # "Does the UN resolution say anything similar?": the text's name is no topic of the question's own
-    likened = bool(named and _LIKENESS.search(question)) and is_follow_up(sources.strip(question, named, nouns=True, titled=False))
+    # "Does the Budapest Convention address this too?": with the text's name off, "this" is all its topic
+    bare = sources.strip(question, named, nouns=True, titled=False) if named else question
+    likened = bool(named and (_LIKENESS.search(question) or _ANAPHORA.search(bare))) and is_follow_up(bare)
     if not history or not (is_follow_up(question) or likened or (not named and _short_yes_no(question))):
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []

@@ -29,6 +29,9 @@ _ALONG = frozenset(
     "explain describe elaborate expand clarify summarise summarize quote by mean means meant".split())  # "Explain the second one."
 _KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
 MAX_WORDS = 8
+# "What does the second one say about SMEs?": the place moved to, asked about a topic; not "the second takeaway
+# about encryption", which may be the second of those on encryption
+_ABOUT = re.compile(r"\b(?:say|says|said)\s+(?:about|regarding|concerning|on)\s+(?P<topic>[^?!.]*\w)[?!.\s]*$", re.I)
 # the earlier question asked for the items under a place ("the G7 actions under Objective 2", "What does Article
 # 21(2) list?"), so a rank counts them
 _LIST_ASKED = re.compile(rf"\b(?:{references.KIND_PLURALS}|list|lists|listed|points|measures)\b", re.I)
@@ -41,6 +44,7 @@ class Move:
     offset: int = 0
     rank: int | None = None
     kind: str | None = None  # the kind of place named ("the next article"), else the one being read
+    topic: str = ""  # what is asked of the place moved to ("What does the second one say about SMEs?": "SMEs")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ def move(question: str) -> Move | None:
         return None
     cue = forward or backward or rank
     assert cue is not None
+    about = _ABOUT.search(question, cue.end())  # after the cue: "Tell me about the second one" asks nothing of it
+    topic, question = (about["topic"], question[: about.start()]) if about else ("", question)
     rest = re.findall(r"[a-z]+", (question[: cue.start()] + " " + question[cue.end():]).lower())
     if len(rest) > MAX_WORDS or not set(rest) <= _ALONG | _KIND_WORDS:
         return None
@@ -65,8 +71,8 @@ def move(question: str) -> Move | None:
     if rank:
         ordinal, suffixed, numbered, last, hashed = rank.groups()
         value = ORDINALS[ordinal.lower()] if ordinal else LAST if last else int(suffixed or numbered or hashed)
-        return Move(rank=value, kind=kind)
-    return Move(offset=1 if forward else -1, kind=kind)
+        return Move(rank=value, kind=kind, topic=topic)
+    return Move(offset=1 if forward else -1, kind=kind, topic=topic)
 
 
 def target(moving: Move, answer: Answer, asked: str) -> Target | None:

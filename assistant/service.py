@@ -203,7 +203,7 @@ class Assistant:
             answer = before()
             if (to := moves.target(moving, answer, answer.resolved_query or earlier[-1])) is not None:
                 placed = (filters or Filters()).model_copy(update={"doc_ids": [to.doc_id]})
-                return f"What does {to.label} say?", [], placed, frozenset()
+                return f"What does {to.label} say{f' about {moving.topic}' if moving.topic else ''}?", [], placed, frozenset()
         return asked, earlier, filters, frozenset()
 
     def _answer(

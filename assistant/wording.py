@@ -129,6 +129,7 @@ QUESTION_WORDS = frozenset(
     "there anything something everything please give show list lists listed explain describe summarise summarize me us want wants "
     "wanted like would had has have having happen happens much many "
     "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
+    "address addressed addressing "  # "does it address X"; not "addresses", which may be the texts' postal ones
     "sources "  # "which sources cover capacity building": the texts
     "link links linking relate relates connect connects talk talks talked talking "  # "how does the ICC link cybercrime to trade"
     "view views opinion opinions think thinks stress stresses stressed emphasise emphasises emphasize "

@@ -61,6 +61,24 @@ def test_a_part_from_the_text_the_part_before_named_does_not_name_it_again_in_fu
         "According to ICC Board Briefing (ICC, 08 February), Takeaway 1: “Trust” [3]."]
 
 
+def test_a_listed_quote_a_part_before_gave_is_not_repeated_when_the_part_adds_others() -> None:
+    first = Answer(question="Q1?", text="According to X:\n- P5: “five” [1]", citations=[_citation(1, "p5", "five")])
+    second = Answer(question="Q2?", text="According to X:\n- P5: “five” [1]\n- P1: “one” [2]",
+                    citations=[_citation(1, "p5", "five"), _citation(2, "p1", "one")])
+    assert joined("Q?", [first, second], related=5).text.split("\n\n")[1] == "According to X:\n- P1: “one” [2]"
+    alone = Answer(question="Q3?", text="According to X:\n- P5: “five” [1]\n- P6: “six” [2]",
+                   citations=[_citation(1, "p5", "five"), _citation(2, "p6", "six")])
+    assert "- P5" not in joined("Q?", [first, alone], related=5).text.split("\n\n")[1]
+
+
+def test_it_set_against_a_place_is_the_place_the_question_before_named() -> None:
+    assert contrasted("How does it differ from Article 17?", earlier="Tell me about Article 16 of the Budapest Convention.") == [
+        "What does Article 16 of the Budapest Convention say?", "What does Article 17 say?"]
+    assert contrasted("How is it different from Article 30?", earlier="What does Article 29 say?") == [
+        "What does Article 29 say?", "What does Article 30 say?"]
+    assert contrasted("How does it differ from Article 17?") == []  # nothing before: "it" names nothing
+
+
 def test_each_part_of_a_compound_question_is_answered_from_its_own_provision(tmp_path: Path) -> None:
     assistant = ingested(tmp_path, {"rules.md": (
         "# Rules\n\n## Backups\n\nEvery firm must keep an offline backup of its records.\n\n"

@@ -101,6 +101,11 @@ def test_asking_another_source_for_something_similar_asks_it_about_the_same_topi
     assert paris.follow_up and paris.sources == ["bud"] and "hacking" in paris.carried
 
 
+def test_another_source_asked_whether_it_addresses_this_too_is_asked_about_the_same_topic(sources: SourceIndex) -> None:
+    resolved = resolve("Does the Budapest Convention address this too?", ["What does the ICC say about MLATs?"], sources)
+    assert resolved.follow_up and resolved.sources == ["bud"] and "mlats" in resolved.carried
+
+
 def test_a_comparing_follow_up_naming_one_source_compares_it_with_the_earlier_one(sources: SourceIndex) -> None:
     resolved = resolve("How does the ICC differ?", ["What does the G7 say about information sharing?"], sources)
     assert resolved.comparison and resolved.sources == ["icc", "g7"] and "sharing" in resolved.carried

@@ -33,6 +33,8 @@ from tests.conftest import ingested
     ("What does the G7 say after 2017?", None),
     ("Which one came first, the next or the previous?", None),  # two directions: no one move
     ("What is the second takeaway about encryption?", None),
+    ("What does the second one say about SMEs?", Move(rank=2, topic="SMEs")),  # that place, asked about a topic
+    ("And what does the next article say on intent?", Move(offset=1, kind="article", topic="intent")),
 ])
 def test_a_move_is_a_short_follow_up_with_one_direction_or_rank(question: str, expected: Move | None) -> None:
     assert move(question) == expected
