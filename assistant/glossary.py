@@ -93,6 +93,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "updated": ("reform", "reformed", "reforming", "modernise", "modernised", "modernize", "modernized"),
     "prevent": ("stop", "stops", "stopping", "stopped"),
     "request": ("ask", "asks", "asked", "asking"),
+    "unsuccessful": ("failed", "failing"),  # "failed login attempts": Cyber Essentials' "unsuccessful attempts"
+    "locking": ("lockout", "lockouts", "lock out", "locked out", "lock-out"),
     "disclosure": ("share", "shares", "shared", "sharing"),
     "convened": ("take part", "takes part", "taking part", "participate", "participated", "participants", "meet", "met",
                  "take place", "took place", "takes place"),

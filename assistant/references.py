@@ -272,13 +272,16 @@ def valued(number: int, like: str) -> str:
     return f"({bare})" if like.startswith("(") else bare
 
 
-_WHICH_PLACE = re.compile(r"^\s*(?:in\s+)?which\s+(?P<kind>[a-z]+)\b(?!\s+(?:does|do|did|of\s+the\s+(?:following|above)))", re.I)
+# "Which article deals with …?", "In which articles is … defined?", "Which G7 objective is about …?" (the text's name
+# before the kind); not "Which article does the ICC cite?", whose article is the object
+_WHICH_PLACE = re.compile(rf"^\s*(?:in\s+)?which\s+(?:[\w.'’-]+\s+){{0,3}}?(?P<kind>{KIND_WORDS})\b"
+                          r"(?!\s+(?:does|do|did|of\s+the\s+(?:following|above))\b)", re.I)
 
 
 def place_asked(question: str) -> str:
     """Return the kind of place a question asks to be told ("Which article deals with …?": article), else ""."""
     found = _WHICH_PLACE.match(question)
-    return KINDS.get(found["kind"].lower().rstrip("s"), "") if found else ""
+    return kind_of(found["kind"]) if found else ""
 
 
 @lru_cache(maxsize=256)

@@ -95,6 +95,7 @@ CORPUS = [
     "view cybersecurity differently than the traditional disarmament focus",
     "Takeaways of the board briefing",
     "A Party may, without the authorisation of another Party, access publicly available data",
+    "locking accounts after no more than 10 unsuccessful attempts",
 ]
 
 
@@ -111,6 +112,8 @@ def test_everyday_words_for_accounts_passwords_machines_and_reservations_reach_t
         "Can a Party access data abroad without asking?": ("ask", "authorisation"),
         "Can a country leave the Convention?": ("leav", "denounce"),  # a treaty's word for leaving it
         "Is hacking a crime under the Budapest Convention?": ("hack", "illegal access"),  # its Article 2
+        "How many failed login attempts are allowed?": ("fail", "unsuccessful"),  # Cyber Essentials' word
+        "When does an account lockout happen?": ("lockout", "locking"),
     }
     for question, (term, formal) in cases.items():
         analyzed = analyzer.analyze(question)

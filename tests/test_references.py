@@ -180,6 +180,7 @@ def test_a_question_asking_which_place_says_a_thing_names_the_kind_of_place() ->
     assert place_asked("Which article deals with corporate liability?") == "article"
     assert place_asked("In which articles is 'service provider' defined?") == "article"
     assert place_asked("Which section covers firewalls?") == "section"
+    assert place_asked("Which G7 objective is about cooperation?") == "objective"  # the text's name before the kind
     assert place_asked("Which texts mention SMEs?") == "" and place_asked("What does Article 2 say?") == ""
     assert place_asked("Which article does the ICC cite?") == ""  # the article is the object, not what is asked
 

@@ -140,6 +140,8 @@ def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: As
     passages = plan.ask("Which provisions of the Regional Cyber Plan mention both small firms and hospitals?")
     assert passages.text.startswith("Of the 5 provisions in Regional Cyber Plan, 1 mentions both small firms and hospitals:")
     assert [c.provision_id for c in passages.citations] == ["plan/actions/item-3"]
+    together = plan.ask("Which Regional Cyber Plan actions involve small firms and hospitals together?")  # no word of its own
+    assert [c.provision_id for c in together.citations] == ["plan/actions/item-3"], together.text
 
 
 @pytest.mark.slow
