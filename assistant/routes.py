@@ -88,11 +88,9 @@ def contents_of(
     """Answer "Which articles are in Title 2?" or "What are the functions of the NIST CSF?" with the parts under the place."""
     from assistant.hits import hit_from
 
-    asked = contents.contents(question, history[-1] if resolved.follow_up and history else None)
+    asked = _contents_asked(question, history, resolved)
     if asked is None:
         return None
-    if resolved.follow_up and resolved.carried and asked.where.strip().lower() in _UNNAMED:
-        asked = replace(asked, where=" ".join(resolved.carried))  # "What is PR.DS?" then "List its subcategories."
     reader = retriever.reader
     keep = reader.keeper(base)
     wanted = contents.places(asked.where, asked.before)
@@ -104,13 +102,7 @@ def contents_of(
     order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
     paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
     kept = contents.acronyms(reader.records[i].text for i in order)  # "CHAPTER II – …" read as "Chapter II – …"
-    also = ""
-    if wanted:  # "Title 2 of Section 1": the first such place in the text, saying where the others are
-        found = contents.placed([paths[i] for i in order], wanted)
-        prefixes, others = found[:1], found[1:]
-        also = "".join(f"; another is in {contents.readable(contents.elsewhere(found[0], other), kept)}" for other in others[:2])
-    else:  # "… on procedural law": the headings that say it; none: the whole text
-        prefixes = contents.headed([paths[i] for i in order], terms) if terms else [()]
+    prefixes, also = _prefixes([paths[i] for i in order], wanted, terms, kept)
     title = composer.documents[doc_ids[0]].title if doc_ids[0] in composer.documents else ""
     depth = _level_depth(paths, contents.levels(title), asked.kind)  # the NIST CSF's categories: its second level
     parts = [part for prefix in prefixes for part in (
@@ -131,6 +123,25 @@ def contents_of(
     answer = composer.count(resolved, hits, plural, None, lead)
     answer._retrieved = hits
     return answer
+
+
+def _contents_asked(question: str, history: list[str], resolved: Resolved) -> contents.Contents | None:
+    """Return what a question asks of a text's contents; "its" parts are those of the place the turn before asked about."""
+    asked = contents.contents(question, history[-1] if resolved.follow_up and history else None)
+    if asked is not None and resolved.follow_up and resolved.carried and asked.where.strip().lower() in _UNNAMED:
+        return replace(asked, where=" ".join(resolved.carried))  # "What is PR.DS?" then "List its subcategories."
+    return asked
+
+
+def _prefixes(
+    paths: list[tuple[str, ...]], wanted: list[tuple[str, str]], terms: tuple[str, ...], kept: frozenset[str],
+) -> tuple[list[tuple[str, ...]], str]:
+    """Return the heading prefixes of the places asked about, and where else a place named is ("; another is in …")."""
+    if not wanted:  # "… on procedural law": the headings that say it; none: the whole text
+        return (contents.headed(paths, terms) if terms else [()]), ""
+    found = contents.placed(paths, wanted)  # "Title 2 of Section 1": the first such place in the text
+    return found[:1], "".join(f"; another is in {contents.readable(contents.elsewhere(found[0], other), kept)}"
+                              for other in found[1:3])
 
 
 _UNNAMED = frozenset({"", "it", "this", "that", "them", "they", "these", "those"})  # a place the turn before named
