@@ -100,16 +100,21 @@ class Composer:
         evidence = reading_order(self._with_lead_ins([
             Evidence(s, self._lead(s.hit) if s.lead_in else self.quote(s.hit.text, analyzed, topical)) for s in chosen]))
         citations = [cite(n, e) for n, e in enumerate(evidence, 1)]
-        text = self._titled(analyzed, evidence[0].hit) + self.prose.render(evidence)
+        text = self._titled(analyzed, [e.hit for e in evidence]) + self.prose.render(evidence)
         return Answer(question=resolved.question, text=text, citations=citations, resolved_query=resolved.query)
 
-    def _titled(self, analyzed: Analyzed, hit: Hit) -> str:
+    def _titled(self, analyzed: Analyzed, hits: list[Hit]) -> str:
         """Return the title of the place a question names, as its text heads it ("Article 16 is headed “…”."), or ""."""
+        hit = hits[0]
         if analyzed.gist and (title := full_title(hit.doc_title)):
             return f"{title}\n\n"
         asked = references.place_asked(analyzed.original) if not analyzed.references else ""
         if asked in references.MAJOR and (named := references.kind_title(asked, hit.heading_path)):
-            return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n"  # "Which article deals with …?"
+            # "Which article deals with …?": the place, and any other of the answer's places its text heads alike
+            places = list(dict.fromkeys(n[0] for h in hits if h.doc_id == hit.doc_id
+                                        and (n := references.kind_title(asked, h.heading_path)) and n[1] == named[1]))
+            verb = "are" if len(places) > 1 else "is"
+            return f"{' and '.join(places)} of {self._doc(hit)} {verb} headed “{named[1]}”.\n\n"
         if quoting.topic_weights(analyzed):  # "What does Article 21 say about backups?": the title says nothing of them
             return ""
         named = references.title(analyzed.references, hit.heading_path)
@@ -190,7 +195,7 @@ class Composer:
                 continue
             if _joins(s, self.settings.weak_coverage) and s.hit.provision_id not in {c.hit.provision_id for c in chosen}:
                 chosen.append(s)
-        chosen = self._with_referred(chosen, good)
+        chosen = self._alike_titled(self._with_referred(chosen, good), good, analyzed)
         if wants_list and len(chosen) >= limit:
             chosen += parallel(chosen, [s for s in good if self.support(s) >= floor and s not in chosen])
         elif len(chosen) >= limit and not analyzed.references:  # "the third requirement" is one, not its equals
@@ -198,6 +203,25 @@ class Composer:
             chosen += tied(chosen, [s for s in good if self.support(s) >= band and s not in chosen and s.hit.kind != "context"])
         chosen = completed(chosen, self.list_items, self.list_intro, good) if wants_list else chosen
         return examples(chosen, wanted, self.list_items) if (wanted := framing.examples_wanted(question)) else chosen
+
+    @staticmethod
+    def _alike_titled(chosen: list[Scored], good: list[Scored], analyzed: Analyzed) -> list[Scored]:
+        """Add the first provision of each other place of the kind asked whose text heads it as the lead's place is.
+
+        "Which article deals with expedited preservation of stored computer data?": Articles 16 and 29 both.
+        """
+        kind = references.place_asked(analyzed.original) if not analyzed.references else ""
+        lead = references.kind_title(kind, chosen[0].hit.heading_path) if kind in references.MAJOR else None
+        if lead is None:
+            return chosen
+        seen = {n[0] for s in chosen if (n := references.kind_title(kind, s.hit.heading_path))}
+        alike = []
+        for s in good:
+            named = references.kind_title(kind, s.hit.heading_path)
+            if named and named[1] == lead[1] and named[0] not in seen and s.hit.doc_id == chosen[0].hit.doc_id:
+                seen.add(named[0])
+                alike.append(s)
+        return chosen + alike
 
     def _named_section(self, lead: Scored, analyzed: Analyzed) -> list[Scored]:
         """Return every item of the section whose heading is all the question asks about, else [].

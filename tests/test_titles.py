@@ -91,3 +91,21 @@ def test_a_title_written_in_its_headings_capitals_names_that_section(tmp_path: P
     headed = [h for h in assistant.search("identify risks", k=5) if h.doc_id == "frame"]
     assert TitleIndex.written_as_headed("What does IDENTIFY cover?", headed)
     assert not TitleIndex.written_as_headed("How do we identify risks?", headed)  # the verb, in its own case
+
+
+def test_every_article_its_text_heads_alike_is_named_when_asked_which_article(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "treaty.md").write_text(
+        "# Model Treaty\n\n## Article 16 – Expedited preservation of stored data\n\n"
+        "1. Each Party shall enable its authorities to order the expeditious preservation of stored data.\n\n"
+        "## Article 20 – Sanctions\n\nEach Party shall punish offences.\n\n"
+        "## Article 29 – Expedited preservation of stored data\n\n"
+        "1. A Party may request another Party to order the expeditious preservation of stored data.\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"})
+    assistant = Assistant.open(settings)
+    assert assistant.ingest().ok
+    answer = assistant.ask("Which article deals with expedited preservation of stored data?")
+    assert answer.text.startswith(
+        "Article 16 and Article 29 of Model Treaty are headed “Expedited preservation of stored data”."), answer.text
+    assert {c.label.split(",")[0] for c in answer.citations} == {"Article 16", "Article 29"}
