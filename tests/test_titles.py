@@ -9,6 +9,7 @@ import pytest
 from assistant import Assistant, Settings
 from assistant.sparse import Record
 from assistant.titles import TitleIndex, title_terms
+from tests.conftest import ingested
 
 
 @pytest.mark.parametrize(("heading", "terms"), [
@@ -94,17 +95,12 @@ def test_a_title_written_in_its_headings_capitals_names_that_section(tmp_path: P
 
 
 def test_every_article_its_text_heads_alike_is_named_when_asked_which_article(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "treaty.md").write_text(
+    assistant = ingested(tmp_path, {"treaty.md": (
         "# Model Treaty\n\n## Article 16 – Expedited preservation of stored data\n\n"
         "1. Each Party shall enable its authorities to order the expeditious preservation of stored data.\n\n"
         "## Article 20 – Sanctions\n\nEach Party shall punish offences.\n\n"
         "## Article 29 – Expedited preservation of stored data\n\n"
-        "1. A Party may request another Party to order the expeditious preservation of stored data.\n", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedding={"model": "hash"})
-    assistant = Assistant.open(settings)
-    assert assistant.ingest().ok
+        "1. A Party may request another Party to order the expeditious preservation of stored data.\n")})
     answer = assistant.ask("Which article deals with expedited preservation of stored data?")
     assert answer.text.startswith(
         "Article 16 and Article 29 of Model Treaty are headed “Expedited preservation of stored data”."), answer.text
