@@ -87,6 +87,10 @@ class Analyzed:
         return sum(self.keyterms[t] for t in self.unknown) / total if total else 0.0
 
 
+# "it", "its", "… of that?": the earlier turn's subject; not "that" opening a clause ("… say that parties must …")
+_IT = re.compile(r"\b(?:it|its)\b|\b(?:of|to|from|under|in|about|on)\s+(?:this|that)\s*[?.!]*$", re.I)
+
+
 class Analyzer:
     """Analyse queries against the statistics of one version of the corpus."""
 
@@ -136,7 +140,8 @@ class Analyzer:
                                             corrections))
         # "Which ones concern SMEs?" after "What are the G7's commitments?" still asks for commitments
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
-        named = references.parse(own)
+        # "Can a Party opt out of it?" after "What does Article 6 …?": "it" is the place the earlier turn named
+        named = references.parse(own) or (references.parse(carried) if _IT.search(own) else frozenset())
         # "point (i)" names a place that labels call "(i)": the word is no topic
         aliases = references.alias_terms() if named else frozenset()
         keyterms = {t: w for t, w in self.keyterms(own).items()

@@ -183,7 +183,7 @@ class Assistant:
         self, question: str, asked: str, bare: str, earlier: list[str], filters: Filters | None, k: int | None,
     ) -> tuple[str, list[str], Filters | None, frozenset[str]]:
         """Return what a follow-up that leans on the answer before asks: the question, its history, filters, what was shown."""
-        from assistant import catalogue, conversation, moves
+        from assistant import catalogue, conversation, moves, standing
 
         def before() -> Answer:
             return self.ask(earlier[-1], earlier[:-1], filters, k)
@@ -195,7 +195,7 @@ class Assistant:
         assert self._sources is not None
         if earlier and (of_text := conversation.text_asked(bare, earlier, self._sources, before)) is not None:
             return of_text, [], filters, frozenset()  # "Which text talks about hacking back?" "When was it adopted?"
-        if earlier and catalogue.among(bare):  # "Which texts mention SMEs?" "Which of them is the oldest?"
+        if earlier and (catalogue.among(bare) or standing.among(bare)):  # "Which texts mention SMEs?" "Which of them is the oldest?"
             cited = list(dict.fromkeys(c.doc_id for c in before().citations))
             if len(cited) >= 2:
                 return asked, [], (filters or Filters()).model_copy(update={"doc_ids": cited}), frozenset()

@@ -83,9 +83,11 @@ _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(
     ("roster", rf"^(?:is|are)\s+(?P<who>.+?)\s+(?:a\s+|an\s+|among\s+the\s+)?(?:{_ROLL}|member\s+states?)\s+(?:to|of)\s+{_TEXT}"),
 ))
 # "Which texts are legally binding?", "Which of the texts are treaties?", "Are any of the documents binding?"
+# "Which of them is binding?" after "Which texts mention supply chains?": asked among the texts that answer cited
+_THEM = r"(?:which|what)\s+of\s+(?:them|these|those)"
 _ACROSS = re.compile(
     rf"^(?:(?:which|what)\s+(?:of\s+the\s+)?{_NOUN}(?:\s+in\s+the\s+corpus)?\s+(?:are|is)|(?:are|is)\s+(?:any|all|none)\s+of\s+"
-    rf"(?:the|these|your)\s+{_NOUN})\s+{_BINDING}{_END}", re.I)
+    rf"(?:the|these|your)\s+{_NOUN}|{_THEM}\s+(?:are|is))\s+{_BINDING}{_END}", re.I)
 # how a treaty states its own force, and who may join it
 _FORCE = re.compile(r"\bconsent\s+to\s+be\s+bound\b|\bsubject\s+to\s+ratification\b|\b(?:this|the\s+present)\s+(?:Convention|"
                     r"Treaty|Agreement|Protocol|Charter)\s+shall\s+(?:enter\s+into\s+force|be\s+binding)", re.I)
@@ -119,6 +121,11 @@ def asks(question: str) -> Standing | None:
             practice = any(m.groupdict().get(g) for g in ("duty", "on"))
             return Standing(asked, m.group("name").strip(), practice, (m.groupdict().get("who") or "").strip())
     return None
+
+
+def among(question: str) -> bool:
+    """Return True when a question asks which of the texts the answer before named bind ("Which of them is binding?")."""
+    return bool(re.match(rf"^\s*{_THEM}\b", question, re.I)) and asks(question) is not None
 
 
 def answered(
@@ -232,7 +239,8 @@ def _across(resolved: Resolved, reader: Reader, composer: Composer, held: list[D
     lead = f"Of the {len(held)} texts, {count} force ({_FORCE_WORDS}):"
     answer = _quoted(composer, resolved, [h for hits in found.values() for h in hits], lead)
     if silent:
-        answer.text += f"\n\nThe other {len(silent)} say nothing of their own legal force (no {_FORCE_WORDS}): {others}."
+        says = "The other one says nothing of its" if len(silent) == 1 else f"The other {len(silent)} say nothing of their"
+        answer.text += f"\n\n{says} own legal force (no {_FORCE_WORDS}): {others}."
     return answer
 
 

@@ -689,3 +689,11 @@ def test_what_a_text_offers_asks_what_it_says_and_cyberspace_is_no_missing_topic
     assert "offer" not in analyzer.analyze("What language on SMEs does the ICC offer?").keyterms
     assert "offer" in analyzer.analyze("Is offering hacking tools a crime?").keyterms  # offering is a topic there
     assert "cyberspac" not in analyzer.analyze("What about international law in cyberspace?").unknown
+
+
+def test_it_in_a_follow_up_is_the_place_the_earlier_turn_named() -> None:
+    analyzer = Analyzer.of_texts(TEXTS, {})
+    opted = analyzer.analyze("Can a Party opt out of it?", carried="article 6")
+    assert ("article", "6") in opted.references  # "it": Article 6, read as a place, not the words "article 6"
+    assert not analyzer.analyze("What about SMEs?", carried="article 6").references  # a new topic: no place carried
+    assert not analyzer.analyze("Does the text say that parties must act?", carried="article 6").references

@@ -23,6 +23,7 @@ from tests.conftest import ingested
     ("Which texts are legally binding?", Standing("force", "")),
     ("Which of the texts are treaties?", Standing("force", "")),
     ("Are any of the documents binding?", Standing("force", "")),
+    ("Which of them is binding?", Standing("force", "")),  # among the texts the answer before cited
     ("Who can join the Budapest Convention?", Standing("joining", "the Budapest Convention")),
     ("Which states may accede to the Budapest Convention?", Standing("joining", "the Budapest Convention")),
     ("How does a state become a party to the Budapest Convention?", Standing("joining", "the Budapest Convention")),
@@ -162,3 +163,8 @@ def test_the_real_corpus_tells_the_budapest_convention_from_the_paris_call(full:
     binding = full.ask("Which texts are treaties?")
     assert {c.doc_id for c in binding.citations} == {"budapest-convention-2001"}
     assert "The other 7 say nothing of their own legal force" in binding.text
+    # "Which of them is binding?" after "Which texts mention mutual assistance?": the two texts that answer cited
+    them = full.ask("Which of them is binding?", ["Which texts mention mutual assistance?"])
+    assert them.text.startswith("Of the 2 texts, only the Budapest Convention speaks of its own force"), them.text
+    assert them.text.endswith("The other one says nothing of its own legal force (no ratification, entry into force or "
+                              "consent to be bound): ICC Board Briefing."), them.text
