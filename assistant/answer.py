@@ -108,8 +108,7 @@ class Composer:
         hit = hits[0]
         if analyzed.gist and (title := full_title(hit.doc_title)):
             return f"{title}\n\n"
-        asked = references.place_asked(analyzed.original) if not analyzed.references else ""
-        if asked in references.MAJOR and (named := references.kind_title(asked, hit.heading_path)):
+        if (asked := _asked_kind(analyzed)) and (named := references.kind_title(asked, hit.heading_path)):
             # "Which article deals with …?": the place, and any other of the answer's places its text heads alike
             places = list(dict.fromkeys(n[0] for h in hits if h.doc_id == hit.doc_id
                                         and (n := references.kind_title(asked, h.heading_path)) and n[1] == named[1]))
@@ -210,8 +209,8 @@ class Composer:
 
         "Which article deals with expedited preservation of stored computer data?": Articles 16 and 29 both.
         """
-        kind = references.place_asked(analyzed.original) if not analyzed.references else ""
-        lead = references.kind_title(kind, chosen[0].hit.heading_path) if kind in references.MAJOR else None
+        kind = _asked_kind(analyzed)
+        lead = references.kind_title(kind, chosen[0].hit.heading_path) if kind else None
         if lead is None:
             return chosen
         seen = {n[0] for s in chosen if (n := references.kind_title(kind, s.hit.heading_path))}
@@ -361,6 +360,12 @@ class Composer:
     def who_when(self, hit: Hit) -> str:
         """Return who issued a hit's text and when ("ICC, 08 February"), as an answer names them."""
         return self.prose.who_when(hit)
+
+
+def _asked_kind(analyzed: Analyzed) -> str:
+    """Return the kind of major place a question asks to be told, naming none ("Which article deals with …?"), else ""."""
+    kind = references.place_asked(analyzed.original) if not analyzed.references else ""
+    return kind if kind in references.MAJOR else ""
 
 
 TIE_BAND = 0.97  # a provision this close in support to the answer's last citation, saying as much, is its equal

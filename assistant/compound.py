@@ -204,9 +204,8 @@ def _unrepeated(text: str, shown: set[int]) -> str:
     quoted once.
     """
     lines = text.split("\n")
-    repeated = [n for n, line in enumerate(lines) if line.startswith("- ") and set(map(int, _MARKER.findall(line))) <= shown
-                and _MARKER.search(line)]
-    listed = [n for n, line in enumerate(lines) if line.startswith("- ")]
+    listed = {n: {int(m) for m in _MARKER.findall(line)} for n, line in enumerate(lines) if line.startswith("- ")}
+    repeated = {n for n, marks in listed.items() if marks and marks <= shown}
     if not repeated or len(repeated) == len(listed):
         return text
     return "\n".join(line for n, line in enumerate(lines) if n not in repeated)

@@ -71,14 +71,11 @@ def parallel(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
     Items that all answer equally ("what is monitored?": networks, people, suppliers … each "monitored to
     find adverse events") are a list without an introduction: an answer gives them all, not the first few.
     """
-    def place(hit: Hit) -> tuple[str, ...]:
-        return (hit.doc_id, hit.intro, *hit.heading_path)  # one list: one section, one introduction
-
-    counts = Counter(place(s.hit) for s in chosen if not introduces(s.hit))
+    counts = Counter(_list_place(s.hit) for s in chosen if not introduces(s.hit))
     section, number = counts.most_common(1)[0] if counts else ((), 0)
     if number < PARALLEL_MIN:
         return []
-    return [s for s in rest if place(s.hit) == section and not introduces(s.hit)][:LIST_MAX - len(chosen)]
+    return [s for s in rest if _list_place(s.hit) == section and not introduces(s.hit)][:LIST_MAX - len(chosen)]
 
 
 def tied(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
@@ -87,19 +84,21 @@ def tied(chosen: list[Scored], rest: list[Scored]) -> list[Scored]:
     "What does NIST say about asset inventory?": four "Inventories of … are maintained" answer alike; a limit
     of two cuts between equals at random, so the equals all come.
     """
-    def place(hit: Hit) -> tuple[str, ...]:
-        return (hit.doc_id, hit.intro, *hit.heading_path)
-
     def short(s: Scored) -> bool:
         return len(s.hit.text.split()) <= TIE_WORDS
 
-    if (len({place(s.hit) for s in chosen}) != 1 or len({round(s.coverage, 6) for s in chosen}) != 1
+    if (len({_list_place(s.hit) for s in chosen}) != 1 or len({round(s.coverage, 6) for s in chosen}) != 1
             or not all(map(short, chosen))):
         return []
-    coverage, section = chosen[0].coverage, place(chosen[0].hit)
-    same = [s for s in rest if place(s.hit) == section and abs(s.coverage - coverage) < 1e-6 and short(s)
+    coverage, section = chosen[0].coverage, _list_place(chosen[0].hit)
+    same = [s for s in rest if _list_place(s.hit) == section and abs(s.coverage - coverage) < 1e-6 and short(s)
             and not introduces(s.hit)]
     return same[:LIST_MAX - len(chosen)]
+
+
+def _list_place(hit: Hit) -> tuple[str, ...]:
+    """Return where a provision stands as a list's item: one list is one section under one introduction."""
+    return (hit.doc_id, hit.intro, *hit.heading_path)
 
 
 def introduces(hit: Hit) -> bool:

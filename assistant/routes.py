@@ -99,8 +99,7 @@ def contents_of(
     doc_ids = doc_ids or _headed_text(reader, keep, terms, asked.kind, composer, wanted)
     if len(doc_ids) != 1:
         return None
-    order = [i for i in reader.in_order(doc_ids[0]) if keep(i)]
-    paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
+    order, paths = _ordered_paths(reader, doc_ids[0], keep)
     kept = contents.acronyms(reader.records[i].text for i in order)  # "CHAPTER II – …" read as "Chapter II – …"
     prefixes, also = _prefixes([paths[i] for i in order], wanted, terms, kept)
     title = composer.documents[doc_ids[0]].title if doc_ids[0] in composer.documents else ""
@@ -123,6 +122,12 @@ def contents_of(
     answer = composer.count(resolved, hits, plural, None, lead)
     answer._retrieved = hits
     return answer
+
+
+def _ordered_paths(reader: Reader, doc_id: str, keep: Callable[[int], bool]) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+    """Return a text's provisions kept by the filters, in reading order, and each one's heading path."""
+    order = [i for i in reader.in_order(doc_id) if keep(i)]
+    return order, {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
 
 
 def _contents_asked(question: str, history: list[str], resolved: Resolved) -> contents.Contents | None:
@@ -293,9 +298,7 @@ def _level_items(
     document = composer.documents.get(doc_id)
     if document is None:
         return None
-    keep = reader.keeper(base)
-    order = [i for i in reader.in_order(doc_id) if keep(i)]
-    paths = {i: tuple(reader.records[i].metadata.get("heading_path") or ()) for i in order}
+    order, paths = _ordered_paths(reader, doc_id, reader.keeper(base))
     depth = _level_depth(paths, contents.levels(document.title), noun)
     if depth is None or any(len(path) > depth for path in paths.values()):
         return None

@@ -88,6 +88,7 @@ _THEM = r"(?:which|what)\s+of\s+(?:them|these|those)"
 _ACROSS = re.compile(
     rf"^(?:(?:which|what)\s+(?:of\s+the\s+)?{_NOUN}(?:\s+in\s+the\s+corpus)?\s+(?:are|is)|(?:are|is)\s+(?:any|all|none)\s+of\s+"
     rf"(?:the|these|your)\s+{_NOUN}|{_THEM}\s+(?:are|is))\s+{_BINDING}{_END}", re.I)
+_AMONG = re.compile(rf"^\s*{_THEM}\b", re.I)
 # how a treaty states its own force, and who may join it
 _FORCE = re.compile(r"\bconsent\s+to\s+be\s+bound\b|\bsubject\s+to\s+ratification\b|\b(?:this|the\s+present)\s+(?:Convention|"
                     r"Treaty|Agreement|Protocol|Charter)\s+shall\s+(?:enter\s+into\s+force|be\s+binding)", re.I)
@@ -125,7 +126,7 @@ def asks(question: str) -> Standing | None:
 
 def among(question: str) -> bool:
     """Return True when a question asks which of the texts the answer before named bind ("Which of them is binding?")."""
-    return bool(re.match(rf"^\s*{_THEM}\b", question, re.I)) and asks(question) is not None
+    return bool(_AMONG.match(question)) and asks(question) is not None
 
 
 def answered(
