@@ -14,7 +14,7 @@ import re
 _STYLE = (r"(?:plain|simple|simpler|everyday|non-?technical|ordinary|normal|layman['’]?s|lay(?:man|men|person|people)['’]?s?)"
           r"\s+(?:english|terms|language|words|speak)")
 _COUNT = r"(?:one|two|three|four|five|six|a\s+few|a\s+couple\s+of|a\s+single|an?|\d+)"
-_UNITS = r"(?:short\s+)?(?:sentences?|bullet[-\s]?points?|bullets|words?|lines?|paragraphs?)"
+_UNITS = r"(?:short\s+|key\s+|main\s+)?(?:sentences?|bullet[-\s]?points?|bullets|points|words?|lines?|paragraphs?)"
 # asides that only a form can mean, wherever they stand ("Explain in simple terms what …")
 ANYWHERE = (
     rf"in(?:to)?\s+{_STYLE}|in\s+a\s+nutshell|without\s+(?:the\s+|any\s+)?(?:legalese|(?:legal\s+|technical\s+)?jargon|lawyer\s*speak)"
@@ -38,6 +38,8 @@ _START = re.compile(rf"^\s*(?:{_EDGED})(?:{_PUNCT}|\s+(?=(?:what|which|who|when|
                     re.I)
 _BETWEEN = re.compile(rf"\s*,\s*(?:{_EDGED})\s*,\s*", re.I)  # "What, in essence, does the ICC ask …?"
 _END = re.compile(rf"{_PUNCT}(?:{_EDGED})\s*(?=[?.!]*\s*$)", re.I)
+# "… of the G7 text in brief?": at the very end these words can only ask for a form
+_TAIL = re.compile(r"\s+(?:in\s+(?:brief|short|summary)|briefly)\s*(?=[?.!]*\s*$)", re.I)
 # "Paraphrase Article 2", "Can you sum up …", "the gist of …", "three bullet points on …": a summary asked for
 _SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+)?(?:(?:paraphrase|rephrase|reword|restate|sum\s+up|summ?ari[sz]e|recap(?:itulate)?"
@@ -45,7 +47,7 @@ _SUMMARY = re.compile(
     r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:(?:quick|short|brief|rough|simple|high-level|one-line|one-sentence"
     r"|two-line)\s+)?(?:gist|summary|recap|rundown|overview|synopsis|short\s+version|one-liner|breakdown|tl\s*;?\s*dr)\s+(?:of|on)\s+"
     r"|tl\s*;?\s*dr\s+(?:of|on|for)\s+"
-    rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|sentences?)\s+(?:on|about|covering|for|of)\s+)",
+    rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|points|sentences?)\s+(?:on|about|covering|for|of)\s+)",
     re.I,
 )
 _SUMMARISED = re.compile(r"^\s*summari[sz]e\b", re.I)  # how _bare writes a request for a summary
@@ -60,8 +62,9 @@ _ALONE = re.compile(rf"^\s*{_FORM}(?:\s*[,;.!–—-]+\s*{_FORM})*\s*[?.!]*\s*$"
 _AGAIN = re.compile(r"^\s*(?:(?:summari[sz]e|explain|quote|rephrase|repeat|simplify|shorten)\s+)?(?:that|it|this|the\s+(?:last\s+)?answer)?"
                     r"(?:\s+again)?\s*[?.!]*\s*$", re.I)
 # "the headline message of", "the key messages from": what a text says above all, its main points
-_MESSAGE = re.compile(r"\b(?:the\s+)?(?:(?:headline|key|main|central|core|overall|top[-\s]line|big)\s+)?"
-                      r"(?:messages?|thrust|essence|bottom\s+line)\s+(?:of|from|in)\b", re.I)
+_MESSAGE = re.compile(r"\b(?:the\s+)?(?:(?:(?:headline|key|main|central|core|overall|top[-\s]line|big)\s+)?"
+                      r"(?:messages?|thrust|essence|bottom\s+line)|(?:key|main|central|core|salient|major)\s+points)"
+                      r"\s+(?:of|from|in)\b", re.I)
 
 
 def unshaped(question: str) -> str:
@@ -86,7 +89,7 @@ def _bare(question: str) -> str:
     """Return question without its form, possibly nothing."""
     text = _INSIDE.sub(" ", question)
     text = _BETWEEN.sub(" ", text)
-    for pattern in (_START, _END):
+    for pattern in (_START, _END, _TAIL):
         text = pattern.sub("", text, count=1)
     text = _SPELL_OUT.sub("Explain ", text, count=1)
     summary = _SUMMARY.match(text)

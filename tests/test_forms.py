@@ -45,6 +45,11 @@ from assistant.manners import plain
     ("Can you condense Article 35 into a few lines?", "Summarise Article 35?"),
     ("Outline the G7's Objective 2 actions in a numbered list.", "Summarise the G7's Objective 2 actions."),
     ("What's the bottom line of the ICC briefing?", "What's the main points of the ICC briefing?"),
+    # a number of points, the key points, and "in brief" at the very end
+    ("Summarise the ICC board briefing in three points.", "Summarise the ICC board briefing."),
+    ("Give me the key points of the G7 text in brief.", "Give me the main points of the G7 text."),
+    ("Key points of NIS 2?", "The main points of NIS 2?"),
+    ("Three points on the Paris Call.", "Summarise the Paris Call."),
 ])
 def test_the_form_asked_for_is_taken_off(typed: str, asked: str) -> None:
     assert unshaped(typed) == asked
@@ -91,6 +96,14 @@ def test_a_question_asked_in_a_form_is_answered_from_the_texts(full: Assistant, 
     assert not answer.abstained, answer.text
     assert expected in [c.provision_id for c in answer.citations]
     assert answer.question == question
+
+
+@pytest.mark.slow
+def test_the_key_points_of_a_text_that_heads_its_main_points_are_that_section(full: Assistant) -> None:
+    icc = full.ask("What are the key points of the ICC note?")  # its Takeaways, all six, not its opening
+    assert [c.label for c in icc.citations] == [f"Takeaway {n}" for n in range(1, 7)], icc.text
+    g7 = full.ask("Give me the key points of the G7 text in brief.")  # no such heading: the text as it opens
+    assert not g7.abstained and g7.citations[0].provision_id == "g7-2017-cyber-business/objective-1/para-1", g7.text
 
 
 @pytest.mark.slow
