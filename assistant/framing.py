@@ -119,6 +119,10 @@ _OFFENCE = re.compile(r"(?:^\s*(?:and\s+)?(?:is|are|was|were)\s+(?:[\w'’-]+\s+
 _CRIMINALISE_AT = re.compile(r"\b(criminali[sz](?:e|es|ed)|outlaws?|outlawed)\b", re.I)
 _CRIMINALISES = re.compile(_CRIMINALISE_AT.pattern + r"(?=\s+(?!(?:under|in|by|according|as|to)\b)(?:the\s+|an?\s+|any\s+)?[a-z])",
                            re.I)
+# "How should SMEs approach cybersecurity?", "How do States tackle attribution?": the verb says only that one acts on
+# the topic, which is what the texts speak of
+_HANDLE = re.compile(r"^\s*(?:and\s+)?how\s+(?:should|must|can|could|would|do|does|might|ought\s+to)\s+(?:[\w'’.-]+\s+){1,5}?"
+                     r"(approach|tackle|handle|go\s+about|think\s+about)(?=\s+(?:the\s+|their\s+|its\s+)?[a-z])", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(long|big|large|old|far|strong)\b", re.I)  # the measure asked, not a topic
 
 
@@ -135,8 +139,9 @@ def asked(text: str) -> str:
     text = shapes.DATES_ASKED.sub(" ", _NAME_SOME.sub("", text))  # "What deadlines …?": a date asked, no topic
     if some := shapes.some_asked(text):
         text = text[:some.number[0]] + text[some.number[1]:]
-    if m := _PRODUCED.match(text):
-        text = text[:m.start(1)] + text[m.end(1):]
+    for pattern in (_PRODUCED, _HANDLE):
+        if m := pattern.match(text):
+            text = text[:m.start(1)] + text[m.end(1):]
     if defining.asked_term(text):  # "How does the ICC define cybersecurity?": what it says cybersecurity is
         text = _DEFINING.sub(" ", text)
     return wording.undrafted(_FRAME_VERB.sub(" ", _EXAMPLES.sub(" ", text)))

@@ -67,6 +67,10 @@ def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> N
     assert "draw" in asked("Who should draw up the plans?")  # no "what …" asking for things
     assert "define" not in asked("How does the ICC define cybersecurity?")  # what it says cybersecurity is
     assert "definition" not in asked("What is the definition of SMEs in the G7 text?")
+    # how one acts on a topic is no topic: "approach", "tackle"; the noun "approach" stays
+    assert "approach" not in asked("How should SMEs approach cybersecurity according to the ICC?")
+    assert "tackle" not in asked("How do States tackle attribution?")
+    assert "approach" in asked("What approach does NIS 2 take?")
 
 
 def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_topic() -> None:
