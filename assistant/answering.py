@@ -108,7 +108,8 @@ def _read(turn: Turn) -> Reading:
     from assistant.sparse import tokenize
 
     resolved, sources, retriever = turn.resolved, turn.sources, turn.retriever
-    focus = sources.strip(resolved.question, resolved.sources, nouns=True, titled=False)
+    # in a comparison the noun that names one text ("the UN resolution") is no topic of the other
+    focus = sources.strip(resolved.question, resolved.sources, nouns=True, titled=resolved.comparison)
     if resolved.comparison or resolved.follow_up:  # "Does the ICC say anything similar?" asks about the earlier topic
         focus = compared_topic(focus)
     carried = " ".join(resolved.carried)

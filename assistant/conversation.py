@@ -45,8 +45,11 @@ _IN_COMMON = re.compile(r"\b(?:in\s+common|common\s+ground|commonalit(?:y|ies))\
 # "How does the ICC relate to the G7?", "the relationship between …", "How are A and B connected?": how two texts stand
 _RELATING = re.compile(r"\brelates?\s+to\b|\b(?:relationships?|relations?|links?|connections?)\s+between\b"
                        r"|\b(?:related|linked|connected)(?=\s*(?:to\b|[?.!]*\s*$))", re.I)
-# "Does the G7 say anything similar?" after a question on another text asks the G7 about the same topic
-_LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise)\b", re.I)
+# "Does the G7 say anything similar?", "Does the Paris Call agree?" after a question on another text asks the G7
+# about the same topic
+_LIKENESS = re.compile(r"\b(?:similar|similarly|the same|likewise|(?:dis)?agrees?|concurs?)\b", re.I)
+# "Does the Paris Call agree?" after the ICC on zero-days: the named text held against the earlier one
+_AGREES = re.compile(r"\b(?:(?:dis)?agrees?|concurs?)\b", re.I)
 _NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)\b")
 # nouns that name a document, not a topic ("the G7 declaration", "the ICC briefing")
 TEXT_NOUNS = frozenset("declaration statement text document paper briefing note notes resolution directive convention "
@@ -58,6 +61,7 @@ DOCUMENT_WORDS = TEXT_NOUNS - {"notes"} | {"resolutions", "call", "ministers", "
 _NAMED_NOUN = re.compile(r"\x00(?:\s+(?:ministers?'?|ministerial|leaders'?|board))?\s+(?P<noun>"
                          + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r")\b",
                          re.I)
+_CITED = re.compile(r"\b([A-Za-z]+)\s+(?=\d)")  # "General Assembly resolution 75/240": another text, by its number
 _AFTER_NAME = re.compile(r"\x00['’]?s?\s+([\w'’-]+)")
 # "How do NIS 2 and the NIST CSF treat …?", "What do the G7 declaration and the ICC note agree on?"
 _JOINED = re.compile(r"^(?:\s+(?:" + "|".join(sorted(TEXT_NOUNS | {"requirements"})) + r"))?\s*(?:,|and|or|&)\s*(?:the\s+)?$",
@@ -72,7 +76,7 @@ _AGREEMENT = re.compile(
 _AGREEING = re.compile(
     r"^(?:['’]s)?(?:\s+(?:resolution|declaration|text|document|note|briefing|call|directive|framework|ministers))?"
     r"\s+(?:(?:view|views|position|stance|approach|line)\s+)?(?:(?:is|are|really|fully|broadly|also|generally)\s+)*"
-    rf"(?:agrees?|concurs?|aligns?|aligned|shares?|echo(?:es)?|matche?s?|{_HELD_AGAINST})"
+    rf"(?:(?:dis)?agrees?|concurs?|aligns?|aligned|shares?|echo(?:es)?|matche?s?|{_HELD_AGAINST})"
     r"(?:\s+with)?\s+(?:the\s+)?$", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|in\s+(?:the\s+)?view\s+of)\s+(?:the\s+)?$", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:per|under)\s+(?:the\s+)?$", re.I)
@@ -229,6 +233,11 @@ class SourceIndex:
         """Return the title words of the named documents ("Which ministers set out the G7 actions for businesses?")."""
         return frozenset(t for d in doc_ids if d in self.titles for t in tokenize(self.titles[d].title))
 
+    def _own_nouns(self, doc_ids: list[str]) -> frozenset[str]:
+        """Return the title words of doc_ids that the title names itself by, not another text ("resolution 75/240")."""
+        cited = {t for d in doc_ids if d in self.titles for w in _CITED.findall(self.titles[d].title) for t in tokenize(w)}
+        return self.title_terms(doc_ids) - cited
+
     def strip(self, question: str, doc_ids: list[str] | None = None, nouns: bool = False, titled: bool = True) -> str:
         """Return the question without the names of doc_ids (default: all sources); filters are not topics.
 
@@ -242,7 +251,7 @@ class SourceIndex:
                 if doc_ids is None or doc_id in doc_ids:
                     question = question[:start] + "\x00" + question[end:]
         if nouns:
-            own = frozenset() if titled else self.title_terms(doc_ids if doc_ids is not None else list(self.titles))
+            own = frozenset() if titled else self._own_nouns(doc_ids if doc_ids is not None else list(self.titles))
             question = _NAMED_NOUN.sub(lambda m: m.group(0) if own.intersection(tokenize(m.group("noun"))) else " ", question)
         return question.replace("\x00", " ")
 
@@ -272,7 +281,7 @@ def content_words(text: str) -> list[str]:
 def is_follow_up(question: str) -> bool:
     """Return True when a question leans on the one before it."""
     # "Does the G7 say anything similar?", "How does the G7 differ?": comparing words name no topic of their own
-    own = [w for w in content_words(question) if w not in _GENERIC and not _COMPARE.fullmatch(w)]
+    own = [w for w in content_words(question) if w not in _GENERIC and not (_COMPARE.fullmatch(w) or _LIKENESS.fullmatch(w))]
     return bool(_FOLLOW_START.match(question) or _ANAPHORIC_SUBJECT.match(question)) or len(own) <= 1 or (
         bool(_ANAPHORA.search(question)) and len(own) <= 3
     )
@@ -321,6 +330,7 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     # "Can a state withdraw from it?" after "Tell me about the Budapest Convention": with no earlier topic the
     # follow-up is about the text, and reads as naming it; the name is no topic (strip drops it)
     query = " ".join(part for part in (question, "" if named or not about_text else called, *carried) if part)
+    comparison = comparison or bool(_AGREES.search(question))
     if comparison and len(named) == 1 and inherited and inherited[0] != named[0]:
         named = [*named, *inherited]  # "How does the G7 differ?" after the Paris Call: the two texts
     return Resolved(question, query, named or inherited, True, comparison, carried)

@@ -13,6 +13,10 @@ from assistant.types import Document
 _NOT_ALIASES = {"ict", "it", "etc", "cswp", "ets", "no", "iot", "the", "and", "for", "of", "on", "in", "a"}
 
 
+# "What was signed in Budapest?", "done at Paris": the city, where a thing took place
+_NOT_AT_PLACE = "".join(rf"(?<!\b{verb}\s{prep}\s)" for prep in ("in", "at") for verb in (
+    "signed", "held", "done", "adopted", "opened", "met", "made", "concluded", "issued", "agreed", "launched", "presented",
+    "announced", "written", "drafted", "published", "negotiated", "convened", "produced", "released", "unveiled"))
 _FORMS = frozenset({"convention", "call", "directive", "treaty", "declaration", "framework", "resolution"})
 
 
@@ -72,8 +76,19 @@ def first_word_names(documents: list[Document], nouns: str) -> list[tuple[re.Pat
             if rest.lower() in _FORMS and len(first) >= 4 and first.isalpha() and first[:1].isupper():
                 firsts.setdefault(first, set()).add(document.doc_id)
                 rests.setdefault(first, set()).add(rest.lower())
-    return [(re.compile(rf"(?<![\w-]){first}(?=\s+(?!(?:{'|'.join(sorted(rests[first]))})\b)(?:{nouns})\b)", re.I), doc_ids.pop())
-            for first, doc_ids in firsts.items() if len(doc_ids) == 1]
+    # a word some title writes in lower case is a word ("cybersecurity"), not a name alone
+    common = {w for d in documents for w in re.findall(r"\b[a-z]+\b", f"{d.title} {d.issuer}")}
+    found = []
+    for first, doc_ids in firsts.items():
+        if len(doc_ids) == 1:
+            own = "|".join(sorted(rests[first]))
+            found.append((re.compile(rf"(?<![\w-]){first}(?=\s+(?!(?:{own})\b)(?:{nouns})\b)", re.I), next(iter(doc_ids))))
+            if first.lower() not in common:  # "under Budapest", "what's art 5 budapest": a city that names one text
+                # not before its own noun, nor a misspelling of it ("the Budapest Convetion")
+                typed = "|".join(sorted({rest[:4] for rest in rests[first]}))
+                found.append((re.compile(rf"(?<![\w-]){_NOT_AT_PLACE}{first}(?![\w-])(?!\s+(?:{own}|(?:{typed})\w*)\b)", re.I),
+                              next(iter(doc_ids))))
+    return found
 
 
 def looks_like_name(text: str) -> bool:

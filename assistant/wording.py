@@ -130,6 +130,7 @@ QUESTION_WORDS = frozenset(
     "wanted like would had has have having happen happens much many "
     "treat treats treated tackle tackles tackled deal deals dealt cover covers covered "  # "how do they treat X"
     "address addressed addressing "  # "does it address X"; not "addresses", which may be the texts' postal ones
+    "disagree disagrees disagreed concur concurs "  # "does the UN resolution disagree": how one text stands to another
     "together jointly "  # "governments and businesses together": the two, as the text names them side by side
     "sources "  # "which sources cover capacity building": the texts
     "link links linking relate relates connect connects talk talks talked talking "  # "how does the ICC link cybercrime to trade"

@@ -76,6 +76,16 @@ def test_a_follow_up_on_a_text_with_no_earlier_topic_reads_as_naming_the_text(so
 
 
 @pytest.mark.slow
+def test_does_another_text_agree_answers_each_text_on_the_earlier_topic(full) -> None:
+    agree = full.ask("Does the G7 agree?", history=["What does the ICC say about MLATs?"])
+    assert "G7 Actions for Enhancing Cybersecurity for Businesses: the text does not address this." in agree.text
+    assert [c.label for c in agree.citations] == ["Takeaway 3", "Opportunity 4"], agree.text
+    treaty = full.ask("Does the UN resolution disagree?", history=["What does the ICC say about a treaty?"])
+    assert "A/RES/80/16: the text does not address this." in treaty.text  # not its "resolution 79/237"
+    assert "Opportunity 5" in [c.label for c in treaty.citations], treaty.text
+
+
+@pytest.mark.slow
 def test_withdrawing_from_it_after_tell_me_about_the_convention_finds_its_denunciation_article(full) -> None:
     answer = full.ask("Can a state withdraw from it?", history=["Tell me about the Budapest Convention"])
     assert not answer.abstained
@@ -130,7 +140,41 @@ def test_the_first_word_of_a_name_before_a_texts_noun_names_it(sources: SourceIn
     assert resolve("Which Budapest articles deal with extradition?", [], sources).sources == ["bud"]
     assert resolve("What does the Budapest treaty say about extradition?", [], sources).sources == ["bud"]
     assert resolve("What does the Paris text say about hacking back?", [], sources).sources == ["paris"]
-    assert resolve("What was signed in Budapest in 2001?", [], sources).sources == []  # the city, no text's noun after it
+    assert resolve("What was signed in Budapest in 2001?", [], sources).sources == []  # the city, where it took place
+
+
+def test_does_another_text_agree_holds_it_against_the_text_the_earlier_turn_named(sources: SourceIndex) -> None:
+    agree = resolve("Does the Paris Call agree?", ["What does the ICC say about zero-day exploits?"], sources)
+    assert agree.follow_up and agree.comparison and agree.sources == ["paris", "icc"]
+    assert agree.carried == ["zero-day", "exploits"] or "exploits" in agree.carried
+    disagree = resolve("Does the G7 declaration disagree?", ["What does the ICC say about a treaty?"], sources)
+    assert disagree.comparison and disagree.sources == ["g7", "icc"] and "treaty" in disagree.carried
+
+
+def test_a_noun_a_title_uses_of_another_text_is_no_word_of_its_own_name() -> None:
+    un = Document(doc_id="un", title="A/RES/80/16 — Open-ended working group established pursuant to resolution 75/240",
+                  issuer="United Nations General Assembly (UN)")
+    ce = Document(doc_id="ce", title="Cyber Essentials: Requirements for IT infrastructure v3.1", issuer="UK NCSC")
+    sources = SourceIndex([*DOCS, un, ce])
+    # "resolution" names the UN text here, not its "resolution 75/240"; "requirements" is Cyber Essentials' own word
+    assert "resolution" not in sources.strip("Does the UN resolution mention treaties?", ["un"], nouns=True, titled=False)
+    assert "requirements" in sources.strip("What are the Cyber Essentials requirements for firewalls?", ["ce"], nouns=True,
+                                           titled=False)
+
+
+def test_a_city_that_begins_one_texts_name_names_it_alone(sources: SourceIndex) -> None:
+    assert resolve("What does Budapest say about jurisdiction?", [], sources).sources == ["bud"]
+    assert resolve("what's art 5 budapest", [], sources).sources == ["bud"]
+    assert resolve("Is hacking back banned under Paris?", [], sources).sources == ["paris"]
+    assert resolve("Which treaty was done at Budapest?", [], sources).sources == []
+
+
+def test_a_word_some_title_writes_in_lower_case_names_no_text_alone() -> None:
+    nist = Document(doc_id="nist", title="The NIST Cybersecurity Framework (CSF) 2.0", issuer="NIST")
+    nis = Document(doc_id="nis", title="Directive on a high common level of cybersecurity", issuer="European Union")
+    sources = SourceIndex([*DOCS, nist, nis])
+    assert sources.find("Why does cybersecurity matter to SMEs?") == []
+    assert sources.find("What does the Cybersecurity Framework say?") == ["nist"]
 
 
 def test_both_with_one_text_named_joins_two_topics_not_two_texts(sources: SourceIndex) -> None:
