@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant import framing, moves, quoting, references, shapes, sourcing
+from assistant import contents, framing, moves, quoting, references, shapes, sourcing
 from assistant.evidence import Evidence, cite, reading_order
 from assistant.listing import (
     LIST_MAX, PLACE_MAX, asks_whole, completed, examples, heading_asked, intro_verb, introduces, parallel, tied,
@@ -114,10 +114,22 @@ class Composer:
                                         and (n := references.kind_title(asked, h.heading_path)) and n[1] == named[1]))
             verb = "are" if len(places) > 1 else "is"
             return f"{' and '.join(places)} of {self._doc(hit)} {verb} headed “{named[1]}”.\n\n"
+        if levelled := self._levelled(contents.level_asked(analyzed.original), hits):
+            return levelled
         if quoting.topic_weights(analyzed):  # "What does Article 21 say about backups?": the title says nothing of them
             return ""
         named = references.title(analyzed.references, hit.heading_path)
         return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n" if named else ""
+
+    def _levelled(self, level: str, hits: list[Hit]) -> str:
+        """Return which part of a level the answer's places sit under ("… covers this under its function RESPOND (RS)."), or ""."""
+        hit = hits[0]
+        levels = contents.levels(hit.doc_title)
+        names = list(dict.fromkeys(n for h in hits if h.doc_id == hit.doc_id
+                                   and (n := contents.level_heading(h.heading_path, levels, level))))
+        if not level or not names:
+            return ""
+        return f"{self._doc(hit)} covers this under its {level if len(names) == 1 else contents.noun(names, level)} {' and '.join(names)}.\n\n"
 
     def count(self, resolved: Resolved, items: list[Hit], noun: str, listed: Analyzed | None = None, lead: str = "") -> Answer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited.

@@ -99,6 +99,9 @@ _SEPARATOR = re.compile(r"[–—-]|\S*:")  # "CHAPTER II – USE": a phrase of 
 _CODE = re.compile(r"\d|\w\.\w|^\(.*\)$")  # "24/7", "GU.AC-01", "(GV)": as written
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|all)$", re.I)
 _CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the headings name them offences
+# "Which NIST function covers recovery?": a level of a framework's headings asked for, which no place number names
+_LEVEL_ASKED = re.compile(r"^\s*(?:in\s+)?which\s+(?:[\w.'’-]+\s+){0,3}?(function|category|subcategory)\b", re.I)
+_LEVEL_CODE = re.compile(r"\(([A-Z]{1,4}(?:\.[A-Z]{1,4})*)\)\s*$")  # "RESPOND (RS)", "Incident Management (RS.MA)"
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,22 @@ def levels(title: str) -> tuple[str, ...]:
     named = re.search(r"\(([A-Z][a-z]+s(?:,\s*[A-Z][a-z]+s)+)\)", title)
     plural = [w.strip().lower() for w in named.group(1).split(",")] if named else []
     return tuple(w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in plural)
+
+
+def level_asked(question: str) -> str:
+    """Return the level of a framework's headings a question asks which one of ("Which function covers …?"), else ""."""
+    return m.group(1).lower() if (m := _LEVEL_ASKED.match(question)) else ""
+
+
+def level_heading(path: Sequence[str], levels: tuple[str, ...], kind: str) -> str | None:
+    """Return the heading of a level a provision sits under, by its code's depth ("RESPOND (RS)" for RS.MA-01)."""
+    if kind not in levels:
+        return None
+    for heading in path:
+        name = short(heading)
+        if (code := _LEVEL_CODE.search(name)) and code.group(1).count(".") == levels.index(kind):
+            return name
+    return None
 
 
 def topic_terms(asked: Contents, where: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant import defining, references, shapes, wording
+from assistant import contents, defining, references, shapes, wording
 from assistant.sparse import tokenize
 
 # "plan to meet again": meeting; "What does the Paris Call ask about X?" asks what it says about X
@@ -211,6 +211,8 @@ def framing_terms(text: str) -> set[str]:
         found |= set(tokenize(m.group(0)))
     for m in wording.NEGATION.finditer(text):  # "no longer supported": the topic is support, not length
         found |= set(tokenize(m.group(0))) - set(tokenize(m.group(1)))
+    if level := contents.level_asked(text):  # "Which function covers recovery?": the level is the answer's shape
+        found |= set(tokenize(level))
     if defining.asked_term(text):  # "What does the term hacking-back mean?": what a text says hacking-back is
         found |= set(tokenize("term word phrase mean"))
     return found

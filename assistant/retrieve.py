@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant import conversation, jargon, references, shapes, wording
+from assistant import contents, conversation, jargon, references, shapes, wording
 from assistant.config import RetrievalSettings
 from assistant.hits import Scored, hit_from, matches
 from assistant.mentions import own_terms, says
@@ -214,7 +214,11 @@ class Retriever:
         # "Which article deals with corporate liability?", "Which article is headed 'Extradition'?": the title asked
         kind = references.place_asked(analyzed.original)
         asking = references.placing_terms(frozenset({kind})) if kind else frozenset()
-        return self.titles.titled(frozenset(analyzed.keyterms) - asking, expansions, keep)
+        if not kind and (level := contents.level_asked(analyzed.original)):  # "Which NIST function covers recovery?"
+            kind, asking = level, frozenset(tokenize(level))
+            for term in analyzed.keyterms.keys() - asking:  # RECOVER speaks of recovery, in its heading's word
+                analyzed.alternatives.setdefault(term, []).extend(frozenset({r}) for r in self.titles.rooted(term))
+        return self.titles.titled(frozenset(analyzed.keyterms) - asking, expansions, keep, derived=bool(kind))
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:
         """Return the idf-weighted share of a question's own topic terms that the documents it names never use."""

@@ -6,6 +6,7 @@ liability" is "corporate liability"); a document's opening heading is its title,
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 _CODED_STATEMENT = re.compile(r"\s*\([A-Z]{2}(?:\.[A-Z]{2})?\):.*$", re.S)  # "(ID): The organization's …"
 _CODE = re.compile(r"\(?\b\w+(?:\.\w+)+\b\)?")  # "C.iv", "(GV.OC)": codes, not words of a title
+DERIVED_ROOT = 5  # letters two stems share at least to be read as one root ("recov", "recoveri")
 MAX_TITLE_TERMS = 6  # longer headings are statements ("Aim: ensure that user accounts …"), not titles
 
 
@@ -35,19 +37,32 @@ class TitleIndex:
         """Build the index now rather than on the first question that needs it."""
         self._title_index()
 
-    def titled(self, terms: frozenset[str], expansions: frozenset[str], keep: Callable[[int], bool]) -> list[list[int]]:
+    def heads(self, doc_id: str, words: str) -> bool:
+        """Return True when a section of a document is titled by these words and no more ("Security update management")."""
+        keep = lambda i: self.records[i].metadata.get("doc_id") == doc_id  # noqa: E731
+        return bool(self.titled(frozenset(tokenize(words)), frozenset(), keep))
+
+    def rooted(self, term: str) -> set[str]:
+        """Return the other title terms of a term's root ("recov", RECOVER's, for "recoveri")."""
+        return _rooted(term, self._title_index()[0]) - {term}
+
+    def titled(self, terms: frozenset[str], expansions: frozenset[str], keep: Callable[[int], bool],
+               derived: bool = False) -> list[list[int]]:
         """Return, per section whose own title is all a question asks about ('corporate liability'), its provisions.
 
         A title matches when the question's terms are all in it and it holds nothing the question (or an
-        acronym's expansion) lacks; each section's provisions come in reading order.
+        acronym's expansion) lacks; each section's provisions come in reading order. derived: a term may also
+        match a title word of its own root ("recovery", "RECOVER"), where the question asks which part it is.
         """
         terms, expansions = _title_words(terms), _title_words(expansions)
         if not terms:
             return []
         by_term, sections = self._title_index()
-        found = set.intersection(*(set(by_term.get(t, ())) for t in terms))
+        # "Which NIST function covers recovery?": RECOVER, though "recovery" is another stem
+        rooted = [_rooted(t, by_term) if derived else {t} for t in terms]
+        found = set.intersection(*(set().union(*(by_term.get(u, ()) for u in alike)) for alike in rooted))
         groups = [[i for i in sections[key][1] if keep(i)] for key in sorted(found)
-                  if sections[key][0] <= terms | expansions]
+                  if sections[key][0] <= set().union(*rooted) | expansions]
         return [sorted(g, key=self._reading_key) for g in groups if g]
 
     @staticmethod
@@ -111,6 +126,12 @@ def title_terms(heading: str) -> frozenset[str]:
     heading = _CODED_STATEMENT.sub("", heading)
     terms = _title_words(tokenize(_CODE.sub(" ", without_places(heading))))
     return terms if len(terms) <= MAX_TITLE_TERMS else frozenset()
+
+
+def _rooted(term: str, by_term: dict[str, list[int]]) -> set[str]:
+    """Return term with the title terms of its root ("recov" for "recoveri", "respond" for "respons")."""
+    return {term} | {t for t in by_term if len(t) >= DERIVED_ROOT
+                     and len(os.path.commonprefix([t, term])) >= max(DERIVED_ROOT, min(len(t), len(term)) - 1)}
 
 
 def _title_words(terms: Iterable[str]) -> frozenset[str]:

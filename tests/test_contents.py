@@ -8,7 +8,8 @@ import pytest
 
 from assistant import Assistant
 from assistant.contents import (
-    Contents, acronyms, contents, elsewhere, headed, levels, noun, placed, places, readable, short, topic_terms, unit_of,
+    Contents, acronyms, contents, elsewhere, headed, level_asked, level_heading, levels, noun, placed, places, readable, short,
+    topic_terms, unit_of,
 )
 
 from tests.conftest import ingested
@@ -198,6 +199,42 @@ def test_the_levels_a_title_names_are_counted_at_their_own_depth(tmp_path: Path)
     assert [c.label for c in belong.citations] == ["Access (GU.AC)", "Data (GU.DA)"], belong.text
     its = core.ask("List its subcategories.", ["What is GU.AC?"])  # the place the question before asked about
     assert [c.label for c in its.citations] == ["GU.AC-01", "GU.AC-02"], its.text
+
+
+def test_which_part_of_a_level_covers_a_topic_is_read_from_its_codes_depth() -> None:
+    assert level_asked("Which NIST function covers recovery?") == "function"
+    assert level_asked("Which category of NIST covers backups?") == "category"
+    assert level_asked("What does the Protect function cover?") == ""  # a function named, not asked for
+    kinds = ("function", "category", "subcategory")
+    path = ["Gamma Core", "GUARD (GU): Systems are guarded", "Data (GU.DA): Data is protected"]
+    assert level_heading(path, kinds, "function") == "GUARD (GU)"
+    assert level_heading(path, kinds, "category") == "Data (GU.DA)"
+    assert level_heading(path, (), "function") is None  # a text whose title names no levels
+
+
+RECOVERY = TIERS + ("\n## RECOVER (RC): Operations affected by incidents are restored\n\n"
+                    "### Plans (RC.PL): Restoration is planned\n\n- RC.PL-01: The recovery plan is executed once declared\n")
+
+
+def test_which_function_covers_a_topic_names_it_though_its_heading_is_another_form_of_the_word(tmp_path: Path) -> None:
+    core: Assistant = ingested(tmp_path, {"gamma.md": RECOVERY})
+    recovery = core.ask("Which function covers recovery?")  # RECOVER, though the heading's word is another stem
+    assert recovery.text.startswith("Gamma Core covers this under its function RECOVER (RC)."), recovery.text
+    assert recovery.citations[0].label == "RECOVER (RC)"
+    backups = core.ask("Which category of the Gamma Core covers backups?")
+    assert backups.text.startswith("Gamma Core covers this under its category Data (GU.DA)."), backups.text
+
+
+@pytest.mark.slow
+def test_which_csf_function_or_category_covers_a_topic_is_named_before_the_passages(full: Assistant) -> None:
+    recovery = full.ask("Which NIST function covers recovery?")
+    assert recovery.text.startswith("The NIST Cybersecurity Framework covers this under its function RECOVER (RC).")
+    assert recovery.citations[0].label == "RECOVER (RC)"
+    response = full.ask("Which NIST function covers incident response?")
+    assert response.text.startswith("The NIST Cybersecurity Framework covers this under its function RESPOND (RS).")
+    backups = full.ask("Which category of NIST covers backups?")  # two categories speak of backups
+    assert backups.text.startswith("The NIST Cybersecurity Framework covers this under its categories"), backups.text
+    assert "Data Security (PR.DS)" in backups.text.split("\n")[0]
 
 
 @pytest.mark.slow
