@@ -36,8 +36,10 @@ _COMMON = re.compile(
 _CONTRAST = re.compile(
     r"\b(?:differ\w*|compar\w*|contrast\w*|distinguish\w*|distinct|versus|vs\.?|set\s+apart|side\s+by\s+side|"
     r"stack\s+up)\b", re.I)
-# "How does the ICC relate to the G7?", "the relationship between …", "Is there a link between …?"
-RELATION = re.compile(r"\b(?:relat(?:e|es|ed|ion|ions|ionship|ionships)|link(?:s|ed)?|connect(?:s|ed|ion|ions)?)\b", re.I)
+# "How does the ICC relate to the G7?", "the relationship between …", "Is there a link between …?", "Is the Paris Call
+# in line with the Budapest Convention?": where one names the other, and the wording they share
+RELATION = re.compile(r"\b(?:relat(?:e|es|ed|ion|ions|ionship|ionships)|link(?:s|ed)?|connect(?:s|ed|ion|ions)?"
+                      r"|(?:in\s+(?:line|keeping)|consistent|compatible|at\s+odds)(?=\s+with\b))\b", re.I)
 # words of a comparison that name no topic: "What are the main similarities between …?", "in what ways"
 _FRAME = re.compile(r"\b(?:main|key|major|chief|principal|biggest|ways?|respects?|really|each\s+other|one\s+another|"
                     r"between|both|two|texts?|documents?|have|has)\b", re.I)

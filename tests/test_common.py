@@ -62,6 +62,8 @@ def test_a_part_cited_for_one_wording_is_not_cited_again_for_the_next_when_anoth
     ("What are the similarities and differences between the G7 and the ICC?", "contrast"),
     ("How does the ICC relate to the G7?", "relation"),
     ("Is there any connection between the ICC briefing and the G7 text?", "relation"),
+    ("Is the Paris Call in line with the Budapest Convention?", "relation"),  # where one names the other
+    ("Is NIS 2 consistent with the NIST CSF?", "relation"),
 ])
 def test_a_comparison_of_two_whole_texts_asks_for_common_ground_or_contrast(question: str, expected: str) -> None:
     assert side(question) == expected
@@ -137,6 +139,13 @@ def test_the_real_texts_common_ground_and_contrast(full: Assistant) -> None:
     assert full.ask("How does the ICC relate to the G7?").text.startswith("Neither text names the other. ICC Board Briefing")
     smes = full.ask("What do the G7 and the ICC have in common on SMEs?")
     assert "common ways" not in smes.text and "Takeaway 5" in {c.label for c in smes.citations}
+
+
+@pytest.mark.slow
+def test_one_text_in_line_with_another_is_where_it_names_the_other(full: Assistant) -> None:
+    answer = full.ask("Is the Paris Call in line with the Budapest Convention on cybercrime?")
+    assert answer.text.startswith("Paris Call for Trust and Security in Cyberspace names the Budapest Convention:"), answer.text
+    assert [c.provision_id for c in answer.citations] == ["paris-call-2018/para-8"]
 
 
 @pytest.mark.slow
