@@ -51,6 +51,9 @@ SHORTHAND: dict[str, set[str]] = {
 
 # the texts' formal word → the jargon for it, each form as a user types it (the stemmer joins inflections only)
 JARGON: dict[str, tuple[str, ...]] = {
+    # "What is the penalty for illegal access?": Article 13's "Sanctions and measures"; looked up only, so that a
+    # question on sanctions does not draw every "penalty" of the extradition articles
+    "sanctions": ("penalty", "penalties", "punishment", "punishments"),
     # "Does the Convention criminalise hacking?": its first offence, "Illegal access"; looked up only, so that a
     # follow-up to a question on illegal access is not read as one on hackers
     "illegal access": ("hacking", "hacker", "hackers", "hack into", "hacks into", "hacking into", "break into",

@@ -204,6 +204,7 @@ JARGON_CORPUS = [
     "cooperation involving industry associations",
     "security in network and information systems acquisition, development and maintenance",
     "Article 2 – Illegal access: the access to the whole or any part of a computer system without right",
+    "Article 13 – Sanctions and measures: punishable by effective, proportionate and dissuasive sanctions",
 ]
 
 
@@ -220,6 +221,7 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "Is a secure SDLC among the measures?": [("sdlc", "development and maintenance")],
         "Which article covers hacking?": [("hack", "illegal access")],
         "Is unauthorized interception an offence?": [("unauthor", "without right")],
+        "What is the penalty for illegal access?": [("penalti", "sanctions")],  # Article 13
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
