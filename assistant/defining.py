@@ -39,15 +39,18 @@ _ASKS = (
 _QUOTE = "[\"“”‘’']?"
 
 
-def defined(question: str) -> re.Pattern[str] | None:
-    """Return the pattern of a definition of the term a "what is X?" question asks about ("… known as vulnerabilities")."""
+def defined(question: str, uses: bool = True) -> re.Pattern[str] | None:
+    """Return the pattern of a definition of the term a "what is X?" question asks about ("… known as vulnerabilities").
+
+    uses: a text's use of a term of two or more words counts too, for finding the passages to answer from.
+    """
     asked = next((m for p in _ASKS if (m := p.match(question))), None)
     if not asked:
         return None
     stems = _stems(asked.group(1))
     term = r"\s+".join(stems)
     # a term of two or more words that a text uses undefined is its answer too: "essential and important entities"
-    used = "|(?<![\\w-])" + (JOINED + r"\s+").join(stems) if len(stems) > 1 else ""
+    used = "|(?<![\\w-])" + (JOINED + r"\s+").join(stems) if uses and len(stems) > 1 else ""
     return re.compile(rf"\b(?:known\s+as|referred\s+to\s+as|called|termed|defined\s+as)\s+(?:an?\s+|the\s+)?{_QUOTE}{term}"
                       rf"|(?<![\w-]){_QUOTE}{term}{_QUOTE}\s+(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as|includes)\b{used}",
                       re.I)
@@ -69,7 +72,7 @@ def undefined(question: str, texts: Iterable[str]) -> str:
     asked = asked_term(question)
     if not asked:
         return ""
-    pattern = defined(question)
+    pattern = defined(question, uses=False)  # "cyber security" used is not "cyber security" defined
     term = r"\s+".join(_stems(asked))
     loose = re.compile(rf"(?:^|[.;:!?]\s+|\n)\s*(?:an?\s+|the\s+)?{_QUOTE}{term}{_QUOTE}(?:\s*\([^)]*\))?(?:\s*,[^.]{{0,150}}?,)?"
                        rf"\s+(?:is|are|means|refers\s+to|shall\s+mean|includes?|covers?|comprises?)\b|^\s*{term}\s*[:–—]"

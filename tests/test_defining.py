@@ -43,6 +43,9 @@ def test_a_term_is_undefined_only_when_no_sentence_or_heading_could_define_it() 
     assert undefined(question, [*using, "Enterprises with fewer than 250 staff are known as SMEs."]) == ""
     assert undefined("How does the Convention define computer-related forgery?", ["Article 7 – Computer-related forgery"]) == ""
     assert undefined("What does SMEs mean?", using) == ""  # not asked for a definition in so many words
+    # a term of two words used, never said to be anything, is no definition of it
+    cyber = ["It is important to invest in cyber security.", "OBJECTIVE 1 - CYBER SECURITY RISK MANAGEMENT PRACTICES"]
+    assert undefined("How does the G7 define cyber security?", cyber) == "cyber security"
 
 
 @pytest.mark.slow
@@ -55,6 +58,8 @@ def test_an_answer_says_when_the_text_asked_does_not_define_the_term(full: Assis
     assert not icc.abstained and icc.text.startswith("ICC Board Briefing does not define “cybersecurity”.")
     traffic = full.ask("How does the Budapest Convention define traffic data?")
     assert traffic.citations[0].label == "Article 1(d)" and "does not define" not in traffic.text
+    cyber = full.ask("How does the G7 define cyber security?")  # a term of two words it uses, never defines
+    assert cyber.text.startswith("G7 Actions for Enhancing Cybersecurity for Businesses does not define “cyber security”.")
     forgery = full.ask("How does the Convention on Cybercrime define computer-related forgery?")  # its article's title
     assert forgery.citations[0].label.startswith("Article 7") and "does not define" not in forgery.text
     nowhere = full.ask("What does the term hacking-back mean?")
