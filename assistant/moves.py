@@ -10,7 +10,7 @@ with the places of its kind the text does have.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant import references
 from assistant.references import KINDS, ORDINALS, Reference
@@ -29,6 +29,7 @@ _ALONG = frozenset(
     "explain describe elaborate expand clarify summarise summarize quote by mean means meant".split())  # "Explain the second one."
 _KIND_WORDS = frozenset(word for word in references.words_for(set(KINDS.values())) if " " not in word)
 MAX_WORDS = 8
+NAMING_WORDS = 6  # an item this short, no sentence, names a part of its text ("Security update management")
 # "What does the second one say about SMEs?": the place moved to, asked about a topic; not "the second takeaway
 # about encryption", which may be the second of those on encryption
 _ABOUT = re.compile(r"\b(?:say|says|said)\s+(?:about|regarding|concerning|on)\s+(?P<topic>[^?!.]*\w)[?!.\s]*$", re.I)
@@ -53,6 +54,13 @@ class Target:
 
     doc_id: str
     label: str  # "Objective 2, action 6"
+    named: str = ""  # an item that only names a part of its text ("Security update management"), which is asked about
+
+    def question(self, topic: str = "", text: str = "the text") -> str:
+        """Return the question the move asks: what the place says, or what its text says of the part the item names."""
+        if self.named and not topic:
+            return f"What does {text} say about {self.named}?"
+        return f"What does {self.label} say{f' about {topic}' if topic else ''}?"
 
 
 def move(question: str) -> Move | None:
@@ -76,6 +84,15 @@ def move(question: str) -> Move | None:
 
 
 def target(moving: Move, answer: Answer, asked: str) -> Target | None:
+    """Return the place a move leads to, naming the part of the text an item of a list of parts names."""
+    to = _target(moving, answer, asked)
+    item = next((c for c in answer.citations if to is not None and c.label == to.label), None)
+    if to is None or item is None or len(item.text.split()) > NAMING_WORDS or re.search(r"[.;:,]\s*$", item.text.strip()):
+        return to
+    return replace(to, named=item.text.strip())
+
+
+def _target(moving: Move, answer: Answer, asked: str) -> Target | None:
     """Return the place a move leads to from what the answer to the earlier question cited, or None.
 
     The cited provision is the one at the place the earlier question named (else the first cited), and

@@ -6,6 +6,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,6 +185,7 @@ class Assistant:
     ) -> tuple[str, list[str], Filters | None, frozenset[str]]:
         """Return what a follow-up that leans on the answer before asks: the question, its history, filters, what was shown."""
         from assistant import catalogue, conversation, moves, standing
+        from assistant.render import short_title
 
         def before() -> Answer:
             return self.ask(earlier[-1], earlier[:-1], filters, k)
@@ -202,8 +204,12 @@ class Assistant:
         elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
             answer = before()
             if (to := moves.target(moving, answer, answer.resolved_query or earlier[-1])) is not None:
+                if to.named and not (self._retriever is not None and self._retriever.titles.heads(to.doc_id, to.named)):
+                    to = replace(to, named="")  # "incident handling" is a point of Article 21(2), no section's title
                 placed = (filters or Filters()).model_copy(update={"doc_ids": [to.doc_id]})
-                return f"What does {to.label} say{f' about {moving.topic}' if moving.topic else ''}?", [], placed, frozenset()
+                documents = self._composer.documents if self._composer is not None else {}
+                text = short_title(documents[to.doc_id].title) if to.doc_id in documents else "the text"
+                return to.question(moving.topic, text), [], placed, frozenset()
         return asked, earlier, filters, frozenset()
 
     def _answer(
