@@ -192,6 +192,7 @@ class Analyzer:
 
     def _corrections(self, text: str) -> dict[str, str]:
         corrections = {}
+        phrased = {w for phrase in glossary.shorthands(text.lower(), self.glossary) for w in phrase.split()}
         for token in re.findall(r"[A-Za-z]+", text):
             lower = token.lower()
             if lower in _NOT_TERMS or glossary.normalize(token) in self.glossary:
@@ -199,6 +200,8 @@ class Analyzer:
             if any(v in self.word_counts for v in regional_variants(lower)):
                 continue  # "prioritise" is the corpus's "prioritize", not a typo of "priorities"
             base = self._base_form(lower)
+            if base and lower in phrased and tokenize(base) == tokenize(lower):
+                continue  # "points", a form of the texts' "point": "main points" stays the glossary's phrase
             if base:  # "who took part": the texts' "take"
                 corrections[lower] = base
                 continue

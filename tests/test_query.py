@@ -34,6 +34,13 @@ def test_earlier_names_no_new_topic_and_everyday_words_reach_the_texts() -> None
     assert frozenset({"user"}) in staff.alternatives["staff"]  # Cyber Essentials' word for them
 
 
+def test_a_plural_the_texts_write_only_in_the_singular_keeps_the_glossary_phrase_it_is_part_of() -> None:
+    # "points" is never written, "point" is: read as "point", "main points" would no longer be the ICC's takeaways
+    analyzer = Analyzer.of_texts(["Takeaways", "The main point of the note is trade.", "The board meets."], {})
+    assert frozenset({"takeaway"}) in analyzer.analyze("What are the main points of the note?").alternatives["point"]
+    assert analyzer.analyze("When do boards meet?").corrections == {"boards": "board"}  # outside a phrase, as before
+
+
 def test_analyzer_corrects_expands_and_weighs() -> None:
     analyzer = Analyzer.of_texts(TEXTS, {"csirt": {"computer security incident response teams"}})
     analyzed = analyzer.analyze("csirt coperation")
