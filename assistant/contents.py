@@ -100,7 +100,8 @@ _CODE = re.compile(r"\d|\w\.\w|^\(.*\)$")  # "24/7", "GU.AC-01", "(GV)": as writ
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|all)$", re.I)
 _CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the headings name them offences
 # "Which NIST function covers recovery?": a level of a framework's headings asked for, which no place number names
-_LEVEL_ASKED = re.compile(r"^\s*(?:in\s+)?which\s+(?:[\w.'’-]+\s+){0,3}?(function|category|subcategory)\b", re.I)
+_LEVEL_ASKED = re.compile(r"^\s*(?:in\s+)?(?:which|what)\s+(?:(?!(?:does|do|did|is|are|was|were)\b)[\w.'’-]+\s+){0,3}?"
+                          r"(function|category|subcategory)\b", re.I)
 _LEVEL_CODE = re.compile(r"\(([A-Z]{1,4}(?:\.[A-Z]{1,4})*)\)\s*$")  # "RESPOND (RS)", "Incident Management (RS.MA)"
 
 

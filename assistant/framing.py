@@ -30,6 +30,7 @@ _NEED_TO = re.compile(r"\b(needs?|plans?|planned|planning)\s+to\b|\b(ask(?:s|ed)
 _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|falling|fell)(?=\s+(?:with)?in(?:to)?\b)"
                          r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
                          r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
+                         r"|\b(?:belong|belongs|belonged)(?=\s+to\b)"  # "Which function does ID.AM belong to?": where it sits
                          r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
 # "What lessons did the ICC draw?", "What conclusions did it reach?", "What recommendations does the ICC make?": the
 # verb says only that the text gives the things asked for, which are the topic

@@ -38,9 +38,14 @@ _THAT = re.compile(rf"^\s*(?:and\s+)?(?P<mode>list|name|show\s+me|give\s+me|are\
                    rf"{_TAIL}", re.I)
 _EVERY = re.compile(rf"^\s*(?:and\s+)?(?:does|do)\s+(?P<mode>every|each|all)\s+(?:of\s+)?(?:the\s+)?(?P<owner>{_OWNER})"
                     rf"(?P<kind>(?-i:[a-z]+)){_PLACE}{_TAIL}", re.I)
+# "What are the ICC opportunities about MLATs?", "What do the Paris Call's principles say about elections?": the items
+# of a list, named by its own word, that speak of the topic
+_ON = re.compile(rf"^\s*(?:and\s+)?(?P<mode>what)\s+(?:are|do)\s+(?:the\s+)?(?P<owner>{_OWNER})(?P<kind>(?-i:[a-z]+s)){_PLACE}"
+                 rf"\s+(?P<negation>)(?P<verb>(?:say\s+)?about)\s+(?P<topic>[^?]+?)\s*[?.!]*$", re.I)
 _OF_THEM = re.compile(rf"^\s*(?:and\s+)?(?P<mode>which|how\s+many)\s+of\s+(?:them|those|these)(?P<owner>)(?P<kind>)(?P<place>)"
                       rf"{_TAIL}", re.I)
 Mode = Literal["which", "count", "every"]
+_OWN_LISTS = LISTED - {"requirement"}  # "requirements" is also any text's word for what it asks
 PASSAGES = frozenset({"provision", "passage", "part", "place"})  # any passage of a text, not the items of its list
 _TEXTS = frozenset({"text", "document", "source", "instrument"})  # "Which texts talk about …?" asks of the corpus
 
@@ -76,6 +81,8 @@ class Sift:
 def sift(question: str) -> Sift | None:
     """Return what a question sifts a list for, or None when it asks no such thing."""
     found = _WHICH.match(question) or _THAT.match(question) or _EVERY.match(question) or _OF_THEM.match(question)
+    if found is None and (found := _ON.match(question)) is not None and singular(found["kind"].lower()) not in _OWN_LISTS:
+        return None  # "What are the rules about BYOD?", "the requirements about passwords": no list's own word
     if found is None:
         return None
     noun = singular(found["kind"].lower())
@@ -84,7 +91,8 @@ def sift(question: str) -> Sift | None:
         return None
     word = found["mode"].lower()
     mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"
-    return Sift(mode, noun, " ".join(found["verb"].split()), found["topic"].strip(),
+    verb = "are about" if found["verb"].lower() == "about" else "mention" if found["verb"].lower().startswith("say") else found["verb"]
+    return Sift(mode, noun, " ".join(verb.split()), found["topic"].strip(),
                 bool(found["negation"]), found["owner"].strip(), re.sub(r"^\s*\w+\s+", "", found["place"] or ""))
 
 

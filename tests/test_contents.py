@@ -205,6 +205,8 @@ def test_which_part_of_a_level_covers_a_topic_is_read_from_its_codes_depth() -> 
     assert level_asked("Which NIST function covers recovery?") == "function"
     assert level_asked("Which category of NIST covers backups?") == "category"
     assert level_asked("What does the Protect function cover?") == ""  # a function named, not asked for
+    assert level_asked("What function is PR.DS part of?") == "function"
+    assert level_asked("What functions does the NIST CSF have?") == ""  # all of them: its contents
     kinds = ("function", "category", "subcategory")
     path = ["Gamma Core", "GUARD (GU): Systems are guarded", "Data (GU.DA): Data is protected"]
     assert level_heading(path, kinds, "function") == "GUARD (GU)"
@@ -232,6 +234,8 @@ def test_which_csf_function_or_category_covers_a_topic_is_named_before_the_passa
     assert recovery.citations[0].label == "RECOVER (RC)"
     response = full.ask("Which NIST function covers incident response?")
     assert response.text.startswith("The NIST Cybersecurity Framework covers this under its function RESPOND (RS).")
+    owner = full.ask("Which function does ID.AM belong to?")  # where a place sits
+    assert owner.text.startswith("The NIST Cybersecurity Framework covers this under its function IDENTIFY (ID).")
     backups = full.ask("Which category of NIST covers backups?")  # two categories speak of backups
     assert backups.text.startswith("The NIST Cybersecurity Framework covers this under its categories"), backups.text
     assert "Data Security (PR.DS)" in backups.text.split("\n")[0]

@@ -71,6 +71,7 @@ def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> N
     assert "approach" not in asked("How should SMEs approach cybersecurity according to the ICC?")
     assert "tackle" not in asked("How do States tackle attribution?")
     assert "approach" in asked("What approach does NIS 2 take?")
+    assert "belong" not in asked("Which function does ID.AM belong to?")  # where it sits, no topic
 
 
 def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_topic() -> None:

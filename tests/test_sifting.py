@@ -27,6 +27,10 @@ from tests.conftest import ingested
     ("Which ones concern companies?", Sift("which", "", "concern", "companies")),  # the list before, as "of them"
     ("List the G7 actions that mention consumers.", Sift("which", "action", "mention", "consumers", owner="G7")),
     ("Are there any ICC opportunities that mention botnets?", Sift("which", "opportunity", "mention", "botnets", owner="ICC")),
+    # the items of a list named by its own word, asked what they say about a topic
+    ("What are the ICC opportunities about MLATs?", Sift("which", "opportunity", "are about", "MLATs", owner="ICC")),
+    ("What do the Paris Call principles say about elections?",
+     Sift("which", "principle", "mention", "elections", owner="Paris Call")),
 ])
 def test_a_question_sifting_a_list_is_read_for_its_items_verb_and_topic(question: str, expected: Sift) -> None:
     assert sift(question) == expected
@@ -36,6 +40,8 @@ def test_a_question_sifting_a_list_is_read_for_its_items_verb_and_topic(question
     "What does the Paris Call for Trust say about cyber hygiene?",  # "Paris" is no kind of item
     "What are the G7 actions?",  # all of them: a list, not a sifting
     "Which texts talk about supply chains?",  # the texts, answered text by text
+    "What are the rules about BYOD in Cyber Essentials?",  # no list's own word
+    "What are the requirements about passwords in Cyber Essentials?",  # any text's word for what it asks
 ])
 def test_a_question_sifting_nothing_is_left_to_the_usual_search(question: str) -> None:
     assert sift(question) is None
