@@ -31,6 +31,9 @@ _FRAME_VERB = re.compile(r"\b(?:expected|supposed)(?=\s+to\b)|\b(?:fall|falls|fa
                          r"|\blets?(?=\s+(?:us|me|them|you|him|her|it|a|an|the|each|any)\s+\w)"
                          r"|\b(?:see|sees|saw|seen)(?=\s+as\b)"  # "What does the ICC see as opportunities?": its view
                          r"|\b(?:belong|belongs|belonged)(?=\s+to\b)"  # "Which function does ID.AM belong to?": where it sits
+                         # "the minimum we must do", "the minimum requirements": all it asks, not a minimum it sets
+                         r"|\b(?:bare|absolute)\s+minimum\b|\bminimum(?=\s+(?:requirements?|standards?|controls?|needed|necessary"
+                         r"|required|(?:we|i|you|they|one|an?\s+\w+|\w+s)\s+(?:need|needs|must|have|has|should)\b))"
                          r"|\b(?:offer|offers|offered)(?=\s*[?.!]*\s*$)", re.I)  # "What … does the ICC offer?": what it says
 # "What lessons did the ICC draw?", "What conclusions did it reach?", "What recommendations does the ICC make?": the
 # verb says only that the text gives the things asked for, which are the topic

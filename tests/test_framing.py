@@ -72,6 +72,10 @@ def test_a_count_before_places_is_framing_and_framing_verbs_are_taken_off() -> N
     assert "tackle" not in asked("How do States tackle attribution?")
     assert "approach" in asked("What approach does NIS 2 take?")
     assert "belong" not in asked("Which function does ID.AM belong to?")  # where it sits, no topic
+    # "the minimum we must do" asks all a text requires; "the minimum password length" a minimum it sets
+    assert "minimum" not in asked("What is the minimum we must do to get Cyber Essentials?")
+    assert "minimum" not in asked("What is the bare minimum for Cyber Essentials?")
+    assert "minimum" in asked("What is the minimum password length?")
 
 
 def test_a_rule_verb_asking_what_a_place_says_and_the_examples_asked_for_are_no_topic() -> None:
