@@ -114,7 +114,7 @@ class Composer:
                                         and (n := references.kind_title(asked, h.heading_path)) and n[1] == named[1]))
             verb = "are" if len(places) > 1 else "is"
             return f"{' and '.join(places)} of {self._doc(hit)} {verb} headed “{named[1]}”.\n\n"
-        if levelled := self._levelled(contents.level_asked(analyzed.original), hits):
+        if levelled := self._levelled(contents.level_asked(analyzed.original) or _asked_kind(analyzed), hits):
             return levelled
         if quoting.topic_weights(analyzed):  # "What does Article 21 say about backups?": the title says nothing of them
             return ""
@@ -122,11 +122,13 @@ class Composer:
         return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n" if named else ""
 
     def _levelled(self, level: str, hits: list[Hit]) -> str:
-        """Return which part of a level the answer's places sit under ("… covers this under its function RESPOND (RS)."), or ""."""
+        """Return which part of a level (or lettered section) the answer's places sit under ("… under its function RESPOND (RS).")."""
         hit = hits[0]
         levels = contents.levels(hit.doc_title)
-        names = list(dict.fromkeys(n for h in hits if h.doc_id == hit.doc_id
-                                   and (n := contents.level_heading(h.heading_path, levels, level))))
+        # "Which Cyber Essentials section covers cloud?": its sections are lettered, not numbered places
+        named = (lambda path: contents.lettered(path)) if level == "section" else (
+            lambda path: contents.level_heading(path, levels, level))
+        names = list(dict.fromkeys(n for h in hits if h.doc_id == hit.doc_id and (n := named(h.heading_path))))
         if not level or not names:
             return ""
         return f"{self._doc(hit)} covers this under its {level if len(names) == 1 else contents.noun(names, level)} {' and '.join(names)}.\n\n"

@@ -86,6 +86,7 @@ _ASKS = (
 _CRIMINALISE = re.compile(r"^(?:criminali[sz]e|outlaw|makes?\s|made\s|establish$|create$|adopt$|(?:cyber)?crimes?$|criminal\s)", re.I)
 _PLACE = re.compile(r"\b(chapter|section|title|article|part|annex|objective)\s+([ivxlc]+\b|\d+|[a-z](?:\.\d+)*)(?![\w.])",
                     re.I)
+_LETTERED = re.compile(r"^[A-Z](?:\.(?:\d+|[ivx]+))?\.?\s+[A-Z][a-z]")  # "C.iv Cloud services", "D.4 User …", "C. Scope"
 _LABEL = re.compile(r"^\s*(?:the\s+)?([A-Z](?:\.\d+)*)(?=\s+(?:in|of)\s|\s*$)")  # "D", "D.4 in Cyber Essentials"
 _FOLLOW = re.compile(rf"^\s*(?:and\s+|what\s+about\s+)(?:in\s+|under\s+)?(?P<where>.+?){_END}", re.I)
 _KIND_WORDS = frozenset(tokenize("article articles title titles section sections subsection subsections chapter chapters "
@@ -153,6 +154,11 @@ def level_heading(path: Sequence[str], levels: tuple[str, ...], kind: str) -> st
         if (code := _LEVEL_CODE.search(name)) and code.group(1).count(".") == levels.index(kind):
             return name
     return None
+
+
+def lettered(path: Sequence[str]) -> str | None:
+    """Return the deepest lettered section a provision sits in ("C.iv Cloud services", "D.4 User access control")."""
+    return next((short(h) for h in reversed(path) if _LETTERED.match(h)), None)
 
 
 def topic_terms(asked: Contents, where: str) -> tuple[str, ...]:

@@ -8,8 +8,8 @@ import pytest
 
 from assistant import Assistant
 from assistant.contents import (
-    Contents, acronyms, contents, elsewhere, headed, level_asked, level_heading, levels, noun, placed, places, readable, short,
-    topic_terms, unit_of,
+    Contents, acronyms, contents, elsewhere, headed, level_asked, level_heading, lettered, levels, noun, placed, places,
+    readable, short, topic_terms, unit_of,
 )
 
 from tests.conftest import ingested
@@ -212,6 +212,10 @@ def test_which_part_of_a_level_covers_a_topic_is_read_from_its_codes_depth() -> 
     assert level_heading(path, kinds, "function") == "GUARD (GU)"
     assert level_heading(path, kinds, "category") == "Data (GU.DA)"
     assert level_heading(path, (), "function") is None  # a text whose title names no levels
+    # a lettered section, the deepest one a provision sits in
+    assert lettered(["Cyber Essentials", "C. Scope", "C.iv Cloud services", "Malware protection"]) == "C.iv Cloud services"
+    assert lettered(["Cyber Essentials", "D.4 User access control", "Requirements"]) == "D.4 User access control"
+    assert lettered(["Budapest Convention", "Article 22 – Jurisdiction"]) is None
 
 
 RECOVERY = TIERS + ("\n## RECOVER (RC): Operations affected by incidents are restored\n\n"
@@ -234,6 +238,8 @@ def test_which_csf_function_or_category_covers_a_topic_is_named_before_the_passa
     assert recovery.citations[0].label == "RECOVER (RC)"
     response = full.ask("Which NIST function covers incident response?")
     assert response.text.startswith("The NIST Cybersecurity Framework covers this under its function RESPOND (RS).")
+    cloud = full.ask("Which Cyber Essentials section covers cloud?")  # its sections are lettered, not numbered
+    assert cloud.text.startswith("Cyber Essentials covers this under its section C.iv Cloud services."), cloud.text
     owner = full.ask("Which function does ID.AM belong to?")  # where a place sits
     assert owner.text.startswith("The NIST Cybersecurity Framework covers this under its function IDENTIFY (ID).")
     backups = full.ask("Which category of NIST covers backups?")  # two categories speak of backups
