@@ -65,14 +65,16 @@ def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
     return None
 
 
-def _short_name(phrase: str, long_forms: Callable[[str], set[str]]) -> re.Pattern[str] | None:
+def _short_name(phrase: str, long_forms: Callable[[str], set[str]], own: bool = False) -> re.Pattern[str] | None:
     """Return the pattern of a short name as asked ("the UN", "G7"), which may name a body, not its text; else None.
 
-    An acronym's long forms count as its words: "the UN" is also the Paris Call's "United Nations Charter".
+    An acronym's long forms count as its words: "the UN" is also the Paris Call's "United Nations Charter". A name
+    of more words is a body's only where the text's title does not give it ("the United Nations", not "the Budapest
+    Convention").
     """
     words = without_article(phrase.strip())
     if len(words.split()) > 1:
-        return None  # "the Budapest Convention": a text's name, named or not
+        return None if own else re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])", re.I)
     spelled = "".join(rf"|(?i:{re.escape(form)})" for form in sorted(long_forms(words)) if words.isupper())
     return re.compile(rf"(?<![\w-])(?:{re.escape(words)}{spelled})(?![\w-])", 0 if words.isupper() else re.I)
 
@@ -93,7 +95,8 @@ def answered(
     holders = [h for h, _ in said]
     name = short_title(composer.documents[wanted.target].title)
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
-    if not holders and (short := _short_name(wanted.phrase, lambda w: retriever.analyzer.glossary.get(normalize(w), set()))):
+    own = any(p.fullmatch(without_article(wanted.phrase.strip())) for p in sources.own_names.get(wanted.target, []))
+    if not holders and (short := _short_name(wanted.phrase, lambda w: retriever.analyzer.glossary.get(normalize(w), set()), own)):
         # "Does the ICC mention the UN?": the body its "UN General Assembly" names, not resolution 80/16
         if using := _using_words(retriever, docs if wanted.within else list(composer.documents), short, filters):
             return _using(resolved, retriever, composer, using, where, wanted.phrase)

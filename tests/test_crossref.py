@@ -70,10 +70,14 @@ def test_the_real_corpus_finds_the_paris_calls_reference_to_the_budapest_convent
     which = full.ask("Which texts mention the UN?")
     assert which.text.startswith("3 of the 8 texts in the corpus mention the UN:")  # not the resolution's "United Nations" header line
     assert "paris-call-2018/para-3" in {c.provision_id for c in which.citations}  # "United Nations Charter"
+    paris = full.ask("Does the Paris Call mention the United Nations?")  # the body, in so many words: not "No"
+    assert paris.text.startswith("Yes: Paris Call for Trust and Security in Cyberspace mentions the United Nations:"), paris.text
 
 
 def test_a_short_name_is_read_as_words_with_an_acronyms_long_forms_and_a_texts_full_name_is_not() -> None:
     un = _short_name("the UN", lambda words: {"united nations"} if words == "UN" else set())
     assert un is not None and un.search("the UN has adopted") and un.search("the United Nations Charter")
     assert not un.search("an unusual case") and not un.search("UN-related")  # a word, not part of one
-    assert _short_name("the Budapest Convention", lambda words: set()) is None
+    assert _short_name("the Budapest Convention", lambda words: set(), own=True) is None  # the text's own name
+    body = _short_name("the United Nations", lambda words: set())  # a body's name of two words, no title's
+    assert body is not None and body.search("the United Nations Charter") and not body.search("United Nationsfoo")
