@@ -19,6 +19,7 @@ from tests.conftest import ingested
     ("Who does the ICC briefing address?", "the ICC briefing"),
     ("Which groups does the Paris Call speak to?", "the Paris Call"),
     ("What is the target audience of NIS 2?", "NIS 2"),
+    ("Who are the addressees of the G7 text?", "the G7 text"),
     ("Who does it apply to?", None),  # what a provision covers, read from the text
     ("Who is responsible for incident response?", None),
     ("What is addressed to the Secretary General?", None),
