@@ -122,16 +122,19 @@ class Composer:
         return f"{named[0]} of {self._doc(hit)} is headed “{named[1]}”.\n\n" if named else ""
 
     def _levelled(self, level: str, hits: list[Hit]) -> str:
-        """Return which part of a level (or lettered section) the answer's places sit under ("… under its function RESPOND (RS).")."""
+        """Return which part of a level the answer's places sit under ("… under its function RESPOND (RS)."), or ""."""
         hit = hits[0]
         levels = contents.levels(hit.doc_title)
-        # "Which Cyber Essentials section covers cloud?": its sections are lettered, not numbered places
-        named = (lambda path: contents.lettered(path)) if level == "section" else (
-            lambda path: contents.level_heading(path, levels, level))
-        names = list(dict.fromkeys(n for h in hits if h.doc_id == hit.doc_id and (n := named(h.heading_path))))
+
+        def part(path: list[str]) -> str | None:
+            # "Which Cyber Essentials section covers cloud?": its sections are lettered, not numbered places
+            return contents.lettered(path) if level == "section" else contents.level_heading(path, levels, level)
+
+        names = list(dict.fromkeys(n for h in hits if h.doc_id == hit.doc_id and (n := part(h.heading_path))))
         if not level or not names:
             return ""
-        return f"{self._doc(hit)} covers this under its {level if len(names) == 1 else contents.noun(names, level)} {' and '.join(names)}.\n\n"
+        kind = level if len(names) == 1 else contents.noun(names, level)
+        return f"{self._doc(hit)} covers this under its {kind} {' and '.join(names)}.\n\n"
 
     def count(self, resolved: Resolved, items: list[Hit], noun: str, listed: Analyzed | None = None, lead: str = "") -> Answer:
         """Answer "how many X" with the number of numbered items and the items themselves, each cited.

@@ -37,7 +37,8 @@ _PATTERNS = tuple(re.compile(pattern + _END, re.I) for pattern in (
     # "Who is the audience of the G7 text?", "What is the target audience for NIS 2?"
     rf"^(?:who|what)\s+is\s+the\s+(?:intended\s+|target\s+)?audience\s+(?:of|for)\s+{_TEXT}",
     # "Who are the addressees of the G7 text?", "Who is the G7 text's target audience?"
-    rf"^(?:who|what)\s+(?:is|are)\s+the\s+(?:intended\s+|main\s+)?(?:addressees?|recipients?|target\s+groups?)\s+(?:of|for)\s+{_TEXT}",
+    rf"^(?:who|what)\s+(?:is|are)\s+the\s+(?:intended\s+|main\s+)?(?:addressees?|recipients?|target\s+groups?)"
+    rf"\s+(?:of|for)\s+{_TEXT}",
 ))
 GROUPS_SHOWN = 3
 SENTENCE_WORDS = 6  # a provision shorter than this is a title line or a heading's own words

@@ -96,7 +96,8 @@ def answered(
     name = short_title(composer.documents[wanted.target].title)
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
     own = any(p.fullmatch(without_article(wanted.phrase.strip())) for p in sources.own_names.get(wanted.target, []))
-    if not holders and (short := _short_name(wanted.phrase, lambda w: retriever.analyzer.glossary.get(normalize(w), set()), own)):
+    long_forms = lambda w: retriever.analyzer.glossary.get(normalize(w), set())  # noqa: E731
+    if not holders and (short := _short_name(wanted.phrase, long_forms, own)):
         # "Does the ICC mention the UN?": the body its "UN General Assembly" names, not resolution 80/16
         if using := _using_words(retriever, docs if wanted.within else list(composer.documents), short, filters):
             return _using(resolved, retriever, composer, using, where, wanted.phrase)

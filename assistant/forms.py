@@ -47,7 +47,8 @@ _SUMMARY = re.compile(
     r"|(?:(?:give|tell)\s+(?:me|us)\s+)?(?:a|an|the|some)\s+(?:(?:quick|short|brief|rough|simple|high-level|one-line|one-sentence"
     r"|two-line)\s+)?(?:gist|summary|recap|rundown|overview|synopsis|short\s+version|one-liner|breakdown|tl\s*;?\s*dr)\s+(?:of|on)\s+"
     r"|tl\s*;?\s*dr\s+(?:of|on|for)\s+"
-    rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|points|sentences?)\s+(?:on|about|covering|for|of)\s+)",
+    rf"|(?:(?:give|list)\s+(?:me|us)\s+)?(?:{_COUNT}\s+|some\s+)?(?:bullet[-\s]?points?|bullets|points|sentences?)"
+    r"\s+(?:on|about|covering|for|of)\s+)",
     re.I,
 )
 _SUMMARISED = re.compile(r"^\s*summari[sz]e\b", re.I)  # how _bare writes a request for a summary

@@ -66,7 +66,8 @@ def first_word_names(documents: list[Document], nouns: str) -> list[tuple[re.Pat
     """Return patterns naming a text by the first word of its name before one of nouns ("the Budapest articles").
 
     Only a word that begins one text's name of a text's form ("Budapest Convention", "Paris Call") and no other's;
-    the name's own noun stays part of the whole name ("Budapest Convention" is no "Budapest" and a convention).
+    the name's own noun stays part of the whole name ("Budapest Convention" is no "Budapest" and a convention). Such
+    a word that no title writes in lower case names the text alone too ("under Budapest"); "cybersecurity" does not.
     """
     firsts: dict[str, set[str]] = {}
     rests: dict[str, set[str]] = {}
@@ -76,19 +77,26 @@ def first_word_names(documents: list[Document], nouns: str) -> list[tuple[re.Pat
             if rest.lower() in _FORMS and len(first) >= 4 and first.isalpha() and first[:1].isupper():
                 firsts.setdefault(first, set()).add(document.doc_id)
                 rests.setdefault(first, set()).add(rest.lower())
-    # a word some title writes in lower case is a word ("cybersecurity"), not a name alone
     common = {w for d in documents for w in re.findall(r"\b[a-z]+\b", f"{d.title} {d.issuer}")}
     found = []
     for first, doc_ids in firsts.items():
-        if len(doc_ids) == 1:
-            own = "|".join(sorted(rests[first]))
-            found.append((re.compile(rf"(?<![\w-]){first}(?=\s+(?!(?:{own})\b)(?:{nouns})\b)", re.I), next(iter(doc_ids))))
-            if first.lower() not in common:  # "under Budapest", "what's art 5 budapest": a city that names one text
-                # not before its own noun, nor a misspelling of it ("the Budapest Convetion")
-                typed = "|".join(sorted({rest[:4] for rest in rests[first]}))
-                found.append((re.compile(rf"(?<![\w-]){_NOT_AT_PLACE}{first}(?![\w-])(?!\s+(?:{own}|(?:{typed})\w*)\b)", re.I),
-                              next(iter(doc_ids))))
+        if len(doc_ids) != 1:
+            continue
+        doc_id, own = next(iter(doc_ids)), "|".join(sorted(rests[first]))
+        found.append((re.compile(rf"(?<![\w-]){first}(?=\s+(?!(?:{own})\b)(?:{nouns})\b)", re.I), doc_id))
+        if first.lower() not in common:
+            found.append((_alone(first, rests[first]), doc_id))
     return found
+
+
+def _alone(first: str, rests: set[str]) -> re.Pattern[str]:
+    """Return the pattern of a city that begins one text's name, alone ("what's art 5 budapest").
+
+    Not before the name's own noun, nor a misspelling of it ("the Budapest Convetion"), nor where a thing took
+    place there ("What was signed in Budapest?").
+    """
+    own = "|".join(sorted(rests) + sorted({rf"{rest[:4]}\w*" for rest in rests}))
+    return re.compile(rf"(?<![\w-]){_NOT_AT_PLACE}{first}(?![\w-])(?!\s+(?:{own})\b)", re.I)
 
 
 def looks_like_name(text: str) -> bool:

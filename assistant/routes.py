@@ -379,10 +379,8 @@ def headed_gist(retriever: Retriever, analyzed: Analyzed, doc_id: str) -> bool:
     shared = [frozenset().union(*alts) for term in analyzed.keyterms if (alts := analyzed.alternatives.get(term))]
     if not shared or len(shared) < len(analyzed.keyterms):
         return False
-    common = frozenset.intersection(*shared)
-    records = retriever.sparse.records
-    for term in sorted(common):
-        if retriever.titles.titled(frozenset({term}), frozenset(), lambda i: records[i].metadata.get("doc_id") == doc_id):
+    for term in sorted(frozenset.intersection(*shared)):
+        if retriever.titles.titled(frozenset({term}), frozenset(), retriever.titles.of_document(doc_id)):
             analyzed.keyterms = {term: retriever.analyzer.idf(term)}
             analyzed.alternatives = {}
             return True

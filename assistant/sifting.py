@@ -91,7 +91,8 @@ def sift(question: str) -> Sift | None:
         return None
     word = found["mode"].lower()
     mode: Mode = "every" if word in ("every", "each", "all") else "count" if word.startswith("how") else "which"
-    verb = "are about" if found["verb"].lower() == "about" else "mention" if found["verb"].lower().startswith("say") else found["verb"]
+    verb = found["verb"].lower()
+    verb = "are about" if verb == "about" else "mention" if verb.startswith("say") else found["verb"]  # as _ON asks
     return Sift(mode, noun, " ".join(verb.split()), found["topic"].strip(),
                 bool(found["negation"]), found["owner"].strip(), re.sub(r"^\s*\w+\s+", "", found["place"] or ""))
 

@@ -37,10 +37,13 @@ class TitleIndex:
         """Build the index now rather than on the first question that needs it."""
         self._title_index()
 
+    def of_document(self, doc_id: str) -> Callable[[int], bool]:
+        """Return a test of whether a provision is one of a document's."""
+        return lambda index: self.records[index].metadata.get("doc_id") == doc_id
+
     def heads(self, doc_id: str, words: str) -> bool:
         """Return True when a section of a document is titled by these words and no more ("Security update management")."""
-        keep = lambda i: self.records[i].metadata.get("doc_id") == doc_id  # noqa: E731
-        return bool(self.titled(frozenset(tokenize(words)), frozenset(), keep))
+        return bool(self.titled(frozenset(tokenize(words)), frozenset(), self.of_document(doc_id)))
 
     def rooted(self, term: str) -> set[str]:
         """Return the other title terms of a term's root ("recov", RECOVER's, for "recoveri")."""
