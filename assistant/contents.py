@@ -103,6 +103,9 @@ _CRIMES = re.compile(r"\bcrimes\b", re.I)  # "Which crimes does it cover?": the 
 # "Which NIST function covers recovery?": a level of a framework's headings asked for, which no place number names
 _LEVEL_ASKED = re.compile(r"^\s*(?:in\s+)?(?:which|what)\s+(?:(?!(?:does|do|did|is|are|was|were)\b)[\w.'’-]+\s+){0,3}?"
                           r"(function|category|subcategory)\b", re.I)
+# "Which one covers backups?" after "What are the functions of the NIST CSF?": the level the earlier question listed,
+# carried after the follow-up's own words
+_ONE_OF_LEVEL = re.compile(r"^\s*(?:and\s+)?which\s+ones?\b.*\b(function|categor|subcategor)(?:s|y|ies)?\b", re.I)
 _LEVEL_CODE = re.compile(r"\(([A-Z]{1,4}(?:\.[A-Z]{1,4})*)\)\s*$")  # "RESPOND (RS)", "Incident Management (RS.MA)"
 
 
@@ -142,7 +145,10 @@ def levels(title: str) -> tuple[str, ...]:
 
 def level_asked(question: str) -> str:
     """Return the level of a framework's headings a question asks which one of ("Which function covers …?"), else ""."""
-    return m.group(1).lower() if (m := _LEVEL_ASKED.match(question)) else ""
+    if m := _LEVEL_ASKED.match(question) or _ONE_OF_LEVEL.match(question):
+        word = m.group(1).lower()
+        return word + "y" if word.endswith("categor") else word
+    return ""
 
 
 def level_heading(path: Sequence[str], levels: tuple[str, ...], kind: str) -> str | None:

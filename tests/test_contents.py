@@ -207,6 +207,10 @@ def test_which_part_of_a_level_covers_a_topic_is_read_from_its_codes_depth() -> 
     assert level_asked("What does the Protect function cover?") == ""  # a function named, not asked for
     assert level_asked("What function is PR.DS part of?") == "function"
     assert level_asked("What functions does the NIST CSF have?") == ""  # all of them: its contents
+    # "Which one …?" after a level was listed: the level carried after the follow-up's own words
+    assert level_asked("Which one covers backups? functions") == "function"
+    assert level_asked("Which one is about training? categories protect") == "category"
+    assert level_asked("Which one is about trade? takeaways") == ""
     kinds = ("function", "category", "subcategory")
     path = ["Gamma Core", "GUARD (GU): Systems are guarded", "Data (GU.DA): Data is protected"]
     assert level_heading(path, kinds, "function") == "GUARD (GU)"
@@ -240,6 +244,8 @@ def test_which_csf_function_or_category_covers_a_topic_is_named_before_the_passa
     assert response.text.startswith("The NIST Cybersecurity Framework covers this under its function RESPOND (RS).")
     cloud = full.ask("Which Cyber Essentials section covers cloud?")  # its sections are lettered, not numbered
     assert cloud.text.startswith("Cyber Essentials covers this under its section C.iv Cloud services."), cloud.text
+    one = full.ask("Which one covers incident response?", history=["What are the NIST functions?"])
+    assert one.text.startswith("The NIST Cybersecurity Framework covers this under its function RESPOND (RS)."), one.text
     owner = full.ask("Which function does ID.AM belong to?")  # where a place sits
     assert owner.text.startswith("The NIST Cybersecurity Framework covers this under its function IDENTIFY (ID).")
     backups = full.ask("Which category of NIST covers backups?")  # two categories speak of backups
