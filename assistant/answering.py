@@ -190,8 +190,10 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
     if one and origin and not attested and one in composer.documents:  # "When was NIS 2 adopted?": undated text
         return catalogue.undated(resolved, composer.documents[one], origin, retriever.reader, composer)
     analyzed.origin = bool(attested)
-    if (not attested and named and routes.about_whole_text(retriever, resolved, analyzed, reading.bare, reading.framing)
-            and not routes.headed_gist(retriever, analyzed, named[0])):
+    whole = not attested and named and routes.about_whole_text(retriever, resolved, analyzed, reading.bare, reading.framing)
+    if whole and (heading := routes.gist_heading(retriever, analyzed, named[0])):
+        analyzed.keyterms, analyzed.alternatives = {heading: retriever.analyzer.idf(heading)}, {}  # its Takeaways, all
+    elif whole:
         # "What does the G7 commit to?": its commitments, in order
         kinds = {"kinds": [analyzed.intent]} if analyzed.intent else {}
         analyzed.gist = not kinds and (shapes.gist(resolved.question) or shapes.bare_name(reading.bare))

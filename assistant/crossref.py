@@ -96,7 +96,10 @@ def answered(
     name = short_title(composer.documents[wanted.target].title)
     where = short_title(composer.documents[wanted.within].title) if wanted.within else ""
     own = any(p.fullmatch(without_article(wanted.phrase.strip())) for p in sources.own_names.get(wanted.target, []))
-    long_forms = lambda w: retriever.analyzer.glossary.get(normalize(w), set())  # noqa: E731
+
+    def long_forms(word: str) -> set[str]:
+        return retriever.analyzer.glossary.get(normalize(word), set())
+
     if not holders and (short := _short_name(wanted.phrase, long_forms, own)):
         # "Does the ICC mention the UN?": the body its "UN General Assembly" names, not resolution 80/16
         if using := _using_words(retriever, docs if wanted.within else list(composer.documents), short, filters):

@@ -10,6 +10,7 @@ with the places of its kind the text does have.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant import references
@@ -83,13 +84,18 @@ def move(question: str) -> Move | None:
     return Move(offset=1 if forward else -1, kind=kind, topic=topic)
 
 
-def target(moving: Move, answer: Answer, asked: str) -> Target | None:
-    """Return the place a move leads to, naming the part of the text an item of a list of parts names."""
+def target(moving: Move, answer: Answer, asked: str, heads: Callable[[str, str], bool] = lambda doc_id, words: True,
+           ) -> Target | None:
+    """Return the place a move leads to, naming the part of the text an item of a list of parts names.
+
+    heads: whether a text has a section titled by these words; an item naming none ("incident handling", a point of
+    Article 21(2)) is the place itself.
+    """
     to = _target(moving, answer, asked)
     item = next((c for c in answer.citations if to is not None and c.label == to.label), None)
     if to is None or item is None or len(item.text.split()) > NAMING_WORDS or re.search(r"[.;:,]\s*$", item.text.strip()):
         return to
-    return replace(to, named=item.text.strip())
+    return replace(to, named=item.text.strip()) if heads(to.doc_id, item.text.strip()) else to
 
 
 def _target(moving: Move, answer: Answer, asked: str) -> Target | None:

@@ -217,7 +217,8 @@ class Retriever:
         if not kind and (level := contents.level_asked(analyzed.original)):  # "Which NIST function covers recovery?"
             kind, asking = level, frozenset(tokenize(level))
             for term in analyzed.keyterms.keys() - asking:  # RECOVER speaks of recovery, in its heading's word
-                analyzed.alternatives.setdefault(term, []).extend(frozenset({r}) for r in self.titles.rooted(term))
+                alike = analyzed.alternatives.setdefault(term, [])  # once, though retrieved under several filters
+                alike.extend(root for r in self.titles.rooted(term) if (root := frozenset({r})) not in alike)
         return self.titles.titled(frozenset(analyzed.keyterms) - asking, expansions, keep, derived=bool(kind))
 
     def out_of_scope(self, analyzed: Analyzed, focus: str, doc_ids: list[str]) -> float:

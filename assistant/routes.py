@@ -370,21 +370,17 @@ def about_whole_text(retriever: Retriever, resolved: Resolved, analyzed: Analyze
             and not provenance.about_origin(resolved.question))  # "Where was it adopted?" is not about its contents
 
 
-def headed_gist(retriever: Retriever, analyzed: Analyzed, doc_id: str) -> bool:
-    """Ask for the section a text heads as its main points, if the question's words stand for its title ("Takeaways").
+def gist_heading(retriever: Retriever, analyzed: Analyzed, doc_id: str) -> str:
+    """Return the title term of the section a text heads as its main points, if the question's words stand for it.
 
     "What are the key points of the ICC note?": the glossary reads "key points" as takeaways, the ICC's own heading
     for them; the section answers, not the text's opening.
     """
     shared = [frozenset().union(*alts) for term in analyzed.keyterms if (alts := analyzed.alternatives.get(term))]
     if not shared or len(shared) < len(analyzed.keyterms):
-        return False
-    for term in sorted(frozenset.intersection(*shared)):
-        if retriever.titles.titled(frozenset({term}), frozenset(), retriever.titles.of_document(doc_id)):
-            analyzed.keyterms = {term: retriever.analyzer.idf(term)}
-            analyzed.alternatives = {}
-            return True
-    return False
+        return ""
+    return next((term for term in sorted(frozenset.intersection(*shared))
+                 if retriever.titles.titled(frozenset({term}), frozenset(), retriever.titles.of_document(doc_id))), "")
 
 
 def origin(retriever: Retriever, question: str, focus: str, framing: frozenset[str]) -> provenance.Wants | None:

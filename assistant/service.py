@@ -6,7 +6,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -203,9 +202,8 @@ class Assistant:
                 return asked, [], (filters or Filters()).model_copy(update={"doc_ids": cited}), frozenset()
         elif earlier and (moving := moves.move(bare)) is not None:  # "And the next one?": beside the one shown
             answer = before()
-            if (to := moves.target(moving, answer, answer.resolved_query or earlier[-1])) is not None:
-                if to.named and not (self._retriever is not None and self._retriever.titles.heads(to.doc_id, to.named)):
-                    to = replace(to, named="")  # "incident handling" is a point of Article 21(2), no section's title
+            heads = self._retriever.titles.heads if self._retriever is not None else (lambda doc_id, words: False)
+            if (to := moves.target(moving, answer, answer.resolved_query or earlier[-1], heads)) is not None:
                 placed = (filters or Filters()).model_copy(update={"doc_ids": [to.doc_id]})
                 documents = self._composer.documents if self._composer is not None else {}
                 text = short_title(documents[to.doc_id].title) if to.doc_id in documents else "the text"

@@ -85,6 +85,8 @@ def test_an_item_that_only_names_a_part_of_its_text_is_asked_about_by_that_name(
     assert second.named == "Secure configuration"
     assert second.question(text="Cyber Essentials") == "What does Cyber Essentials say about Secure configuration?"
     assert second.question("SMEs") == "What does A. Controls, item 2 say about SMEs?"  # a topic asked: the place itself
+    unheaded = target(Move(rank=2), controls, "What are the controls?", heads=lambda doc_id, words: False)
+    assert unheaded.named == "" and unheaded.question(text="Cyber Essentials") == "What does A. Controls, item 2 say?"
     third = target(Move(rank=3), controls, "What are the controls?")  # a sentence: the place itself
     assert third.named == "" and third.question(text="Cyber Essentials") == "What does A. Controls, item 3 say?"
 
