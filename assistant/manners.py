@@ -45,7 +45,7 @@ _POLITE = re.compile(r"[,\s]*\b(?:please|pls|plz|kindly)\b[,]?", re.I)
 # "Could you tell me …", "Would you be able to find …", "I was wondering whether …": the request, not its topic
 _REQUEST = re.compile(
     r"^\s*(?:(?:could|can|would|will)\s+you(?:\s+be\s+able\s+to)?\s+(?=(?:tell|show|give|remind|read|find|list|explain|"
-    r"summari[sz]e|describe|check|confirm|clarify|outline|quote)\b)|i\s+(?:was\s+)?wonder(?:ing)?\s+(?=whether|if)"
+    r"summari[sz]e|describe|check|confirm|clarify|outline|quote|name|identify)\b)|i\s+(?:was\s+)?wonder(?:ing)?\s+(?=whether|if)"
     r"|do\s+you\s+know\s+(?=whether|if|what|which|who|when|where|how)|i(?:['’]?d|\s+would)\s+like\s+to\s+know\s+"
     r"|i\s+(?:want|need)\s+to\s+know\s+)",
     re.I,
@@ -77,6 +77,10 @@ _CLAIM_AFTER = re.compile(
     r"|(?:does|do|did|is|are|was|were|has|have|can|will|should)n['’]?t\s+(?:it|they|he|she|we))\s*[?!.]*\s*$",
     re.I,
 )
+# "Name the NIST function that covers governance.": which one; "Name the five NIST functions.": list them
+_NAME_WHICH = re.compile(r"^\s*(?:name|identify)\s+(?:the\s+|all\s+(?:the\s+)?)?(?P<what>[^,;:?!.]{1,60}?)\s+(?:that|which)\s+(?=\w)",
+                         re.I)
+_NAME = re.compile(r"^\s*name\s+(?=(?:the|all|some|each|every|\d+|two|three|four|five|six|seven)\b)", re.I)
 _WORDING = re.compile(r"^\s*(?:the\s+)?(?:(?:exact|full|precise|actual|whole)\s+)?(?:words|wording|text)\s+(?:of|in)\s+", re.I)
 _ASKER = r"^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)"
 # "I'm briefing our minister tomorrow." before the question: what the asker is doing, not what they ask
@@ -147,6 +151,14 @@ def topic_of(statement: str) -> str | None:
     return topic.group("topic").strip(" ,;:") if topic else None
 
 
+def _named(text: str) -> str:
+    """Return "Name the X that …" as the question it asks: "Which X …?"; "Name the X." as "List the X."."""
+    if which := _NAME_WHICH.match(text):
+        rest = re.sub(r"[.!]+\s*$", "?", text[which.end():])
+        return f"Which {which.group('what')} {rest}"
+    return _NAME.sub("List ", text, count=1)
+
+
 def plain(question: str) -> str:
     """Return question without its greetings, thanks, hedges and request framings."""
     text = question
@@ -162,6 +174,7 @@ def plain(question: str) -> str:
     text = _POLITE.sub(" ", text)
     text = _REQUEST.sub("", text, count=1)
     text = _IMPERATIVE.sub("", text, count=1)
+    text = _named(text)
     text = forms.unshaped(_WORDING.sub("", text, count=1))
     text = re.sub(r"\s+(?=[.?!])", "", re.sub(r"\s{2,}", " ", text)).strip(" ,")
     if not re.search(r"[A-Za-z]{2}", text):

@@ -95,3 +95,16 @@ def test_question_words_typed_as_in_a_chat_are_written_out() -> None:
     assert respelled("wat does the G7 say about SMEs") == "what does the G7 say about SMEs"
     assert respelled("Wht does the ICC say abt treaties?") == "What does the ICC say about treaties?"
     assert respelled("What does the watchdog say?") == "What does the watchdog say?"  # whole words only
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("Name the NIST CSF function that deals with governance.", "Which NIST CSF function deals with governance?"),
+    ("Could you name the article of the Budapest Convention that criminalises illegal access?",
+     "Which article of the Budapest Convention criminalises illegal access?"),
+    ("Identify the G7 actions which involve academia.", "Which G7 actions involve academia?"),
+    ("Name the five NIST functions.", "List the five NIST functions."),  # no "that": every one of them
+    ("Name all the ICC takeaways.", "List all the ICC takeaways."),
+    ("Does the Paris Call name the Council of Europe?", "Does the Paris Call name the Council of Europe?"),  # a topic
+])
+def test_a_request_to_name_things_asks_which_they_are_or_to_list_them(typed: str, asked: str) -> None:
+    assert plain(typed) == asked
