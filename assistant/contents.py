@@ -50,9 +50,10 @@ _ASKS = (
     re.compile(rf"^\s*how\s+many\s+(?P<named>(?!(?:{_KINDS})\b).+?)(?:['’]s?)?\s+{_KIND}\s+(?:are|is)\s+there"
                rf"(?:\s+(?:in|under|within)\s+(?P<under>.+?))?{_END}", re.I),
     # "List the NIST CSF functions.", "What are the Cyber Essentials sections?", "What are the NIST CSF's functions?",
-    # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first
+    # "What are the NIST CSF categories under Protect?", "What are NIST's six functions?": the text's name first;
+    # "List the six NIST functions.": the number remembered before it
     # "Give me the Budapest Convention's articles on procedural law.": "The Budapest Convention's articles …"
-    re.compile(rf"^\s*(?:(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?|(?:all\s+)?the\s+)"
+    re.compile(rf"^\s*(?:(?:please\s+)?(?:list|name|give\s+me|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?|(?:all\s+)?the\s+){_COUNTED}"
                rf"(?P<named>.+?)(?:['’]s?)?"
                rf"\s+(?:main\s+|different\s+)?{_COUNTED}{_KIND}(?:\s+(?:under|in|of|within|on)\s+(?P<under>.+?))?{_END}", re.I),
     # "Which NIST functions are there?", "What Cyber Essentials sections are there under D?"

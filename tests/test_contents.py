@@ -46,6 +46,8 @@ from tests.conftest import ingested
     ("What are the Cyber Essentials sections?", Contents("section", "Cyber Essentials")),
     ("What are the six functions of NIST?", Contents("function", "NIST")),
     ("What are NIST's six functions?", Contents("function", "NIST")),  # no "the" before a possessive name
+    ("List the six NIST functions.", Contents("function", "NIST")),  # the number remembered before the name
+    ("What are the five NIST functions?", Contents("function", "NIST")),  # remembered wrong: the text's count is given
     ("What are the NIST CSF categories under Protect?", Contents("category", "Protect in NIST CSF")),
     ("How many subcategories are in GV.SC?", Contents("subcategory", "GV.SC")),
     ("What are the categories under DETECT?", Contents("category", "DETECT")),  # "the" names no text
@@ -248,6 +250,10 @@ def test_which_csf_function_or_category_covers_a_topic_is_named_before_the_passa
     assert one.text.startswith("The NIST Cybersecurity Framework covers this under its function RESPOND (RS)."), one.text
     owner = full.ask("Which function does ID.AM belong to?")  # where a place sits
     assert owner.text.startswith("The NIST Cybersecurity Framework covers this under its function IDENTIFY (ID).")
+    named = full.ask("Name the NIST CSF function that deals with governance.")  # "name" asks which, no topic
+    assert named.text.startswith("The NIST Cybersecurity Framework covers this under its function GOVERN (GV).")
+    six = full.ask("Name the five NIST functions.")  # the count remembered wrong: the text's own is given
+    assert six.text.startswith("The NIST Cybersecurity Framework has 6 functions") and len(six.citations) == 6
     backups = full.ask("Which category of NIST covers backups?")  # two categories speak of backups
     assert backups.text.startswith("The NIST Cybersecurity Framework covers this under its categories"), backups.text
     assert "Data Security (PR.DS)" in backups.text.split("\n")[0]
