@@ -40,6 +40,7 @@ _COUNT_CLAIM = re.compile(r"^\s*(?:(?:are|were)\s+there\s+" + _SOME + r"(?:[\w'�
 # "List the ICC's opportunities for future action.", "Enumerate all the G7 actions", "(Give me) the ICC takeaways":
 # every numbered one
 _OWNER = r"(?:[\w.-]+(?:['’]s?)?\s+){0,2}?"
+_LISTED_PLURALS = "|".join(references.plural(kind) for kind in sorted(references.LISTED))
 _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?the\s+"
                        + _OWNER + r"(" + _QUALIFIED + r"[a-z]+s)\b|(?:all\s+)?the\s+" + _OWNER + r"([a-z]+s)\s*[?.!]*$"
                        # "What are the ten G7 actions?": every numbered one, the count as the asker remembers it
@@ -49,7 +50,11 @@ _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|s
                        r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+(?:(?!of\b)[\w.-]+(?:['’]s?)?\s+){0,2}?"
                        r"([a-z]+s)\s+(?:in|under|within)\s+[^?.!]{1,60}?\s*[?.!]*$"
                        # "What are the operative paragraphs of resolution 80/16?": a resolution's kind, whichever text follows
-                       r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+((?:operative|preambular)\s+paragraphs)\b)", re.I)
+                       r"|(?:what|which)\s+(?:are|were)\s+(?:all\s+)?the\s+((?:operative|preambular)\s+paragraphs)\b"
+                       # "G7 Objective 1 actions", "objective 2 actions of the g7": a place's items, the place first
+                       r"|(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?)?(?:the\s+)?"
+                       r"(?:[\w.-]+\s+){0,2}?(?:objective|section|article|chapter|title|part)\s+[\w.]+\s+(" + _LISTED_PLURALS
+                       + r")(?:\s+(?:of|in)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3})?\s*[?.!]*$)", re.I)
 # "Name one principle of the Paris Call", "Give me three examples of G7 actions", "What are two G7 actions?": that
 # many of a list's items; with "the" ("What are the six takeaways?") the number is a count, the whole list asked
 _SOME_ASK = re.compile(

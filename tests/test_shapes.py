@@ -272,6 +272,10 @@ def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about(
     ("What are the G7 actions under Objective 2?", "action"),  # every one at the place named
     ("What are the takeaways in the ICC note?", "takeaway"),
     ("What are the obligations of entities under NIS 2?", None),  # no list noun before "of"
+    ("G7 Objective 1 actions", "action"),  # the place first, as a bare noun phrase
+    ("List the G7 Objective 1 actions.", "action"),
+    ("objective 2 actions of the g7", "action"),
+    ("Objective 2 risks of the G7", None),  # no kind a text numbers its items by
 ])
 def test_a_request_to_list_them_all_names_the_numbered_noun(question: str, expected: str | None) -> None:
     assert shapes.counted(question, listing=True) == expected
