@@ -30,6 +30,9 @@ def test_a_definition_asked_in_so_many_words_gives_its_term() -> None:
     assert asked_term("How are SMEs defined in the G7 text?") == "SMEs"
     assert asked_term("What is the definition of a computer system?") == "computer system"
     assert asked_term("What does the term hacking-back mean?") == "hacking-back"
+    assert asked_term("Is there a definition of SME anywhere?") == "SME"  # a yes or no: the answer says if none is
+    assert asked_term("Does any text define critical infrastructure?") == "critical infrastructure"
+    assert asked_term("Does the Budapest Convention define computer data?") == "computer data"
     assert asked_term("What is a vulnerability?") == ""  # may ask what the texts say of it, not for a definition
     assert asked_term("How does the G7 support SMEs?") == ""
 
@@ -64,3 +67,5 @@ def test_an_answer_says_when_the_text_asked_does_not_define_the_term(full: Assis
     assert forgery.citations[0].label.startswith("Article 7") and "does not define" not in forgery.text
     nowhere = full.ask("What does the term hacking-back mean?")
     assert nowhere.text.startswith("None of the texts defines “hacking-back”.") and nowhere.citations[0].label == "Item 8"
+    anywhere = full.ask("Is there a definition of SME anywhere?")  # a yes or no, answered by saying none gives one
+    assert anywhere.text.startswith("None of the texts defines “SME”.") and anywhere.citations
