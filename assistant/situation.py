@@ -23,11 +23,13 @@ from assistant import manners, wording
 from assistant.conversation import DOCUMENT_WORDS
 from assistant.sparse import STOPWORDS, words
 
-_FIRST_PERSON = r"(?:i|i['’](?:m|ve|d)|we|we['’](?:re|ve|d)|my|our|me|us)"
+_FIRST_PERSON = r"(?:i|i['’]?m|i['’](?:ve|d)|we|we['’](?:re|ve|d)|my|our|me|us)"  # "im a small bakery": typed in haste
 # "We're a small firm. ", not what the asker thinks or has read ("I think the G7 said …. What was it?")
 _STATEMENT = re.compile(
     r"\s*" + _FIRST_PERSON + r"\b(?!\s+(?:think|thought|believe|read|heard|hear|saw|seem|remember|recall|know|knew"
-    r"|understand|understood|guess|suppose|assume|noticed|found|feel|felt|was\s+told|wonder|doubt)\b)[^?]*?[.!]\s+(?=\S)",
+    r"|understand|understood|guess|suppose|assume|noticed|found|feel|felt|was\s+told|wonder|doubt|understanding)\b)[^?]*?"
+    r"(?:[.!]\s+(?=\S)|,\s+(?=(?:so\s+)?(?:what|how|which|who|when|where|why|do|does|is|are|am|can|could|should|must|would"
+    r"|will)\b))",  # "I'm a small bakery, what do I need to do?"
     re.I,
 )
 _AS_A = re.compile(r"\s*(?:speaking\s+)?as\s+(?:an?|the)\s+(?P<who>[^,?.]{2,60}?)\s*,\s*(?=\w)", re.I)  # "As an SME, …"
@@ -54,7 +56,7 @@ _ROLES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p, re
      "senior management"),
 ))
 _CLAUSE_END = re.compile(r"[,;]|\s+(?:and|but|so|because|while|whose|which|where|who)\s+", re.I)
-_SUBJECT_BE = re.compile(r"\b(?:i\s+am|i['’]m|we\s+are|we['’]re)\b", re.I)
+_SUBJECT_BE = re.compile(r"\b(?:i\s+am|i['’]?m|we\s+are|we['’]re)\b", re.I)
 _BE_SUBJECT = re.compile(r"\b(?:am\s+i|are\s+we)\b", re.I)
 _LIKE_US = re.compile(r"\b(?:(?:businesses|companies|firms|organi[sz]ations|entities|ones|people)\s+)?like\s+(?:mine|ours|us|me)\b",
                       re.I)
@@ -66,7 +68,7 @@ _GROUP = re.compile(r"\b(?:my|our)\s+(?P<group>staff|employees|people|team|colle
 _THEM = re.compile(r"\b(?P<verb>train(?:ing)?|educat(?:e|ing)|tell(?:ing)?|inform(?:ing)?|ask(?:ing)?|brief(?:ing)?"
                    r"|remind(?:ing)?|vet(?:ting)?|screen(?:ing)?|hir(?:e|ing)|onboard(?:ing)?|offboard(?:ing)?"
                    r"|(?:requir|expect|demand)(?:e|ing)?\s+(?:of|from))\s+them\b", re.I)
-_IDENTITY = re.compile(r"\s*(?:i['’]m|i\s+am|we['’]re|we\s+are|i\s+(?:run|own|manage|work|lead|chair|head|sit)"
+_IDENTITY = re.compile(r"\s*(?:i['’]?m|i\s+am|we['’]re|we\s+are|i\s+(?:run|own|manage|work|lead|chair|head|sit)"
                        r"|we\s+(?:run|have|employ))\b", re.I)
 # a text the asker is bound by ("subject to NIS 2"), not one they only mention ("a journalist covering the UN")
 _BOUND = re.compile(r"\b(?:subject\s+to|covered\s+by|under|in\s+(?:the\s+)?scope\s+of|regulated\s+by|bound\s+by|party\s+to"

@@ -25,6 +25,10 @@ from assistant.situation import readings, role_of, tell, with_task
     ("Our staff keep clicking phishing links. What does the guidance say about training them?",
      "What does the guidance say about training staff?"),  # "them": the people the situation names
     ("Our suppliers were breached last month. What should we require of them?", "What should we require of suppliers?"),
+    # a situation ended by a comma before the question, or "I'm" typed without its apostrophe
+    ("I'm a small bakery, what do I need to do for Cyber Essentials?", "What do SMEs need to do for Cyber Essentials?"),
+    ("im a small bakery. what do i need to do?", "What do SMEs need to do?"),
+    ("We have 8 staff, do we need to patch within 14 days?", "Do SMEs need to patch within 14 days?"),
 ])
 def test_who_the_asker_is_stands_for_i_and_we(typed: str, asked: str) -> None:
     assert tell(typed, None).question == asked
@@ -143,5 +147,7 @@ def test_situations_and_groups_are_answered_from_the_real_texts(full: Assistant)
     assert not respond.abstained and respond.citations[0].provision_id.startswith("nist-csf-2-0-core/rs")
     passwords = full.ask("What should a small business do about passwords?")
     assert {c.doc_id for c in passwords.citations} == {"ncsc-cyber-essentials-v3-1"}  # not the G7 on SMEs
+    comma = full.ask("im a small bakery, what do i need to do for cyber essentials?")  # a comma ends the situation
+    assert not comma.abstained and comma.citations[0].provision_id == "ncsc-cyber-essentials-v3-1/a/para-1"
     antivirus = full.ask("Is antivirus enough under Cyber Essentials?")  # its anti-malware software, not its opening
     assert antivirus.citations[0].provision_id.startswith("ncsc-cyber-essentials-v3-1/d-5/anti-malware-software")
