@@ -84,6 +84,8 @@ JARGON: dict[str, tuple[str, ...]] = {
     "identified": ("scan", "scans", "scanned", "scanning"),  # "vulnerabilities … are identified"
     "interface": ("console", "consoles", "admin panel", "control panel"),
     "zero day": ("0-day", "0-days", "0day", "0days"),
+    # "What does the Paris Call say about the role of industry?": its "private sector actors"
+    "private sector": ("industry",),
     "conclusion": ("expire", "expires", "expired", "expiry"),  # "after the conclusion of a … service agreement"
 }
 

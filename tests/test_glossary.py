@@ -205,6 +205,7 @@ JARGON_CORPUS = [
     "security in network and information systems acquisition, development and maintenance",
     "Article 2 – Illegal access: the access to the whole or any part of a computer system without right",
     "Article 13 – Sanctions and measures: punishable by effective, proportionate and dissuasive sanctions",
+    "We recognize the responsibilities of key private sector actors",
 ]
 
 
@@ -222,6 +223,7 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "Which article covers hacking?": [("hack", "illegal access")],
         "Is unauthorized interception an offence?": [("unauthor", "without right")],
         "What is the penalty for illegal access?": [("penalti", "sanctions")],  # Article 13
+        "What is the role of industry?": [("industri", "private sector")],  # the Paris Call's "private sector actors"
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
