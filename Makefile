@@ -156,6 +156,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen107.yaml --baseline evals/unseen107-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen108.yaml --baseline evals/unseen108-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen109.yaml --baseline evals/unseen109-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen110.yaml --baseline evals/unseen110-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
