@@ -47,6 +47,7 @@ SHORTHAND: dict[str, set[str]] = {
     "poc": {"point of contact"},
     "mla": {"mutual legal assistance", "mutual assistance"},
     "crypto": {"cryptography", "cryptographic"},
+    "ip": {"intellectual property"},  # "IP theft"; "IP address", "IP telephony" keep their own words
 }
 
 # the texts' formal word → the jargon for it, each form as a user types it (the stemmer joins inflections only)

@@ -206,6 +206,7 @@ JARGON_CORPUS = [
     "Article 2 – Illegal access: the access to the whole or any part of a computer system without right",
     "Article 13 – Sanctions and measures: punishable by effective, proportionate and dissuasive sanctions",
     "We recognize the responsibilities of key private sector actors",
+    "Prevent ICT-enabled theft of intellectual property",
 ]
 
 
@@ -224,6 +225,7 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "Is unauthorized interception an offence?": [("unauthor", "without right")],
         "What is the penalty for illegal access?": [("penalti", "sanctions")],  # Article 13
         "What is the role of industry?": [("industri", "private sector")],  # the Paris Call's "private sector actors"
+        "Does it cover IP theft?": [("ip", "intellectual property")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)
