@@ -28,6 +28,8 @@ _DO = r"(?:mention|refer\s+to|cite|name|reference|quote|invoke)"  # as after "do
 _DOES = r"(?:mentions?|refers?\s+to|cites?|names?|references?|quotes?|invokes?)"  # as after "which texts"
 _DONE = r"(?:mentioned|referred\s+to|cited|named|referenced|quoted|invoked)"
 _END = r"\s*[?.!]*$"
+_STANCE = (r"(?:support|endorse|back|oppose|reject|criti(?:ci[sz]e|que)|welcome|recogni[sz]e"
+           r"|build\s+on|rely\s+on|draw\s+on)")
 _FORMS = [
     # "Which texts mention the Budapest Convention?", "Which other documents refer to NIS 2?"
     re.compile(rf"^(?:which|what)\s+(?:other\s+)?{_NOUN}\s+(?:also\s+)?{_DOES}\s+(?P<target>.+?){_END}", re.I),
@@ -40,6 +42,10 @@ _FORMS = [
     re.compile(rf"^(?:is|was|are|were)\s+(?P<target>.+?)\s+{_DONE}\s+(?:in|by)\s+(?P<within>.+?){_END}", re.I),
     # "Does the Paris Call mention the Budapest Convention?": both must be texts of the corpus
     re.compile(rf"^(?:does|do|did)\s+(?P<within>.+?)\s+(?:ever\s+|also\s+)?{_DO}\s+(?P<target>.+?){_END}", re.I),
+    # "Does the ICC support the Budapest Convention?": a stance it can only take where it names the text ("Does the
+    # ICC agree with the G7?" compares what the two say, named or not; so does "Does it support X on a topic?")
+    re.compile(rf"^(?:does|do|did)\s+(?P<within>.+?)\s+(?:ever\s+|also\s+)?(?P<stance>{_STANCE})\s+"
+               rf"(?P<target>(?:(?!\s(?:on|about|over|regarding|concerning|in|when|that|for)\s).)+?){_END}", re.I),
 ]
 
 
@@ -50,6 +56,7 @@ class Asked:
     target: str  # doc_id of the text named
     within: str = ""  # doc_id of the one text asked about, else every other
     phrase: str = field(default="", compare=False)  # the words naming it, as asked ("the UN")
+    stance: bool = False  # asked whether one text supports or opposes the other, which naming it only begins to say
 
 
 def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
@@ -61,7 +68,7 @@ def asked(question: str, named: Callable[[str], list[str]]) -> Asked | None:
         within = named(m.group("within")) if "within" in form.groupindex and m.group("within") else []
         if len(target) != 1 or (m.groupdict().get("within") and (len(within) != 1 or within == target)):
             return None  # "the UN Charter", "MLATs": no text of the corpus, a topic the texts are read for
-        return Asked(target[0], within[0] if within else "", m.group("target"))
+        return Asked(target[0], within[0] if within else "", m.group("target"), bool(m.groupdict().get("stance")))
     return None
 
 
@@ -106,9 +113,11 @@ def answered(
             return _using(resolved, retriever, composer, using, where, wanted.phrase)
     if not holders:
         text = f"No: {where} does not name {name}." if where else f"No other text in the corpus names {name}."
+        if wanted.stance:  # "Does the ICC support the Budapest Convention?": no "no" to a stance it never takes
+            text = f"{where} does not name {name}, so it takes no stance on it in so many words."
         return composer.refused(resolved, [], capitalized(text))
     holding = len({h.doc_id for h in holders})
-    lead = (f"Yes: {where} names {name}:" if where else
+    lead = (f"{'' if wanted.stance else 'Yes: '}{where} names {name}:" if where else
             f"{holding} of the {len(docs)} other texts in the corpus name{'s' if holding == 1 else ''} {name}:")
     return _cited(resolved, retriever, composer, holders, " ".join(dict.fromkeys(words for _, words in said)), lead)
 

@@ -28,6 +28,9 @@ def _named(phrase: str) -> list[str]:
     ("Does the Paris Call mention cyber hygiene?", None),  # a topic
     ("Does the Paris Call mention the Paris Call?", None),
     ("What does the Paris Call say about the Budapest Convention?", None),  # what it says, not whether it names it
+    ("Does the Paris Call support the Budapest Convention?", Asked("budapest", "paris", stance=True)),
+    ("Does the UN resolution endorse the Paris Call?", Asked("paris", "un", stance=True)),
+    ("Does the Paris Call support the Budapest Convention on data retention?", None),  # a topic: what each says
 ])
 def test_a_question_asking_where_a_text_is_named_is_told_from_one_about_a_topic(question: str, expected: Asked | None) -> None:
     assert asked(question, _named) == expected
@@ -56,10 +59,24 @@ def test_the_other_texts_naming_a_text_are_cited_where_they_name_it_and_none_is_
     assert pair.ask("Which texts refer to the Alpha Accord?").text == "No other text in the corpus names Alpha Accord on Network Safety."
 
 
+
+def test_whether_one_text_supports_another_is_told_where_it_names_it_and_never_with_a_yes_or_no(pair: Assistant) -> None:
+    supports = pair.ask("Does the Alpha Accord support the Beta Charter?")
+    assert supports.text.startswith("Alpha Accord on Network Safety names Beta Charter for Secure Systems:")
+    assert [c.provision_id for c in supports.citations] == ["alpha/para-1"]
+    silent = pair.ask("Does the Beta Charter endorse the Alpha Accord?")
+    assert silent.abstained and silent.text == ("Beta Charter for Secure Systems does not name Alpha Accord on Network "
+                                                "Safety, so it takes no stance on it in so many words.")
+
+
 @pytest.mark.slow
 def test_the_real_corpus_finds_the_paris_calls_reference_to_the_budapest_convention(full: Assistant) -> None:
     which = full.ask("Which texts mention the Budapest Convention?")
     assert [c.provision_id for c in which.citations] == ["paris-call-2018/para-8"]
+    supports = full.ask("Does the Paris Call support the Budapest Convention?")  # where it names it, no "Yes:"
+    assert supports.text.startswith("Paris Call for Trust and Security in Cyberspace names the Budapest Convention:")
+    silent = full.ask("Does the ICC support the Budapest Convention?")
+    assert silent.abstained and "takes no stance on it" in silent.text
     assert "Budapest Convention on Cybercrime is a key tool" in which.citations[0].quote
     assert full.ask("Does the UN resolution mention the Budapest Convention?").text == (
         "No: A/RES/80/16 does not name the Budapest Convention.")
