@@ -114,6 +114,14 @@ def test_an_irregular_form_is_read_as_the_word_the_corpus_uses() -> None:
     assert "take" not in analyzed.unknown  # the corpus says "take"; "took" would have been a word it never uses
 
 
+def test_a_doer_is_read_as_the_doing_the_corpus_speaks_of() -> None:
+    texts = [*TEXTS, "All home working devices are in scope", "The home worker uses a corporate VPN"]
+    analyzed = Analyzer.of_texts(texts, {}).analyze("Are home workers in scope?")
+    assert frozenset({"work"}) in analyzed.alternatives["worker"]  # "home working devices … are in scope"
+    users = Analyzer.of_texts([*texts, "Users must be using MFA"], {}).analyze("Which users?")
+    assert frozenset({"use"}) not in users.alternatives.get("user", [])  # "us": too short a root to read "using"
+
+
 def test_a_phrase_counts_as_a_whole_not_as_its_words() -> None:
     texts = [*TEXTS, "Entities shall take appropriate measures", "ICC convened 30 Chairs for the call"]
     analyzer = Analyzer.of_texts(texts, {})
