@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.naming import aliases, first_word_names, initials, name_pattern, shared_runs
-from assistant.references import KIND_WORDS, KINDS, parse, specific, without_places
+from assistant.references import KIND_WORDS, KINDS, MAJOR, parse, specific, without_places
 from assistant.sparse import STOPWORDS, stem_sequence, tokenize, words
 from assistant.wording import FUNCTION_WORDS, QUESTION_WORDS
 from assistant.types import Answer, Document, issuer_name
 
 # "Which one is about treaties?", "Which of these concern suppliers?": one of what the earlier answer gave
 _FOLLOW_START = re.compile(r"^\s*(?:and|but|also|so|then|what about|how about|and what|and how|and who|and why|why|how so|same for|"
-                           r"which\s+(?:one|ones|of\s+(?:these|those|them|the\s+above))\b)", re.I)
+                           r"which\s+(?:one|ones|of\s+(?:these|those|them|the\s+above))\b"
+                           # "Which is the most urgent?" after the ICC's takeaways: one of those listed
+                           r"|which\s+(?:is|are|was|were)\s+(?:the\s+)?(?:most|least|more|less|best|biggest|main|key|top)\b)", re.I)
 # "Does that cover …?", "Is it binding?": a question whose subject is the earlier answer
 _ANAPHORIC_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|must|has|have)\s+"
                                 r"(?:that|this|it|they|these|those)\b", re.I)
@@ -310,7 +312,9 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     # "Does the Budapest Convention address this too?": with the text's name off, "this" is all its topic
     bare = sources.strip(question, named, nouns=True, titled=False) if named else question
     likened = bool(named and (_LIKENESS.search(question) or _ANAPHORA.search(bare))) and is_follow_up(bare)
-    if not history or not (is_follow_up(question) or likened or (not named and _short_yes_no(question))):
+    # "What does paragraph 3 say?" after "What does Article 21 require?": a place within the earlier one
+    within = bool((places := parse(question)) and not specific(places) and not named)
+    if not history or not (is_follow_up(question) or likened or within or (not named and _short_yes_no(question))):
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []
     inherited: list[str] = []
@@ -321,6 +325,8 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
         first = sources.mentions(earlier)[:1]  # the source an earlier turn names first, as it names it
         earlier_sources = [doc_id for _, _, doc_id in first]
         said = sources.strip(earlier, earlier_sources, nouns=True, titled=False)
+        if within:  # the earlier place alone: "point (d)" after "What does Article 21 require?" is no requirement
+            said = " ".join(f"{kind} {value}" for kind, value in sorted(parse(said)) if kind in MAJOR)
         topic = [w for w in content_words(without_places(said) if placed else said) if w not in topic] + topic
         about_text = about_text and not content_words(sources.strip(earlier, earlier_sources, nouns=True))
         if not inherited and first:

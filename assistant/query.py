@@ -142,6 +142,8 @@ class Analyzer:
         intent = next((k for text in (own, carried) for k, ws in INTENTS.items() if any(w in ws for w in words(text))), None)
         # "Can a Party opt out of it?" after "What does Article 6 …?": "it" is the place the earlier turn named
         named = references.parse(own) or (references.parse(carried) if _IT.search(own) else frozenset())
+        if named and not references.specific(named):  # "What does point (d) say?" after "… Article 21 …": its point
+            named |= frozenset(r for r in references.parse(carried) if r[0] in references.MAJOR)
         # "point (i)" names a place that labels call "(i)": the word is no topic
         aliases = references.alias_terms() if named else frozenset()
         keyterms = {t: w for t, w in self.keyterms(own).items()

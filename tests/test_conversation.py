@@ -86,6 +86,14 @@ def test_does_another_text_agree_answers_each_text_on_the_earlier_topic(full) ->
 
 
 @pytest.mark.slow
+def test_a_point_asked_after_its_article_is_quoted_from_that_article(full) -> None:
+    point = full.ask("Point (d)?", history=["What does Article 21 of NIS 2 require?"])
+    assert [c.label for c in point.citations][-1] == "Article 21, paragraph 2(d)", point.text
+    paragraph = full.ask("What does paragraph 3 say?", history=["What does Article 21 require?"])
+    assert {c.label for c in paragraph.citations} == {"Article 21, paragraph 3"}  # NIS 2's and the Convention's
+
+
+@pytest.mark.slow
 def test_withdrawing_from_it_after_tell_me_about_the_convention_finds_its_denunciation_article(full) -> None:
     answer = full.ask("Can a state withdraw from it?", history=["Tell me about the Budapest Convention"])
     assert not answer.abstained
@@ -190,6 +198,8 @@ def test_both_with_one_text_named_joins_two_topics_not_two_texts(sources: Source
     ("Which one is about treaties?", True),  # one of those the last answer listed
     ("Which of these concern suppliers?", True),
     ("Who else should be involved?", True),  # "else": besides those the last answer named
+    ("Which is the most urgent?", True),  # the most urgent of those the last answer listed
+    ("Which is the most common form of cybercrime in Europe?", True),
 ])
 def test_follow_up_detection(question: str, expected: bool) -> None:
     assert is_follow_up(question) is expected
@@ -329,6 +339,13 @@ def test_a_follow_up_naming_another_place_leaves_the_earlier_place_behind(source
     assert resolved.sources == ["bud"] and "24" not in resolved.query.split()
     kept = resolve("And paragraph 2?", ["What does Article 24 of the Budapest Convention say?"], sources)
     assert "24" in kept.query.split()  # a minor place is a place within the earlier one
+
+
+def test_a_place_within_the_earlier_article_carries_the_article_not_its_topic(sources: SourceIndex) -> None:
+    point = resolve("What does point (d) say?", ["What does Article 21 require?"], sources)
+    assert point.follow_up and point.query.endswith("article 21") and "require" not in point.query
+    paragraph = resolve("Point (d)?", ["What does Article 21 of the Budapest Convention require?"], sources)
+    assert paragraph.sources == ["bud"] and paragraph.query == "Point (d)? article 21"
 
 
 def test_differently_compares_only_two_named_texts(sources: SourceIndex) -> None:

@@ -122,6 +122,13 @@ def test_a_doer_is_read_as_the_doing_the_corpus_speaks_of() -> None:
     assert frozenset({"use"}) not in users.alternatives.get("user", [])  # "us": too short a root to read "using"
 
 
+def test_a_point_asked_after_an_article_is_the_point_of_that_article() -> None:
+    analyzed = Analyzer.of_texts(TEXTS, {}).analyze("What does point (d) say? article 21", carried="article 21")
+    assert analyzed.references == frozenset({("item", "d"), ("article", "21")})
+    alone = Analyzer.of_texts(TEXTS, {}).analyze("What does Article 3 say?", carried="article 21")
+    assert alone.references == frozenset({("article", "3")})  # a place of its own: the earlier one is left behind
+
+
 def test_a_phrase_counts_as_a_whole_not_as_its_words() -> None:
     texts = [*TEXTS, "Entities shall take appropriate measures", "ICC convened 30 Chairs for the call"]
     analyzer = Analyzer.of_texts(texts, {})
