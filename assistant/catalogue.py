@@ -31,13 +31,16 @@ Asked = Literal["list", "newest", "oldest", "year", "after", "before", "member",
 
 _NOUN = r"(?:documents?|texts?|sources?|files?|papers?|publications?)"
 _PLACE = r"(?:corpus|index|collection|library|database|knowledge base)"
+# "List the texts by date.": the list is given oldest first whatever order is asked
+_BY_DATE = (r"(?:\s+(?:by\s+(?:date|year|age)|in\s+(?:(?:date|chronological)\s+)?order(?:\s+of\s+(?:date|age|publication))?"
+            r"|chronologically|(?:from\s+)?oldest\s+(?:first|to\s+newest)))?")
 # "What documents are in the corpus?", "Which texts can I ask you about?", "List the documents."
 _LIST = re.compile(
     rf"^(?:(?:what|which)\s+{_NOUN}\s+(?:are\s+(?:there\s+)?(?:in\s+(?:the|your|this)\s+{_PLACE}|indexed|available|"
     rf"covered|included|loaded)|are\s+there|do\s+you\s+(?:have|hold|know|cover|use|contain)|does\s+the\s+{_PLACE}\s+"
     rf"(?:hold|contain|include)|can\s+i\s+(?:ask|query|search)(?:\s+you)?(?:\s+about)?|have\s+you\s+(?:got|indexed))"
-    rf"|(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:list|show(?:\s+me)?|name)\s+(?:all\s+)?(?:the\s+|your\s+)?{_NOUN}"
-    rf"(?:\s+(?:in\s+(?:the|your|this)\s+{_PLACE}|you\s+(?:have|hold|cover|know)))?"
+    rf"|(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:list|show(?:\s+me)?|name|sort|order|arrange)\s+(?:all\s+)?"
+    rf"(?:the\s+|your\s+)?{_NOUN}(?:\s+(?:in\s+(?:the|your|this)\s+{_PLACE}|you\s+(?:have|hold|cover|know)))?{_BY_DATE}"
     rf"|what(?:'s|\s+is)\s+in\s+(?:the|your|this)\s+{_PLACE}"
     rf"|how\s+many\s+{_NOUN}\s+(?:are\s+there|are\s+(?:in\s+(?:the|your)\s+{_PLACE}|indexed)|do\s+you\s+(?:have|hold|know)|"
     rf"does\s+the\s+{_PLACE}\s+(?:hold|contain|have))(?:\s+in\s+(?:the|your)\s+{_PLACE})?"

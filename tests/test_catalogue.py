@@ -43,6 +43,8 @@ def _answer(question: str) -> object:
     ("Which texts can I ask you about?", Query("list")),
     ("Which documents do you have?", Query("list")),
     ("List the documents.", Query("list")),
+    ("List the texts by date.", Query("list")),  # the list is in date order
+    ("Sort the documents chronologically.", Query("list")),
     ("Which document is the most recent?", Query("newest")),
     ("What's the oldest text you have?", Query("oldest")),
     ("Which text dates from 2018?", Query("year", "2018")),
@@ -197,6 +199,7 @@ def test_the_real_corpus_compares_dates_and_names_each_makers_texts(full: Assist
 def test_the_real_corpus_answers_what_it_holds_and_when_each_text_is_from(full: Assistant) -> None:
     listed = full.ask("What documents are in the corpus?")
     assert listed.text.startswith("The corpus holds 8 documents, oldest first:")
+    assert full.ask("List the texts by date.").text.startswith("The corpus holds 8 documents, oldest first:")
     assert "paris-call-2018/para-15" in [c.provision_id for c in listed.citations]  # "Paris, 12th of November, 2018"
     declaration = full.ask("When was the G7 declaration adopted?")
     assert [c.provision_id for c in declaration.citations] == ["g7-2017-cyber-business/annex-3/para-1"]
