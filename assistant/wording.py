@@ -70,7 +70,11 @@ _DRAFTING = re.compile(
     r"|\b(?:quotable|usable|reusable|useful|relevant)\s+(?:lines?|passages?|quotes?|sentences?|language|wording|phrases?)\b"
     r"|\b(?:phrasing|formulations?|wording|language|words)\s+(?P<between>(?:[\w'’-]+\s+){0,6}?)(?:use|uses|used|using)\b"
     r"|\bphrasing\b|\b(?:suggest|propose|draft)\s+(?:some\s+)?(?:language|wording|text)\b"
-    r"|\b(?:for|in)\s+(?:a|an|my|our|the)\s+(?:draft\s+)?(?:clause|sentence|speech|draft)\b(?=\s+(?:on|about|regarding|concerning)\b)",
+    r"|\b(?:for|in)\s+(?:a|an|my|our|the)\s+(?:draft\s+)?(?:clause|sentence|speech|draft)\b(?=\s+(?:on|about|regarding|concerning)\b)"
+    # "Draft a sentence for a communiqué on SME inclusion citing the ICC": the text named, its words asked for
+    r"|\b(?:draft|write|compose|suggest|propose)\s+(?:me\s+|us\s+)?(?:a|an|one|two|some)\s+(?:short\s+)?"
+    r"(?:sentences?|paragraphs?|lines?|clauses?|passages?)(?:\s+(?:for|in)\s+(?:a|an|the|our|my)\s+(?:draft\s+)?[\w-]+)?"
+    r"|\b(?:citing|quoting|drawing\s+on)\b(?=\s+(?:the\s+)?[A-Z0-9])",
     re.I,
 )
 

@@ -697,6 +697,9 @@ def test_a_request_for_wording_to_reuse_names_no_topic() -> None:
     assert set(analyzer.analyze("Give me quotable lines on information sharing.").keyterms) == {"inform", "share"}
     assert "borrow" in analyzer.analyze("Can SMEs borrow to pay for security?").keyterms  # borrowing money is a topic
     assert "line" in analyzer.analyze("Which lines of business are covered?").keyterms
+    drafted = analyzer.analyze("Draft a sentence for a communiqué on SME inclusion citing the ICC.").keyterms
+    assert not {"draft", "sentenc", "communiqu", "cite"} & set(drafted)  # what is drafted, where: no topic
+    assert "cite" in analyzer.analyze("Must a provider cite the source?").keyterms  # citing is a topic there
 
 
 def test_an_acronym_in_capitals_is_also_its_plural() -> None:
