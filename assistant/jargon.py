@@ -85,6 +85,11 @@ JARGON: dict[str, tuple[str, ...]] = {
     "identified": ("scan", "scans", "scanned", "scanning"),  # "vulnerabilities … are identified"
     "interface": ("console", "consoles", "admin panel", "control panel"),
     "zero day": ("0-day", "0-days", "0day", "0days"),
+    # "Who is the depositary?": the Budapest Convention's instruments "deposited with the Secretary General"
+    "deposited": ("depositary", "depositaries", "depository"),
+    # "Do we need to lock screens?": Cyber Essentials' "device locking controls"
+    "device locking": ("lock screen", "lock screens", "screen lock", "screen locks", "screen locking", "lock the screen",
+                       "lock their screens", "lock our screens", "screensaver", "screensavers"),
     # "What does the Paris Call say about the role of industry?": its "private sector actors"
     "private sector": ("industry",),
     "conclusion": ("expire", "expires", "expired", "expiry"),  # "after the conclusion of a … service agreement"

@@ -207,6 +207,8 @@ JARGON_CORPUS = [
     "Article 13 – Sanctions and measures: punishable by effective, proportionate and dissuasive sanctions",
     "We recognize the responsibilities of key private sector actors",
     "Prevent ICT-enabled theft of intellectual property",
+    "ensure appropriate device locking controls for users that are physically present",
+    "Instruments of ratification shall be deposited with the Secretary General",
 ]
 
 
@@ -226,6 +228,8 @@ def test_jargon_reaches_the_texts_formal_words() -> None:
         "What is the penalty for illegal access?": [("penalti", "sanctions")],  # Article 13
         "What is the role of industry?": [("industri", "private sector")],  # the Paris Call's "private sector actors"
         "Does it cover IP theft?": [("ip", "intellectual property")],
+        "Do we need to lock screens?": [("screen", "device locking")],  # Cyber Essentials' "device locking controls"
+        "Who is the depositary?": [("depositari", "deposited")],
     }
     for question, expected in cases.items():
         analyzed = analyzer.analyze(question)

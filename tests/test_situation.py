@@ -147,6 +147,8 @@ def test_situations_and_groups_are_answered_from_the_real_texts(full: Assistant)
     assert not respond.abstained and respond.citations[0].provision_id.startswith("nist-csf-2-0-core/rs")
     passwords = full.ask("What should a small business do about passwords?")
     assert {c.doc_id for c in passwords.citations} == {"ncsc-cyber-essentials-v3-1"}  # not the G7 on SMEs
+    screens = full.ask("Do we need to lock screens?")  # Cyber Essentials' "device locking controls"
+    assert "ncsc-cyber-essentials-v3-1/d-2/computers-and-network-devices/item-6" in [c.provision_id for c in screens.citations]
     comma = full.ask("im a small bakery, what do i need to do for cyber essentials?")  # a comma ends the situation
     assert not comma.abstained and comma.citations[0].provision_id == "ncsc-cyber-essentials-v3-1/a/para-1"
     antivirus = full.ask("Is antivirus enough under Cyber Essentials?")  # its anti-malware software, not its opening
