@@ -343,34 +343,6 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     return Resolved(question, query, named or inherited, True, comparison, carried)
 
 
-# "Tell me more.", "What else?", "Anything else on that?": the earlier question again, beyond what its answer cited
-_MORE = re.compile(
-    r"^\s*(?:(?:ok|okay|and|so|great|thanks|thank you)\s*[,!.]?\s*)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
-    r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|what\s+else|anything\s+else|any\s*more|"
-    r"is\s+there\s+(?:any(?:thing)?\s+)?(?:more|else)|are\s+there\s+(?:any\s+)?(?:more|others)|any\s+others|anything\s+more|"
-    r"more\s+details?|(?:give|show)\s+me\s+more|(?:(?:are|is)\s+there\s+)?any\s+(?:other|more)\s+(?:provisions?|passages?|points?|"
-    r"items?|measures?|recommendations?|commitments?|articles?|ones|language|wording|formulations?|quotes?|precedents?)|"
-    r"what\s+else\s+(?:does|do|did)\s+(?:it|they|the\s+text|that)\s+say)"
-    r"(?:\s+(?:on|about)\s+(?:that|this|it|them|those|the\s+topic))?(?:\s+(?:i|we)\s+(?:can|could|might)\s+(?:use|cite|quote|borrow|re-?use))?"
-    r"(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
-
-
-def more_of(history: list[str], question: str) -> int | None:
-    """Return the index of the earlier turn a "Tell me more" asks again (skipping earlier such turns), or None."""
-    if not _MORE.match(question):
-        return None
-    return next((i for i in range(len(history) - 1, -1, -1) if not _MORE.match(history[i])), None)
-
-
-def more(answer: Answer, question: str, asked: str) -> Answer:
-    """Return the answer to "Tell me more", saying so when nothing beyond the earlier citations supports one."""
-    if answer.abstained:
-        answer.text = (f"Nothing more: beyond the passages already cited, no provision adequately answers “{asked}”. "
-                       "The nearest other passages are listed as related.")
-    answer.question = question
-    return answer
-
-
 # a word of these in capitals is title case, not a name: "What Does The Paris Call Say About …"
 _NOT_NAMES = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*$")

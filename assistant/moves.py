@@ -4,7 +4,8 @@ A reader who has just been shown a provision moves to its neighbour or to anothe
 kind; the move is made on the label of the provision the last answer cited (the place the earlier
 question named, when it named one), and the new place is asked about in that provision's document.
 A place a text does not have ("Objective 3" of a text with two objectives) is said to be missing,
-with the places of its kind the text does have.
+with the places of its kind the text does have. "Tell me more." asks the earlier question again, for what its
+answer did not cite.
 """
 
 from __future__ import annotations
@@ -200,3 +201,31 @@ def _place(kind: str, value: str, first: bool) -> str:
     if kind == "item" and not value.isdigit():
         return f"point ({value})"
     return f"{kind.capitalize() if first else kind} {value}"
+
+
+# "Tell me more.", "What else?", "Anything else on that?": the earlier question again, beyond what its answer cited
+_MORE = re.compile(
+    r"^\s*(?:(?:ok|okay|and|so|great|thanks|thank you)\s*[,!.]?\s*)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+    r"(?:tell\s+me\s+more|say\s+more|more|go\s+on|continue|keep\s+going|what\s+else|anything\s+else|any\s*more|"
+    r"is\s+there\s+(?:any(?:thing)?\s+)?(?:more|else)|are\s+there\s+(?:any\s+)?(?:more|others)|any\s+others|anything\s+more|"
+    r"more\s+details?|(?:give|show)\s+me\s+more|(?:(?:are|is)\s+there\s+)?any\s+(?:other|more)\s+(?:provisions?|passages?|points?|"
+    r"items?|measures?|recommendations?|commitments?|articles?|ones|language|wording|formulations?|quotes?|precedents?)|"
+    r"what\s+else\s+(?:does|do|did)\s+(?:it|they|the\s+text|that)\s+say)"
+    r"(?:\s+(?:on|about)\s+(?:that|this|it|them|those|the\s+topic))?(?:\s+(?:i|we)\s+(?:can|could|might)\s+(?:use|cite|quote|borrow|re-?use))?"
+    r"(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
+
+
+def more_of(history: list[str], question: str) -> int | None:
+    """Return the index of the earlier turn a "Tell me more" asks again (skipping earlier such turns), or None."""
+    if not _MORE.match(question):
+        return None
+    return next((i for i in range(len(history) - 1, -1, -1) if not _MORE.match(history[i])), None)
+
+
+def more(answer: Answer, question: str, asked: str) -> Answer:
+    """Return the answer to "Tell me more", saying so when nothing beyond the earlier citations supports one."""
+    if answer.abstained:
+        answer.text = (f"Nothing more: beyond the passages already cited, no provision adequately answers “{asked}”. "
+                       "The nearest other passages are listed as related.")
+    answer.question = question
+    return answer

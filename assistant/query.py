@@ -160,9 +160,8 @@ class Analyzer:
             for term in tokenize(word):
                 if term in keyterms:
                     alternatives.setdefault(term, []).extend(frozenset(tokenize(v)) for v in variants)
-        for found in (self._irregular(f"{own} {carried}", keyterms), self._agents(f"{own} {carried}", keyterms)):
-            for term, bases in found.items():
-                alternatives.setdefault(term, []).extend(bases)
+        for term, bases in self._irregular(f"{own} {carried}", keyterms).items():
+            alternatives.setdefault(term, []).extend(bases)
         for term in glossary.spelled_out_beside(own, self.glossary):  # "a PaaS platform" asks about PaaS
             keyterms.pop(term, None)
         # "What is Objective 2's title?": a place's name asked for, never a missing topic
@@ -261,28 +260,17 @@ class Analyzer:
         return self._negative_forms
 
     def _irregular(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
-        """Map each key term that is an irregular verb form ("withdrawn", "kept") to the stems of its base form in the corpus."""
+        """Map each key term that is an irregular verb form ("withdrawn", "kept") or a doer ("workers") to the stems
+        of the base form or the doing the corpus uses ("withdraw", "home working")."""
         found: dict[str, list[frozenset[str]]] = {}
         for word in dict.fromkeys(words(text)):
             stems = tokenize(word)
             if len(stems) != 1 or stems[0] not in keyterms or not word.isalpha() or word in MODALS:
                 continue
-            for base in wording.verb_bases(word):
+            for base in (*wording.verb_bases(word), *wording.doing_forms(word)):
                 base_stems = tokenize(base)
                 if base in self.word_counts and base_stems != stems:
                     found.setdefault(stems[0], []).append(frozenset(base_stems))
-        return found
-
-    def _agents(self, text: str, keyterms: dict[str, float]) -> dict[str, list[frozenset[str]]]:
-        """Map each key term that names a doer ("workers") to the stem of its doing in the corpus ("home working")."""
-        found: dict[str, list[frozenset[str]]] = {}
-        for word in dict.fromkeys(words(text)):
-            stems = tokenize(word)
-            base = re.sub(r"ers?$", "", word.lower())
-            if len(stems) != 1 or stems[0] not in keyterms or base == word.lower() or len(base) < 4:
-                continue
-            if f"{base}ing" in self.word_counts and (doing := tokenize(f"{base}ing")) != stems:
-                found.setdefault(stems[0], []).append(frozenset(doing))
         return found
 
     def _unknown(self, term: str) -> bool:

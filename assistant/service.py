@@ -155,7 +155,7 @@ class Assistant:
             if cached is not None:
                 self._answers.move_to_end(key)
                 return cached.model_copy(deep=True)
-        from assistant import compound, conversation, forms, manners
+        from assistant import compound, forms, manners, moves
 
         assert sources is not None
         asked, earlier = manners.respelled(question), list(history or [])
@@ -171,7 +171,7 @@ class Assistant:
         answer = compound.answered(asked, earlier, lambda q, h: self._answer(retriever, q, h, filters, k, shown),
                                    self.settings.answer.related, sources.names)
         if shown:
-            answer = conversation.more(answer, question, asked)
+            answer = moves.more(answer, question, asked)
         answer.question = question
         with self._lock:
             self._answers[key] = answer.model_copy(deep=True)
@@ -189,7 +189,7 @@ class Assistant:
         def before() -> Answer:
             return self.ask(earlier[-1], earlier[:-1], filters, k)
 
-        if (start := conversation.more_of(earlier, question)) is not None:  # "Tell me more.": that again, less what was cited
+        if (start := moves.more_of(earlier, question)) is not None:  # "Tell me more.": that again, less what was cited
             shown = frozenset(c.provision_id for i in range(start, len(earlier))
                               for c in self.ask(earlier[i], earlier[:i], filters, k).citations)
             return earlier[start], earlier[:start], filters, shown

@@ -199,6 +199,12 @@ def verb_bases(word: str) -> tuple[str, ...]:
     return tuple(f for f in _lemmas(word).get("VERB", ()) if f != word)
 
 
+def doing_forms(word: str) -> tuple[str, ...]:
+    """Return the "-ing" form of a doer noun ('workers' → 'working'); its root must be four letters or more ('users': none)."""
+    root = re.sub(r"ers?$", "", word.lower())
+    return (f"{root}ing",) if root != word.lower() and len(root) >= 4 else ()
+
+
 def relational(text: str) -> set[str]:
     """Return the words of text used as adverbs or predicative adjectives: how it asks, not about what."""
     tokens = _TOKENS.findall(text.lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import (
-    SourceIndex, asks_of_text, compared_topic, is_follow_up, more_of, names, of_text, resolve,
+    SourceIndex, asks_of_text, compared_topic, is_follow_up, names, of_text, resolve,
 )
 from assistant.naming import aliases, initials
 from assistant.types import Document
@@ -298,25 +298,6 @@ def test_a_text_named_by_its_year_is_the_one_text_of_that_year() -> None:
     assert sources.strip("What does the 2017 text say about consumers?").split() == ["What", "does", "the", "say", "about", "consumers?"]
     assert sources.find("What did the 2018 declaration say?") == []  # two texts of 2018: the year names neither
     assert sources.find("What happened in 2017?") == []  # a year alone is a date, not a text
-
-
-@pytest.mark.parametrize(("history", "question", "index"), [
-    (["What are the ICC takeaways?"], "Tell me more.", 0),
-    (["What does the G7 say about SMEs?"], "What else?", 0),
-    (["What does NIS 2 require on supply chains?"], "Anything else on that?", 0),
-    (["What does the G7 say about SMEs?", "What else?"], "Anything else?", 0),  # past the earlier "What else?"
-    (["Who chaired the briefing?", "What does the G7 say about SMEs?"], "Ok, more please", 1),
-    (["What does the Paris Call say about elections?"], "Any other provisions?", 0),
-    (["Which G7 actions concern SMEs?"], "Anything more?", 0),
-    (["What does Cyber Essentials require for firewalls?"], "Go on.", 0),
-    (["Give me the G7's language on CSIRTs."], "Any other language on that?", 0),  # wording beyond what was cited
-    (["Which G7 formulation could I reuse on security by design?"], "Anything more I could use?", 0),
-    (["What are the ICC takeaways?"], "What else does the G7 say about SMEs?", None),  # a question of its own
-    (["What are the ICC takeaways?"], "Any other texts on this?", None),
-    ([], "Tell me more.", None),  # nothing to say more about
-])
-def test_tell_me_more_asks_the_last_real_question_again(history: list[str], question: str, index: int | None) -> None:
-    assert more_of(history, question) == index
 
 
 def test_a_document_noun_after_its_name_is_no_topic_of_a_question_about_the_text(sources: SourceIndex) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.moves import LAST, Move, absent, move, target
+from assistant.moves import LAST, Move, absent, more_of, move, target
 from assistant.types import Answer, Citation
 from tests.conftest import ingested
 
@@ -136,3 +136,22 @@ def test_the_nth_one_of_a_list_answer_and_the_one_on_a_topic_are_read_in_the_rea
     # asked another text for something similar, the earlier topic is what it must speak of: the UN resolution is silent
     assert full.ask("Is there anything similar in the UN resolution?",
                     history=["What does the Paris Call say about elections?"]).abstained
+
+
+@pytest.mark.parametrize(("history", "question", "index"), [
+    (["What are the ICC takeaways?"], "Tell me more.", 0),
+    (["What does the G7 say about SMEs?"], "What else?", 0),
+    (["What does NIS 2 require on supply chains?"], "Anything else on that?", 0),
+    (["What does the G7 say about SMEs?", "What else?"], "Anything else?", 0),  # past the earlier "What else?"
+    (["Who chaired the briefing?", "What does the G7 say about SMEs?"], "Ok, more please", 1),
+    (["What does the Paris Call say about elections?"], "Any other provisions?", 0),
+    (["Which G7 actions concern SMEs?"], "Anything more?", 0),
+    (["What does Cyber Essentials require for firewalls?"], "Go on.", 0),
+    (["Give me the G7's language on CSIRTs."], "Any other language on that?", 0),  # wording beyond what was cited
+    (["Which G7 formulation could I reuse on security by design?"], "Anything more I could use?", 0),
+    (["What are the ICC takeaways?"], "What else does the G7 say about SMEs?", None),  # a question of its own
+    (["What are the ICC takeaways?"], "Any other texts on this?", None),
+    ([], "Tell me more.", None),  # nothing to say more about
+])
+def test_tell_me_more_asks_the_last_real_question_again(history: list[str], question: str, index: int | None) -> None:
+    assert more_of(history, question) == index
