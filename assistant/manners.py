@@ -110,8 +110,14 @@ _ASIDES = re.compile(
 # the chat spellings of words that frame questions ("wat does the G7 say", "wht about SMEs"): most are too short
 # for the speller (it corrects words of four letters or more, as shorter ones are too often someone's acronym)
 _CHAT_SPELLINGS = {"wat": "what", "wht": "what", "wut": "what", "wot": "what", "whta": "what", "abt": "about",
-                   "teh": "the", "wen": "when", "wich": "which"}
-_CHAT = re.compile(r"\b(?:" + "|".join(_CHAT_SPELLINGS) + r")\b", re.I)
+                   "teh": "the", "wen": "when", "wich": "which", "whats": "what's", "wats": "what's", "r": "are",
+                   "u": "you", "ur": "your"}
+# a word of its own: not the "R" of "R&D" or the "U" of "U.S."
+_CHAT = re.compile(r"(?<![\w&'’./-])(?:" + "|".join(_CHAT_SPELLINGS) + r")(?![\w&'’./-])", re.I)
+
+
+# "the UN res": a resolution, as delegates shorten it
+_RES = re.compile(r"\b(UN|UNGA|GA)\s+res\b\.?", re.I)
 
 
 def respelled(question: str) -> str:
@@ -120,7 +126,7 @@ def respelled(question: str) -> str:
         out = _CHAT_SPELLINGS[m.group(0).lower()]
         return out.capitalize() if m.group(0)[:1].isupper() else out
 
-    return _CHAT.sub(word, question)
+    return _RES.sub(r"\1 resolution", _CHAT.sub(word, question))
 
 
 def without_asides(text: str) -> str:

@@ -95,6 +95,9 @@ def test_question_words_typed_as_in_a_chat_are_written_out() -> None:
     assert respelled("wat does the G7 say about SMEs") == "what does the G7 say about SMEs"
     assert respelled("Wht does the ICC say abt treaties?") == "What does the ICC say about treaties?"
     assert respelled("What does the watchdog say?") == "What does the watchdog say?"  # whole words only
+    assert respelled("whats the UN res about") == "what's the UN resolution about"  # a delegate's "UN res"
+    assert respelled("wht r u able to answer") == "what are you able to answer"
+    assert respelled("Is the R&D budget covered by U.S. rules?") == "Is the R&D budget covered by U.S. rules?"
 
 
 @pytest.mark.parametrize(("typed", "asked"), [
