@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 _ITEM_WORDS = references.LISTED | {"goal", "aim", "pledge", "priority", "objective"}
 
 
+def _spelled(noun: str | None, analyzed: Analyzed) -> str | None:
+    """Return the noun a count or list names as the speller reads it ("wht r the icc takeways": takeaway)."""
+    wrong = {references.singular(w.lower()): references.singular(r.lower()) for w, r in analyzed.corrections.items()}
+    return wrong.get(noun, noun) if noun else noun
+
+
 def count(
     retriever: Retriever, composer: Composer, question: str, resolved: Resolved, analyzed: Analyzed, doc_ids: list[str],
     base: Filters,
@@ -38,8 +44,8 @@ def count(
     """Answer "How many actions are in Objective 2?" (or "List the ICC's opportunities") with the numbered items there."""
     from assistant.sparse import tokenize
 
-    counting = shapes.counted(resolved.question)
-    noun = counting or shapes.counted(question, listing=True)  # "Give me …" as typed
+    counting = _spelled(shapes.counted(resolved.question), analyzed)
+    noun = counting or _spelled(shapes.counted(question, listing=True), analyzed)  # "Give me …" as typed
     # "Name two G7 actions": the first two of them, where "thing" or "way" names no list
     some = None if noun else shapes.some_asked(resolved.question) or shapes.some_asked(question)
     noun = noun or (some.noun if some and some.noun and some.noun not in GENERIC else None)

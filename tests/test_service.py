@@ -127,6 +127,8 @@ def test_a_count_to_check_is_answered_with_the_count(assistant: Assistant) -> No
     claimed = assistant.ask("Is it right that Objective 2 of the G7 actions has five actions?")
     assert claimed.text.startswith("Objective 2 of G7 Actions for Enhancing Cybersecurity for Businesses lists 7 actions.")
     assert "lists 6 takeaways" in assistant.ask("Are there five ICC takeaways?").text
+    # a misspelt noun is the one the speller reads ("takeways"), not a kind no text numbers its items by
+    assert assistant.ask("how many takeways does the icc have").text.startswith("ICC Board Briefing lists 6 takeaways.")
 
 
 def test_a_request_to_list_them_all_cites_every_one_and_a_narrower_one_is_retrieved(assistant: Assistant) -> None:
