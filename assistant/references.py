@@ -23,7 +23,7 @@ KINDS = {
     "article": "article", "art": "article", "section": "section", "chapter": "chapter", "title": "title",
     "paragraph": "paragraph", "para": "paragraph", "objective": "objective", "action": "action", "item": "item",
     "point": "item", "takeaway": "takeaway", "opportunity": "opportunity", "annex": "annex",
-    "principle": "principle", "part": "part", "recommendation": "recommendation", "norm": "norm",
+    "principle": "principle", "principal": "principle", "part": "part", "recommendation": "recommendation", "norm": "norm",
     "commitment": "commitment", "requirement": "requirement",
     "operative paragraph": "operative paragraph", "preambular paragraph": "preambular paragraph",
 }

@@ -36,6 +36,7 @@ from tests.conftest import ingested
     ("Operative paragraph 2(a)", {("operative paragraph", "2"), ("item", "a")}),
     ("the first operative paragraph", {("operative paragraph", "1")}),
     ("Preambular paragraph 3", {("preambular paragraph", "3")}),
+    ("paris call principal 3", {("principle", "3")}),  # a principle, as often misspelt
 ])
 def test_references_parse_from_questions_and_labels(text: str, expected: set[tuple[str, str]]) -> None:
     assert parse(text) == expected
