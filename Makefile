@@ -159,6 +159,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen110.yaml --baseline evals/unseen110-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen111.yaml --baseline evals/unseen111-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen112.yaml --baseline evals/unseen112-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen113.yaml --baseline evals/unseen113-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
