@@ -313,14 +313,15 @@ def resolve(question: str, history: list[str], sources: SourceIndex) -> Resolved
     bare = sources.strip(question, named, nouns=True, titled=False) if named else question
     likened = bool(named and (_LIKENESS.search(question) or _ANAPHORA.search(bare))) and is_follow_up(bare)
     # "What does paragraph 3 say?" after "What does Article 21 require?": a place within the earlier one
-    within = bool((places := parse(question)) and not specific(places) and not named)
+    places = parse(question)
+    within = bool(places and not specific(places) and not named)
     if not history or not (is_follow_up(question) or likened or within or (not named and _short_yes_no(question))):
         return Resolved(question, question, named, False, comparison)
     topic: list[str] = []
     inherited: list[str] = []
     called = ""  # how the earlier turn named the source it carries
     about_text = True  # no earlier turn names a topic beside the text ("Tell me about the UN resolution")
-    placed = specific(parse(question))  # "And Article 29?" after "What does Article 24 say?": that place instead
+    placed = specific(places)  # "And Article 29?" after "What does Article 24 say?": that place instead
     for earlier in reversed(history):
         first = sources.mentions(earlier)[:1]  # the source an earlier turn names first, as it names it
         earlier_sources = [doc_id for _, _, doc_id in first]

@@ -25,12 +25,11 @@ _TERM_END = r"\s*(?:[,?.]|$|\s+(?:according|in|under|by|anywhere)\b)"
 # asked in so many words: a text that never defines the term has no answer to give, and the answer says so
 _EXPLICIT = (
     re.compile(rf"^\s*(?:and\s+)?(?:what\s+is|give\s+me)\s+the\s+definition\s+of\s+(?:an?\s+|the\s+)?{_TERM}{_TERM_END}", re.I),
-    re.compile(rf"^\s*(?:and\s+)?how\s+(?:does|do|did)\s+(?:[\w'’./-]+\s+){{1,6}}?define\s+(?:an?\s+|the\s+)?{_TERM}{_TERM_END}",
-               re.I),
+    # "How does the G7 define SMEs?"; "Does any text define SME?", a yes or no the answer gives
+    re.compile(rf"^\s*(?:and\s+)?(?:how\s+)?(?:does|do|did)\s+(?:[\w'’./-]+\s+){{1,6}}?define\s+(?:an?\s+|the\s+)?"
+               rf"{_TERM}{_TERM_END}", re.I),
     re.compile(rf"^\s*(?:and\s+)?how\s+(?:is|are)\s+(?:an?\s+|the\s+)?{_TERM}\s+defined\b", re.I),
-    # "Does any text define SME?", "Is there a definition of SME anywhere?": a yes or no the answer gives
-    re.compile(rf"^\s*(?:and\s+)?(?:does|do|did)\s+(?:[\w'’./-]+\s+){{1,6}}?define\s+(?:an?\s+|the\s+)?{_TERM}{_TERM_END}",
-               re.I),
+    # "Is there a definition of SME anywhere?"
     re.compile(rf"^\s*(?:and\s+)?(?:is|are)\s+there\s+(?:an?|any)\s+definitions?\s+(?:of|for)\s+(?:an?\s+|the\s+)?"
                rf"{_TERM}{_TERM_END}", re.I),
     re.compile(rf"^\s*(?:and\s+)?what\s+does\s+the\s+(?:term|word|phrase)\s+{_TERM}\s+mean\b", re.I),
