@@ -33,6 +33,7 @@ INTENTS = {
 GENERIC_WEIGHT = 0.3  # "what role do businesses play": the topic is businesses, not roles
 CARRIED_WEIGHT = 0.35  # a follow-up's own words lead; the earlier topic only steers
 _NOT_TERMS = STOPWORDS | QUESTION_WORDS | FUNCTION_WORDS
+_OBLIGING = frozenset({"must", "shall"})  # how a text obliges, not what of; "need", "might" weigh as words do
 VAGUE_TERMS = frozenset(tokenize(" ".join(wording.NEVER_MISSING)))  # never a topic the texts lack
 # what a question asks for: the noun of "which X", the verb of "who will X" ("Who will chair …?")
 _ASKED_FOR = re.compile(
@@ -305,7 +306,8 @@ class Analyzer:
         asked = framing.asked(text)  # "What are governments expected to do?", "What language can I borrow …?"
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         counted = framing.counted(text)
-        generic = set(tokenize(" ".join(w for w in content if w in GENERIC))) | framing.framing_terms(text) | counted
+        # "How long must passwords be?": a text obliges in "shall" as often as in "must"; the modal weighs little
+        generic = set(tokenize(" ".join(w for w in content if w in GENERIC or w in _OBLIGING))) | framing.framing_terms(text) | counted
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
         # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.query import Analyzer
+import pytest
+
+from assistant.query import GENERIC_WEIGHT, Analyzer
 from assistant.spelling import Speller
 from assistant.sparse import tokenize, variant_in
 
@@ -722,3 +724,12 @@ def test_it_in_a_follow_up_is_the_place_the_earlier_turn_named() -> None:
     assert ("article", "6") in opted.references  # "it": Article 6, read as a place, not the words "article 6"
     assert not analyzer.analyze("What about SMEs?", carried="article 6").references  # a new topic: no place carried
     assert not analyzer.analyze("Does the text say that parties must act?", carried="article 6").references
+
+
+def test_must_and_shall_say_how_a_text_obliges_and_weigh_little_as_key_terms() -> None:
+    analyzer = Analyzer.of_texts([*TEXTS, "Passwords shall be at least 12 characters long"], {})
+    terms = analyzer.keyterms("How long must passwords be?")  # a text that says "shall" answers it as well
+    assert terms["must"] == pytest.approx(GENERIC_WEIGHT * analyzer.idf("must"))
+    assert terms["password"] == pytest.approx(analyzer.idf("password"))
+    need = analyzer.keyterms("Does my laptop need a firewall?")  # "need" still weighs as a word does
+    assert need["need"] == pytest.approx(analyzer.idf("need"))
