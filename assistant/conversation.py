@@ -31,6 +31,9 @@ _ANAPHORIC_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is|are|was|were|
 # earlier topic
 _YES_NO = re.compile(r"^\s*(?:is|are|does|do|can|could|should|must|would|will)\b", re.I)
 SHORT_YES_NO = 3  # content words
+# "How long must the password part be?" after MFA: a part of the thing asked about before
+_PARTITIVE = re.compile(r"\bthe\s+(?!first|second|third|last|final|next|other|main)[a-z-]+\s+"
+                        r"(?:part|element|bit|side|component|portion)\b(?!\s+of\b)", re.I)
 _ANAPHORA = re.compile(r"\b(?:that|this|these|those|it|its|they|them|their|there|such|same|above|ones|else)\b", re.I)
 _COMPARE = re.compile(
     r"\b(?:compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|contrast|both|"
@@ -285,7 +288,7 @@ def is_follow_up(question: str) -> bool:
     # "Does the G7 say anything similar?", "How does the G7 differ?": comparing words name no topic of their own
     own = [w for w in content_words(question)
            if w not in _GENERIC and not (_COMPARE.fullmatch(w) or _LIKENESS.fullmatch(w))]
-    return bool(_FOLLOW_START.match(question) or _ANAPHORIC_SUBJECT.match(question)) or len(own) <= 1 or (
+    return bool(_FOLLOW_START.match(question) or _ANAPHORIC_SUBJECT.match(question) or _PARTITIVE.search(question)) or len(own) <= 1 or (
         bool(_ANAPHORA.search(question)) and len(own) <= 3
     )
 

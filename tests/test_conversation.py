@@ -200,6 +200,8 @@ def test_both_with_one_text_named_joins_two_topics_not_two_texts(sources: Source
     ("Who else should be involved?", True),  # "else": besides those the last answer named
     ("Which is the most urgent?", True),  # the most urgent of those the last answer listed
     ("Which is the most common form of cybercrime in Europe?", True),
+    ("How long must the password part be?", True),  # a part of the thing asked about before
+    ("What does the first part of the ICC note say?", False),  # a part of a text, named
 ])
 def test_follow_up_detection(question: str, expected: bool) -> None:
     assert is_follow_up(question) is expected
