@@ -163,6 +163,18 @@ def level_heading(path: Sequence[str], levels: tuple[str, ...], kind: str) -> st
     return None
 
 
+def level_below(heading: str, levels: tuple[str, ...]) -> str:
+    """Return the level below a coded heading ("subcategory" under "… (GV.SC)"), else "" ("What is in GV.SC?")."""
+    code = _LEVEL_CODE.search(short(heading))
+    depth = code.group(1).count(".") + 1 if code else len(levels)
+    return levels[depth] if depth < len(levels) else ""
+
+
+def names_heading(paths: Sequence[Sequence[str]], terms: tuple[str, ...]) -> bool:
+    """Return True when a heading's name is the terms and no more ("PROTECT (PR)" for "protect", not "Malware protection")."""
+    return any(tuple(tokenize(_LEVEL_CODE.sub("", short(h)).replace("-", " "))) == terms for path in paths for h in path)
+
+
 def lettered(path: Sequence[str]) -> str | None:
     """Return the deepest lettered section a provision sits in ("C.iv Cloud services", "D.4 User access control")."""
     return next((short(h) for h in reversed(path) if _LETTERED.match(h)), None)

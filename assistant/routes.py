@@ -109,6 +109,8 @@ def contents_of(
     kept = contents.acronyms(reader.records[i].text for i in order)  # "CHAPTER II – …" read as "Chapter II – …"
     prefixes, also = _prefixes([paths[i] for i in order], wanted, terms, kept)
     title = composer.documents[doc_ids[0]].title if doc_ids[0] in composer.documents else ""
+    if not asked.kind and len(prefixes) == 1 and prefixes[0]:  # "What is in GV.SC?": its subcategories
+        asked = replace(asked, kind=contents.level_below(prefixes[0][-1], contents.levels(title)))
     depth = _level_depth(paths, contents.levels(title), asked.kind)  # the NIST CSF's categories: its second level
     parts = [part for prefix in prefixes for part in (
         _levelled(order, paths, reader, prefix, depth) if depth is not None else _parts(order, paths, prefix, asked.kind))]
@@ -188,11 +190,16 @@ def _headed_text(
     def has(paths: list[tuple[str, ...]]) -> bool:
         return bool(contents.placed(paths, wanted) if wanted else contents.headed(paths, terms))
 
-    found = [d for d in composer.documents
-             if has([tuple(reader.records[i].metadata.get("heading_path") or ()) for i in reader.in_order(d) if keep(i)])]
-    if len(found) > 1:
-        found = [d for d in found if kind in contents.levels(composer.documents[d].title)]
+    found = [d for d in composer.documents if has(_paths_of(reader, keep, d))]
+    if len(found) > 1:  # "What does PROTECT include?": the text with a heading of that name, not "Malware protection"
+        found = ([d for d in found if kind in contents.levels(composer.documents[d].title)] if kind else
+                 [d for d in found if contents.names_heading(_paths_of(reader, keep, d), terms)])
     return found if len(found) == 1 else []
+
+
+def _paths_of(reader: Reader, keep: Callable[[int], bool], doc_id: str) -> list[tuple[str, ...]]:
+    """Return the heading paths of a text's provisions kept by the filters, in reading order."""
+    return [tuple(reader.records[i].metadata.get("heading_path") or ()) for i in reader.in_order(doc_id) if keep(i)]
 
 
 def _level_depth(paths: dict[int, tuple[str, ...]], levels: tuple[str, ...], kind: str) -> int | None:

@@ -8,8 +8,8 @@ import pytest
 
 from assistant import Assistant
 from assistant.contents import (
-    Contents, acronyms, contents, elsewhere, headed, level_asked, level_heading, lettered, levels, noun, placed, places,
-    readable, short, topic_terms, unit_of,
+    Contents, acronyms, contents, elsewhere, headed, level_asked, level_below, level_heading, lettered, levels, names_heading,
+    noun, placed, places, readable, short, topic_terms, unit_of,
 )
 
 from tests.conftest import ingested
@@ -201,6 +201,10 @@ def test_the_levels_a_title_names_are_counted_at_their_own_depth(tmp_path: Path)
     assert [c.label for c in belong.citations] == ["Access (GU.AC)", "Data (GU.DA)"], belong.text
     its = core.ask("List its subcategories.", ["What is GU.AC?"])  # the place the question before asked about
     assert [c.label for c in its.citations] == ["GU.AC-01", "GU.AC-02"], its.text
+    inside = core.ask("What is in GU.AC?")  # no level asked: the one below the category's
+    assert [c.label for c in inside.citations] == ["GU.AC-01", "GU.AC-02"], inside.text
+    guard = core.ask("What does GUARD include?")
+    assert [c.label for c in guard.citations] == ["Access (GU.AC)", "Data (GU.DA)"], guard.text
 
 
 def test_which_part_of_a_level_covers_a_topic_is_read_from_its_codes_depth() -> None:
@@ -222,6 +226,13 @@ def test_which_part_of_a_level_covers_a_topic_is_read_from_its_codes_depth() -> 
     assert lettered(["Cyber Essentials", "C. Scope", "C.iv Cloud services", "Malware protection"]) == "C.iv Cloud services"
     assert lettered(["Cyber Essentials", "D.4 User access control", "Requirements"]) == "D.4 User access control"
     assert lettered(["Budapest Convention", "Article 22 – Jurisdiction"]) is None
+    assert level_below("Data (GU.DA): Data is protected", kinds) == "subcategory"
+    assert level_below("GUARD (GU): Systems are guarded", kinds) == "category"
+    assert level_below("D.4 User access control", kinds) == ""  # no code: no level to go down to
+    assert level_below("GUARD (GU)", ()) == ""
+    paths = [("Gamma Core", "GUARD (GU): Systems are guarded"), ("Other", "D.5 Malware protection")]
+    assert names_heading(paths, ("guard",))  # the heading's whole name, its code aside
+    assert not names_heading(paths, ("protect",))  # a word of "Malware protection" only
 
 
 RECOVERY = TIERS + ("\n## RECOVER (RC): Operations affected by incidents are restored\n\n"
@@ -288,6 +299,11 @@ def test_the_budapest_conventions_and_the_csfs_contents_are_read_from_their_head
     assert chapter.text.startswith("Chapter III – International co-operation (the Budapest Convention) holds 13 articles")
     protect = full.ask("What are the categories of the Protect function?")  # "protect" heads Cyber Essentials parts too
     assert [c.provision_id.split("/")[-2] for c in protect.citations] == ["pr-aa", "pr-at", "pr-ds", "pr-ps", "pr-ir"]
+    shouted = full.ask("What does PROTECT include?")  # the heading of that name, not Cyber Essentials' "Malware protection"
+    assert [c.provision_id for c in shouted.citations] == [c.provision_id for c in protect.citations], shouted.text
+    inside = full.ask("What is in GV.SC?")  # a category's subcategories, its own summary aside
+    assert inside.text.startswith("Cybersecurity Supply Chain Risk Management (GV.SC) (The NIST Cybersecurity Framework) "
+                                  "holds 10 subcategories:"), inside.text
 
 
 @pytest.mark.slow
