@@ -382,6 +382,9 @@ _WHICH_TEXTS = re.compile(
     # "What do the texts say about information sharing?": what each says, not the one best passage
     r"|(?:what|how)\s+do\s+(?:the|these|your|all(?:\s+(?:of\s+)?the)?)\s+(?:texts|documents|sources)\s+"
     r"(?:say|state|provide|recommend|require|contain|cover|address|treat|handle)\b"
+    # "Do the texts agree on information sharing?", "How do the texts differ on MFA?": what each says, side by side
+    r"|(?:(?:how|where)\s+)?(?:do|does)\s+(?:the|these|your|all(?:\s+(?:of\s+)?the)?)\s+(?:texts|documents|sources)\s+"
+    r"(?:(?:dis)?agree|differ|align|converge|diverge|compare)\s+(?:on|about|over|in)\b"
     # "Is there anything in your documents about supply chains?", "Is there anything about ransomware in the corpus?"
     r"|(?:is|are)\s+there\s+(?:anything|something|any\b).*?\b(?:in|across)\s+(?:the|these|your|any\s+of\s+the)\s+"
     r"(?:texts|documents|sources|corpus)\b)", re.I)

@@ -251,6 +251,9 @@ def test_which_texts_asks_for_every_text_that_speaks_of_a_topic() -> None:
     assert shapes.which_texts("What do the texts say about information sharing?")  # what each says
     assert shapes.which_texts("How do the documents address supply chain security?")
     assert not shapes.which_texts("What do the texts cite as sources?")
+    assert shapes.which_texts("Do the texts agree on information sharing?")  # what each says, side by side
+    assert shapes.which_texts("How do the documents differ on MFA?")
+    assert not shapes.which_texts("Do the texts agree?")  # no topic: how the texts stand to each other
 
 
 def test_the_verb_of_a_which_texts_question_is_how_a_text_speaks_not_what_about() -> None:
