@@ -169,7 +169,8 @@ def _ranked(turn: Turn) -> Answer:
             retriever, analyzed, pool, named, spread, compared_topic(reading.bare), base,
             turn.settings.answer.max_out_of_scope, turn.unseen, sides.SECTION + len(turn.shown))
         scored = sides.interleaved(sections)
-        composed = composer.compose(resolved, analyzed, scored, pool, sections if len(sections) > 1 else None, spread, saying)
+        related = [*scored, *pool] if named else pool  # "Compare the G7 and the ICC on X": theirs nearest, if neither says it
+        composed = composer.compose(resolved, analyzed, scored, related, sections if len(sections) > 1 else None, spread, saying)
         return _finished(composed, scored, reading)
     return _single(turn, reading, pool, named)
 
@@ -212,7 +213,9 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
         scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
     scored = turn.unseen(scored)
     # "How does the G7 define SMEs?": the G7 text never does, and the answer says so first
-    composed = defining.noted(composer.compose(resolved, analyzed, scored, pool), turn.question, retriever.reader,
+    # "What does the G7 say about training staff?": the nearest passages of the G7 text, before any other's
+    related = [*scored, *pool] if named else pool
+    composed = defining.noted(composer.compose(resolved, analyzed, scored, related), turn.question, retriever.reader,
                               composer.documents, doc_ids)
     return _finished(composed, scored, reading)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, cast
 
 from assistant.answering import Turn, _unheld
@@ -9,7 +10,9 @@ from assistant.config import Settings
 from assistant.exclusion import SetAside
 from assistant.hits import Scored
 from assistant.sparse import tokenize
+from assistant.service import Assistant
 from assistant.types import Answer, Filters, Hit
+from tests.conftest import ingested
 
 
 def _scored(pid: str, label: str, text: str) -> Scored:
@@ -35,3 +38,16 @@ def test_words_no_text_holds_are_said_before_the_answer_or_the_refusal() -> None
     assert answered.text.startswith("Not in those words: no indexed text contains “every company must appoint a CISO”.")
     refused = _unheld(Answer(question="q", text="The corpus does not address this.", abstained=True), "a CISO")
     assert refused.text == "No indexed text contains the words “a CISO”. The corpus does not address this."
+
+
+PLAN = ("---\ntitle: \"Regional Cyber Plan\"\n---\n\n# Regional Cyber Plan\n\n## Actions\n\nWe intend to:\n\n"
+        "1. run awareness campaigns for small firms;\n2. fund research on encryption.\n")
+GUIDE = ("---\ntitle: \"Staff Security Guide\"\n---\n\n# Staff Security Guide\n\n## Training\n\n"
+         "Every organisation must train its staff in phishing awareness each year.\n")
+
+
+def test_a_refusal_on_a_text_named_lists_that_texts_nearest_passages_first(tmp_path: Path) -> None:
+    both: Assistant = ingested(tmp_path, {"plan.md": PLAN, "guide.md": GUIDE})
+    refused = both.ask("What does the Regional Cyber Plan say about training staff?")  # the guide's words, not the plan's
+    assert refused.abstained and refused.text.startswith("The corpus does not address this: no provision in Regional")
+    assert refused.related and refused.related[0].doc_id == "plan", [c.doc_id for c in refused.related]
