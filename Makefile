@@ -160,6 +160,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen111.yaml --baseline evals/unseen111-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen112.yaml --baseline evals/unseen112-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen113.yaml --baseline evals/unseen113-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen114.yaml --baseline evals/unseen114-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
