@@ -78,7 +78,7 @@ _PATTERNS: tuple[tuple[Asked, re.Pattern[str]], ...] = tuple((asked, re.compile(
     ("roster", rf"^(?:has|have|did)\s+(?P<who>.+?)\s+(?:{_JOINED}|sign(?:\s+up\s+to)?|ratify|join|endorse|accede\s+to|"
                rf"support)\s+{_TEXT}"),
     # "Who signed the Budapest Convention?": its signatories, for a text open to joining; the G7 declaration's maker
-    ("signed", rf"^who\s+(?:signed|has\s+signed\s+up\s+to)\s+{_TEXT}"),
+    ("signed", rf"^who\s+(?:has\s+|have\s+)?signed(?:\s+up\s+(?:to|for))?\s+{_TEXT}"),  # "Who signed up to it?"
     # "Is the United States a party to the Budapest Convention?", "Is Japan among the signatories of …?"
     ("roster", rf"^(?:is|are)\s+(?P<who>.+?)\s+(?:a\s+|an\s+|among\s+the\s+)?(?:{_ROLL}|member\s+states?)\s+(?:to|of)\s+{_TEXT}"),
 ))

@@ -41,6 +41,7 @@ from tests.conftest import ingested
     ("Is the United States a party to the Budapest Convention?",
      Standing("roster", "the Budapest Convention", who="the United States")),
     ("Who signed the G7 declaration?", Standing("signed", "the G7 declaration")),  # a treaty's signatories, else its maker
+    ("Who signed up to the Paris Call?", Standing("signed", "the Paris Call")),  # not a text named "up to the Paris Call"
     ("What does the Budapest Convention say about treaties?", None),  # a topic, asked of the text
     ("Which texts mention treaties?", None),
     ("Is multi-factor authentication mandatory in Cyber Essentials?", None),
