@@ -54,7 +54,11 @@ _LIST_ASK = re.compile(r"^\s*(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|s
                        # "G7 Objective 1 actions", "objective 2 actions of the g7": a place's items, the place first
                        r"|(?:(?:please\s+)?(?:list|enumerate|name|give\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?)?(?:the\s+)?"
                        r"(?:[\w.-]+\s+){0,2}?(?:objective|section|article|chapter|title|part)\s+[\w.]+\s+(" + _LISTED_PLURALS
-                       + r")(?:\s+(?:of|in)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3})?\s*[?.!]*$)", re.I)
+                       + r")(?:\s+(?:of|in)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3})?\s*[?.!]*$"
+                       # "Summarise each G7 action", "Go through all the ICC takeaways": every one, each quoted
+                       r"|(?:summari[sz]e|explain|go\s+through|walk\s+(?:me|us)\s+through)\s+(?:each|every|all)\s+(?:of\s+)?"
+                       r"(?:the\s+)?(?:[\w.'’-]+\s+){0,2}?(" + _LISTED_PLURALS + "|" + "|".join(sorted(references.LISTED))
+                       + r")\b)", re.I)
 # "Name one principle of the Paris Call", "Give me three examples of G7 actions", "What are two G7 actions?": that
 # many of a list's items; with "the" ("What are the six takeaways?") the number is a count, the whole list asked
 _SOME_ASK = re.compile(
@@ -156,10 +160,14 @@ _EXEMPT_ASK = re.compile(r"\b(?:opt(?:s|ed|ing)?[\s-]+out|exempt(?:ed|ion|ions)?
 _EXEMPT = re.compile(r"\breserve\s+the\s+right\b|\breservations?\b|\bexempt", re.I)
 # "What is the point of secure configuration?", "What is user access control meant to achieve?": what a text
 # states as its aim, under a heading of that name ("D.4 User access control > Aim")
-_PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+(?:point|purpose|aims?|goals?|"
+_PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?(?:what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+(?:point|purpose|aims?|goals?|"
                           r"objectives?)\s+(?:of|behind)\b|(?:its|their)\s+(?:main\s+)?(?:point|purpose|aims?|goals?|objectives?)"
                           r"\s*[?.!]*\s*$|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
-                          r"(?:achieve|accomplish)\b)", re.I)
+                          r"(?:achieve|accomplish)\b)"
+                          # "Why does Cyber Essentials require firewalls?", "Why?": what the requirement is for, its Aim;
+                          # not "Why do we need MFA?", which the passages on MFA answer
+                          r"|why\s+(?:does|do|did|would|should)\s+.{1,80}?\b(?:require|recommend|mandate|insist\s+on)s?\b"
+                          r"|why\s*(?:[?.!]+|$))", re.I)
 # "What is the UN resolution about?", "Summarise the Budapest Convention": what a whole text is about
 _GIST_ASK = re.compile(r"^\s*summari[sz]e\b|^\s*what(?:['’]s|\s+is|\s+are)\b.{1,80}\babout\s*[?.!]*\s*$"
                        r"|\b(?:main|key)\s+(?:points|ideas|themes|messages)\b|\b(?:gist|overview|synopsis)\b", re.I)

@@ -128,6 +128,9 @@ def test_a_resolutions_operative_and_preambular_paragraphs_are_kinds_to_count_an
     assert shapes.counted("What are the operative paragraphs of resolution 80/16?", listing=True) == "operative paragraph"
     assert shapes.counted("List the operative paragraphs of the UN resolution", listing=True) == "operative paragraph"
     assert shapes.counted("What are the requirements of Cyber Essentials for firewalls?", listing=True) is None
+    assert shapes.counted("Summarise each G7 action", listing=True) == "action"  # every one, each quoted
+    assert shapes.counted("Go through all the ICC takeaways", listing=True) == "takeaway"
+    assert shapes.counted("Summarise the G7 text", listing=True) is None
 
 
 def test_a_where_can_i_find_more_question_wants_the_pointer_to_guidance() -> None:
@@ -167,8 +170,10 @@ def test_an_on_what_grounds_question_wants_the_conditions_a_text_lists() -> None
 
 def test_a_purpose_question_wants_the_section_a_text_titles_aim() -> None:
     for question in ("What is the point of the secure configuration control?", "What's the purpose of Article 35?",
-                     "What is user access control meant to achieve under Cyber Essentials?"):
+                     "What is user access control meant to achieve under Cyber Essentials?",
+                     "Why does Cyber Essentials require firewalls?", "Why?"):
         assert shapes.purposive(question), question
+    assert not shapes.purposive("Why do we need MFA?")  # the passages on MFA say, not an Aim section
     assert not shapes.purposive("What is the 24/7 point of contact?")  # a point of contact, not a purpose
     assert not shapes.purposive("What does secure configuration require?")
     assert shapes.states_aim(["Cyber Essentials", "D.4 User access control", "Aim"])
