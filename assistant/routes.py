@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant import contents, provenance, references, shapes, sifting, tally
+from assistant import contents, provenance, references, shapes, sifting, tally, wording
 from assistant.conversation import document_terms
 from assistant.listing import LIST_MAX
 from assistant.query import DUTIES
@@ -269,6 +269,8 @@ def sifted(
     items = kept
     if earlier is not None:  # "And which of them mention governments?": those that speak of both
         asked = replace(asked, topic=f"{asked.topic} as well as {earlier.topic}")
+    elif asked.topic.strip().lower() in _UNNAMED and resolved.follow_up and resolved.carried:
+        asked = replace(asked, topic=wording.as_written(resolved.carried, history))  # "Which G7 actions mention them?" after SMEs
     words = [asked.topic, asked.verb if asked.topical_verb else ""]
     terms = frozenset(tokenize(" ".join(words))) & analyzed.keyterms.keys()
     if len(items) < 2 or not terms:

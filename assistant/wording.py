@@ -275,3 +275,9 @@ def negative_prefixed(vocabulary: Iterable[str]) -> Iterator[tuple[str, str]]:
         m = _NEGATIVE_PREFIX.match(word)
         if m:
             yield word, word[m.end():]
+
+
+def as_written(words: Iterable[str], history: list[str]) -> str:
+    """Return words carried from earlier turns as the latest of them wrote them ("SMEs", not "smes")."""
+    earlier = " ".join(reversed(history))
+    return " ".join(m.group(0) if (m := re.search(rf"(?<!\w){re.escape(w)}(?!\w)", earlier, re.I)) else w for w in words)

@@ -142,6 +142,8 @@ def test_the_items_saying_the_topic_are_named_and_the_others_on_request(plan: As
 
     these = plan.ask("Which of these mention hospitals?", history=["What are the Regional Cyber Plan's actions?"])
     assert [c.provision_id for c in these.citations] == ["plan/actions/item-3", "plan/actions/item-4"]
+    them = plan.ask("Which Regional Cyber Plan actions mention them?", history=["What does the plan say about Hospitals?"])
+    assert them.text.startswith("Of the 4 actions in Regional Cyber Plan, 2 mention Hospitals:"), them.text  # as written
 
     passages = plan.ask("Which provisions of the Regional Cyber Plan mention both small firms and hospitals?")
     assert passages.text.startswith("Of the 5 provisions in Regional Cyber Plan, 1 mentions both small firms and hospitals:")

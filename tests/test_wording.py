@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant import wording
-from assistant.wording import parts_of_speech, relational
+from assistant.wording import as_written, parts_of_speech, relational
 
 
 def test_adverbs_and_predicative_adjectives_are_relational_verbs_and_nouns_are_not() -> None:
@@ -56,3 +56,9 @@ def test_a_quoted_phrase_is_found_in_any_quotation_marks_but_not_in_apostrophes(
     assert not shape.search("the state of art")
     [entities] = quoted_shapes("What does 'essential entities' mean?")  # one word joined in is still the phrase
     assert entities.search("essential and important entities") and not entities.search("essential interests of entities")
+
+
+def test_words_carried_from_earlier_turns_are_given_as_the_latest_turn_wrote_them() -> None:
+    history = ["What does the ICC say about smes?", "What does the ICC say about SMEs and CSIRTs?"]
+    assert as_written(["smes", "csirts"], history) == "SMEs CSIRTs"
+    assert as_written(["ransomware"], history) == "ransomware"  # no turn wrote it: as carried
