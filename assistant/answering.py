@@ -169,8 +169,9 @@ def _ranked(turn: Turn) -> Answer:
             retriever, analyzed, pool, named, spread, compared_topic(reading.bare), base,
             turn.settings.answer.max_out_of_scope, turn.unseen, sides.SECTION + len(turn.shown))
         scored = sides.interleaved(sections)
-        related = [*scored, *pool] if named else pool  # "Compare the G7 and the ICC on X": theirs nearest, if neither says it
-        composed = composer.compose(resolved, analyzed, scored, related, sections if len(sections) > 1 else None, spread, saying)
+        related = [*scored, *pool] if named else pool  # "Compare the G7 and the ICC on X": theirs first, if neither says it
+        several = sections if len(sections) > 1 else None
+        composed = composer.compose(resolved, analyzed, scored, related, several, spread, saying)
         return _finished(composed, scored, reading)
     return _single(turn, reading, pool, named)
 

@@ -171,7 +171,7 @@ def level_below(heading: str, levels: tuple[str, ...]) -> str:
 
 
 def names_heading(paths: Sequence[Sequence[str]], terms: tuple[str, ...]) -> bool:
-    """Return True when a heading's name is the terms and no more ("PROTECT (PR)" for "protect", not "Malware protection")."""
+    """Return True when a heading's name, its code aside, is the terms alone ("PROTECT (PR)", not "Malware protection")."""
     return any(tuple(tokenize(_LEVEL_CODE.sub("", short(h)).replace("-", " "))) == terms for path in paths for h in path)
 
 

@@ -288,9 +288,8 @@ def is_follow_up(question: str) -> bool:
     # "Does the G7 say anything similar?", "How does the G7 differ?": comparing words name no topic of their own
     own = [w for w in content_words(question)
            if w not in _GENERIC and not (_COMPARE.fullmatch(w) or _LIKENESS.fullmatch(w))]
-    return bool(_FOLLOW_START.match(question) or _ANAPHORIC_SUBJECT.match(question) or _PARTITIVE.search(question)) or len(own) <= 1 or (
-        bool(_ANAPHORA.search(question)) and len(own) <= 3
-    )
+    leaning = _FOLLOW_START.match(question) or _ANAPHORIC_SUBJECT.match(question) or _PARTITIVE.search(question)
+    return bool(leaning) or len(own) <= 1 or (bool(_ANAPHORA.search(question)) and len(own) <= 3)
 
 
 def _short_yes_no(question: str) -> bool:

@@ -307,7 +307,8 @@ class Analyzer:
         content = [w for w in words(asked) if w not in skip and (len(w) > 1 or w.isdigit())]  # "Party's" leaves an "s"
         counted = framing.counted(text)
         # "How long must passwords be?": a text obliges in "shall" as often as in "must"; the modal weighs little
-        generic = set(tokenize(" ".join(w for w in content if w in GENERIC or w in _OBLIGING))) | framing.framing_terms(text) | counted
+        framed = " ".join(w for w in content if w in GENERIC or w in _OBLIGING)
+        generic = set(tokenize(framed)) | framing.framing_terms(text) | counted
         terms = tokenize(" ".join(content))
         # a hyphenated word is one term: "open-ended" where the texts write it (its parts weigh nothing more),
         # else its parts ("password-cracking", which the texts never write, is "password" and "cracking")

@@ -270,7 +270,8 @@ def sifted(
     if earlier is not None:  # "And which of them mention governments?": those that speak of both
         asked = replace(asked, topic=f"{asked.topic} as well as {earlier.topic}")
     elif asked.topic.strip().lower() in _UNNAMED and resolved.follow_up and resolved.carried:
-        asked = replace(asked, topic=wording.as_written(resolved.carried, history))  # "Which G7 actions mention them?" after SMEs
+        # "Which G7 actions mention them?" after a question on SMEs
+        asked = replace(asked, topic=wording.as_written(resolved.carried, history))
     words = [asked.topic, asked.verb if asked.topical_verb else ""]
     terms = frozenset(tokenize(" ".join(words))) & analyzed.keyterms.keys()
     if len(items) < 2 or not terms:
