@@ -49,6 +49,7 @@ _FROM_YEAR = re.compile(r"^\s*(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s+(?:19
                         r"|^\s*(?:what|which)\s+year\s+(?:is|was|are|were)\s+(?:\S+\s+){1,6}?from\s*\??\s*$", re.I)
 # "Were the G7 actions agreed in 2019?", "Am I right that the Paris Call was signed in 2020?": a year to check
 _DATING = ("agreed", "approved", "made", "concluded", "endorsed")  # how its date is asked of, not what a text is about
+_HOW_OLD = re.compile(r"^\s*how\s+(old|recent)\s+(?:is|was)\b", re.I)  # "How old is the G7 text?": its date; not "are they" (MLATs)
 _IN_YEAR = re.compile(r"\b(?:" + "|".join((*_DATING, *sorted(WORDS - {"set out", "sets out", "drew up", "drawn up"})))
                       + r")\s+(?:for\s+signature\s+|back\s+)?in\s+(?:19|20)\d\d\s*[?.!]*\s*$", re.I)
 # "When will they meet next?" asks about a later event, which a document's own date does not answer
@@ -71,7 +72,7 @@ class Attesting:
 
 def asks(question: str) -> Wants | None:
     """Return what a question asks about its document's origin ('who', 'when' or 'both'), or None."""
-    if _FROM_YEAR.search(question) or _IN_YEAR.search(question):
+    if _FROM_YEAR.search(question) or _IN_YEAR.search(question) or _HOW_OLD.search(question):
         return "when"
     if _WHERE.search(question) and _ASKS.search(question):
         return "where"
@@ -114,7 +115,7 @@ def terms() -> frozenset[str]:
     """Return the index terms of the words that ask for a document's origin."""
     from assistant.sparse import tokenize
 
-    return frozenset(tokenize(" ".join((*WORDS, *_DATING, _MAKERS, _PLACES))))
+    return frozenset(tokenize(" ".join((*WORDS, *_DATING, _MAKERS, _PLACES, "old recent"))))
 
 
 def attesting(texts: Sequence[tuple[int, str]], document: Document) -> list[Attesting]:

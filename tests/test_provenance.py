@@ -88,6 +88,10 @@ def test_a_year_offered_to_choose_from_asks_for_the_date() -> None:
     assert asks("What date does Cyber Essentials v3.1 carry?") == "when"
     assert asks("What's the date on the ICC briefing?") == "when"
     assert asks("Is the Paris Call binding on companies from 2019 on?") is None
+    assert asks("How old is the G7 text?") == "when"  # its age: its date
+    assert asks("How recent is the NIST CSF?") == "when"
+    assert asks("How old must a minor be?") is None  # an age the text sets, not its own
+    assert asks("How old are they?") is None  # after the ICC on MLATs: the treaties' age, which it speaks of
 
 
 def test_a_year_to_check_asks_for_the_date() -> None:
