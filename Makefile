@@ -162,6 +162,7 @@ eval: setup
 	$(BIN)/policy-assistant eval evals/unseen113.yaml --baseline evals/unseen113-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen114.yaml --baseline evals/unseen114-baseline.json
 	$(BIN)/policy-assistant eval evals/unseen115.yaml --baseline evals/unseen115-baseline.json
+	$(BIN)/policy-assistant eval evals/unseen116.yaml --baseline evals/unseen116-baseline.json
 
 clean:
 	rm -rf $(VENV) index/chroma index/sparse index/ingest.lock index/shipped-only .pytest_cache
