@@ -169,7 +169,7 @@ def _ranked(turn: Turn) -> Answer:
             retriever, analyzed, pool, named, spread, compared_topic(reading.bare), base,
             turn.settings.answer.max_out_of_scope, turn.unseen, sides.SECTION + len(turn.shown))
         scored = sides.interleaved(sections)
-        related = [*scored, *pool] if named else pool  # "Compare the G7 and the ICC on X": theirs first, if neither says it
+        related = _named_first(scored, pool, named)  # "Compare the G7 and the ICC on X": theirs, if neither says it
         several = sections if len(sections) > 1 else None
         composed = composer.compose(resolved, analyzed, scored, related, several, spread, saying)
         return _finished(composed, scored, reading)
@@ -214,11 +214,15 @@ def _single(turn: Turn, reading: Reading, pool: list[Scored], named: list[str]) 
         scored = retriever.reader.dateline(named[0], composer.documents.get(named[0])) + scored
     scored = turn.unseen(scored)
     # "How does the G7 define SMEs?": the G7 text never does, and the answer says so first
-    # "What does the G7 say about training staff?": the nearest passages of the G7 text, before any other's
-    related = [*scored, *pool] if named else pool
+    related = _named_first(scored, pool, named)  # "What does the G7 say about training staff?": the G7's passages
     composed = defining.noted(composer.compose(resolved, analyzed, scored, related), turn.question, retriever.reader,
                               composer.documents, doc_ids)
     return _finished(composed, scored, reading)
+
+
+def _named_first(scored: list[Scored], pool: list[Scored], named: list[str]) -> list[Scored]:
+    """Return the passages a refusal lists as related: those of the texts named first, then the corpus's nearest."""
+    return [*scored, *pool] if named else pool
 
 
 def _made_at(turn: Turn, reading: Reading) -> Answer | None:

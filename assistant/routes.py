@@ -190,16 +190,12 @@ def _headed_text(
     def has(paths: list[tuple[str, ...]]) -> bool:
         return bool(contents.placed(paths, wanted) if wanted else contents.headed(paths, terms))
 
-    found = [d for d in composer.documents if has(_paths_of(reader, keep, d))]
+    headings = {d: list(_ordered_paths(reader, d, keep)[1].values()) for d in composer.documents}
+    found = [d for d in composer.documents if has(headings[d])]
     if len(found) > 1:  # "What does PROTECT include?": the text with a heading of that name, not "Malware protection"
         found = ([d for d in found if kind in contents.levels(composer.documents[d].title)] if kind else
-                 [d for d in found if contents.names_heading(_paths_of(reader, keep, d), terms)])
+                 [d for d in found if contents.names_heading(headings[d], terms)])
     return found if len(found) == 1 else []
-
-
-def _paths_of(reader: Reader, keep: Callable[[int], bool], doc_id: str) -> list[tuple[str, ...]]:
-    """Return the heading paths of a text's provisions kept by the filters, in reading order."""
-    return [tuple(reader.records[i].metadata.get("heading_path") or ()) for i in reader.in_order(doc_id) if keep(i)]
 
 
 def _level_depth(paths: dict[int, tuple[str, ...]], levels: tuple[str, ...], kind: str) -> int | None:

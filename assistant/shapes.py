@@ -161,8 +161,9 @@ _EXEMPT = re.compile(r"\breserve\s+the\s+right\b|\breservations?\b|\bexempt", re
 # "What is the point of secure configuration?", "What is user access control meant to achieve?": what a text
 # states as its aim, under a heading of that name ("D.4 User access control > Aim")
 _PURPOSE_ASK = re.compile(r"^\s*(?:and\s+)?(?:what(?:['’]s|\s+(?:is|are|was|were))\s+"
-                          r"(?:the\s+(?:point|purpose|aims?|goals?|objectives?)\s+(?:of|behind)\b|(?:its|their)\s+(?:main\s+)?(?:point|purpose|aims?|goals?|objectives?)"
-                          r"\s*[?.!]*\s*$|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
+                          r"(?:the\s+(?:point|purpose|aims?|goals?|objectives?)\s+(?:of|behind)\b"
+                          r"|(?:its|their)\s+(?:main\s+)?(?:point|purpose|aims?|goals?|objectives?)\s*[?.!]*\s*$"
+                          r"|.{1,80}?\b(?:meant|intended|supposed|designed)\s+to\s+"
                           r"(?:achieve|accomplish)\b)"
                           # "Why does Cyber Essentials require firewalls?", "Why?": what the requirement is for, its Aim;
                           # not "Why do we need MFA?", which the passages on MFA answer
